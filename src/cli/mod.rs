@@ -1,0 +1,281 @@
+//! Argument parsing and messages. Every behaviour is a library call; this
+//! module only reads arguments, calls, prints and picks the exit status.
+
+mod report;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use journeymap::parse::{self, Parsed, Severity};
+use journeymap::priorities;
+use journeymap::starter;
+
+/// Exit statuses (SPEC §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    /// Success.
+    Ok = 0,
+    /// The map or theme has errors (or warnings, with `--strict`).
+    MapErrors = 1,
+    /// Bad arguments.
+    Usage = 2,
+    /// A file could not be read or written.
+    Io = 3,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> ExitCode {
+        ExitCode::from(s as u8)
+    }
+}
+
+/// A failure that ends the command: its message and exit status.
+struct Failure {
+    status: Status,
+    message: String,
+}
+
+impl Failure {
+    fn io(what: impl std::fmt::Display, e: &std::io::Error) -> Failure {
+        Failure {
+            status: Status::Io,
+            message: format!("{what}: {e}"),
+        }
+    }
+
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            status: Status::Usage,
+            message: message.into(),
+        }
+    }
+}
+
+type Outcome = Result<Status, Failure>;
+
+const AFTER_HELP: &str = "\
+Examples:
+  journeymap new -o map.toml                 write a commented starter map
+  journeymap check map.toml                  list errors and warnings
+  journeymap priorities map.toml             what to fix, improve, protect first
+  journeymap render map.toml -o map.png      render the poster
+
+Exit status: 0 success, 1 the map has errors, 2 usage error, 3 input/output failure.
+MAP may be - to read standard input.";
+
+/// Turn a customer journey map written in TOML into a poster and a
+/// prioritised action list.
+#[derive(Debug, Parser)]
+#[command(name = "journeymap", version, about, after_help = AFTER_HELP, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check a map: every error and warning, located, with a hint each.
+    ///
+    /// Errors (unknown keys, bad values, duplicates…) stop rendering.
+    /// Warnings are the workshop's open ends: stages without touchpoints,
+    /// unmarked touchpoints, unanswered questions, pain points with no
+    /// action, no moment of truth.
+    #[command(
+        after_help = "Exit status: 0 no errors (and no warnings with --strict), 1 otherwise, 3 unreadable file."
+    )]
+    Check {
+        /// The map file, or - for standard input.
+        map: PathBuf,
+        /// Fail (exit 1) on warnings too, e.g. before publishing a poster in CI.
+        #[arg(long)]
+        strict: bool,
+        /// `human`: excerpts with carets on stderr; `json`: an array of
+        /// {file, line, column, end_line, end_column, severity, code, key,
+        /// message, hint} objects on stdout, for editors and CI annotations.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+    },
+    /// List every touchpoint in priority order: fix, improve, protect,
+    /// monetise, maintain, unassessed.
+    ///
+    /// Within a class: moments of truth first, then the lowest score, then
+    /// spine order. The classes come from the marks: fix = essential + pain;
+    /// improve = pain; protect = essential + strength; monetise = would-pay;
+    /// maintain = essential or strength; unassessed = no marks.
+    Priorities {
+        /// The map file, or - for standard input.
+        map: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = PrioritiesFormat::Table)]
+        format: PrioritiesFormat,
+    },
+    /// Write a commented starter map that teaches every field.
+    New {
+        /// The stages of the spine, comma-separated.
+        #[arg(
+            long,
+            value_name = "NAMES",
+            default_value = "Awareness,Consideration,Purchase,Use,Support,Return"
+        )]
+        stages: String,
+        /// Where to write it (default: standard output). An existing file is
+        /// never overwritten unless --force is given.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Overwrite FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum PrioritiesFormat {
+    Table,
+    Markdown,
+    Csv,
+    Json,
+}
+
+/// Parses the arguments, runs the command and returns the exit status.
+pub(crate) fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with status 0; usage errors to stderr with 2.
+            let _ = e.print();
+            return if e.use_stderr() {
+                Status::Usage.into()
+            } else {
+                Status::Ok.into()
+            };
+        }
+    };
+    let outcome = match cli.command {
+        Command::Check {
+            map,
+            strict,
+            format,
+        } => check(&map, strict, format),
+        Command::Priorities { map, format } => priorities(&map, format),
+        Command::New {
+            stages,
+            output,
+            force,
+        } => new(&stages, output.as_deref(), force),
+    };
+    match outcome {
+        Ok(status) => status.into(),
+        Err(failure) => {
+            eprintln!("error: {}", failure.message);
+            failure.status.into()
+        }
+    }
+}
+
+/// Reads and parses MAP (`-` is standard input).
+fn load(map: &Path) -> Result<Parsed, Failure> {
+    if map == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(parse::MAX_SOURCE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::io("cannot read standard input", &e))?;
+        return Ok(parse::parse_bytes(
+            "<stdin>",
+            &bytes,
+            &parse::Options::default(),
+        ));
+    }
+    parse::parse_file(map).map_err(|e| Failure::io(format!("cannot read {}", map.display()), &e))
+}
+
+fn check(map: &Path, strict: bool, format: CheckFormat) -> Outcome {
+    let parsed = load(map)?;
+    match format {
+        CheckFormat::Human => {
+            report::human(&parsed.source, &parsed.diagnostics);
+            eprintln!("{}", report::summary(&parsed));
+        }
+        CheckFormat::Json => {
+            report::json(&parsed).map_err(|e| Failure::io("cannot write to standard output", &e))?
+        }
+    }
+    let failed = parsed.has_errors() || (strict && parsed.count(Severity::Warning) > 0);
+    Ok(if failed {
+        Status::MapErrors
+    } else {
+        Status::Ok
+    })
+}
+
+/// Loads a map that must have no errors; prints its diagnostics either way.
+fn load_valid(map: &Path) -> Result<Parsed, Failure> {
+    let parsed = load(map)?;
+    if parsed.has_errors() {
+        report::human(&parsed.source, &parsed.diagnostics);
+        return Err(Failure {
+            status: Status::MapErrors,
+            message: report::summary(&parsed),
+        });
+    }
+    Ok(parsed)
+}
+
+fn priorities(map: &Path, format: PrioritiesFormat) -> Outcome {
+    let parsed = load_valid(map)?;
+    let Some(journey) = &parsed.journey else {
+        return Ok(Status::MapErrors);
+    };
+    let format = match format {
+        PrioritiesFormat::Table => priorities::Format::Table,
+        PrioritiesFormat::Markdown => priorities::Format::Markdown,
+        PrioritiesFormat::Csv => priorities::Format::Csv,
+        PrioritiesFormat::Json => priorities::Format::Json,
+    };
+    let text = priorities::format(&priorities::prioritise(journey), format);
+    write_stdout(text.as_bytes())?;
+    Ok(Status::Ok)
+}
+
+fn new(stages: &str, output: Option<&Path>, force: bool) -> Outcome {
+    let names =
+        starter::parse_stage_list(stages).map_err(|e| Failure::usage(format!("--stages: {e}")))?;
+    let text = starter::starter_map(&names, None);
+    match output {
+        None => write_stdout(text.as_bytes())?,
+        Some(path) if path == Path::new("-") => write_stdout(text.as_bytes())?,
+        Some(path) => {
+            if path.exists() && !force {
+                return Err(Failure::usage(format!(
+                    "{} already exists; choose another name or add --force to overwrite it",
+                    path.display()
+                )));
+            }
+            journeymap::output::write_atomic(path, text.as_bytes())
+                .map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
+            eprintln!(
+                "wrote {} ({} stages); next: journeymap check {}",
+                path.display(),
+                names.len(),
+                path.display()
+            );
+        }
+    }
+    Ok(Status::Ok)
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::io("cannot write to standard output", &e))
+}

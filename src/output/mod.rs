@@ -1,0 +1,59 @@
+//! The last stage: turning painted output into files.
+//!
+//! Every file is written atomically: the bytes go to a temporary file in
+//! the destination's directory, which is then renamed over the destination.
+//! An interrupted or failed run leaves no partial file and keeps whatever
+//! was there before.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `bytes` to `path` atomically (see the module docs).
+///
+/// # Errors
+/// Any I/O error; the destination is then unchanged.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".journeymap-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_whole_and_leaves_no_temporary_file() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("out.svg");
+        write_atomic(&path, b"first")?;
+        write_atomic(&path, b"second")?;
+        assert_eq!(std::fs::read(&path)?, b"second");
+        let names: Vec<_> = std::fs::read_dir(dir.path())?
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("out.svg")]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_missing_directory_fails_without_creating_anything() {
+        let dir = tempfile::tempdir().ok();
+        let path = dir
+            .as_ref()
+            .map(|d| d.path().join("no/such/dir/out.svg"))
+            .unwrap_or_default();
+        assert!(write_atomic(&path, b"x").is_err());
+        assert!(!path.exists());
+    }
+}

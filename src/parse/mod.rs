@@ -1,0 +1,184 @@
+//! Map file → [`Journey`], with every problem located in the source.
+//!
+//! The TOML is parsed into a spanned tree (`toml::de::DeTable`) and walked
+//! by hand rather than deserialised with serde: serde stops at the first
+//! problem, while a workshop wants all of them at once, each with its line,
+//! column, key and a hint. The walk builds a best-effort journey even when
+//! there are errors so that the warnings ([`lint`]) can run in the same
+//! pass; the journey is handed on only when there are no errors.
+
+mod diagnostic;
+mod input;
+mod lint;
+mod suggest;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Code, Diagnostic, LineIndex, Location, Severity};
+pub use input::{MAX_NESTING, MAX_SOURCE_BYTES};
+
+use crate::model::Journey;
+
+/// A map's text with its name, as diagnostics need it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name shown in messages: the path as given, or `<stdin>`.
+    pub name: String,
+    /// The decoded text (without a byte order mark). Empty when the bytes
+    /// could not be decoded.
+    pub text: String,
+    lines: LineIndex,
+}
+
+impl Source {
+    /// Wraps text under a display name.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let lines = LineIndex::new(&text);
+        Source {
+            name: name.into(),
+            text,
+            lines,
+        }
+    }
+
+    /// The 1-based line and column of a byte offset.
+    pub fn locate(&self, offset: usize) -> Location {
+        self.lines.locate(&self.text, offset)
+    }
+}
+
+/// Where a map comes from, for resolving relative paths in it (a theme
+/// file).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The directory relative paths in the map are resolved against; `None`
+    /// means the current directory (a map read from standard input).
+    pub base_dir: Option<PathBuf>,
+}
+
+/// The result of reading a map: the journey when it has no errors, and
+/// every diagnostic, errors first then by position.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The source the diagnostics point into.
+    pub source: Source,
+    /// The validated journey, or `None` when any diagnostic is an error.
+    pub journey: Option<Journey>,
+    /// Every problem found, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// How many diagnostics have `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity() == severity)
+            .count()
+    }
+}
+
+/// Parses and validates map text.
+///
+/// Never panics, whatever the text: problems come back as diagnostics.
+pub fn parse_str(name: &str, text: &str, options: &Options) -> Parsed {
+    let source = Source::new(name, text);
+    let mut diagnostics = Vec::new();
+    let journey = check_text(text, options, &mut diagnostics);
+    finish(source, journey, diagnostics)
+}
+
+/// Decodes and parses map bytes: a UTF-8 byte order mark is accepted;
+/// UTF-16, UTF-32, invalid UTF-8, NUL bytes and files over
+/// [`MAX_SOURCE_BYTES`] give an error diagnostic.
+pub fn parse_bytes(name: &str, bytes: &[u8], options: &Options) -> Parsed {
+    match input::decode(bytes) {
+        Ok(text) => parse_str(name, text, options),
+        Err(diagnostic) => {
+            // Bad bytes are located (a non-empty span): keep the text so the
+            // excerpt can show their line. Offsets before the first bad byte
+            // survive the lossy conversion unchanged.
+            let shown = if diagnostic.span.is_empty() {
+                String::new()
+            } else {
+                String::from_utf8_lossy(bytes.strip_prefix(input::BOM).unwrap_or(bytes))
+                    .into_owned()
+            };
+            finish(Source::new(name, shown), None, vec![diagnostic])
+        }
+    }
+}
+
+/// Reads and parses a map file; relative paths in it resolve against its
+/// directory.
+///
+/// # Errors
+/// Only I/O errors; problems with the content are diagnostics.
+pub fn parse_file(path: &Path) -> std::io::Result<Parsed> {
+    let bytes = read_limited(path)?;
+    let options = Options {
+        base_dir: path.parent().map(Path::to_path_buf),
+    };
+    Ok(parse_bytes(&path.display().to_string(), &bytes, &options))
+}
+
+/// Reads at most one byte more than [`MAX_SOURCE_BYTES`], so a huge or
+/// endless input (`/dev/zero`) is refused without reading it all.
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_SOURCE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn check_text(text: &str, options: &Options, diagnostics: &mut Vec<Diagnostic>) -> Option<Journey> {
+    if let Err(d) = input::check_nesting(text) {
+        diagnostics.push(d);
+        return None;
+    }
+    let (document, errors) = toml::de::DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        // A document that is not TOML is reported as such and nothing more:
+        // recovery guesses would add errors the user did not make.
+        diagnostics.extend(errors.iter().map(syntax_diagnostic));
+        return None;
+    }
+    let journey = walk::journey(document.get_ref(), text, options, diagnostics);
+    lint::journey(&journey, document.get_ref(), diagnostics);
+    Some(journey)
+}
+
+fn syntax_diagnostic(error: &toml::de::Error) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    let message = error.message().trim().trim_end_matches('.').to_owned();
+    let message = message.lines().next().unwrap_or("invalid TOML").to_owned();
+    Diagnostic::new(Code::Syntax, span, "", message).with_hint(
+        "see https://toml.io for the syntax; strings need quotes, keys may appear once per table",
+    )
+}
+
+fn finish(source: Source, journey: Option<Journey>, mut diagnostics: Vec<Diagnostic>) -> Parsed {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code.as_str()).cmp(&(
+            b.span.start,
+            b.span.end,
+            b.code.as_str(),
+        ))
+    });
+    diagnostics.dedup();
+    let journey = journey.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    Parsed {
+        source,
+        journey,
+        diagnostics,
+    }
+}

@@ -1,0 +1,279 @@
+//! Themes (SPEC §7): colours, type scale and spacing, loaded from TOML.
+//!
+//! Built-in themes live in `themes/` and are compiled in; a user's theme is
+//! a file of the same shape. Layout reads only the type scale and spacing;
+//! the painter reads only the colours. Nothing else in the crate holds a
+//! colour or a size literal.
+
+mod color;
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+pub use color::Color;
+
+use crate::parse::{Code, Diagnostic, Source};
+
+/// The names of the built-in themes.
+pub const BUILTIN_NAMES: &[&str] = &["classic"];
+
+/// The theme used when the map names none.
+pub const DEFAULT_THEME: &str = "classic";
+
+/// The TOML source of a built-in theme.
+pub fn builtin(name: &str) -> Option<&'static str> {
+    match name {
+        "classic" => Some(include_str!("../../themes/classic.toml")),
+        _ => None,
+    }
+}
+
+/// Whether a theme reference is a file path rather than a built-in name.
+pub fn looks_like_path(name: &str) -> bool {
+    name.contains(['/', '\\']) || name.ends_with(".toml")
+}
+
+/// A whole theme.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// The theme's name.
+    pub name: String,
+    /// One line on what it looks like.
+    #[serde(default)]
+    pub description: String,
+    /// Colour roles.
+    pub colors: Colors,
+    /// Type sizes in CSS px.
+    #[serde(rename = "type")]
+    pub type_scale: TypeScale,
+    /// Spacing in CSS px.
+    pub space: Spacing,
+}
+
+/// Colour roles: what a colour is for, not what it is.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)] // Each role is documented in themes/classic.toml.
+pub struct Colors {
+    pub background: Color,
+    pub surface: Color,
+    pub ink: Color,
+    pub muted: Color,
+    pub rule: Color,
+    pub label_band: Color,
+    pub spine: Color,
+    pub spine_ink: Color,
+    pub accent: Color,
+    pub essential: Color,
+    pub strength: Color,
+    pub pain: Color,
+    pub would_pay: Color,
+    pub moment_of_truth: Color,
+    pub meter_off: Color,
+}
+
+/// Font sizes (CSS px) and leading (multiples of the size).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)] // Each size is documented in themes/classic.toml.
+pub struct TypeScale {
+    pub title: f64,
+    pub subtitle: f64,
+    pub meta: f64,
+    pub stage: f64,
+    pub stage_number: f64,
+    pub label: f64,
+    pub body: f64,
+    pub card_title: f64,
+    pub caption: f64,
+    pub line_height: f64,
+    pub heading_line_height: f64,
+}
+
+/// Spacing, in CSS px at the poster's natural size.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)] // Each length is documented in themes/classic.toml.
+pub struct Spacing {
+    pub unit: f64,
+    pub margin: f64,
+    pub gutter: f64,
+    pub cell_padding: f64,
+    pub card_padding: f64,
+    pub card_gap: f64,
+    pub radius: f64,
+    pub hairline: f64,
+    pub mot_outline: f64,
+    pub label_width: f64,
+    pub column_width: f64,
+    pub badge: f64,
+}
+
+impl Theme {
+    /// Parses a theme from TOML text; problems come back as located
+    /// diagnostics against `source`.
+    ///
+    /// # Errors
+    /// The first problem found: theme files are short and written by
+    /// designers, not workshops, so one at a time is enough.
+    pub fn from_source(source: &Source) -> Result<Theme, Box<Diagnostic>> {
+        let theme: Theme = toml::from_str(&source.text).map_err(|e| {
+            let message = e.message().trim().trim_end_matches('.').to_owned();
+            Box::new(
+                Diagnostic::new(Code::BadValue, e.span().unwrap_or(0..0), "", message)
+                    .with_hint("compare with themes/classic.toml, which lists every key"),
+            )
+        })?;
+        theme.validate()?;
+        Ok(theme)
+    }
+
+    /// A built-in theme by name.
+    pub fn named(name: &str) -> Option<Theme> {
+        let source = Source::new(format!("themes/{name}.toml"), builtin(name)?);
+        Theme::from_source(&source).ok()
+    }
+
+    /// The default theme.
+    pub fn classic() -> Theme {
+        // The built-in theme is checked by a unit test, so this cannot fail
+        // in a released build; fall back loudly rather than panic.
+        Theme::named(DEFAULT_THEME).expect("the built-in classic theme parses")
+    }
+
+    /// Resolves a theme reference: a built-in name, or a file path
+    /// relative to `base`.
+    ///
+    /// # Errors
+    /// An unknown name, an unreadable file or an invalid theme file.
+    pub fn resolve(reference: &str, base: Option<&Path>) -> Result<Theme, ThemeError> {
+        if let Some(text) = builtin(reference) {
+            let source = Source::new(format!("themes/{reference}.toml"), text);
+            return Theme::from_source(&source).map_err(|d| ThemeError::Invalid(source, d));
+        }
+        if !looks_like_path(reference) {
+            return Err(ThemeError::Unknown(reference.to_owned()));
+        }
+        let path = base.map_or_else(|| reference.into(), |b| b.join(reference));
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| ThemeError::Io(path.display().to_string(), e))?;
+        let source = Source::new(path.display().to_string(), text);
+        Theme::from_source(&source).map_err(|d| ThemeError::Invalid(source, d))
+    }
+
+    fn validate(&self) -> Result<(), Box<Diagnostic>> {
+        let t = &self.type_scale;
+        let s = &self.space;
+        let lengths = [
+            ("type.title", t.title),
+            ("type.subtitle", t.subtitle),
+            ("type.meta", t.meta),
+            ("type.stage", t.stage),
+            ("type.stage_number", t.stage_number),
+            ("type.label", t.label),
+            ("type.body", t.body),
+            ("type.card_title", t.card_title),
+            ("type.caption", t.caption),
+            ("type.line_height", t.line_height),
+            ("type.heading_line_height", t.heading_line_height),
+            ("space.unit", s.unit),
+            ("space.column_width", s.column_width),
+            ("space.label_width", s.label_width),
+            ("space.badge", s.badge),
+        ];
+        for (key, v) in lengths {
+            if !(v.is_finite() && v > 0.0 && v < 10_000.0) {
+                return Err(Box::new(
+                    Diagnostic::new(
+                        Code::BadValue,
+                        0..0,
+                        key,
+                        format!("'{key}' must be a positive length, not {v}"),
+                    )
+                    .with_hint("lengths are CSS px at the poster's natural size"),
+                ));
+            }
+        }
+        let spacing = [
+            s.margin,
+            s.gutter,
+            s.cell_padding,
+            s.card_padding,
+            s.card_gap,
+            s.radius,
+            s.hairline,
+            s.mot_outline,
+        ];
+        if spacing
+            .iter()
+            .any(|v| !(v.is_finite() && (0.0..1_000.0).contains(v)))
+        {
+            return Err(Box::new(
+                Diagnostic::new(
+                    Code::BadValue,
+                    0..0,
+                    "space",
+                    "spacing must be between 0 and 1000 px",
+                )
+                .with_hint("check the [space] table"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Why a theme could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    /// Not a built-in name and not a path.
+    #[error("unknown theme '{0}'")]
+    Unknown(String),
+    /// The theme file could not be read.
+    #[error("cannot read theme file {0}: {1}")]
+    Io(String, #[source] std::io::Error),
+    /// The theme file is not a valid theme.
+    #[error("invalid theme {}: {}", .0.name, .1.message)]
+    Invalid(Source, Box<Diagnostic>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_theme_parses() {
+        for name in BUILTIN_NAMES {
+            let source = Source::new(*name, builtin(name).unwrap_or_default());
+            let theme = Theme::from_source(&source);
+            assert!(theme.is_ok(), "{name}: {theme:?}");
+        }
+    }
+
+    /// SPEC §7: body text keeps WCAG AA contrast (4.5:1) against what it
+    /// sits on, in every built-in theme.
+    #[test]
+    fn builtin_themes_keep_body_text_readable() {
+        for name in BUILTIN_NAMES {
+            let Some(t) = Theme::named(name) else {
+                panic!("{name} does not parse")
+            };
+            let c = &t.colors;
+            let pairs = [
+                ("ink on surface", c.ink, c.surface),
+                ("ink on background", c.ink, c.background),
+                ("muted on surface", c.muted, c.surface),
+                ("muted on background", c.muted, c.background),
+                ("muted on label band", c.muted, c.label_band),
+                ("ink on label band", c.ink, c.label_band),
+                ("spine ink on spine", c.spine_ink, c.spine),
+                ("accent on background", c.accent, c.background),
+            ];
+            for (what, fg, bg) in pairs {
+                let ratio = fg.contrast(bg);
+                assert!(ratio >= 4.5, "{name}: {what} is {ratio:.2}:1");
+            }
+        }
+    }
+}
