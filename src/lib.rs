@@ -36,9 +36,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod layout;
 pub mod model;
 pub mod output;
+pub mod paint;
 pub mod parse;
 pub mod priorities;
 pub mod starter;
+pub mod text;
 pub mod theme;

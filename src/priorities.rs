@@ -24,23 +24,13 @@ pub enum Class {
 
 impl Class {
     /// Every class, in priority order.
-    pub const ALL: [Class; 6] = [
-        Class::Fix,
-        Class::Improve,
-        Class::Protect,
-        Class::Monetise,
-        Class::Maintain,
-        Class::Unassessed,
-    ];
+    pub const ALL: [Class; 6] =
+        [Class::Fix, Class::Improve, Class::Protect, Class::Monetise, Class::Maintain, Class::Unassessed];
 
     /// Classifies a touchpoint by the first rule of SPEC §3 that matches.
     pub fn of(t: &Touchpoint) -> Class {
-        let (essential, strength, pain, pay) = (
-            t.has(Mark::Essential),
-            t.has(Mark::Strength),
-            t.has(Mark::Pain),
-            t.has(Mark::WouldPay),
-        );
+        let (essential, strength, pain, pay) =
+            (t.has(Mark::Essential), t.has(Mark::Strength), t.has(Mark::Pain), t.has(Mark::WouldPay));
         if essential && pain {
             Class::Fix
         } else if pain {
@@ -121,11 +111,7 @@ fn compare(a: &Priority<'_>, b: &Priority<'_>) -> Ordering {
     let score = |p: &Priority<'_>| p.touchpoint.score.map_or(Score::MAX + 1, Score::get);
     a.class
         .cmp(&b.class)
-        .then(
-            b.touchpoint
-                .moment_of_truth
-                .cmp(&a.touchpoint.moment_of_truth),
-        )
+        .then(b.touchpoint.moment_of_truth.cmp(&a.touchpoint.moment_of_truth))
         .then(score(a).cmp(&score(b)))
         .then(a.id.cmp(&b.id))
 }
@@ -145,16 +131,7 @@ pub enum Format {
 }
 
 /// The columns every format shows, in order.
-const COLUMNS: [&str; 8] = [
-    "rank",
-    "class",
-    "stage",
-    "touchpoint",
-    "moment_of_truth",
-    "score",
-    "owner",
-    "action",
-];
+const COLUMNS: [&str; 8] = ["rank", "class", "stage", "touchpoint", "moment_of_truth", "score", "owner", "action"];
 
 fn row(p: &Priority<'_>) -> [String; 8] {
     let t = p.touchpoint;
@@ -163,11 +140,7 @@ fn row(p: &Priority<'_>) -> [String; 8] {
         p.class.as_str().to_owned(),
         p.stage.to_owned(),
         t.name.clone(),
-        if t.moment_of_truth {
-            "yes".to_owned()
-        } else {
-            String::new()
-        },
+        if t.moment_of_truth { "yes".to_owned() } else { String::new() },
         t.score.map(|s| s.get().to_string()).unwrap_or_default(),
         t.owner.clone().unwrap_or_default(),
         t.action.clone().unwrap_or_default(),
@@ -186,13 +159,7 @@ pub fn format(list: &[Priority<'_>], format: Format) -> String {
 
 fn table(list: &[Priority<'_>]) -> String {
     let rows: Vec<[String; 8]> = list.iter().map(row).collect();
-    let header = COLUMNS.map(|c| {
-        if c == "moment_of_truth" {
-            "mot".to_owned()
-        } else {
-            c.to_owned()
-        }
-    });
+    let header = COLUMNS.map(|c| if c == "moment_of_truth" { "mot".to_owned() } else { c.to_owned() });
     let mut widths = header.clone().map(|h| h.chars().count());
     for r in &rows {
         for (w, cell) in widths.iter_mut().zip(r) {
@@ -200,11 +167,8 @@ fn table(list: &[Priority<'_>]) -> String {
         }
     }
     let line = |cells: &[String; 8]| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
-            .collect();
+        let padded: Vec<String> =
+            cells.iter().zip(widths).map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count()))).collect();
         padded.join("  ").trim_end().to_owned() + "\n"
     };
     std::iter::once(&header).chain(&rows).map(line).collect()
@@ -212,11 +176,7 @@ fn table(list: &[Priority<'_>]) -> String {
 
 fn markdown(list: &[Priority<'_>]) -> String {
     let escape = |s: &str| s.replace('|', "\\|").replace('\n', " ");
-    let mut out = format!(
-        "| {} |\n|{}\n",
-        COLUMNS.join(" | "),
-        "---|".repeat(COLUMNS.len())
-    );
+    let mut out = format!("| {} |\n|{}\n", COLUMNS.join(" | "), "---|".repeat(COLUMNS.len()));
     for p in list {
         let cells: Vec<String> = row(p).iter().map(|c| escape(c)).collect();
         out += &format!("| {} |\n", cells.join(" | "));
@@ -226,11 +186,7 @@ fn markdown(list: &[Priority<'_>]) -> String {
 
 fn csv(list: &[Priority<'_>]) -> String {
     let quote = |s: &str| {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
+        if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
     };
     let mut out = COLUMNS.join(",") + "\r\n";
     for p in list {

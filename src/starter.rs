@@ -7,14 +7,7 @@ use crate::model::Question;
 
 /// The spine most journeys share ("they nearly always begin with
 /// AWARENESS … the final chapter is often RETURN").
-pub const DEFAULT_STAGES: &[&str] = &[
-    "Awareness",
-    "Consideration",
-    "Purchase",
-    "Use",
-    "Support",
-    "Return",
-];
+pub const DEFAULT_STAGES: &[&str] = &["Awareness", "Consideration", "Purchase", "Use", "Support", "Return"];
 
 /// Why a stage list for the starter is not usable.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -139,15 +132,9 @@ mod tests {
 
     #[test]
     fn stage_lists_are_checked() {
-        assert_eq!(
-            parse_stage_list(" A, B ,C"),
-            Ok(vec!["A".into(), "B".into(), "C".into()])
-        );
+        assert_eq!(parse_stage_list(" A, B ,C"), Ok(vec!["A".into(), "B".into(), "C".into()]));
         assert_eq!(parse_stage_list(""), Err(StarterError::Empty));
         assert_eq!(parse_stage_list("A,,B"), Err(StarterError::Blank(2)));
-        assert_eq!(
-            parse_stage_list("A,B,A"),
-            Err(StarterError::Duplicate("A".into()))
-        );
+        assert_eq!(parse_stage_list("A,B,A"), Err(StarterError::Duplicate("A".into())));
     }
 }

@@ -1,6 +1,7 @@
 //! Argument parsing and messages. Every behaviour is a library call; this
 //! module only reads arguments, calls, prints and picks the exit status.
 
+mod render;
 mod report;
 
 use std::io::{Read, Write};
@@ -14,7 +15,7 @@ use journeymap::starter;
 
 /// Exit statuses (SPEC §6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Status {
+pub(crate) enum Status {
     /// Success.
     Ok = 0,
     /// The map or theme has errors (or warnings, with `--strict`).
@@ -32,28 +33,22 @@ impl From<Status> for ExitCode {
 }
 
 /// A failure that ends the command: its message and exit status.
-struct Failure {
-    status: Status,
-    message: String,
+pub(crate) struct Failure {
+    pub(crate) status: Status,
+    pub(crate) message: String,
 }
 
 impl Failure {
-    fn io(what: impl std::fmt::Display, e: &std::io::Error) -> Failure {
-        Failure {
-            status: Status::Io,
-            message: format!("{what}: {e}"),
-        }
+    pub(crate) fn io(what: impl std::fmt::Display, e: &std::io::Error) -> Failure {
+        Failure { status: Status::Io, message: format!("{what}: {e}") }
     }
 
-    fn usage(message: impl Into<String>) -> Failure {
-        Failure {
-            status: Status::Usage,
-            message: message.into(),
-        }
+    pub(crate) fn usage(message: impl Into<String>) -> Failure {
+        Failure { status: Status::Usage, message: message.into() }
     }
 }
 
-type Outcome = Result<Status, Failure>;
+pub(crate) type Outcome = Result<Status, Failure>;
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -76,15 +71,20 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Render the poster to SVG and/or PNG.
+    ///
+    /// The extension of each OUT picks its format (.svg, .png); several -o
+    /// lay the poster out once. Files are written atomically: a failed
+    /// render leaves no file and keeps an existing one.
+    #[command(after_help = render::AFTER_HELP)]
+    Render(render::Args),
     /// Check a map: every error and warning, located, with a hint each.
     ///
     /// Errors (unknown keys, bad values, duplicates…) stop rendering.
     /// Warnings are the workshop's open ends: stages without touchpoints,
     /// unmarked touchpoints, unanswered questions, pain points with no
     /// action, no moment of truth.
-    #[command(
-        after_help = "Exit status: 0 no errors (and no warnings with --strict), 1 otherwise, 3 unreadable file."
-    )]
+    #[command(after_help = "Exit status: 0 no errors (and no warnings with --strict), 1 otherwise, 3 unreadable file.")]
     Check {
         /// The map file, or - for standard input.
         map: PathBuf,
@@ -114,11 +114,7 @@ enum Command {
     /// Write a commented starter map that teaches every field.
     New {
         /// The stages of the spine, comma-separated.
-        #[arg(
-            long,
-            value_name = "NAMES",
-            default_value = "Awareness,Consideration,Purchase,Use,Support,Return"
-        )]
+        #[arg(long, value_name = "NAMES", default_value = "Awareness,Consideration,Purchase,Use,Support,Return")]
         stages: String,
         /// Where to write it (default: standard output). An existing file is
         /// never overwritten unless --force is given.
@@ -151,25 +147,14 @@ pub(crate) fn run() -> ExitCode {
         Err(e) => {
             // Help and version go to stdout with status 0; usage errors to stderr with 2.
             let _ = e.print();
-            return if e.use_stderr() {
-                Status::Usage.into()
-            } else {
-                Status::Ok.into()
-            };
+            return if e.use_stderr() { Status::Usage.into() } else { Status::Ok.into() };
         }
     };
     let outcome = match cli.command {
-        Command::Check {
-            map,
-            strict,
-            format,
-        } => check(&map, strict, format),
+        Command::Render(args) => render::run(&args),
+        Command::Check { map, strict, format } => check(&map, strict, format),
         Command::Priorities { map, format } => priorities(&map, format),
-        Command::New {
-            stages,
-            output,
-            force,
-        } => new(&stages, output.as_deref(), force),
+        Command::New { stages, output, force } => new(&stages, output.as_deref(), force),
     };
     match outcome {
         Ok(status) => status.into(),
@@ -189,11 +174,7 @@ fn load(map: &Path) -> Result<Parsed, Failure> {
             .take(parse::MAX_SOURCE_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::io("cannot read standard input", &e))?;
-        return Ok(parse::parse_bytes(
-            "<stdin>",
-            &bytes,
-            &parse::Options::default(),
-        ));
+        return Ok(parse::parse_bytes("<stdin>", &bytes, &parse::Options::default()));
     }
     parse::parse_file(map).map_err(|e| Failure::io(format!("cannot read {}", map.display()), &e))
 }
@@ -205,27 +186,18 @@ fn check(map: &Path, strict: bool, format: CheckFormat) -> Outcome {
             report::human(&parsed.source, &parsed.diagnostics);
             eprintln!("{}", report::summary(&parsed));
         }
-        CheckFormat::Json => {
-            report::json(&parsed).map_err(|e| Failure::io("cannot write to standard output", &e))?
-        }
+        CheckFormat::Json => report::json(&parsed).map_err(|e| Failure::io("cannot write to standard output", &e))?,
     }
     let failed = parsed.has_errors() || (strict && parsed.count(Severity::Warning) > 0);
-    Ok(if failed {
-        Status::MapErrors
-    } else {
-        Status::Ok
-    })
+    Ok(if failed { Status::MapErrors } else { Status::Ok })
 }
 
 /// Loads a map that must have no errors; prints its diagnostics either way.
-fn load_valid(map: &Path) -> Result<Parsed, Failure> {
+pub(crate) fn load_valid(map: &Path) -> Result<Parsed, Failure> {
     let parsed = load(map)?;
     if parsed.has_errors() {
         report::human(&parsed.source, &parsed.diagnostics);
-        return Err(Failure {
-            status: Status::MapErrors,
-            message: report::summary(&parsed),
-        });
+        return Err(Failure { status: Status::MapErrors, message: report::summary(&parsed) });
     }
     Ok(parsed)
 }
@@ -247,8 +219,7 @@ fn priorities(map: &Path, format: PrioritiesFormat) -> Outcome {
 }
 
 fn new(stages: &str, output: Option<&Path>, force: bool) -> Outcome {
-    let names =
-        starter::parse_stage_list(stages).map_err(|e| Failure::usage(format!("--stages: {e}")))?;
+    let names = starter::parse_stage_list(stages).map_err(|e| Failure::usage(format!("--stages: {e}")))?;
     let text = starter::starter_map(&names, None);
     match output {
         None => write_stdout(text.as_bytes())?,
@@ -262,20 +233,13 @@ fn new(stages: &str, output: Option<&Path>, force: bool) -> Outcome {
             }
             journeymap::output::write_atomic(path, text.as_bytes())
                 .map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
-            eprintln!(
-                "wrote {} ({} stages); next: journeymap check {}",
-                path.display(),
-                names.len(),
-                path.display()
-            );
+            eprintln!("wrote {} ({} stages); next: journeymap check {}", path.display(), names.len(), path.display());
         }
     }
     Ok(Status::Ok)
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    out.write_all(bytes)
-        .and_then(|()| out.flush())
-        .map_err(|e| Failure::io("cannot write to standard output", &e))
+    out.write_all(bytes).and_then(|()| out.flush()).map_err(|e| Failure::io("cannot write to standard output", &e))
 }

@@ -28,11 +28,7 @@ pub(crate) fn human(source: &Source, diagnostics: &[Diagnostic]) {
             Severity::Hint => ReportSeverity::Help,
         };
         let span = d.span.start.min(source.text.len())..d.span.end.min(source.text.len());
-        let label = if d.key.is_empty() {
-            String::new()
-        } else {
-            format!("`{}`", d.key)
-        };
+        let label = if d.key.is_empty() { String::new() } else { format!("`{}`", d.key) };
         let mut report = Report::new(severity)
             .with_code(d.code.as_str())
             .with_message(&d.message)
@@ -50,17 +46,10 @@ pub(crate) fn human(source: &Source, diagnostics: &[Diagnostic]) {
 /// One line summing up a check, e.g. `map.toml: 2 errors, 1 warning`.
 pub(crate) fn summary(parsed: &Parsed) -> String {
     let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let (e, w, h) = (
-        parsed.count(Severity::Error),
-        parsed.count(Severity::Warning),
-        parsed.count(Severity::Hint),
-    );
+    let (e, w, h) = (parsed.count(Severity::Error), parsed.count(Severity::Warning), parsed.count(Severity::Hint));
     if e + w + h == 0 {
         let stages = parsed.journey.as_ref().map_or(0, |j| j.stages.len());
-        let touchpoints = parsed
-            .journey
-            .as_ref()
-            .map_or(0, |j| j.touchpoints().count());
+        let touchpoints = parsed.journey.as_ref().map_or(0, |j| j.touchpoints().count());
         return format!(
             "{}: ok ({}, {})",
             parsed.source.name,

@@ -56,10 +56,7 @@ impl Journey {
     /// position within that stage, in spine order.
     pub fn touchpoints(&self) -> impl Iterator<Item = (TouchpointId, &Touchpoint)> {
         self.stages.iter().enumerate().flat_map(|(stage, s)| {
-            s.touchpoints
-                .iter()
-                .enumerate()
-                .map(move |(index, t)| (TouchpointId { stage, index }, t))
+            s.touchpoints.iter().enumerate().map(move |(index, t)| (TouchpointId { stage, index }, t))
         })
     }
 
@@ -150,14 +147,8 @@ pub enum Panel {
 
 impl Panel {
     /// Every panel, in the default order.
-    pub const ALL: [Panel; 6] = [
-        Panel::Questions,
-        Panel::Touchpoints,
-        Panel::Curve,
-        Panel::Health,
-        Panel::Priorities,
-        Panel::Legend,
-    ];
+    pub const ALL: [Panel; 6] =
+        [Panel::Questions, Panel::Touchpoints, Panel::Curve, Panel::Health, Panel::Priorities, Panel::Legend];
 
     /// The keyword used in map files.
     pub fn as_str(self) -> &'static str {
@@ -224,13 +215,8 @@ pub enum Question {
 
 impl Question {
     /// The five questions, in the seed's order.
-    pub const ALL: [Question; 5] = [
-        Question::Doing,
-        Question::Motivation,
-        Question::Concerns,
-        Question::Alleviation,
-        Question::Effort,
-    ];
+    pub const ALL: [Question; 5] =
+        [Question::Doing, Question::Motivation, Question::Concerns, Question::Alleviation, Question::Effort];
 
     /// The stage key that answers this question.
     pub fn key(self) -> &'static str {
@@ -252,12 +238,8 @@ impl Question {
                 "What are customers' concerns and uncertainties at this stage? \
                  What barriers might prevent them moving to the next stage?"
             }
-            Question::Alleviation => {
-                "What would alleviate these barriers, concerns and uncertainties?"
-            }
-            Question::Effort => {
-                "What effort is required by the customer in moving to the next stage?"
-            }
+            Question::Alleviation => "What would alleviate these barriers, concerns and uncertainties?",
+            Question::Effort => "What effort is required by the customer in moving to the next stage?",
         }
     }
 

@@ -181,9 +181,7 @@ impl SizeError {
     pub fn hint(&self) -> &'static str {
         match self {
             SizeError::BadUnit(_) => "the unit is mm, in or px, e.g. \"800x450mm\"",
-            _ => {
-                "use A0–A6, Letter, Legal, Tabloid, Slide, auto, or \"W x H unit\" such as \"800x450mm\""
-            }
+            _ => "use A0–A6, Letter, Legal, Tabloid, Slide, auto, or \"W x H unit\" such as \"800x450mm\"",
         }
     }
 }
@@ -198,10 +196,7 @@ impl FromStr for Size {
         if t.eq_ignore_ascii_case("auto") {
             return Ok(Size::Auto);
         }
-        if let Some(p) = Paper::ALL
-            .into_iter()
-            .find(|p| p.as_str().eq_ignore_ascii_case(t))
-        {
+        if let Some(p) = Paper::ALL.into_iter().find(|p| p.as_str().eq_ignore_ascii_case(t)) {
             return Ok(Size::Paper(p));
         }
         let lower = t.to_ascii_lowercase();
@@ -209,15 +204,9 @@ impl FromStr for Size {
             return Err(SizeError::Unknown(s.to_owned()));
         };
         let rest = rest.trim();
-        let split = rest
-            .find(|c: char| c.is_ascii_alphabetic())
-            .ok_or_else(|| SizeError::BadUnit(String::new()))?;
+        let split = rest.find(|c: char| c.is_ascii_alphabetic()).ok_or_else(|| SizeError::BadUnit(String::new()))?;
         let (h, unit) = rest.split_at(split);
-        let number = |n: &str| {
-            n.trim()
-                .parse::<f64>()
-                .map_err(|_| SizeError::Unknown(s.to_owned()))
-        };
+        let number = |n: &str| n.trim().parse::<f64>().map_err(|_| SizeError::Unknown(s.to_owned()));
         let (width, height) = (number(w)?, number(h)?);
         let unit = match unit.trim() {
             "mm" => Unit::Mm,
@@ -230,11 +219,7 @@ impl FromStr for Size {
         if !ok(width) || !ok(height) {
             return Err(SizeError::BadNumber);
         }
-        Ok(Size::Custom {
-            width,
-            height,
-            unit,
-        })
+        Ok(Size::Custom { width, height, unit })
     }
 }
 
@@ -243,11 +228,7 @@ impl fmt::Display for Size {
         match self {
             Size::Auto => f.write_str("auto"),
             Size::Paper(p) => f.write_str(p.as_str()),
-            Size::Custom {
-                width,
-                height,
-                unit,
-            } => {
+            Size::Custom { width, height, unit } => {
                 write!(f, "{width}x{height}{}", unit.as_str())
             }
         }
@@ -266,11 +247,7 @@ impl Size {
                 let (w, h) = p.natural_px();
                 return Some(orient(w, h, orientation.unwrap_or_default()));
             }
-            Size::Custom {
-                width,
-                height,
-                unit,
-            } => (unit.to_px(width), unit.to_px(height)),
+            Size::Custom { width, height, unit } => (unit.to_px(width), unit.to_px(height)),
         };
         Some(match orientation {
             Some(o) => orient(w, h, o),
@@ -280,9 +257,7 @@ impl Size {
 
     /// The sizes a too-small poster could move to, larger first.
     pub fn larger_papers() -> impl Iterator<Item = Paper> {
-        [Paper::A0, Paper::A1, Paper::A2, Paper::A3, Paper::A4]
-            .into_iter()
-            .rev()
+        [Paper::A0, Paper::A1, Paper::A2, Paper::A3, Paper::A4].into_iter().rev()
     }
 }
 
@@ -303,52 +278,21 @@ mod tests {
         assert_eq!("auto".parse(), Ok(Size::Auto));
         assert_eq!("a2".parse(), Ok(Size::Paper(Paper::A2)));
         assert_eq!("Slide".parse(), Ok(Size::Paper(Paper::Slide)));
-        assert_eq!(
-            "800x450mm".parse(),
-            Ok(Size::Custom {
-                width: 800.0,
-                height: 450.0,
-                unit: Unit::Mm
-            })
-        );
-        assert_eq!(
-            "11 x 17 in".parse(),
-            Ok(Size::Custom {
-                width: 11.0,
-                height: 17.0,
-                unit: Unit::In
-            })
-        );
+        assert_eq!("800x450mm".parse(), Ok(Size::Custom { width: 800.0, height: 450.0, unit: Unit::Mm }));
+        assert_eq!("11 x 17 in".parse(), Ok(Size::Custom { width: 11.0, height: 17.0, unit: Unit::In }));
         assert!(matches!("A9".parse::<Size>(), Err(SizeError::Unknown(_))));
-        assert!(matches!(
-            "800x450cm".parse::<Size>(),
-            Err(SizeError::BadUnit(_))
-        ));
-        assert!(matches!(
-            "0x450mm".parse::<Size>(),
-            Err(SizeError::BadNumber)
-        ));
-        assert!(matches!(
-            "1e9x450mm".parse::<Size>(),
-            Err(SizeError::BadNumber)
-        ));
-        assert!(matches!(
-            "NaNx4mm".parse::<Size>(),
-            Err(SizeError::BadNumber)
-        ));
+        assert!(matches!("800x450cm".parse::<Size>(), Err(SizeError::BadUnit(_))));
+        assert!(matches!("0x450mm".parse::<Size>(), Err(SizeError::BadNumber)));
+        assert!(matches!("1e9x450mm".parse::<Size>(), Err(SizeError::BadNumber)));
+        assert!(matches!("NaNx4mm".parse::<Size>(), Err(SizeError::BadNumber)));
     }
 
     #[test]
     fn orientation_turns_the_page() {
         let (w, h) = Size::Paper(Paper::A4).page_px(None).unwrap_or_default();
         assert!(w > h, "paper defaults to landscape");
-        let (w, h) = Size::Paper(Paper::A4)
-            .page_px(Some(Orientation::Portrait))
-            .unwrap_or_default();
+        let (w, h) = Size::Paper(Paper::A4).page_px(Some(Orientation::Portrait)).unwrap_or_default();
         assert!((w - 793.7).abs() < 0.1 && (h - 1122.5).abs() < 0.1);
-        assert_eq!(
-            Size::Paper(Paper::Slide).page_px(None),
-            Some((1920.0, 1080.0))
-        );
+        assert_eq!(Size::Paper(Paper::Slide).page_px(None), Some((1920.0, 1080.0)));
     }
 }

@@ -1,12 +1,16 @@
-//! The last stage: turning painted output into files.
+//! The last stage: rasterising the SVG, and turning output into files.
 //!
 //! Every file is written atomically: the bytes go to a temporary file in
 //! the destination's directory, which is then renamed over the destination.
 //! An interrupted or failed run leaves no partial file and keeps whatever
 //! was there before.
 
+mod png;
+
 use std::io::Write;
 use std::path::Path;
+
+pub use png::{MAX_PIXELS, PngError, Resolution, pixel_size, png, tree};
 
 /// Writes `bytes` to `path` atomically (see the module docs).
 ///
@@ -17,10 +21,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
-        .prefix(".journeymap-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut file = tempfile::Builder::new().prefix(".journeymap-").suffix(".tmp").tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;
@@ -38,10 +39,7 @@ mod tests {
         write_atomic(&path, b"first")?;
         write_atomic(&path, b"second")?;
         assert_eq!(std::fs::read(&path)?, b"second");
-        let names: Vec<_> = std::fs::read_dir(dir.path())?
-            .filter_map(Result::ok)
-            .map(|e| e.file_name())
-            .collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path())?.filter_map(Result::ok).map(|e| e.file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.svg")]);
         Ok(())
     }
@@ -49,10 +47,7 @@ mod tests {
     #[test]
     fn a_missing_directory_fails_without_creating_anything() {
         let dir = tempfile::tempdir().ok();
-        let path = dir
-            .as_ref()
-            .map(|d| d.path().join("no/such/dir/out.svg"))
-            .unwrap_or_default();
+        let path = dir.as_ref().map(|d| d.path().join("no/such/dir/out.svg")).unwrap_or_default();
         assert!(write_atomic(&path, b"x").is_err());
         assert!(!path.exists());
     }

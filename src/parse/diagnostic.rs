@@ -146,13 +146,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic without a hint.
     pub fn new(code: Code, span: Span, key: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            code,
-            span,
-            key: key.into(),
-            message: message.into(),
-            hint: None,
-        }
+        Diagnostic { code, span, key: key.into(), message: message.into(), hint: None }
     }
 
     /// Adds a hint.
@@ -190,9 +184,7 @@ pub struct LineIndex {
 impl LineIndex {
     /// Indexes `source`.
     pub fn new(source: &str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
         LineIndex { line_starts }
     }
 
@@ -206,10 +198,7 @@ impl LineIndex {
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
         let column = source[start..offset].chars().count() + 1;
-        Location {
-            line: line + 1,
-            column,
-        }
+        Location { line: line + 1, column }
     }
 }
 

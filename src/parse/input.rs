@@ -34,13 +34,8 @@ pub(super) fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
         .with_hint("split the journey into several maps, or check that this is the right file"));
     }
     if let Some(encoding) = utf16_or_32(bytes) {
-        return Err(Diagnostic::new(
-            Code::Encoding,
-            0..0,
-            "",
-            format!("the file is {encoding}, not UTF-8"),
-        )
-        .with_hint("save it as UTF-8, e.g. `iconv -f UTF-16 -t UTF-8 map.toml > map-utf8.toml`"));
+        return Err(Diagnostic::new(Code::Encoding, 0..0, "", format!("the file is {encoding}, not UTF-8"))
+            .with_hint("save it as UTF-8, e.g. `iconv -f UTF-16 -t UTF-8 map.toml > map-utf8.toml`"));
     }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
@@ -57,13 +52,8 @@ pub(super) fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
         }
     };
     if let Some(at) = text.find('\0') {
-        return Err(Diagnostic::new(
-            Code::Encoding,
-            at..at + 1,
-            "",
-            "the file contains a NUL byte",
-        )
-        .with_hint("remove it: a text file never contains NUL (is this a binary file?)"));
+        return Err(Diagnostic::new(Code::Encoding, at..at + 1, "", "the file contains a NUL byte")
+            .with_hint("remove it: a text file never contains NUL (is this a binary file?)"));
     }
     Ok(text)
 }
@@ -103,9 +93,7 @@ pub(super) fn check_nesting(text: &str) -> Result<(), Diagnostic> {
                         "",
                         format!("values are nested more than {MAX_NESTING} deep"),
                     )
-                    .with_hint(
-                        "a journey map nests at most three levels; remove the extra brackets",
-                    ));
+                    .with_hint("a journey map nests at most three levels; remove the extra brackets"));
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),

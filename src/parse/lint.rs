@@ -32,15 +32,8 @@ pub(super) fn journey(journey: &Journey, doc: &DeTable<'_>, out: &mut Vec<Diagno
     if n > *SPINE_STAGES.end() {
         let twelfth = &journey.stages[SPINE_STAGES.end() - 1];
         out.push(
-            Diagnostic::new(
-                Code::LongSpine,
-                twelfth.span.clone(),
-                "stage",
-                format!("the spine has {n} stages"),
-            )
-            .with_hint(
-                "more than 12 chapters is hard to read; merge stages that the customer sees as one",
-            ),
+            Diagnostic::new(Code::LongSpine, twelfth.span.clone(), "stage", format!("the spine has {n} stages"))
+                .with_hint("more than 12 chapters is hard to read; merge stages that the customer sees as one"),
         );
     }
     if !first.name.eq_ignore_ascii_case("awareness") && !first.name.is_empty() {
@@ -49,10 +42,7 @@ pub(super) fn journey(journey: &Journey, doc: &DeTable<'_>, out: &mut Vec<Diagno
                 Code::FirstNotAwareness,
                 first.span.clone(),
                 "name",
-                format!(
-                    "the spine starts with '{}' rather than Awareness",
-                    first.name
-                ),
+                format!("the spine starts with '{}' rather than Awareness", first.name),
             )
             .with_hint("journeys nearly always begin with how the customer becomes aware of you"),
         );
@@ -60,27 +50,17 @@ pub(super) fn journey(journey: &Journey, doc: &DeTable<'_>, out: &mut Vec<Diagno
 
     let mut unanswered_stages = 0;
     for stage in &journey.stages {
-        let missing: Vec<&str> = Question::ALL
-            .into_iter()
-            .filter(|&q| !stage.is_answered(q))
-            .map(Question::key)
-            .collect();
+        let missing: Vec<&str> =
+            Question::ALL.into_iter().filter(|&q| !stage.is_answered(q)).map(Question::key).collect();
         if let Some(&first_missing) = missing.first() {
             unanswered_stages += 1;
-            let question = Question::ALL
-                .into_iter()
-                .find(|q| q.key() == first_missing)
-                .map_or("", Question::wording);
+            let question = Question::ALL.into_iter().find(|q| q.key() == first_missing).map_or("", Question::wording);
             out.push(
                 Diagnostic::new(
                     Code::Unanswered,
                     stage.span.clone(),
                     first_missing,
-                    format!(
-                        "stage '{}' leaves unanswered: {}",
-                        stage.name,
-                        missing.join(", ")
-                    ),
+                    format!("stage '{}' leaves unanswered: {}", stage.name, missing.join(", ")),
                 )
                 .with_hint(format!("ask the team: {question}")),
             );
@@ -93,16 +73,21 @@ pub(super) fn journey(journey: &Journey, doc: &DeTable<'_>, out: &mut Vec<Diagno
                     "touchpoint",
                     format!("stage '{}' has no touchpoints", stage.name),
                 )
-                .with_hint(
-                    "list every interaction between the customer and the company at this stage",
-                ),
+                .with_hint("list every interaction between the customer and the company at this stage"),
             );
         }
         for t in &stage.touchpoints {
             if t.marks.is_empty() {
                 out.push(
-                    Diagnostic::new(Code::Unassessed, t.span.clone(), "marks", format!("touchpoint '{}' has no marks", t.name))
-                        .with_hint("mark it: is it essential, a strength, a pain point, something customers would pay for?"),
+                    Diagnostic::new(
+                        Code::Unassessed,
+                        t.span.clone(),
+                        "marks",
+                        format!("touchpoint '{}' has no marks", t.name),
+                    )
+                    .with_hint(
+                        "mark it: is it essential, a strength, a pain point, something customers would pay for?",
+                    ),
                 );
             }
             if t.has(Mark::Pain) && t.action.as_deref().is_none_or(|a| a.trim().is_empty()) {
@@ -118,12 +103,7 @@ pub(super) fn journey(journey: &Journey, doc: &DeTable<'_>, out: &mut Vec<Diagno
             }
         }
     }
-    if !journey
-        .stages
-        .iter()
-        .flat_map(|s| &s.touchpoints)
-        .any(|t| t.moment_of_truth)
-    {
+    if !journey.stages.iter().flat_map(|s| &s.touchpoints).any(|t| t.moment_of_truth) {
         out.push(
             Diagnostic::new(
                 Code::NoMomentOfTruth,
@@ -131,9 +111,7 @@ pub(super) fn journey(journey: &Journey, doc: &DeTable<'_>, out: &mut Vec<Diagno
                 "moment_of_truth",
                 "no touchpoint is marked as a moment of truth",
             )
-            .with_hint(
-                "identify the few that most influence the customer and set moment_of_truth = true",
-            ),
+            .with_hint("identify the few that most influence the customer and set moment_of_truth = true"),
         );
     }
     if journey.status == Status::Validated && unanswered_stages > 0 {

@@ -36,11 +36,7 @@ impl Source {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let lines = LineIndex::new(&text);
-        Source {
-            name: name.into(),
-            text,
-            lines,
-        }
+        Source { name: name.into(), text, lines }
     }
 
     /// The 1-based line and column of a byte offset.
@@ -78,10 +74,7 @@ impl Parsed {
 
     /// How many diagnostics have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity() == severity)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity() == severity).count()
     }
 }
 
@@ -108,8 +101,7 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &Options) -> Parsed {
             let shown = if diagnostic.span.is_empty() {
                 String::new()
             } else {
-                String::from_utf8_lossy(bytes.strip_prefix(input::BOM).unwrap_or(bytes))
-                    .into_owned()
+                String::from_utf8_lossy(bytes.strip_prefix(input::BOM).unwrap_or(bytes)).into_owned()
             };
             finish(Source::new(name, shown), None, vec![diagnostic])
         }
@@ -123,9 +115,7 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &Options) -> Parsed {
 /// Only I/O errors; problems with the content are diagnostics.
 pub fn parse_file(path: &Path) -> std::io::Result<Parsed> {
     let bytes = read_limited(path)?;
-    let options = Options {
-        base_dir: path.parent().map(Path::to_path_buf),
-    };
+    let options = Options { base_dir: path.parent().map(Path::to_path_buf) };
     Ok(parse_bytes(&path.display().to_string(), &bytes, &options))
 }
 
@@ -134,9 +124,7 @@ pub fn parse_file(path: &Path) -> std::io::Result<Parsed> {
 fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_SOURCE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
+    std::fs::File::open(path)?.take(MAX_SOURCE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -161,24 +149,14 @@ fn syntax_diagnostic(error: &toml::de::Error) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
     let message = error.message().trim().trim_end_matches('.').to_owned();
     let message = message.lines().next().unwrap_or("invalid TOML").to_owned();
-    Diagnostic::new(Code::Syntax, span, "", message).with_hint(
-        "see https://toml.io for the syntax; strings need quotes, keys may appear once per table",
-    )
+    Diagnostic::new(Code::Syntax, span, "", message)
+        .with_hint("see https://toml.io for the syntax; strings need quotes, keys may appear once per table")
 }
 
 fn finish(source: Source, journey: Option<Journey>, mut diagnostics: Vec<Diagnostic>) -> Parsed {
-    diagnostics.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.code.as_str()).cmp(&(
-            b.span.start,
-            b.span.end,
-            b.code.as_str(),
-        ))
-    });
+    diagnostics
+        .sort_by(|a, b| (a.span.start, a.span.end, a.code.as_str()).cmp(&(b.span.start, b.span.end, b.code.as_str())));
     diagnostics.dedup();
     let journey = journey.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
-    Parsed {
-        source,
-        journey,
-        diagnostics,
-    }
+    Parsed { source, journey, diagnostics }
 }

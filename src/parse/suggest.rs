@@ -3,10 +3,7 @@
 /// The candidate closest to `word`, if it is close enough to be a
 /// misspelling rather than a different word: at most one edit for short
 /// words, two for words of eight letters or more, ignoring case, `_` and `-`.
-pub(crate) fn closest<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub(crate) fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let norm = |s: &str| s.to_lowercase().replace(['_', '-', ' '], "");
     let w = norm(word);
     if w.is_empty() {
@@ -23,10 +20,7 @@ pub(crate) fn closest<'a>(
 }
 
 /// A hint sentence for [`closest`], or `None`.
-pub(crate) fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
+pub(crate) fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     closest(word, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
@@ -41,15 +35,8 @@ mod tests {
         assert_eq!(closest("titel", keys), Some("title"));
         assert_eq!(closest("Concerns", keys), Some("concerns"));
         assert_eq!(closest("thinking", keys), None);
-        assert_eq!(
-            closest("would_pay", ["would-pay", "pain"]),
-            Some("would-pay")
-        );
-        assert_eq!(
-            closest("A9", ["A0", "A1"]),
-            None,
-            "two-letter names are too short to guess"
-        );
+        assert_eq!(closest("would_pay", ["would-pay", "pain"]), Some("would-pay"));
+        assert_eq!(closest("A9", ["A0", "A1"]), None, "two-letter names are too short to guess");
         assert_eq!(closest("a2", ["A2"]), Some("A2"));
     }
 }

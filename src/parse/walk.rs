@@ -10,8 +10,8 @@ use super::Options;
 use super::diagnostic::{Code, Diagnostic, LineIndex};
 use super::suggest::did_you_mean;
 use crate::model::{
-    Date, Effort, Journey, Lane, Mark, Orientation, Panel, PosterSettings, Score, Size, Span,
-    Stage, Status, Text, Touchpoint,
+    Date, Effort, Journey, Lane, Mark, Orientation, Panel, PosterSettings, Score, Size, Span, Stage, Status, Text,
+    Touchpoint,
 };
 use crate::theme;
 
@@ -37,28 +37,11 @@ pub(crate) const POSTER_KEYS: &[&str] = &["size", "orientation", "panels"];
 /// Keys allowed in `[[lane]]`.
 pub(crate) const LANE_KEYS: &[&str] = &["key", "title"];
 /// Built-in stage fields; a lane key may not shadow them.
-pub(crate) const STAGE_KEYS: &[&str] = &[
-    "name",
-    "doing",
-    "motivation",
-    "concerns",
-    "alleviation",
-    "effort",
-    "effort_note",
-    "touchpoint",
-];
+pub(crate) const STAGE_KEYS: &[&str] =
+    &["name", "doing", "motivation", "concerns", "alleviation", "effort", "effort_note", "touchpoint"];
 /// Keys allowed in `[[stage.touchpoint]]`.
-pub(crate) const TOUCHPOINT_KEYS: &[&str] = &[
-    "name",
-    "channel",
-    "owner",
-    "actors",
-    "marks",
-    "moment_of_truth",
-    "score",
-    "note",
-    "action",
-];
+pub(crate) const TOUCHPOINT_KEYS: &[&str] =
+    &["name", "channel", "owner", "actors", "marks", "moment_of_truth", "score", "note", "action"];
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -83,14 +66,8 @@ struct Fields<'t, 'i> {
 
 impl<'t, 'i> Fields<'t, 'i> {
     fn of(table: &'t DeTable<'i>) -> Self {
-        let mut entries: Vec<_> = table
-            .iter()
-            .map(|(k, v)| Entry {
-                key: k.get_ref().as_ref(),
-                key_span: k.span(),
-                value: v,
-            })
-            .collect();
+        let mut entries: Vec<_> =
+            table.iter().map(|(k, v)| Entry { key: k.get_ref().as_ref(), key_span: k.span(), value: v }).collect();
         entries.sort_by_key(|e| e.key_span.start);
         Fields { entries }
     }
@@ -141,18 +118,8 @@ struct Walker<'a> {
 }
 
 /// Builds a best-effort journey from the document, pushing every error.
-pub(super) fn journey(
-    doc: &DeTable<'_>,
-    text: &str,
-    options: &Options,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Journey {
-    let mut w = Walker {
-        text,
-        lines: LineIndex::new(text),
-        options,
-        diagnostics,
-    };
+pub(super) fn journey(doc: &DeTable<'_>, text: &str, options: &Options, diagnostics: &mut Vec<Diagnostic>) -> Journey {
+    let mut w = Walker { text, lines: LineIndex::new(text), options, diagnostics };
     w.top(doc)
 }
 
@@ -171,13 +138,8 @@ impl Walker<'_> {
             if let Some(n) = self.integer(&e) {
                 if n != 1 {
                     self.push(
-                        Diagnostic::new(
-                            Code::BadValue,
-                            e.span(),
-                            "format",
-                            format!("unknown format version {n}"),
-                        )
-                        .with_hint("only format 1 exists: write `format = 1` or leave the key out"),
+                        Diagnostic::new(Code::BadValue, e.span(), "format", format!("unknown format version {n}"))
+                            .with_hint("only format 1 exists: write `format = 1` or leave the key out"),
                     );
                 }
             }
@@ -187,13 +149,8 @@ impl Walker<'_> {
                 let title = self.string(&e);
                 if title.as_deref().is_some_and(|t| t.trim().is_empty()) {
                     self.push(
-                        Diagnostic::new(
-                            Code::MissingTitle,
-                            e.span(),
-                            "title",
-                            "the title is empty",
-                        )
-                        .with_hint("name the journey, e.g. title = \"Flying Nordic Air\""),
+                        Diagnostic::new(Code::MissingTitle, e.span(), "title", "the title is empty")
+                            .with_hint("name the journey, e.g. title = \"Flying Nordic Air\""),
                     );
                 }
                 title.unwrap_or_default()
@@ -212,19 +169,10 @@ impl Walker<'_> {
         let team = f.take("team").map(|e| self.strings(&e)).unwrap_or_default();
         let date = f.take("date").and_then(|e| self.date(&e));
         let version = f.take("version").and_then(|e| self.optional(&e));
-        let status = f
-            .take("status")
-            .and_then(|e| self.status(&e))
-            .unwrap_or_default();
-        let sources = f
-            .take("sources")
-            .map(|e| self.strings(&e))
-            .unwrap_or_default();
+        let status = f.take("status").and_then(|e| self.status(&e)).unwrap_or_default();
+        let sources = f.take("sources").map(|e| self.strings(&e)).unwrap_or_default();
         let theme = f.take("theme").and_then(|e| self.theme(&e));
-        let poster = f
-            .take("poster")
-            .map(|e| self.poster(&e))
-            .unwrap_or_default();
+        let poster = f.take("poster").map(|e| self.poster(&e)).unwrap_or_default();
         let lanes = f.take("lane").map(|e| self.lanes(&e)).unwrap_or_default();
         let stages = match f.take("stage") {
             Some(e) => self.stages(&e, &lanes),
@@ -294,19 +242,10 @@ impl Walker<'_> {
             return None;
         }
         let hint = did_you_mean(&name, theme::BUILTIN_NAMES.iter().copied()).unwrap_or_else(|| {
-            format!(
-                "built-in themes: {}; or give a path to a .toml theme file",
-                theme::BUILTIN_NAMES.join(", ")
-            )
+            format!("built-in themes: {}; or give a path to a .toml theme file", theme::BUILTIN_NAMES.join(", "))
         });
         self.push(
-            Diagnostic::new(
-                Code::UnknownTheme,
-                e.span(),
-                "theme",
-                format!("unknown theme '{name}'"),
-            )
-            .with_hint(hint),
+            Diagnostic::new(Code::UnknownTheme, e.span(), "theme", format!("unknown theme '{name}'")).with_hint(hint),
         );
         None
     }
@@ -325,10 +264,7 @@ impl Walker<'_> {
                         let papers = crate::model::Paper::ALL.map(|p| p.as_str());
                         let hint = did_you_mean(&s, papers.iter().copied().chain(["auto"]))
                             .unwrap_or_else(|| err.hint().to_owned());
-                        self.push(
-                            Diagnostic::new(Code::BadSize, e.span(), "size", err.to_string())
-                                .with_hint(hint),
-                        );
+                        self.push(Diagnostic::new(Code::BadSize, e.span(), "size", err.to_string()).with_hint(hint));
                     }
                 }
             }
@@ -356,13 +292,8 @@ impl Walker<'_> {
                             let hint = did_you_mean(&s, names.iter().copied())
                                 .unwrap_or_else(|| format!("panels are: {}", names.join(", ")));
                             self.push(
-                                Diagnostic::new(
-                                    Code::BadValue,
-                                    item.span(),
-                                    "panels",
-                                    format!("unknown panel '{s}'"),
-                                )
-                                .with_hint(hint),
+                                Diagnostic::new(Code::BadValue, item.span(), "panels", format!("unknown panel '{s}'"))
+                                    .with_hint(hint),
                             );
                         }
                     }
@@ -383,8 +314,9 @@ impl Walker<'_> {
                 Some(k) => self.string(&k).map(|s| (s, k.span())),
                 None => {
                     self.push(
-                        Diagnostic::new(Code::MissingName, span.clone(), "key", "this [[lane]] has no key")
-                            .with_hint("add key = \"thinking\" (the key stages fill) and title = \"What are they thinking?\""),
+                        Diagnostic::new(Code::MissingName, span.clone(), "key", "this [[lane]] has no key").with_hint(
+                            "add key = \"thinking\" (the key stages fill) and title = \"What are they thinking?\"",
+                        ),
                     );
                     None
                 }
@@ -410,15 +342,8 @@ impl Walker<'_> {
             if let Some((_, first)) = lanes.iter().find(|(l, _)| l.key == key) {
                 let line = self.line_of(first.start);
                 self.push(
-                    Diagnostic::new(
-                        Code::DuplicateLane,
-                        key_span,
-                        "key",
-                        format!("lane '{key}' is declared twice"),
-                    )
-                    .with_hint(format!(
-                        "it is first declared on line {line}; remove one or rename it"
-                    )),
+                    Diagnostic::new(Code::DuplicateLane, key_span, "key", format!("lane '{key}' is declared twice"))
+                        .with_hint(format!("it is first declared on line {line}; remove one or rename it")),
                 );
                 continue;
             }
@@ -447,9 +372,7 @@ impl Walker<'_> {
                             "name",
                             format!("there are two stages named '{}'", stage.name),
                         )
-                        .with_hint(format!(
-                            "stage names must be unique; the first is on line {line}"
-                        )),
+                        .with_hint(format!("stage names must be unique; the first is on line {line}")),
                     );
                 } else {
                     seen.insert(stage.name.clone(), stage.span.clone());
@@ -484,10 +407,7 @@ impl Walker<'_> {
             effort
         });
         let effort_note = f.take("effort_note").and_then(|e| self.optional(&e));
-        let touchpoints = f
-            .take("touchpoint")
-            .map(|e| self.touchpoints(&e))
-            .unwrap_or_default();
+        let touchpoints = f.take("touchpoint").map(|e| self.touchpoints(&e)).unwrap_or_default();
         let mut answers = Vec::new();
         for (index, (lane, _)) in lanes.iter().enumerate() {
             if let Some(e) = f.take(&lane.key) {
@@ -498,18 +418,7 @@ impl Walker<'_> {
         }
         let lane_keys: Vec<&str> = lanes.iter().map(|(l, _)| l.key.as_str()).collect();
         self.unknown_keys(f, Context::Stage, &lane_keys);
-        Stage {
-            name,
-            doing,
-            motivation,
-            concerns,
-            alleviation,
-            effort,
-            effort_note,
-            lanes: answers,
-            touchpoints,
-            span,
-        }
+        Stage { name, doing, motivation, concerns, alleviation, effort, effort_note, lanes: answers, touchpoints, span }
     }
 
     fn touchpoints(&mut self, e: &Entry<'_, '_>) -> Vec<Touchpoint> {
@@ -527,7 +436,9 @@ impl Walker<'_> {
                             "name",
                             format!("this stage has two touchpoints named '{}'", t.name),
                         )
-                        .with_hint(format!("touchpoint names must be unique within a stage; the first is on line {line}")),
+                        .with_hint(format!(
+                            "touchpoint names must be unique within a stage; the first is on line {line}"
+                        )),
                     );
                 } else {
                     seen.insert(t.name.clone(), t.span.clone());
@@ -543,27 +454,16 @@ impl Walker<'_> {
         let (name, span) = self.name(&mut f, span, "[[stage.touchpoint]]", "Check-in desk");
         let channel = f.take("channel").and_then(|e| self.optional(&e));
         let owner = f.take("owner").and_then(|e| self.optional(&e));
-        let actors = f
-            .take("actors")
-            .map(|e| self.strings(&e))
-            .unwrap_or_default();
+        let actors = f.take("actors").map(|e| self.strings(&e)).unwrap_or_default();
         let marks = f.take("marks").map(|e| self.marks(&e)).unwrap_or_default();
-        let moment_of_truth = f
-            .take("moment_of_truth")
-            .and_then(|e| self.boolean(&e))
-            .unwrap_or(false);
+        let moment_of_truth = f.take("moment_of_truth").and_then(|e| self.boolean(&e)).unwrap_or(false);
         let score = f.take("score").and_then(|e| {
             let n = self.integer(&e)?;
             let score = Score::new(n);
             if score.is_none() {
                 self.push(
-                    Diagnostic::new(
-                        Code::ScoreOutOfRange,
-                        e.span(),
-                        "score",
-                        format!("score must be 1 to 5, not {n}"),
-                    )
-                    .with_hint("1 is very negative, 3 neutral, 5 very positive"),
+                    Diagnostic::new(Code::ScoreOutOfRange, e.span(), "score", format!("score must be 1 to 5, not {n}"))
+                        .with_hint("1 is very negative, 3 neutral, 5 very positive"),
                 );
             }
             score
@@ -571,18 +471,7 @@ impl Walker<'_> {
         let note = f.take("note").and_then(|e| self.optional(&e));
         let action = f.take("action").and_then(|e| self.optional(&e));
         self.unknown_keys(f, Context::Touchpoint, &[]);
-        Touchpoint {
-            name,
-            channel,
-            owner,
-            actors,
-            marks,
-            moment_of_truth,
-            score,
-            note,
-            action,
-            span,
-        }
+        Touchpoint { name, channel, owner, actors, marks, moment_of_truth, score, note, action, span }
     }
 
     fn marks(&mut self, e: &Entry<'_, '_>) -> Vec<Mark> {
@@ -597,13 +486,8 @@ impl Walker<'_> {
             };
             match Mark::from_keyword(&s) {
                 Some(m) if marks.contains(&m) => self.push(
-                    Diagnostic::new(
-                        Code::DuplicateMark,
-                        item.span(),
-                        "marks",
-                        format!("'{s}' is marked twice"),
-                    )
-                    .with_hint("remove the repeated mark"),
+                    Diagnostic::new(Code::DuplicateMark, item.span(), "marks", format!("'{s}' is marked twice"))
+                        .with_hint("remove the repeated mark"),
                 ),
                 Some(m) => marks.push(m),
                 None => {
@@ -611,13 +495,8 @@ impl Walker<'_> {
                     let hint = did_you_mean(&s, names.iter().copied())
                         .unwrap_or_else(|| format!("marks are: {}", names.join(", ")));
                     self.push(
-                        Diagnostic::new(
-                            Code::UnknownMark,
-                            item.span(),
-                            "marks",
-                            format!("unknown mark '{s}'"),
-                        )
-                        .with_hint(hint),
+                        Diagnostic::new(Code::UnknownMark, item.span(), "marks", format!("unknown mark '{s}'"))
+                            .with_hint(hint),
                     );
                 }
             }
@@ -627,35 +506,19 @@ impl Walker<'_> {
 
     /// Takes the `name` of a stage or touchpoint; returns it (empty when
     /// missing) and the span to point at the thing (the name's value).
-    fn name(
-        &mut self,
-        f: &mut Fields<'_, '_>,
-        table_span: Span,
-        header: &str,
-        example: &str,
-    ) -> (String, Span) {
+    fn name(&mut self, f: &mut Fields<'_, '_>, table_span: Span, header: &str, example: &str) -> (String, Span) {
         let Some(e) = f.take("name") else {
             self.push(
-                Diagnostic::new(
-                    Code::MissingName,
-                    table_span.clone(),
-                    "name",
-                    format!("this {header} has no name"),
-                )
-                .with_hint(format!("add name = \"{example}\" under the {header} line")),
+                Diagnostic::new(Code::MissingName, table_span.clone(), "name", format!("this {header} has no name"))
+                    .with_hint(format!("add name = \"{example}\" under the {header} line")),
             );
             return (String::new(), table_span);
         };
         let name = self.string(&e).unwrap_or_default();
         if name.trim().is_empty() && matches!(e.value.get_ref(), DeValue::String(_)) {
             self.push(
-                Diagnostic::new(
-                    Code::MissingName,
-                    e.span(),
-                    "name",
-                    format!("this {header} has an empty name"),
-                )
-                .with_hint(format!("write a name, e.g. name = \"{example}\"")),
+                Diagnostic::new(Code::MissingName, e.span(), "name", format!("this {header} has an empty name"))
+                    .with_hint(format!("write a name, e.g. name = \"{example}\"")),
             );
         }
         (name.trim().to_owned(), e.span())
@@ -667,10 +530,13 @@ impl Walker<'_> {
             let suggestion = did_you_mean(e.key, known);
             let is_text = matches!(e.value.get_ref(), DeValue::String(_) | DeValue::Array(_));
             let d = match (context, suggestion) {
-                (_, Some(hint)) => {
-                    Diagnostic::new(Code::UnknownKey, e.key_span, e.key, format!("unknown key '{}' {}", e.key, context.describe()))
-                        .with_hint(hint)
-                }
+                (_, Some(hint)) => Diagnostic::new(
+                    Code::UnknownKey,
+                    e.key_span,
+                    e.key,
+                    format!("unknown key '{}' {}", e.key, context.describe()),
+                )
+                .with_hint(hint),
                 (Context::Stage, None) if TOUCHPOINT_KEYS.contains(&e.key) => Diagnostic::new(
                     Code::UnknownKey,
                     e.key_span,
@@ -705,36 +571,21 @@ impl Walker<'_> {
         let hint = did_you_mean(got, allowed.iter().copied())
             .unwrap_or_else(|| format!("{what} is one of: {}", allowed.join(", ")));
         self.push(
-            Diagnostic::new(
-                Code::BadValue,
-                e.span(),
-                e.key,
-                format!("'{got}' is not a valid {}", e.key),
-            )
-            .with_hint(hint),
+            Diagnostic::new(Code::BadValue, e.span(), e.key, format!("'{got}' is not a valid {}", e.key))
+                .with_hint(hint),
         );
     }
 
     // Typed accessors. Each reports a wrong type at the value and returns
     // `None`, so a caller only deals with good values.
 
-    fn wrong_type(
-        &mut self,
-        span: Span,
-        key: &str,
-        expected: &str,
-        value: &DeValue<'_>,
-        hint: String,
-    ) {
+    fn wrong_type(&mut self, span: Span, key: &str, expected: &str, value: &DeValue<'_>, hint: String) {
         self.push(
             Diagnostic::new(
                 Code::WrongType,
                 span,
                 key,
-                format!(
-                    "'{key}' must be {expected}, not {}",
-                    article(value.type_str())
-                ),
+                format!("'{key}' must be {expected}, not {}", article(value.type_str())),
             )
             .with_hint(hint),
         );
@@ -752,10 +603,7 @@ impl Walker<'_> {
         }
         let raw = self.text.get(v.span()).unwrap_or("").trim();
         let hint = match v.get_ref() {
-            DeValue::Integer(_)
-            | DeValue::Float(_)
-            | DeValue::Boolean(_)
-            | DeValue::Datetime(_) => {
+            DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => {
                 format!("put the text in quotes: \"{raw}\"")
             }
             _ => "write the text in quotes, e.g. \"…\"".to_owned(),
@@ -782,9 +630,7 @@ impl Walker<'_> {
     /// A paragraph (string) or bullets (array of strings).
     fn text(&mut self, e: &Entry<'_, '_>) -> Option<Text> {
         match e.value.get_ref() {
-            DeValue::Array(a) => Some(Text::Bullets(
-                a.iter().filter_map(|v| self.element_string(e, v)).collect(),
-            )),
+            DeValue::Array(a) => Some(Text::Bullets(a.iter().filter_map(|v| self.element_string(e, v)).collect())),
             DeValue::String(_) => self.string(e).map(Text::Paragraph),
             other => {
                 self.wrong_type(
@@ -807,21 +653,12 @@ impl Walker<'_> {
                     Some(d) => (-1, d.to_owned()),
                     None => (1, digits.trim_start_matches('+').to_owned()),
                 };
-                let digits = digits
-                    .trim_start_matches("0x")
-                    .trim_start_matches("0o")
-                    .trim_start_matches("0b");
+                let digits = digits.trim_start_matches("0x").trim_start_matches("0o").trim_start_matches("0b");
                 // Saturate: a value too large for i64 is out of range all the same.
                 Some(i64::from_str_radix(digits, i.radix()).map_or(i64::MAX, |n| sign * n))
             }
             other => {
-                let raw = self
-                    .text
-                    .get(e.span())
-                    .unwrap_or("")
-                    .trim()
-                    .trim_matches('"')
-                    .to_owned();
+                let raw = self.text.get(e.span()).unwrap_or("").trim().trim_matches('"').to_owned();
                 let hint = match other {
                     DeValue::Float(_) => format!(
                         "use a whole number from 1 to 5, e.g. {} = {}",
@@ -858,20 +695,11 @@ impl Walker<'_> {
     fn date(&mut self, e: &Entry<'_, '_>) -> Option<Date> {
         if let DeValue::Datetime(dt) = e.value.get_ref() {
             if let (Some(d), None, None) = (dt.date, dt.time, dt.offset) {
-                return Some(Date {
-                    year: d.year,
-                    month: d.month,
-                    day: d.day,
-                });
+                return Some(Date { year: d.year, month: d.month, day: d.day });
             }
             self.push(
-                Diagnostic::new(
-                    Code::WrongType,
-                    e.span(),
-                    "date",
-                    "'date' must be a date without a time",
-                )
-                .with_hint("write a TOML local date, e.g. date = 2026-11-22"),
+                Diagnostic::new(Code::WrongType, e.span(), "date", "'date' must be a date without a time")
+                    .with_hint("write a TOML local date, e.g. date = 2026-11-22"),
             );
             return None;
         }
@@ -887,13 +715,7 @@ impl Walker<'_> {
         match e.value.get_ref() {
             DeValue::Array(a) => Some(a.iter().collect()),
             other => {
-                self.wrong_type(
-                    e.span(),
-                    e.key,
-                    "an array",
-                    other,
-                    format!("write {} = [\"…\", \"…\"]", e.key),
-                );
+                self.wrong_type(e.span(), e.key, "an array", other, format!("write {} = [\"…\", \"…\"]", e.key));
                 None
             }
         }
@@ -903,13 +725,7 @@ impl Walker<'_> {
         match e.value.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
-                self.wrong_type(
-                    e.span(),
-                    e.key,
-                    "a table",
-                    other,
-                    format!("write it as a [{}] section", e.key),
-                );
+                self.wrong_type(e.span(), e.key, "a table", other, format!("write it as a [{}] section", e.key));
                 None
             }
         }
@@ -917,11 +733,7 @@ impl Walker<'_> {
 
     /// The tables of an array of tables (`[[stage]]`), each with its span.
     fn tables<'t, 'i>(&mut self, e: &Entry<'t, 'i>) -> Vec<(&'t DeTable<'i>, Span)> {
-        let header = if e.key == "touchpoint" {
-            "[[stage.touchpoint]]".to_owned()
-        } else {
-            format!("[[{}]]", e.key)
-        };
+        let header = if e.key == "touchpoint" { "[[stage.touchpoint]]".to_owned() } else { format!("[[{}]]", e.key) };
         let Some(items) = self.array(e) else {
             return Vec::new();
         };
@@ -952,14 +764,8 @@ impl Walker<'_> {
             .text
             .get(span.clone())
             .and_then(|raw| raw.find(c))
-            .map_or(span.clone(), |i| {
-                span.start + i..span.start + i + c.len_utf8()
-            });
-        let what = if is_bidi(c) {
-            "a bidirectional-override character"
-        } else {
-            "an invisible control character"
-        };
+            .map_or(span.clone(), |i| span.start + i..span.start + i + c.len_utf8());
+        let what = if is_bidi(c) { "a bidirectional-override character" } else { "an invisible control character" };
         self.push(
             Diagnostic::new(Code::ControlCharacter, at, key, format!("'{key}' contains {what} (U+{:04X})", c as u32))
                 .with_hint("it can make text read differently from what it says; remove it unless you meant it"),
@@ -986,8 +792,5 @@ fn article(type_name: &str) -> String {
 fn default_title(key: &str) -> String {
     let words = key.replace(['_', '-'], " ");
     let mut chars = words.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -21,16 +21,8 @@ impl Color {
         let hex = s.strip_prefix('#')?;
         let digit = |i: usize, n: usize| u8::from_str_radix(hex.get(i..i + n)?, 16).ok();
         match hex.len() {
-            6 => Some(Color {
-                r: digit(0, 2)?,
-                g: digit(2, 2)?,
-                b: digit(4, 2)?,
-            }),
-            3 => Some(Color {
-                r: digit(0, 1)? * 17,
-                g: digit(1, 1)? * 17,
-                b: digit(2, 1)? * 17,
-            }),
+            6 => Some(Color { r: digit(0, 2)?, g: digit(2, 2)?, b: digit(4, 2)? }),
+            3 => Some(Color { r: digit(0, 1)? * 17, g: digit(1, 1)? * 17, b: digit(2, 1)? * 17 }),
             _ => None,
         }
     }
@@ -39,11 +31,7 @@ impl Color {
     pub fn luminance(self) -> f64 {
         let channel = |c: u8| {
             let c = f64::from(c) / 255.0;
-            if c <= 0.04045 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
+            if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
         };
         0.2126 * channel(self.r) + 0.7152 * channel(self.g) + 0.0722 * channel(self.b)
     }
@@ -69,9 +57,7 @@ impl fmt::Display for Color {
 impl<'de> Deserialize<'de> for Color {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Color, D::Error> {
         let s = String::deserialize(d)?;
-        Color::from_hex(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!("'{s}' is not a colour; write #RRGGBB"))
-        })
+        Color::from_hex(&s).ok_or_else(|| serde::de::Error::custom(format!("'{s}' is not a colour; write #RRGGBB")))
     }
 }
 
@@ -81,25 +67,11 @@ mod tests {
 
     #[test]
     fn parses_and_prints_hex() {
-        assert_eq!(
-            Color::from_hex("#1E4B7A").map(|c| c.to_string()),
-            Some("#1E4B7A".to_owned())
-        );
-        assert_eq!(
-            Color::from_hex("#fff"),
-            Some(Color {
-                r: 255,
-                g: 255,
-                b: 255
-            })
-        );
+        assert_eq!(Color::from_hex("#1E4B7A").map(|c| c.to_string()), Some("#1E4B7A".to_owned()));
+        assert_eq!(Color::from_hex("#fff"), Some(Color { r: 255, g: 255, b: 255 }));
         assert_eq!(Color::from_hex("1E4B7A"), None);
         let black = Color { r: 0, g: 0, b: 0 };
-        let white = Color {
-            r: 255,
-            g: 255,
-            b: 255,
-        };
+        let white = Color { r: 255, g: 255, b: 255 };
         assert!((black.contrast(white) - 21.0).abs() < 1e-9);
     }
 }

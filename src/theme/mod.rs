@@ -157,8 +157,7 @@ impl Theme {
             return Err(ThemeError::Unknown(reference.to_owned()));
         }
         let path = base.map_or_else(|| reference.into(), |b| b.join(reference));
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| ThemeError::Io(path.display().to_string(), e))?;
+        let text = std::fs::read_to_string(&path).map_err(|e| ThemeError::Io(path.display().to_string(), e))?;
         let source = Source::new(path.display().to_string(), text);
         Theme::from_source(&source).map_err(|d| ThemeError::Invalid(source, d))
     }
@@ -186,38 +185,17 @@ impl Theme {
         for (key, v) in lengths {
             if !(v.is_finite() && v > 0.0 && v < 10_000.0) {
                 return Err(Box::new(
-                    Diagnostic::new(
-                        Code::BadValue,
-                        0..0,
-                        key,
-                        format!("'{key}' must be a positive length, not {v}"),
-                    )
-                    .with_hint("lengths are CSS px at the poster's natural size"),
+                    Diagnostic::new(Code::BadValue, 0..0, key, format!("'{key}' must be a positive length, not {v}"))
+                        .with_hint("lengths are CSS px at the poster's natural size"),
                 ));
             }
         }
-        let spacing = [
-            s.margin,
-            s.gutter,
-            s.cell_padding,
-            s.card_padding,
-            s.card_gap,
-            s.radius,
-            s.hairline,
-            s.mot_outline,
-        ];
-        if spacing
-            .iter()
-            .any(|v| !(v.is_finite() && (0.0..1_000.0).contains(v)))
-        {
+        let spacing =
+            [s.margin, s.gutter, s.cell_padding, s.card_padding, s.card_gap, s.radius, s.hairline, s.mot_outline];
+        if spacing.iter().any(|v| !(v.is_finite() && (0.0..1_000.0).contains(v))) {
             return Err(Box::new(
-                Diagnostic::new(
-                    Code::BadValue,
-                    0..0,
-                    "space",
-                    "spacing must be between 0 and 1000 px",
-                )
-                .with_hint("check the [space] table"),
+                Diagnostic::new(Code::BadValue, 0..0, "space", "spacing must be between 0 and 1000 px")
+                    .with_hint("check the [space] table"),
             ));
         }
         Ok(())
@@ -256,9 +234,7 @@ mod tests {
     #[test]
     fn builtin_themes_keep_body_text_readable() {
         for name in BUILTIN_NAMES {
-            let Some(t) = Theme::named(name) else {
-                panic!("{name} does not parse")
-            };
+            let Some(t) = Theme::named(name) else { panic!("{name} does not parse") };
             let c = &t.colors;
             let pairs = [
                 ("ink on surface", c.ink, c.surface),

@@ -1,0 +1,200 @@
+//! `journeymap render`: map → layout (once) → SVG → each output.
+
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use journeymap::layout::{self, LayoutError};
+use journeymap::model::{Orientation, Size};
+use journeymap::output::{self, Resolution};
+use journeymap::paint::{self, SvgOptions};
+use journeymap::parse::Severity;
+use journeymap::text::Fonts;
+use journeymap::theme::{DEFAULT_THEME, Theme, ThemeError};
+
+use super::{Failure, Outcome, Status, load_valid, report, write_stdout};
+
+pub(crate) const AFTER_HELP: &str = "\
+Examples:
+  journeymap render map.toml -o map.png                      PNG at 150 dpi
+  journeymap render map.toml -o map.svg -o map.png           lay out once, write both
+  journeymap render map.toml --size A2 -o poster.png         fit an A2 landscape page
+  journeymap render map.toml --width 1200 -o preview.png     a 1200 px wide preview
+  journeymap render map.toml --font NotoSansJP.ttf -o jp.svg add a font for Japanese
+  journeymap render - -o - < map.toml > map.svg              standard input to standard output
+
+Sizes: A0–A6, Letter, Legal, Tabloid, Slide (1920×1080 px), \"W x H unit\" (mm, in, px), or auto.";
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The map file, or - for standard input.
+    map: PathBuf,
+    /// An output file: .svg or .png (repeatable). - writes to standard output
+    /// in the format given by --stdout-format.
+    #[arg(short, long = "output", value_name = "OUT", required = true)]
+    outputs: Vec<PathBuf>,
+    /// A built-in theme name or a theme file (overrides the map's `theme`).
+    #[arg(long, value_name = "NAME|PATH")]
+    theme: Option<String>,
+    /// The page size (overrides the map's [poster] size).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    size: Option<Size>,
+    /// The page orientation (overrides the map's).
+    #[arg(long, value_enum)]
+    orientation: Option<OrientationArg>,
+    /// A font file to use for characters Inter cannot draw, e.g. a CJK font
+    /// (repeatable). No system font is ever read otherwise.
+    #[arg(long = "font", value_name = "FILE")]
+    fonts: Vec<PathBuf>,
+    /// PNG resolution in dots per inch at the poster's physical size.
+    #[arg(long, value_name = "N", conflicts_with_all = ["scale", "width"])]
+    dpi: Option<f64>,
+    /// PNG size as a multiple of the SVG's CSS px size.
+    #[arg(long, value_name = "F", conflicts_with = "width")]
+    scale: Option<f64>,
+    /// PNG width in pixels; the height follows.
+    #[arg(long, value_name = "PX")]
+    width: Option<u32>,
+    /// Leave the page background out (SVG and PNG).
+    #[arg(long)]
+    transparent: bool,
+    /// The format written for `-o -`.
+    #[arg(long, value_enum, default_value_t = Format::Svg)]
+    stdout_format: Format,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OrientationArg {
+    Landscape,
+    Portrait,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Svg,
+    Png,
+}
+
+fn parse_size(s: &str) -> Result<Size, String> {
+    s.parse::<Size>().map_err(|e| format!("{e}; {}", e.hint()))
+}
+
+/// The format an output path asks for.
+fn format_of(path: &Path, stdout_format: Format) -> Result<Format, Failure> {
+    if path == Path::new("-") {
+        return Ok(stdout_format);
+    }
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("svg") => Ok(Format::Svg),
+        Some("png") => Ok(Format::Png),
+        Some("pdf") => Err(Failure::usage(format!(
+            "{}: PDF output is not available in this version; render .svg or .png",
+            path.display()
+        ))),
+        _ => Err(Failure::usage(format!("{}: the extension must be .svg or .png", path.display()))),
+    }
+}
+
+pub(crate) fn run(args: &Args) -> Outcome {
+    // Check every argument before any work, so a typo costs nothing.
+    let formats = args
+        .outputs
+        .iter()
+        .map(|p| format_of(p, args.stdout_format).map(|f| (p.as_path(), f)))
+        .collect::<Result<Vec<_>, _>>()?;
+    if args.outputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err(Failure::usage("only one -o may be - (standard output)"));
+    }
+    let resolution = match (args.dpi, args.scale, args.width) {
+        (Some(d), _, _) => Resolution::Dpi(d),
+        (_, Some(s), _) => Resolution::Scale(s),
+        (_, _, Some(w)) => Resolution::Width(w),
+        _ => Resolution::default(),
+    };
+    let mut fonts = Fonts::embedded();
+    for path in &args.fonts {
+        fonts.add_file(path).map_err(|e| Failure { status: Status::Io, message: e.to_string() })?;
+    }
+
+    let parsed = load_valid(&args.map)?;
+    let Some(journey) = &parsed.journey else { return Ok(Status::MapErrors) };
+    let warnings = parsed.count(Severity::Warning);
+    if warnings > 0 {
+        eprintln!(
+            "{}: {warnings} warning{} (see `journeymap check {}`)",
+            parsed.source.name,
+            if warnings == 1 { "" } else { "s" },
+            args.map.display()
+        );
+    }
+
+    let base = if args.map.as_os_str() == "-" { None } else { args.map.parent() };
+    let reference = args.theme.as_deref().or(journey.theme.as_deref()).unwrap_or(DEFAULT_THEME);
+    let theme = Theme::resolve(reference, base).map_err(|e| theme_failure(&e))?;
+
+    let options = layout::Options {
+        size: args.size,
+        orientation: args.orientation.map(|o| match o {
+            OrientationArg::Landscape => Orientation::Landscape,
+            OrientationArg::Portrait => Orientation::Portrait,
+        }),
+    };
+    let poster = layout::layout(journey, &theme, &fonts, &options).map_err(|e| match e {
+        LayoutError::TooSmall { .. } => Failure { status: Status::MapErrors, message: e.to_string() },
+    })?;
+    if !poster.warnings.is_empty() {
+        report::human(&parsed.source, &poster.warnings);
+    }
+    let svg = paint::svg(&poster, &theme, &fonts, SvgOptions { transparent: args.transparent });
+
+    // Make every output before writing any: a failure leaves nothing behind.
+    let mut files = Vec::new();
+    let mut png: Option<Vec<u8>> = None;
+    for (path, format) in formats {
+        let bytes = match format {
+            Format::Svg => svg.as_bytes().to_vec(),
+            Format::Png => match &png {
+                Some(bytes) => bytes.clone(),
+                None => {
+                    let bytes = output::png(&svg, &fonts, resolution)
+                        .map_err(|e| Failure { status: Status::Usage, message: e.to_string() })?;
+                    png = Some(bytes.clone());
+                    bytes
+                }
+            },
+        };
+        files.push((path, format, bytes));
+    }
+    for (path, format, bytes) in files {
+        if path == Path::new("-") {
+            write_stdout(&bytes)?;
+            continue;
+        }
+        output::write_atomic(path, &bytes).map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
+        let detail = match format {
+            Format::Svg => format!("{:.0}×{:.0} px page", poster.page.width, poster.page.height),
+            Format::Png => png_detail(&poster, resolution),
+        };
+        eprintln!("wrote {} ({detail})", path.display());
+    }
+    Ok(Status::Ok)
+}
+
+fn png_detail(poster: &layout::Poster, resolution: Resolution) -> String {
+    match output::pixel_size(poster.page.width, poster.page.height, resolution) {
+        Ok((w, h, _)) => format!("{w}×{h} px"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn theme_failure(e: &ThemeError) -> Failure {
+    match e {
+        ThemeError::Io(..) => Failure { status: Status::Io, message: e.to_string() },
+        ThemeError::Invalid(source, d) => {
+            report::human(source, std::slice::from_ref(d));
+            Failure { status: Status::MapErrors, message: e.to_string() }
+        }
+        ThemeError::Unknown(_) => {
+            Failure::usage(format!("{e}; built-in themes: {}", journeymap::theme::BUILTIN_NAMES.join(", ")))
+        }
+    }
+}

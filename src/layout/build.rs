@@ -1,0 +1,1049 @@
+//! Building the regions of one poster at one view width.
+
+use std::collections::HashSet;
+
+use super::geom::{Point, Rect, Size2};
+use super::poster::{Block, BlockKind, Item, Paint, Poster, Region, RegionKind, Stroke, TextLine};
+use crate::model::{Journey, Lane, Mark, Panel, Question, Span, Stage, Status, Text, Touchpoint};
+use crate::parse::{Code, Diagnostic};
+use crate::priorities::Class;
+use crate::text::{Shaper, Style, wrap};
+use crate::theme::Theme;
+
+/// A font choice: style, size in px and leading (line height ÷ size).
+#[derive(Debug, Clone, Copy)]
+struct Font {
+    style: Style,
+    size: f64,
+    leading: f64,
+}
+
+impl Font {
+    fn line_height(self) -> f64 {
+        self.size * self.leading
+    }
+}
+
+/// Where a piece of text came from, for warnings about it.
+#[derive(Debug, Clone)]
+struct Field {
+    key: String,
+    span: Span,
+}
+
+impl Field {
+    fn new(key: impl Into<String>, span: &Span) -> Field {
+        Field { key: key.into(), span: span.clone() }
+    }
+}
+
+/// A short question under each row label, in the seed's sense.
+fn row_question(q: Question) -> &'static str {
+    match q {
+        Question::Doing => "What are customers doing?",
+        Question::Motivation => "What moves them to the next stage?",
+        Question::Concerns => "What worries or stops them?",
+        Question::Alleviation => "What would ease those concerns?",
+        Question::Effort => "How hard is it to move on? 1–5",
+    }
+}
+
+/// A row of the question grid.
+enum Row<'j> {
+    Question(Question),
+    Lane(usize, &'j Lane),
+}
+
+impl Row<'_> {
+    fn key(&self) -> String {
+        match self {
+            Row::Question(q) => q.key().to_owned(),
+            Row::Lane(_, lane) => lane.key.clone(),
+        }
+    }
+
+    fn id(&self) -> String {
+        match self {
+            Row::Question(q) => q.key().to_owned(),
+            Row::Lane(i, _) => format!("lane-{}", i + 1),
+        }
+    }
+}
+
+/// A poster laid out at one view width, before scaling to a page.
+pub(super) struct Laid {
+    pub(super) regions: Vec<Region>,
+    pub(super) width: f64,
+    pub(super) height: f64,
+    warnings: Vec<Diagnostic>,
+    title: String,
+    description: String,
+    stages: Vec<String>,
+}
+
+impl Laid {
+    /// The poster at `scale` page px per view px; `page` is the fixed page,
+    /// or `None` for a page the size of the content.
+    pub(super) fn into_poster(self, scale: f64, page: Option<Size2>) -> Poster {
+        let view = match page {
+            Some(p) => Size2 { width: p.width / scale, height: p.height / scale },
+            None => Size2 { width: self.width, height: self.height },
+        };
+        Poster {
+            page: page.unwrap_or(view),
+            view,
+            scale,
+            title: self.title,
+            description: self.description,
+            stages: self.stages,
+            regions: self.regions,
+            warnings: self.warnings,
+        }
+    }
+}
+
+/// Lays out regions for one journey with one theme.
+pub(super) struct Builder<'a> {
+    journey: &'a Journey,
+    theme: &'a Theme,
+    shaper: &'a Shaper<'a>,
+    panels: &'a HashSet<Panel>,
+}
+
+/// Collects layout warnings, one per character and field.
+#[derive(Default)]
+struct Sink {
+    warnings: Vec<Diagnostic>,
+}
+
+impl Sink {
+    fn missing(&mut self, missing: &[char], field: &Field) {
+        for &c in missing {
+            let message = format!("no loaded font can draw U+{:04X} '{c}' in '{}'", c as u32, field.key);
+            if self.warnings.iter().any(|w| w.message == message && w.span == field.span) {
+                continue;
+            }
+            self.warnings.push(
+                Diagnostic::new(Code::MissingGlyph, field.span.clone(), field.key.clone(), message)
+                    .with_hint("add a font that covers it with --font FILE (for example Noto Sans CJK for Chinese, Japanese or Korean)"),
+            );
+        }
+    }
+}
+
+/// Column positions for one view width.
+struct Grid {
+    margin: f64,
+    content: f64,
+    label: Rect1,
+    columns: Vec<Rect1>,
+}
+
+/// A horizontal extent.
+#[derive(Clone, Copy)]
+struct Rect1 {
+    x: f64,
+    width: f64,
+}
+
+impl<'a> Builder<'a> {
+    pub(super) fn new(
+        journey: &'a Journey,
+        theme: &'a Theme,
+        shaper: &'a Shaper<'a>,
+        panels: &'a HashSet<Panel>,
+    ) -> Self {
+        Builder { journey, theme, shaper, panels }
+    }
+
+    fn body(&self) -> Font {
+        Font { style: Style::Regular, size: self.theme.type_scale.body, leading: self.theme.type_scale.line_height }
+    }
+
+    fn caption(&self, style: Style) -> Font {
+        Font { style, size: self.theme.type_scale.caption, leading: self.theme.type_scale.line_height }
+    }
+
+    /// The view width at the theme's natural column width.
+    pub(super) fn natural_width(&self) -> f64 {
+        let s = &self.theme.space;
+        let n = self.journey.stages.len().max(1) as f64;
+        let content = s.label_width + n * (s.column_width + s.gutter);
+        // A one- or two-stage map still gets a page wide enough for its
+        // title block and legend.
+        (content + 2.0 * s.margin).max(s.column_width * 3.0 + s.label_width + 2.0 * s.margin)
+    }
+
+    fn grid(&self, width: f64) -> Grid {
+        let s = &self.theme.space;
+        let n = self.journey.stages.len().max(1);
+        let content = width - 2.0 * s.margin;
+        let column = ((content - s.label_width - n as f64 * s.gutter) / n as f64).max(s.unit * 4.0);
+        let columns = (0..n)
+            .map(|i| Rect1 { x: s.margin + s.label_width + s.gutter + i as f64 * (column + s.gutter), width: column })
+            .collect();
+        Grid { margin: s.margin, content, label: Rect1 { x: s.margin, width: s.label_width }, columns }
+    }
+
+    /// Lays out every region for a view `width` px wide. With `page_height`
+    /// the footer sits at the page's foot.
+    pub(super) fn build(&self, width: f64, page_height: Option<f64>) -> Laid {
+        let s = &self.theme.space;
+        let grid = self.grid(width);
+        let mut sink = Sink::default();
+        let mut regions = Vec::new();
+        let mut y = s.margin;
+        let section = s.unit * 4.0;
+
+        let title = self.title_block(&grid, y, &mut sink);
+        y = title.rect.bottom() + section;
+        regions.push(title);
+
+        let spine = self.spine(&grid, y, &mut sink);
+        y = spine.rect.bottom() + s.gutter;
+        regions.push(spine);
+
+        if self.panels.contains(&Panel::Questions) {
+            let questions = self.questions(&grid, y, &mut sink);
+            y = questions.rect.bottom() + s.gutter;
+            regions.push(questions);
+        }
+        if self.panels.contains(&Panel::Touchpoints) {
+            let touchpoints = self.touchpoints(&grid, y, &mut sink);
+            y = touchpoints.rect.bottom() + s.gutter;
+            regions.push(touchpoints);
+        }
+        y += section - s.gutter;
+        if self.panels.contains(&Panel::Legend) {
+            let legend = self.legend(&grid, y, &mut sink);
+            y = legend.rect.bottom() + section;
+            regions.push(legend);
+        }
+        let mut footer = self.footer(&grid, y, &mut sink);
+        let natural_bottom = footer.rect.bottom() + s.margin;
+        if let Some(page) = page_height {
+            let shift = page - natural_bottom;
+            if shift > 0.0 {
+                translate_region(&mut footer, shift);
+            }
+        }
+        regions.push(footer);
+
+        Laid {
+            regions,
+            width,
+            height: natural_bottom,
+            warnings: sink.warnings,
+            title: self.journey.title.clone(),
+            description: self.description(),
+            stages: self.journey.stages.iter().map(|s| s.name.clone()).collect(),
+        }
+    }
+
+    fn description(&self) -> String {
+        let j = self.journey;
+        let stages: Vec<&str> = j.stages.iter().map(|s| s.name.as_str()).collect();
+        let touchpoints = j.touchpoints().count();
+        let moments = j.touchpoints().filter(|(_, t)| t.moment_of_truth).count();
+        let mut d = "Customer journey map".to_owned();
+        if let Some(p) = &j.persona {
+            d += &format!(" for {p}");
+        }
+        d += &format!(
+            ": {} stages ({}), {touchpoints} touchpoints, {moments} moments of truth.",
+            stages.len(),
+            stages.join(", ")
+        );
+        if j.status == Status::Draft {
+            d += " Draft, not yet validated.";
+        }
+        d
+    }
+
+    // Text helpers ------------------------------------------------------
+
+    /// Wraps `text` into `width` starting with its first line box at `top`;
+    /// returns the lines and the height they take.
+    fn lines(
+        &self,
+        sink: &mut Sink,
+        text: &str,
+        font: Font,
+        paint: Paint,
+        x: f64,
+        top: f64,
+        width: f64,
+        field: &Field,
+    ) -> (Vec<Item>, f64) {
+        let wrapped = wrap(self.shaper, text, font.style, font.size, width);
+        sink.missing(&wrapped.missing, field);
+        let (ascent, descent) = self.shaper.extents(font.style, font.size);
+        let lh = font.line_height();
+        let mut items = Vec::new();
+        for (i, line) in wrapped.lines.into_iter().enumerate() {
+            let line_top = top + i as f64 * lh;
+            let baseline = line_top + (lh - (ascent + descent)) / 2.0 + ascent;
+            items.push(Item::Text(TextLine {
+                x,
+                baseline,
+                size: font.size,
+                style: font.style,
+                paint,
+                width: line.width,
+                runs: line.runs,
+                ascent,
+                descent,
+            }));
+        }
+        let height = items.len() as f64 * lh;
+        (items, height)
+    }
+
+    /// A single line that is not wrapped, right-aligned to `right` or left
+    /// at `x`; used for short labels the caller has measured.
+    fn line_at(
+        &self,
+        sink: &mut Sink,
+        text: &str,
+        font: Font,
+        paint: Paint,
+        x: f64,
+        top: f64,
+        field: &Field,
+    ) -> (TextLine, f64) {
+        let mut missing = Vec::new();
+        let shaped = self.shaper.shape(text, font.style, font.size, &mut missing);
+        sink.missing(&missing, field);
+        let (ascent, descent) = self.shaper.extents(font.style, font.size);
+        let lh = font.line_height();
+        let line = TextLine {
+            x,
+            baseline: top + (lh - (ascent + descent)) / 2.0 + ascent,
+            size: font.size,
+            style: font.style,
+            paint,
+            width: shaped.width,
+            runs: shaped.runs,
+            ascent,
+            descent,
+        };
+        (line, lh)
+    }
+
+    /// A paragraph or bullet list inside `width`; returns items and height.
+    fn text(
+        &self,
+        sink: &mut Sink,
+        text: &Text,
+        font: Font,
+        x: f64,
+        top: f64,
+        width: f64,
+        field: &Field,
+    ) -> (Vec<Item>, f64) {
+        match text {
+            Text::Paragraph(p) => self.lines(sink, p, font, Paint::Ink, x, top, width, field),
+            Text::Bullets(items) => {
+                let bullet = "•";
+                let indent = self.shaper.width(bullet, font.style, font.size) + self.theme.space.unit;
+                let gap = self.theme.space.unit / 2.0;
+                let mut out = Vec::new();
+                let mut y = top;
+                for (i, item) in items.iter().filter(|t| !t.trim().is_empty()).enumerate() {
+                    if i > 0 {
+                        y += gap;
+                    }
+                    let (mark, _) = self.line_at(sink, bullet, font, Paint::Muted, x, y, field);
+                    out.push(Item::Text(mark));
+                    let (lines, h) = self.lines(sink, item, font, Paint::Ink, x + indent, y, width - indent, field);
+                    out.extend(lines);
+                    y += h;
+                }
+                (out, y - top)
+            }
+        }
+    }
+
+    /// The quiet "not answered" placeholder that shows a workshop its gaps.
+    fn unanswered(&self, sink: &mut Sink, x: f64, top: f64, width: f64) -> (Vec<Item>, f64) {
+        let font = self.caption(Style::Italic);
+        self.lines(sink, "— not answered", font, Paint::Muted, x, top, width, &Field::new("", &(0..0)))
+    }
+
+    // Regions -----------------------------------------------------------
+
+    fn title_block(&self, grid: &Grid, top: f64, sink: &mut Sink) -> Region {
+        let t = &self.theme.type_scale;
+        let s = &self.theme.space;
+        let j = self.journey;
+        let mut blocks = Vec::new();
+        let x = grid.margin;
+
+        // The DRAFT chip sits at the top right; the title wraps beside it.
+        let mut title_width = grid.content;
+        if j.status == Status::Draft {
+            let chip = self.draft_chip(grid, top, sink);
+            title_width -= chip.rect.width + s.gutter * 2.0;
+            blocks.push(chip);
+        }
+
+        let mut items = Vec::new();
+        let title_font = Font { style: Style::Bold, size: t.title, leading: t.heading_line_height };
+        let (lines, h) =
+            self.lines(sink, &j.title, title_font, Paint::Ink, x, top, title_width, &Field::new("title", &(0..0)));
+        items.extend(lines);
+        let mut y = top + h;
+        let rule_y = y + s.unit;
+        items.push(Item::Rule {
+            from: Point::new(x, rule_y),
+            to: Point::new(x + (s.unit * 12.0).min(title_width), rule_y),
+            paint: Paint::Accent,
+            width: s.unit / 2.0,
+        });
+        y = rule_y + s.unit * 1.5;
+        if let Some(sub) = &j.subtitle {
+            let font = Font { style: Style::Regular, size: t.subtitle, leading: t.heading_line_height + 0.1 };
+            let (lines, h) =
+                self.lines(sink, sub, font, Paint::Ink, x, y, title_width, &Field::new("subtitle", &(0..0)));
+            items.extend(lines);
+            y += h + s.unit / 2.0;
+        }
+        let meta = self.meta_line();
+        if !meta.is_empty() {
+            let font = Font { style: Style::Regular, size: t.meta, leading: t.line_height };
+            let (lines, h) =
+                self.lines(sink, &meta, font, Paint::Muted, x, y, title_width, &Field::new("persona", &(0..0)));
+            items.extend(lines);
+            y += h;
+        }
+        let rect = Rect::new(x, top, title_width, y - top);
+        blocks.insert(
+            0,
+            Block { id: "title".into(), kind: BlockKind::Title, rect, fill: None, stroke: None, radius: 0.0, items },
+        );
+        let bottom = blocks.iter().map(|b| b.rect.bottom()).fold(top, f64::max);
+        Region {
+            kind: RegionKind::TitleBlock,
+            rect: Rect::new(x, top, grid.content, bottom - top),
+            blocks,
+            decorations: vec![],
+        }
+    }
+
+    /// "Persona · Organisation · Team: a, b · 2026-11-22 · v1.2 · Validated".
+    fn meta_line(&self) -> String {
+        let j = self.journey;
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(p) = &j.persona {
+            parts.push(format!("Persona: {p}"));
+        }
+        if let Some(o) = &j.organisation {
+            parts.push(o.clone());
+        }
+        if !j.team.is_empty() {
+            parts.push(format!("Team: {}", j.team.join(", ")));
+        }
+        if let Some(d) = j.date {
+            parts.push(d.to_string());
+        }
+        if let Some(v) = &j.version {
+            parts.push(format!("Version {v}"));
+        }
+        if j.status == Status::Validated {
+            parts.push("Validated".to_owned());
+        }
+        parts.join("  ·  ")
+    }
+
+    fn draft_chip(&self, grid: &Grid, top: f64, sink: &mut Sink) -> Block {
+        let s = &self.theme.space;
+        let t = &self.theme.type_scale;
+        let big = Font { style: Style::Bold, size: t.subtitle, leading: t.heading_line_height };
+        let small = self.caption(Style::Regular);
+        let field = Field::new("status", &(0..0));
+        let pad = s.card_padding;
+        let (draft, h1) = self.line_at(sink, "DRAFT", big, Paint::Accent, 0.0, top + pad, &field);
+        let (note, h2) =
+            self.line_at(sink, "Not yet validated by the team", small, Paint::Accent, 0.0, top + pad + h1, &field);
+        let inner = draft.width.max(note.width);
+        let width = inner + 2.0 * pad;
+        let x = grid.margin + grid.content - width;
+        let mut items = Vec::new();
+        for mut line in [draft, note] {
+            line.x = x + pad;
+            items.push(Item::Text(line));
+        }
+        Block {
+            id: "status".into(),
+            kind: BlockKind::Status { draft: true },
+            rect: Rect::new(x, top, width, h1 + h2 + 2.0 * pad),
+            fill: Some(Paint::Surface),
+            stroke: Some(Stroke { paint: Paint::Accent, width: s.hairline * 2.0 }),
+            radius: s.radius,
+            items,
+        }
+    }
+
+    fn spine(&self, grid: &Grid, top: f64, sink: &mut Sink) -> Region {
+        let s = &self.theme.space;
+        let t = &self.theme.type_scale;
+        let pad = s.cell_padding;
+        let number_font = Font { style: Style::Bold, size: t.stage_number, leading: t.line_height };
+        let name_font = Font { style: Style::Bold, size: t.stage, leading: t.heading_line_height };
+        // Lay out each header's content, then give all one height.
+        let mut contents = Vec::new();
+        for (i, (stage, col)) in self.journey.stages.iter().zip(&grid.columns).enumerate() {
+            let field = Field::new("name", &stage.span);
+            let (number, nh) = self.line_at(
+                sink,
+                &format!("STAGE {}", i + 1),
+                number_font,
+                Paint::SpineInk,
+                col.x + pad,
+                top + pad,
+                &field,
+            );
+            let (mut items, h) = self.lines(
+                sink,
+                &stage.name,
+                name_font,
+                Paint::SpineInk,
+                col.x + pad,
+                top + pad + nh,
+                col.width - 2.0 * pad,
+                &field,
+            );
+            items.insert(0, Item::Text(number));
+            contents.push((items, nh + h));
+        }
+        let height = contents.iter().map(|(_, h)| *h).fold(0.0, f64::max) + 2.0 * pad;
+        let mut blocks = Vec::new();
+        let mut decorations = Vec::new();
+        for (i, ((items, _), col)) in contents.into_iter().zip(&grid.columns).enumerate() {
+            blocks.push(Block {
+                id: format!("stage-{}", i + 1),
+                kind: BlockKind::Stage { stage: i },
+                rect: Rect::new(col.x, top, col.width, height),
+                fill: Some(Paint::Spine),
+                stroke: None,
+                radius: s.radius,
+                items,
+            });
+            if i + 1 < self.journey.stages.len() {
+                // An arrow in the gutter says "and then".
+                let w = s.gutter * 0.75;
+                let h = w * 1.6;
+                let x = col.x + col.width + (s.gutter - w) / 2.0;
+                decorations
+                    .push(Item::Chevron { rect: Rect::new(x, top + (height - h) / 2.0, w, h), paint: Paint::Spine });
+            }
+        }
+        let x0 = grid.label.x;
+        Region { kind: RegionKind::Spine, rect: Rect::new(x0, top, grid.content, height), blocks, decorations }
+    }
+
+    fn rows(&self) -> Vec<Row<'a>> {
+        Question::ALL
+            .into_iter()
+            .map(Row::Question)
+            .chain(self.journey.lanes.iter().enumerate().map(|(i, l)| Row::Lane(i, l)))
+            .collect()
+    }
+
+    fn row_label(
+        &self,
+        sink: &mut Sink,
+        id: &str,
+        key: String,
+        title: &str,
+        question: Option<&str>,
+        grid: &Grid,
+        top: f64,
+    ) -> (Block, f64) {
+        let s = &self.theme.space;
+        let t = &self.theme.type_scale;
+        let pad = s.cell_padding;
+        let x = grid.label.x + pad;
+        let width = grid.label.width - 2.0 * pad;
+        let field = Field::new("title", &(0..0));
+        let label_font = Font { style: Style::Bold, size: t.label, leading: t.line_height };
+        let (mut items, mut h) = self.lines(sink, title, label_font, Paint::Ink, x, top + pad, width, &field);
+        if let Some(q) = question {
+            let (more, qh) = self.lines(
+                sink,
+                q,
+                self.caption(Style::Italic),
+                Paint::Muted,
+                x,
+                top + pad + h + s.unit / 4.0,
+                width,
+                &field,
+            );
+            items.extend(more);
+            h += qh + s.unit / 4.0;
+        }
+        let block = Block {
+            id: format!("label-{id}"),
+            kind: BlockKind::RowLabel { row: key },
+            rect: Rect::new(grid.label.x, top, grid.label.width, h + 2.0 * pad),
+            fill: Some(Paint::LabelBand),
+            stroke: None,
+            radius: s.radius,
+            items,
+        };
+        (block, h + 2.0 * pad)
+    }
+
+    fn questions(&self, grid: &Grid, top: f64, sink: &mut Sink) -> Region {
+        let s = &self.theme.space;
+        let pad = s.cell_padding;
+        let mut blocks = Vec::new();
+        let mut y = top;
+        for row in self.rows() {
+            let (title, question) = match &row {
+                Row::Question(q) => (q.label().to_owned(), Some(row_question(*q))),
+                Row::Lane(_, lane) => (lane.title.clone(), None),
+            };
+            let (mut label, label_h) = self.row_label(sink, &row.id(), row.key(), &title, question, grid, y);
+            let mut cells = Vec::new();
+            for (i, (stage, col)) in self.journey.stages.iter().zip(&grid.columns).enumerate() {
+                let (items, h) = self.cell_content(sink, stage, &row, col.x + pad, y + pad, col.width - 2.0 * pad);
+                cells.push((i, items, h + 2.0 * pad));
+            }
+            let height = cells.iter().map(|c| c.2).fold(label_h, f64::max);
+            label.rect.height = height;
+            blocks.push(label);
+            for ((i, items, _), col) in cells.into_iter().zip(&grid.columns) {
+                blocks.push(Block {
+                    id: format!("cell-{}-{}", i + 1, row.id()),
+                    kind: BlockKind::Cell { stage: i, row: row.key() },
+                    rect: Rect::new(col.x, y, col.width, height),
+                    fill: Some(Paint::Surface),
+                    stroke: Some(Stroke { paint: Paint::Rule, width: s.hairline }),
+                    radius: s.radius,
+                    items,
+                });
+            }
+            y += height + s.gutter;
+        }
+        let height = (y - s.gutter - top).max(0.0);
+        Region {
+            kind: RegionKind::Questions,
+            rect: Rect::new(grid.label.x, top, grid.content, height),
+            blocks,
+            decorations: vec![],
+        }
+    }
+
+    fn cell_content(
+        &self,
+        sink: &mut Sink,
+        stage: &Stage,
+        row: &Row<'_>,
+        x: f64,
+        top: f64,
+        width: f64,
+    ) -> (Vec<Item>, f64) {
+        let body = self.body();
+        match row {
+            Row::Question(Question::Effort) => self.effort(sink, stage, x, top, width),
+            Row::Question(q) => match stage.answer(*q).filter(|t| !t.is_blank()) {
+                Some(text) => self.text(sink, text, body, x, top, width, &Field::new(q.key(), &stage.span)),
+                None => self.unanswered(sink, x, top, width),
+            },
+            Row::Lane(i, lane) => match stage.lane(*i).filter(|t| !t.is_blank()) {
+                Some(text) => self.text(sink, text, body, x, top, width, &Field::new(lane.key.clone(), &stage.span)),
+                None => self.unanswered(sink, x, top, width),
+            },
+        }
+    }
+
+    /// The effort meter (five pips, `level` filled) with its note below.
+    fn effort(&self, sink: &mut Sink, stage: &Stage, x: f64, top: f64, width: f64) -> (Vec<Item>, f64) {
+        let s = &self.theme.space;
+        let Some(effort) = stage.effort else {
+            let (mut items, mut h) = self.unanswered(sink, x, top, width);
+            if let Some(note) = &stage.effort_note {
+                let (more, nh) = self.lines(
+                    sink,
+                    note,
+                    self.body(),
+                    Paint::Ink,
+                    x,
+                    top + h,
+                    width,
+                    &Field::new("effort_note", &stage.span),
+                );
+                items.extend(more);
+                h += nh;
+            }
+            return (items, h);
+        };
+        let font = self.caption(Style::Bold);
+        let pip = s.badge * 0.7;
+        let gap = pip * 0.35;
+        let row_h = font.line_height().max(pip);
+        let pips: Vec<Rect> =
+            (0..5).map(|i| Rect::new(x + i as f64 * (pip + gap), top + (row_h - pip) / 2.0, pip, pip)).collect();
+        let after = x + 5.0 * pip + 4.0 * gap + s.unit;
+        let mut items = vec![Item::Pips { pips, level: effort.get(), paint: Paint::Spine }];
+        let label = format!("{} of 5", effort.get());
+        if after + self.shaper.width(&label, font.style, font.size) <= x + width {
+            let (line, _) = self.line_at(
+                sink,
+                &label,
+                font,
+                Paint::Muted,
+                after,
+                top + (row_h - font.line_height()) / 2.0,
+                &Field::new("effort", &stage.span),
+            );
+            items.push(Item::Text(line));
+        }
+        let mut h = row_h;
+        if let Some(note) = &stage.effort_note {
+            let (more, nh) = self.lines(
+                sink,
+                note,
+                self.body(),
+                Paint::Ink,
+                x,
+                top + h + s.unit / 2.0,
+                width,
+                &Field::new("effort_note", &stage.span),
+            );
+            items.extend(more);
+            h += nh + s.unit / 2.0;
+        }
+        (items, h)
+    }
+
+    fn touchpoints(&self, grid: &Grid, top: f64, sink: &mut Sink) -> Region {
+        let s = &self.theme.space;
+        let (mut label, label_h) = self.row_label(
+            sink,
+            "touchpoints",
+            "touchpoints".into(),
+            "Touchpoints",
+            Some("Every interaction, marked by the team"),
+            grid,
+            top,
+        );
+        let mut blocks = Vec::new();
+        let mut bottom = top + label_h;
+        for (i, (stage, col)) in self.journey.stages.iter().zip(&grid.columns).enumerate() {
+            let mut y = top;
+            if stage.touchpoints.is_empty() {
+                let pad = s.cell_padding;
+                let font = self.caption(Style::Italic);
+                let (items, h) = self.lines(
+                    sink,
+                    "— no touchpoints listed",
+                    font,
+                    Paint::Muted,
+                    col.x + pad,
+                    y + pad,
+                    col.width - 2.0 * pad,
+                    &Field::new("", &(0..0)),
+                );
+                blocks.push(Block {
+                    id: format!("cell-{}-touchpoints", i + 1),
+                    kind: BlockKind::Cell { stage: i, row: "touchpoints".into() },
+                    rect: Rect::new(col.x, y, col.width, h + 2.0 * pad),
+                    fill: None,
+                    stroke: Some(Stroke { paint: Paint::Rule, width: s.hairline }),
+                    radius: s.radius,
+                    items,
+                });
+                y += h + 2.0 * pad + s.card_gap;
+            }
+            for (index, t) in stage.touchpoints.iter().enumerate() {
+                let card = self.card(sink, i, index, t, col.x, y, col.width);
+                y = card.rect.bottom() + s.card_gap;
+                blocks.push(card);
+            }
+            bottom = bottom.max(y - s.card_gap);
+        }
+        label.rect.height = bottom - top;
+        blocks.insert(0, label);
+        Region {
+            kind: RegionKind::Touchpoints,
+            rect: Rect::new(grid.label.x, top, grid.content, bottom - top),
+            blocks,
+            decorations: vec![],
+        }
+    }
+
+    /// A touchpoint card: badges and score on top, then the name, then
+    /// channel · owner and the actors.
+    fn card(&self, sink: &mut Sink, stage: usize, index: usize, t: &Touchpoint, x: f64, top: f64, width: f64) -> Block {
+        let s = &self.theme.space;
+        let ts = &self.theme.type_scale;
+        let pad = s.card_padding;
+        let inner_x = x + pad;
+        let inner_w = width - 2.0 * pad;
+        let mut items = Vec::new();
+        let mut y = top + pad;
+
+        // Top row: badges at the left; score pips and the star at the right.
+        let badge = s.badge;
+        let mut right = inner_x + inner_w;
+        if t.moment_of_truth {
+            right -= badge;
+            items.push(Item::Star { rect: Rect::new(right, y, badge, badge) });
+            right -= s.unit;
+        }
+        if let Some(score) = t.score {
+            let pip = badge * 0.45;
+            let gap = pip * 0.4;
+            let w = 5.0 * pip + 4.0 * gap;
+            if right - w >= inner_x + badge {
+                let x0 = right - w;
+                let pips =
+                    (0..5).map(|i| Rect::new(x0 + i as f64 * (pip + gap), y + (badge - pip) / 2.0, pip, pip)).collect();
+                items.push(Item::Pips { pips, level: score.get(), paint: Paint::Ink });
+                right = x0 - s.unit;
+            }
+        }
+        let mut bx = inner_x;
+        for &mark in &t.marks {
+            if bx + badge > right + s.unit {
+                break;
+            }
+            items.push(Item::Badge { mark, rect: Rect::new(bx, y, badge, badge) });
+            bx += badge + s.unit * 0.75;
+        }
+        if t.marks.is_empty() {
+            let font = self.caption(Style::Italic);
+            let label = "not assessed";
+            if inner_x + self.shaper.width(label, font.style, font.size) <= right {
+                let (line, _) = self.line_at(
+                    sink,
+                    label,
+                    font,
+                    Paint::Muted,
+                    inner_x,
+                    y + (badge - font.line_height()) / 2.0,
+                    &Field::new("marks", &t.span),
+                );
+                items.push(Item::Text(line));
+            }
+        }
+        let has_top_row = !items.is_empty();
+        if has_top_row {
+            y += badge + s.unit;
+        }
+
+        let name_font = Font { style: Style::Bold, size: ts.card_title, leading: ts.heading_line_height };
+        let (lines, h) =
+            self.lines(sink, &t.name, name_font, Paint::Ink, inner_x, y, inner_w, &Field::new("name", &t.span));
+        items.extend(lines);
+        y += h;
+
+        let meta: Vec<&str> = [t.channel.as_deref(), t.owner.as_deref()].into_iter().flatten().collect();
+        if !meta.is_empty() {
+            let (lines, h) = self.lines(
+                sink,
+                &meta.join(" · "),
+                self.caption(Style::Regular),
+                Paint::Muted,
+                inner_x,
+                y + s.unit / 4.0,
+                inner_w,
+                &Field::new("owner", &t.span),
+            );
+            items.extend(lines);
+            y += h + s.unit / 4.0;
+        }
+        if !t.actors.is_empty() {
+            let text = format!("With {}", t.actors.join(", "));
+            let (lines, h) = self.lines(
+                sink,
+                &text,
+                self.caption(Style::Italic),
+                Paint::Muted,
+                inner_x,
+                y,
+                inner_w,
+                &Field::new("actors", &t.span),
+            );
+            items.extend(lines);
+            y += h;
+        }
+        let stroke = if t.moment_of_truth {
+            Stroke { paint: Paint::MomentOfTruth, width: s.mot_outline }
+        } else {
+            Stroke { paint: Paint::Rule, width: s.hairline }
+        };
+        Block {
+            id: format!("card-{}-{}", stage + 1, index + 1),
+            kind: BlockKind::Card {
+                stage,
+                index,
+                class: Class::of(t),
+                moment_of_truth: t.moment_of_truth,
+                note: t.note.clone(),
+            },
+            rect: Rect::new(x, top, width, y + pad - top),
+            fill: Some(Paint::Surface),
+            stroke: Some(stroke),
+            radius: s.radius,
+            items,
+        }
+    }
+
+    fn legend(&self, grid: &Grid, top: f64, sink: &mut Sink) -> Region {
+        let s = &self.theme.space;
+        let font = self.caption(Style::Regular);
+        let badge = s.badge;
+        let field = Field::new("", &(0..0));
+        // Each entry: a symbol and its words.
+        let mut entries: Vec<(Item, &str)> = Mark::ALL
+            .into_iter()
+            .map(|m| (Item::Badge { mark: m, rect: Rect::new(0.0, 0.0, badge, badge) }, legend_text(m)))
+            .collect();
+        entries.push((
+            Item::Star { rect: Rect::new(0.0, 0.0, badge, badge) },
+            "Moment of truth: matters most to the customer",
+        ));
+        let pip = badge * 0.45;
+        let pips = (0..5).map(|i| Rect::new(i as f64 * pip * 1.4, (badge - pip) / 2.0, pip, pip)).collect();
+        entries.push((
+            Item::Pips { pips, level: 3, paint: Paint::Ink },
+            "Customer feeling, 1 (very negative) to 5 (very positive)",
+        ));
+
+        let mut blocks = Vec::new();
+        let (mut x, mut y) = (grid.margin, top);
+        let row_h = badge.max(font.line_height());
+        for (i, (symbol, words)) in entries.into_iter().enumerate() {
+            let sym = symbol.bounds();
+            let text_w = self.shaper.width(words, font.style, font.size).min(grid.content - sym.width - s.unit);
+            let width = sym.width + s.unit + text_w;
+            if x > grid.margin && x + width > grid.margin + grid.content {
+                x = grid.margin;
+                y += row_h + s.unit;
+            }
+            let symbol = shift_item(symbol, x, y + (row_h - badge) / 2.0);
+            let (lines, h) = self.lines(
+                sink,
+                words,
+                font,
+                Paint::Ink,
+                x + sym.width + s.unit,
+                y + (row_h - font.line_height()) / 2.0,
+                text_w,
+                &field,
+            );
+            let mut items = vec![symbol];
+            items.extend(lines);
+            blocks.push(Block {
+                id: format!("legend-{}", i + 1),
+                kind: BlockKind::LegendItem,
+                rect: Rect::new(x, y, width, row_h.max(h)),
+                fill: None,
+                stroke: None,
+                radius: 0.0,
+                items,
+            });
+            x += width + s.unit * 4.0;
+        }
+        let bottom = blocks.iter().map(|b| b.rect.bottom()).fold(top, f64::max);
+        Region {
+            kind: RegionKind::Legend,
+            rect: Rect::new(grid.margin, top, grid.content, bottom - top),
+            blocks,
+            decorations: vec![],
+        }
+    }
+
+    fn footer(&self, grid: &Grid, top: f64, sink: &mut Sink) -> Region {
+        let s = &self.theme.space;
+        let font = Font {
+            style: Style::Regular,
+            size: self.theme.type_scale.caption,
+            leading: self.theme.type_scale.line_height,
+        };
+        let credit = "Made with journeymap";
+        let credit_w = self.shaper.width(credit, font.style, font.size);
+        let text_w = (grid.content - credit_w - s.unit * 4.0).max(s.unit * 4.0);
+        let sources = if self.journey.sources.is_empty() {
+            "Sources: none recorded".to_owned()
+        } else {
+            format!("Sources: {}", self.journey.sources.join("; "))
+        };
+        let (mut items, h) = self.lines(
+            sink,
+            &sources,
+            font,
+            Paint::Muted,
+            grid.margin,
+            top + s.unit,
+            text_w,
+            &Field::new("sources", &(0..0)),
+        );
+        let (credit_line, _) = self.line_at(
+            sink,
+            credit,
+            font,
+            Paint::Muted,
+            grid.margin + grid.content - credit_w,
+            top + s.unit,
+            &Field::new("", &(0..0)),
+        );
+        items.push(Item::Text(credit_line));
+        items.insert(
+            0,
+            Item::Rule {
+                from: Point::new(grid.margin, top + s.hairline / 2.0),
+                to: Point::new(grid.margin + grid.content, top + s.hairline / 2.0),
+                paint: Paint::Rule,
+                width: s.hairline,
+            },
+        );
+        let rect = Rect::new(grid.margin, top, grid.content, h + s.unit);
+        let block =
+            Block { id: "footer".into(), kind: BlockKind::Footer, rect, fill: None, stroke: None, radius: 0.0, items };
+        Region { kind: RegionKind::Footer, rect, blocks: vec![block], decorations: vec![] }
+    }
+}
+
+fn legend_text(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Essential => "Essential to the customer",
+        Mark::Strength => "Strength: performed really well",
+        Mark::Pain => "Pain point for the customer",
+        Mark::WouldPay => "Customers would pay for it",
+    }
+}
+
+/// Moves an item laid out at the origin to `(dx, dy)`.
+fn shift_item(item: Item, dx: f64, dy: f64) -> Item {
+    let mv = |r: Rect| Rect::new(r.x + dx, r.y + dy, r.width, r.height);
+    match item {
+        Item::Badge { mark, rect } => Item::Badge { mark, rect: mv(rect) },
+        Item::Star { rect } => Item::Star { rect: mv(rect) },
+        Item::Pips { pips, level, paint } => Item::Pips { pips: pips.into_iter().map(mv).collect(), level, paint },
+        Item::Chevron { rect, paint } => Item::Chevron { rect: mv(rect), paint },
+        Item::Rule { from, to, paint, width } => Item::Rule {
+            from: Point::new(from.x + dx, from.y + dy),
+            to: Point::new(to.x + dx, to.y + dy),
+            paint,
+            width,
+        },
+        Item::Text(mut t) => {
+            t.x += dx;
+            t.baseline += dy;
+            Item::Text(t)
+        }
+    }
+}
+
+fn translate_region(region: &mut Region, dy: f64) {
+    region.rect.y += dy;
+    for block in &mut region.blocks {
+        block.rect.y += dy;
+        block.items = std::mem::take(&mut block.items).into_iter().map(|i| shift_item(i, 0.0, dy)).collect();
+    }
+    region.decorations = std::mem::take(&mut region.decorations).into_iter().map(|i| shift_item(i, 0.0, dy)).collect();
+}

@@ -1,0 +1,144 @@
+//! Journey + theme + page size → [`Poster`]: pure geometry, no SVG.
+//!
+//! The poster is a stack of regions (SPEC §4): title block, spine, question
+//! rows, touchpoint cards, legend, footer. Every row shares one height
+//! across the stages so the grid reads. Text is measured and wrapped with
+//! [`crate::text`], so every line is known to fit its box before anything is
+//! drawn.
+//!
+//! Sizing: with `auto` the layout uses the theme's natural sizes and the
+//! page grows to fit. With a fixed page the layout is scaled: it finds the
+//! largest scale at which the content, laid out to the page's width, also
+//! fits its height. If that would put body text below 6 pt at print size the
+//! layout fails and names a size that would fit.
+
+mod build;
+mod geom;
+mod poster;
+
+use std::collections::HashSet;
+
+pub use geom::{EPSILON, Insets, Point, Rect, Size2};
+pub use poster::{Block, BlockKind, Item, Paint, Poster, Region, RegionKind, Stroke, TextLine};
+
+use crate::model::{Journey, Orientation, Panel, Paper, Size};
+use crate::text::{Fonts, Shaper};
+use crate::theme::Theme;
+
+/// The smallest body text allowed at print size: 6 pt = 8 CSS px.
+pub const MIN_BODY_PX: f64 = 8.0;
+
+/// The most a fixed page enlarges the theme's sizes: beyond this, a short
+/// map on a big page would turn into a wall of giant letters.
+pub const MAX_SCALE: f64 = 3.0;
+
+/// Page choices that override the map's `[poster]` table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    /// The page size; `None` keeps the map's.
+    pub size: Option<Size>,
+    /// The orientation; `None` keeps the map's.
+    pub orientation: Option<Orientation>,
+}
+
+/// Why a poster cannot be laid out.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LayoutError {
+    /// The content does not fit the page without going below the 6 pt floor.
+    #[error(
+        "the map does not fit on {size}: body text would be {body_pt:.1} pt at print size, below the 6 pt minimum; {suggestion}"
+    )]
+    TooSmall {
+        /// The page asked for.
+        size: String,
+        /// The body size it would take, in pt.
+        body_pt: f64,
+        /// What would fit instead.
+        suggestion: String,
+    },
+}
+
+/// Lays out a journey.
+///
+/// # Errors
+/// [`LayoutError::TooSmall`] when a fixed page cannot hold the content with
+/// body text at 6 pt or more.
+pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options) -> Result<Poster, LayoutError> {
+    let shaper = Shaper::new(fonts);
+    let size = options.size.unwrap_or(journey.poster.size);
+    let orientation = options.orientation.or(journey.poster.orientation);
+    let panels = panels(journey);
+    let builder = build::Builder::new(journey, theme, &shaper, &panels);
+    let Some((page_w, page_h)) = size.page_px(orientation) else {
+        let width = builder.natural_width();
+        return Ok(builder.build(width, None).into_poster(1.0, None));
+    };
+    let fits = |scale: f64| {
+        let laid = builder.build(page_w / scale, Some(page_h / scale));
+        (laid.height <= page_h / scale + EPSILON).then_some(laid)
+    };
+    let min_scale = MIN_BODY_PX / theme.type_scale.body;
+    let Some(at_floor) = fits(min_scale) else {
+        // Find how small the text would have to be, to say so.
+        let (needed, _) = largest_fitting(&fits, min_scale / 20.0, min_scale, None);
+        return Err(LayoutError::TooSmall {
+            size: size.to_string(),
+            body_pt: theme.type_scale.body * needed * PT_PER_PX,
+            suggestion: suggestion(&builder, orientation, min_scale),
+        });
+    };
+    let (scale, laid) = largest_fitting(&fits, min_scale, MAX_SCALE.max(min_scale), Some(at_floor));
+    let laid = laid.unwrap_or_else(|| builder.build(page_w / scale, Some(page_h / scale)));
+    Ok(laid.into_poster(scale, Some(Size2 { width: page_w, height: page_h })))
+}
+
+/// Points per CSS px.
+const PT_PER_PX: f64 = 0.75;
+
+/// Bisects for the largest scale in `lo..=hi` at which `fits` succeeds,
+/// given that it succeeds at `lo` (with `at_lo` its result, if known).
+/// Fitting is monotone enough in the scale — a narrower view only ever
+/// wraps more — for bisection to converge.
+fn largest_fitting<T>(
+    fits: &impl Fn(f64) -> Option<T>,
+    mut lo: f64,
+    mut hi: f64,
+    at_lo: Option<T>,
+) -> (f64, Option<T>) {
+    if let Some(laid) = fits(hi) {
+        return (hi, Some(laid));
+    }
+    let mut best = at_lo;
+    for _ in 0..14 {
+        let mid = (lo + hi) / 2.0;
+        match fits(mid) {
+            Some(laid) => {
+                lo = mid;
+                best = Some(laid);
+            }
+            None => hi = mid,
+        }
+    }
+    (lo, best)
+}
+
+/// Names a page that would hold the content at the 6 pt floor.
+fn suggestion(builder: &build::Builder<'_>, orientation: Option<Orientation>, min_scale: f64) -> String {
+    let papers = [Paper::A4, Paper::A3, Paper::A2, Paper::A1, Paper::A0];
+    for paper in papers {
+        let Some((w, h)) = Size::Paper(paper).page_px(orientation) else { continue };
+        if builder.build(w / min_scale, Some(h / min_scale)).height <= h / min_scale + EPSILON {
+            let turn = orientation.map_or(String::new(), |o| format!(" {}", o.as_str()));
+            return format!("try --size {}{turn}, or --size auto", paper.as_str());
+        }
+    }
+    "try --size auto, which grows the page to fit".to_owned()
+}
+
+/// The panels to show: the map's list, or every panel.
+fn panels(journey: &Journey) -> HashSet<Panel> {
+    match &journey.poster.panels {
+        Some(list) => list.iter().copied().collect(),
+        None => Panel::ALL.into_iter().collect(),
+    }
+}

@@ -1,0 +1,239 @@
+//! The fonts journeymap measures and draws with: Inter, compiled in, plus
+//! any font files the user adds. One [`Fonts`] feeds both the shaper that
+//! measures text and the `fontdb` that usvg draws from, so the two can never
+//! disagree about which bytes make a glyph.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rustybuzz::ttf_parser;
+use usvg::fontdb;
+
+static INTER_REGULAR: &[u8] = include_bytes!("../../fonts/Inter-Regular.ttf");
+static INTER_BOLD: &[u8] = include_bytes!("../../fonts/Inter-Bold.ttf");
+static INTER_ITALIC: &[u8] = include_bytes!("../../fonts/Inter-Italic.ttf");
+
+/// The family name every embedded face has.
+pub const EMBEDDED_FAMILY: &str = "Inter";
+
+/// The weight and slant a piece of text asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Style {
+    /// Inter Regular.
+    #[default]
+    Regular,
+    /// Inter Bold.
+    Bold,
+    /// Inter Italic.
+    Italic,
+}
+
+impl Style {
+    fn weight(self) -> u16 {
+        match self {
+            Style::Bold => 700,
+            _ => 400,
+        }
+    }
+
+    fn italic(self) -> bool {
+        self == Style::Italic
+    }
+}
+
+/// An index into [`Fonts::faces`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FaceId(pub(crate) usize);
+
+/// One loaded face and what the painter needs to name it in SVG.
+#[derive(Clone)]
+pub struct Face {
+    /// The family name, as fontdb (and so usvg) knows it.
+    pub family: String,
+    /// The OpenType weight, 100–900.
+    pub weight: u16,
+    /// Whether it is italic or oblique.
+    pub italic: bool,
+    /// The font's bytes, shared with fontdb.
+    data: Arc<dyn AsRef<[u8]> + Send + Sync>,
+    /// The face's index in a collection (0 for a plain TTF/OTF).
+    index: u32,
+    /// Units per em, ascender and descender (negative), from `hhea`.
+    pub(crate) metrics: VerticalMetrics,
+}
+
+impl std::fmt::Debug for Face {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Face")
+            .field("family", &self.family)
+            .field("weight", &self.weight)
+            .field("italic", &self.italic)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Vertical metrics in font units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct VerticalMetrics {
+    pub(crate) units_per_em: f64,
+    pub(crate) ascender: f64,
+    pub(crate) descender: f64,
+}
+
+impl Face {
+    /// The font bytes.
+    pub fn data(&self) -> &[u8] {
+        (*self.data).as_ref()
+    }
+
+    /// The face index within the font file.
+    pub fn index(&self) -> u32 {
+        self.index
+    }
+}
+
+/// Why a user's font file could not be added.
+#[derive(Debug, thiserror::Error)]
+pub enum FontError {
+    /// The file could not be read.
+    #[error("cannot read font {path}: {source}")]
+    Io {
+        /// The path as given.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The bytes are not a TrueType/OpenType font or collection.
+    #[error("{0} is not a TrueType or OpenType font")]
+    NotAFont(String),
+}
+
+/// The set of faces for one render: the three embedded Inter faces first,
+/// then user fonts in the order given.
+#[derive(Debug, Clone)]
+pub struct Fonts {
+    faces: Vec<Face>,
+    database: Arc<fontdb::Database>,
+}
+
+impl Default for Fonts {
+    fn default() -> Self {
+        Fonts::embedded()
+    }
+}
+
+impl Fonts {
+    /// Only the embedded Inter faces; no system font is read.
+    pub fn embedded() -> Fonts {
+        let mut fonts = Fonts { faces: Vec::new(), database: Arc::new(fontdb::Database::new()) };
+        for data in [INTER_REGULAR, INTER_BOLD, INTER_ITALIC] {
+            // The embedded fonts are tested to parse; a failure here would
+            // only drop a face, and the test suite would say so.
+            let _ = fonts.add_data(Arc::new(data), "embedded Inter");
+        }
+        fonts
+    }
+
+    /// Adds every face of a font file (e.g. a CJK font for scripts Inter
+    /// does not cover). Added faces are used for characters the embedded
+    /// faces cannot draw.
+    ///
+    /// # Errors
+    /// The file cannot be read or is not a font.
+    pub fn add_file(&mut self, path: &Path) -> Result<(), FontError> {
+        let bytes = std::fs::read(path).map_err(|source| FontError::Io { path: path.display().to_string(), source })?;
+        self.add_data(Arc::new(bytes), &path.display().to_string())
+    }
+
+    fn add_data(&mut self, data: Arc<dyn AsRef<[u8]> + Send + Sync>, name: &str) -> Result<(), FontError> {
+        let bytes: &[u8] = (*data).as_ref();
+        let count = ttf_parser::fonts_in_collection(bytes).unwrap_or(1);
+        let mut added = Vec::new();
+        for index in 0..count {
+            let Ok(face) = ttf_parser::Face::parse(bytes, index) else { continue };
+            let metrics = VerticalMetrics {
+                units_per_em: f64::from(face.units_per_em()),
+                ascender: f64::from(face.ascender()),
+                descender: f64::from(face.descender()),
+            };
+            added.push((index, metrics));
+        }
+        if added.is_empty() {
+            return Err(FontError::NotAFont(name.to_owned()));
+        }
+        let database = Arc::make_mut(&mut self.database);
+        let ids = database.load_font_source(fontdb::Source::Binary(data.clone()));
+        for id in ids {
+            let Some(info) = database.face(id) else { continue };
+            let Some(&(index, metrics)) = added.iter().find(|(i, _)| *i == info.index) else { continue };
+            let family = info.families.first().map(|(f, _)| f.clone()).unwrap_or_default();
+            self.faces.push(Face {
+                family,
+                weight: info.weight.0,
+                italic: info.style != fontdb::Style::Normal,
+                data: data.clone(),
+                index,
+                metrics,
+            });
+        }
+        Ok(())
+    }
+
+    /// Every face, embedded first.
+    pub fn faces(&self) -> &[Face] {
+        &self.faces
+    }
+
+    /// The face with `id`.
+    ///
+    /// Ids only come from this set, so the index is always valid.
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id.0]
+    }
+
+    /// The font database usvg draws with: exactly these faces.
+    pub fn database(&self) -> Arc<fontdb::Database> {
+        self.database.clone()
+    }
+
+    /// The faces to try for `style`, best first: the matching embedded face,
+    /// then the user's faces (closest style first), then the other embedded
+    /// faces.
+    pub(crate) fn fallback_chain(&self, style: Style) -> Vec<FaceId> {
+        let distance = |f: &Face| (u16::abs_diff(f.weight, style.weight()), f.italic != style.italic());
+        let (mut embedded, mut user): (Vec<usize>, Vec<usize>) =
+            (0..self.faces.len()).partition(|&i| self.faces[i].family == EMBEDDED_FAMILY && i < 3);
+        embedded.sort_by_key(|&i| distance(&self.faces[i]));
+        user.sort_by_key(|&i| distance(&self.faces[i]));
+        let first = embedded.first().copied();
+        first.into_iter().chain(user).chain(embedded.into_iter().skip(1)).map(FaceId).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_embedded_faces_are_loaded() {
+        let fonts = Fonts::embedded();
+        assert_eq!(fonts.database().len(), 3, "no system font may be read");
+        let names: Vec<_> = fonts.faces().iter().map(|f| (f.family.as_str(), f.weight, f.italic)).collect();
+        assert_eq!(names, [("Inter", 400, false), ("Inter", 700, false), ("Inter", 400, true)]);
+    }
+
+    #[test]
+    fn styles_pick_their_face_first() {
+        let fonts = Fonts::embedded();
+        assert_eq!(fonts.fallback_chain(Style::Bold)[0], FaceId(1));
+        assert_eq!(fonts.fallback_chain(Style::Italic)[0], FaceId(2));
+        assert_eq!(fonts.fallback_chain(Style::Regular)[0], FaceId(0));
+    }
+
+    #[test]
+    fn a_non_font_is_refused() {
+        let mut fonts = Fonts::embedded();
+        assert!(matches!(fonts.add_data(Arc::new(b"not a font".to_vec()), "x"), Err(FontError::NotAFont(_))));
+        assert_eq!(fonts.faces().len(), 3);
+    }
+}

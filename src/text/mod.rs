@@ -1,0 +1,14 @@
+//! Fonts, shaping and line breaking: how big every piece of text is.
+//!
+//! Text is measured with rustybuzz on the very bytes resvg draws with
+//! (see [`Fonts`]), split into runs by face, and broken into lines at
+//! UAX #14 opportunities. The layout stage asks; the painter only repeats
+//! the answers.
+
+mod fonts;
+mod shape;
+mod wrap;
+
+pub use fonts::{EMBEDDED_FAMILY, Face, FaceId, FontError, Fonts, Style};
+pub use shape::{Run, ShapedLine, Shaper};
+pub use wrap::{Wrapped, normalize, wrap};

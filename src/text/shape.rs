@@ -1,0 +1,169 @@
+//! Measuring text exactly as usvg will draw it.
+//!
+//! usvg 0.47 shapes each `<tspan>` with rustybuzz, per bidi run, with the
+//! run's direction set and no extra features, and advances by the sum of
+//! `x_advance`. We do the same on the same font bytes, so a measured width
+//! is the drawn width. Text is split into runs by font here — never left to
+//! usvg's fallback — and each run names its face in the SVG.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::fonts::{FaceId, Fonts, Style};
+
+/// A piece of a line drawn with one face.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// The text of the run.
+    pub text: String,
+    /// The face that draws it.
+    pub face: FaceId,
+    /// Its advance width in px at the line's size.
+    pub width: f64,
+}
+
+/// One line of shaped text: its runs left to right and total width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapedLine {
+    /// Runs in logical order, one per change of face.
+    pub runs: Vec<Run>,
+    /// The sum of the runs' widths, in px.
+    pub width: f64,
+}
+
+impl ShapedLine {
+    /// The line's text.
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+/// Shapes and measures text with a [`Fonts`] set.
+pub struct Shaper<'f> {
+    fonts: &'f Fonts,
+    faces: Vec<rustybuzz::Face<'f>>,
+}
+
+impl<'f> Shaper<'f> {
+    /// Prepares every face of `fonts` for shaping.
+    pub fn new(fonts: &'f Fonts) -> Self {
+        let faces = fonts.faces().iter().filter_map(|f| rustybuzz::Face::from_slice(f.data(), f.index())).collect();
+        Shaper { fonts, faces }
+    }
+
+    /// The font set.
+    pub fn fonts(&self) -> &'f Fonts {
+        self.fonts
+    }
+
+    /// The advance width of `text` drawn with one face at `size` px.
+    pub fn advance(&self, face: FaceId, text: &str, size: f64) -> f64 {
+        let Some(rb) = self.faces.get(face.0) else { return 0.0 };
+        let upem = self.fonts.face(face).metrics.units_per_em;
+        let bidi = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
+        let mut units = 0i64;
+        for paragraph in &bidi.paragraphs {
+            let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+            for run in runs {
+                let sub = &text[run.clone()];
+                if sub.is_empty() {
+                    continue;
+                }
+                let mut buffer = rustybuzz::UnicodeBuffer::new();
+                buffer.push_str(sub);
+                buffer.set_direction(if levels[run.start].is_ltr() {
+                    rustybuzz::Direction::LeftToRight
+                } else {
+                    rustybuzz::Direction::RightToLeft
+                });
+                let output = rustybuzz::shape(rb, &[], buffer);
+                units += output.glyph_positions().iter().map(|p| i64::from(p.x_advance)).sum::<i64>();
+            }
+        }
+        units as f64 * size / upem
+    }
+
+    /// Whether `face` has a glyph for every character of `cluster` that
+    /// needs one.
+    fn covers(&self, face: FaceId, cluster: &str) -> bool {
+        let Some(rb) = self.faces.get(face.0) else { return false };
+        cluster.chars().all(|c| is_invisible(c) || rb.glyph_index(c).is_some())
+    }
+
+    /// Splits `text` into runs by face, in `style`, and measures it.
+    /// Characters no face can draw are pushed to `missing` (once each) and
+    /// left in the primary face's run, where they draw as that face's
+    /// "missing" box — the caller reports them.
+    pub fn shape(&self, text: &str, style: Style, size: f64, missing: &mut Vec<char>) -> ShapedLine {
+        let chain = self.fonts.fallback_chain(style);
+        let primary = chain.first().copied().unwrap_or(FaceId(0));
+        let mut runs: Vec<Run> = Vec::new();
+        for cluster in text.graphemes(true) {
+            let face = chain.iter().copied().find(|&f| self.covers(f, cluster)).unwrap_or_else(|| {
+                for c in cluster
+                    .chars()
+                    .filter(|&c| !is_invisible(c) && !chain.iter().any(|&f| self.covers(f, &c.to_string())))
+                {
+                    if !missing.contains(&c) {
+                        missing.push(c);
+                    }
+                }
+                primary
+            });
+            match runs.last_mut() {
+                Some(run) if run.face == face => run.text.push_str(cluster),
+                _ => runs.push(Run { text: cluster.to_owned(), face, width: 0.0 }),
+            }
+        }
+        for run in &mut runs {
+            run.width = self.advance(run.face, &run.text, size);
+        }
+        let width = runs.iter().map(|r| r.width).sum();
+        ShapedLine { runs, width }
+    }
+
+    /// The width of `text` in `style` without keeping the runs.
+    pub fn width(&self, text: &str, style: Style, size: f64) -> f64 {
+        self.shape(text, style, size, &mut Vec::new()).width
+    }
+
+    /// Ascender and descender (positive, below the baseline) of the
+    /// primary face for `style`, in px at `size`.
+    pub fn extents(&self, style: Style, size: f64) -> (f64, f64) {
+        let face = self.fonts.fallback_chain(style).first().copied().unwrap_or(FaceId(0));
+        let m = self.fonts.face(face).metrics;
+        (m.ascender * size / m.units_per_em, -m.descender * size / m.units_per_em)
+    }
+}
+
+/// Characters that draw nothing, which no face needs to cover: spaces,
+/// joiners, variation selectors and other format characters.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{061C}' | '\u{00AD}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_add_up_and_scale() {
+        let fonts = Fonts::embedded();
+        let s = Shaper::new(&fonts);
+        let w16 = s.width("Moments of truth", Style::Regular, 16.0);
+        let w32 = s.width("Moments of truth", Style::Regular, 32.0);
+        assert!(w16 > 100.0 && w16 < 140.0, "{w16}");
+        assert!((w32 - 2.0 * w16).abs() < 1e-9);
+        assert!(s.width("Bold", Style::Bold, 16.0) > s.width("Bold", Style::Regular, 16.0));
+    }
+
+    #[test]
+    fn missing_characters_are_named() {
+        let fonts = Fonts::embedded();
+        let s = Shaper::new(&fonts);
+        let mut missing = Vec::new();
+        let line = s.shape("Café 東京 Ωμέγα", Style::Regular, 16.0, &mut missing);
+        assert_eq!(missing, vec!['東', '京']);
+        assert_eq!(line.text(), "Café 東京 Ωμέγα");
+    }
+}

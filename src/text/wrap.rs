@@ -1,0 +1,139 @@
+//! Breaking text into lines that fit a width: at UAX #14 opportunities,
+//! and between grapheme clusters for a word longer than the line.
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::fonts::Style;
+use super::shape::{ShapedLine, Shaper};
+
+/// Shaped text broken into lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wrapped {
+    /// The lines, top to bottom; never wider than the width asked for
+    /// (unless a single grapheme is, which is reported by `overflow`).
+    pub lines: Vec<ShapedLine>,
+    /// Characters no loaded face can draw.
+    pub missing: Vec<char>,
+}
+
+impl Wrapped {
+    /// The widest line, in px.
+    pub fn width(&self) -> f64 {
+        self.lines.iter().map(|l| l.width).fold(0.0, f64::max)
+    }
+}
+
+/// Collapses runs of white space (except newlines, which are kept as hard
+/// breaks) to one space and trims each line, as SVG would show them.
+pub fn normalize(text: &str) -> String {
+    text.split('\n')
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
+}
+
+/// Breaks `text` into lines no wider than `max_width` px at `size` px in
+/// `style`. White space is normalised first (see [`normalize`]).
+pub fn wrap(shaper: &Shaper<'_>, text: &str, style: Style, size: f64, max_width: f64) -> Wrapped {
+    let text = normalize(text);
+    let mut missing = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut start = 0;
+    let fits = |s: &str| shaper.width(s.trim_end(), style, size) <= max_width;
+    for (end, opportunity) in linebreaks(&text) {
+        let segment = &text[start..end];
+        start = end;
+        let candidate = format!("{line}{segment}");
+        if fits(&candidate) {
+            line = candidate;
+        } else {
+            if !line.trim().is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.clear();
+            if fits(segment) {
+                line.push_str(segment);
+            } else {
+                // A word longer than the line: break it between graphemes.
+                let mut pieces = break_word(shaper, segment, style, size, max_width);
+                line = pieces.pop().unwrap_or_default();
+                lines.extend(pieces);
+            }
+        }
+        if opportunity == BreakOpportunity::Mandatory && end < text.len() {
+            lines.push(std::mem::take(&mut line));
+        }
+    }
+    if !line.trim().is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    let lines = lines
+        .iter()
+        .map(|l| shaper.shape(l.trim_end_matches(['\n', ' ']), style, size, &mut missing))
+        .filter(|l| !l.runs.is_empty() || text.is_empty())
+        .collect();
+    Wrapped { lines, missing }
+}
+
+/// Splits a word into pieces that each fit, between grapheme clusters. A
+/// piece holds at least one cluster, so a single cluster wider than the
+/// line (which no break can help) still makes progress.
+fn break_word(shaper: &Shaper<'_>, word: &str, style: Style, size: f64, max_width: f64) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for g in word.graphemes(true) {
+        let candidate = format!("{piece}{g}");
+        if !piece.is_empty() && shaper.width(candidate.trim_end(), style, size) > max_width {
+            pieces.push(std::mem::take(&mut piece));
+            piece.push_str(g);
+        } else {
+            piece = candidate;
+        }
+    }
+    pieces.push(piece);
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Fonts;
+
+    #[test]
+    fn lines_fit_and_keep_every_word() {
+        let fonts = Fonts::embedded();
+        let s = Shaper::new(&fonts);
+        let text = "Hears colleagues complain about the early flight to Stockholm and wonders";
+        let w = wrap(&s, text, Style::Regular, 16.0, 160.0);
+        assert!(w.lines.len() > 2);
+        for l in &w.lines {
+            assert!(l.width <= 160.0, "{} is {}", l.text(), l.width);
+        }
+        let joined: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
+        assert_eq!(joined.join(" "), text);
+    }
+
+    #[test]
+    fn long_words_break_between_graphemes() {
+        let fonts = Fonts::embedded();
+        let s = Shaper::new(&fonts);
+        let word = "Donaudampfschifffahrtsgesellschaftskapitänswitwe";
+        let w = wrap(&s, word, Style::Bold, 16.0, 100.0);
+        assert!(w.lines.len() >= 3);
+        assert!(w.lines.iter().all(|l| l.width <= 100.0));
+        assert_eq!(w.lines.iter().map(ShapedLine::text).collect::<String>(), word);
+    }
+
+    #[test]
+    fn newlines_are_hard_breaks_and_space_collapses() {
+        let fonts = Fonts::embedded();
+        let s = Shaper::new(&fonts);
+        let w = wrap(&s, "one   two\nthree", Style::Regular, 16.0, 1000.0);
+        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
+        assert_eq!(texts, ["one two", "three"]);
+    }
+}
