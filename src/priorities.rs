@@ -133,17 +133,20 @@ pub enum Format {
 /// The columns every format shows, in order.
 const COLUMNS: [&str; 8] = ["rank", "class", "stage", "touchpoint", "moment_of_truth", "score", "owner", "action"];
 
+/// One row of cells; line breaks in text become spaces so every format
+/// keeps one touchpoint per line.
 fn row(p: &Priority<'_>) -> [String; 8] {
     let t = p.touchpoint;
+    let flat = |s: &str| s.replace("\r\n", " ").replace(['\r', '\n'], " ");
     [
         p.rank.to_string(),
         p.class.as_str().to_owned(),
-        p.stage.to_owned(),
-        t.name.clone(),
+        flat(p.stage),
+        flat(&t.name),
         if t.moment_of_truth { "yes".to_owned() } else { String::new() },
         t.score.map(|s| s.get().to_string()).unwrap_or_default(),
-        t.owner.clone().unwrap_or_default(),
-        t.action.clone().unwrap_or_default(),
+        flat(t.owner.as_deref().unwrap_or_default()),
+        flat(t.action.as_deref().unwrap_or_default()),
     ]
 }
 

@@ -16,16 +16,10 @@ struct Expectation {
 fn expectation(path: &Path) -> Expectation {
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let first = text.lines().next().unwrap_or_default();
-    let rest = first
-        .strip_prefix("# expect: ")
-        .unwrap_or_else(|| panic!("{}: no expectation line", path.display()));
+    let rest = first.strip_prefix("# expect: ").unwrap_or_else(|| panic!("{}: no expectation line", path.display()));
     let parts: Vec<&str> = rest.split_whitespace().collect();
-    let [code, at, key] = parts[..] else {
-        panic!("{}: bad expectation {rest:?}", path.display())
-    };
-    let (line, column) = at
-        .split_once(':')
-        .unwrap_or_else(|| panic!("{}: bad position", path.display()));
+    let [code, at, key] = parts[..] else { panic!("{}: bad expectation {rest:?}", path.display()) };
+    let (line, column) = at.split_once(':').unwrap_or_else(|| panic!("{}: bad position", path.display()));
     Expectation {
         code: code.to_owned(),
         line: line.parse().unwrap_or_default(),
@@ -42,20 +36,12 @@ fn every_invalid_map_is_reported_at_its_line_column_and_key() {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     files.sort();
-    assert!(
-        files.len() >= 20,
-        "at least 20 invalid maps, found {}",
-        files.len()
-    );
+    assert!(files.len() >= 20, "at least 20 invalid maps, found {}", files.len());
     let mut failures = Vec::new();
     for path in &files {
         let want = expectation(path);
         let parsed = parse_file(path).expect("readable");
-        assert!(
-            parsed.journey.is_none(),
-            "{}: an invalid map must not yield a journey",
-            path.display()
-        );
+        assert!(parsed.journey.is_none(), "{}: an invalid map must not yield a journey", path.display());
         let found: Vec<String> = parsed
             .diagnostics
             .iter()
@@ -75,9 +61,7 @@ fn every_invalid_map_is_reported_at_its_line_column_and_key() {
         if !hit || (want.code != "syntax" && errors != 1) {
             failures.push(format!(
                 "{}: want {} {}:{} {}, got [{}]",
-                path.file_name()
-                    .map(|n| n.to_string_lossy())
-                    .unwrap_or_default(),
+                path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
                 want.code,
                 want.line,
                 want.column,
@@ -86,17 +70,8 @@ fn every_invalid_map_is_reported_at_its_line_column_and_key() {
             ));
         }
         for d in &parsed.diagnostics {
-            assert!(
-                !d.message.is_empty() && d.hint.is_some(),
-                "{}: {d:?} needs a message and a hint",
-                path.display()
-            );
+            assert!(!d.message.is_empty() && d.hint.is_some(), "{}: {d:?} needs a message and a hint", path.display());
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }

@@ -278,7 +278,7 @@ impl<'a> Builder<'a> {
         let wrapped = wrap(self.shaper, text, font.style, font.size, width);
         sink.missing(&wrapped.missing, field);
         let (ascent, descent) = self.shaper.extents(font.style, font.size);
-        let lh = font.line_height();
+        let lh = line_box(font, ascent, descent);
         let mut items = Vec::new();
         for (i, line) in wrapped.lines.into_iter().enumerate() {
             let line_top = top + i as f64 * lh;
@@ -315,7 +315,7 @@ impl<'a> Builder<'a> {
         let shaped = self.shaper.shape(text, font.style, font.size, &mut missing);
         sink.missing(&missing, field);
         let (ascent, descent) = self.shaper.extents(font.style, font.size);
-        let lh = font.line_height();
+        let lh = line_box(font, ascent, descent);
         let line = TextLine {
             x,
             baseline: top + (lh - (ascent + descent)) / 2.0 + ascent,
@@ -680,7 +680,8 @@ impl<'a> Builder<'a> {
             return (items, h);
         };
         let font = self.caption(Style::Bold);
-        let pip = s.badge * 0.7;
+        // Five pips and four gaps of 0.35 pip; shrink them in narrow columns.
+        let pip = (s.badge * 0.7).min(width / (5.0 + 4.0 * 0.35));
         let gap = pip * 0.35;
         let row_h = font.line_height().max(pip);
         let pips: Vec<Rect> =
@@ -788,7 +789,7 @@ impl<'a> Builder<'a> {
         // Top row: badges at the left; score pips and the star at the right.
         let badge = s.badge;
         let mut right = inner_x + inner_w;
-        if t.moment_of_truth {
+        if t.moment_of_truth && inner_w >= badge {
             right -= badge;
             items.push(Item::Star { rect: Rect::new(right, y, badge, badge) });
             right -= s.unit;
@@ -807,7 +808,7 @@ impl<'a> Builder<'a> {
         }
         let mut bx = inner_x;
         for &mark in &t.marks {
-            if bx + badge > right + s.unit {
+            if bx + badge > right {
                 break;
             }
             items.push(Item::Badge { mark, rect: Rect::new(bx, y, badge, badge) });
@@ -1006,6 +1007,13 @@ impl<'a> Builder<'a> {
             Block { id: "footer".into(), kind: BlockKind::Footer, rect, fill: None, stroke: None, radius: 0.0, items };
         Region { kind: RegionKind::Footer, rect, blocks: vec![block], decorations: vec![] }
     }
+}
+
+/// The height of one line box: the font's leading, but never less than
+/// its ascender plus descender, so a line's ink never leaves its box
+/// however tight a theme sets its headings.
+fn line_box(font: Font, ascent: f64, descent: f64) -> f64 {
+    font.line_height().max(ascent + descent)
 }
 
 fn legend_text(mark: Mark) -> &'static str {

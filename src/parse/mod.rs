@@ -55,7 +55,7 @@ pub struct Options {
 }
 
 /// The result of reading a map: the journey when it has no errors, and
-/// every diagnostic, errors first then by position.
+/// every diagnostic, by position.
 #[derive(Debug, Clone)]
 pub struct Parsed {
     /// The source the diagnostics point into.
@@ -94,14 +94,19 @@ pub fn parse_str(name: &str, text: &str, options: &Options) -> Parsed {
 pub fn parse_bytes(name: &str, bytes: &[u8], options: &Options) -> Parsed {
     match input::decode(bytes) {
         Ok(text) => parse_str(name, text, options),
-        Err(diagnostic) => {
+        Err(mut diagnostic) => {
             // Bad bytes are located (a non-empty span): keep the text so the
             // excerpt can show their line. Offsets before the first bad byte
-            // survive the lossy conversion unchanged.
+            // survive the lossy conversion unchanged; the bad byte itself
+            // becomes U+FFFD, so the span grows to cover that character.
             let shown = if diagnostic.span.is_empty() {
                 String::new()
             } else {
-                String::from_utf8_lossy(bytes.strip_prefix(input::BOM).unwrap_or(bytes)).into_owned()
+                let text = String::from_utf8_lossy(bytes.strip_prefix(input::BOM).unwrap_or(bytes)).into_owned();
+                let start = diagnostic.span.start.min(text.len());
+                let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+                diagnostic.span = start..end;
+                text
             };
             finish(Source::new(name, shown), None, vec![diagnostic])
         }

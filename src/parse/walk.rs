@@ -654,8 +654,10 @@ impl Walker<'_> {
                     None => (1, digits.trim_start_matches('+').to_owned()),
                 };
                 let digits = digits.trim_start_matches("0x").trim_start_matches("0o").trim_start_matches("0b");
-                // Saturate: a value too large for i64 is out of range all the same.
-                Some(i64::from_str_radix(digits, i.radix()).map_or(i64::MAX, |n| sign * n))
+                // Saturate: a value too large for i64 is out of range all the
+                // same, and keeps its sign in the message.
+                let saturated = if sign < 0 { i64::MIN } else { i64::MAX };
+                Some(i64::from_str_radix(digits, i.radix()).ok().and_then(|n| n.checked_mul(sign)).unwrap_or(saturated))
             }
             other => {
                 let raw = self.text.get(e.span()).unwrap_or("").trim().trim_matches('"').to_owned();

@@ -1,0 +1,110 @@
+//! How long `journeymap check` takes on a large map: 100 stages and 1,000
+//! touchpoints with every field filled, parsed and validated by
+//! [`parse::parse_str`] (decoding, the nesting guard, the TOML parse, the
+//! walk and the lint).
+
+use std::fmt::Write;
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use journeymap::parse::{self, Options};
+
+const STAGES: usize = 100;
+const TOUCHPOINTS_PER_STAGE: usize = 10;
+
+/// A map with `STAGES` stages of `TOUCHPOINTS_PER_STAGE` touchpoints each,
+/// every field of SPEC §2 present.
+fn large_map() -> String {
+    let mut out = String::from(
+        r#"format = 1
+title = "Flying Nordic Air"
+subtitle = "Business trips between Copenhagen and Stockholm"
+persona = "Frequent business traveller"
+organisation = "Nordic Air"
+team = ["Customer experience", "Sales", "Digital", "Ground operations"]
+date = 2026-11-22
+version = "1.2"
+status = "validated"
+sources = ["14 customer interviews, October 2026", "Net Promoter survey Q3 2026"]
+theme = "classic"
+
+[poster]
+size = "A0"
+orientation = "landscape"
+panels = ["questions", "touchpoints", "curve", "health", "priorities", "legend"]
+
+[[lane]]
+key = "thinking"
+title = "What are they thinking?"
+
+[[lane]]
+key = "feeling"
+title = "How do they feel?"
+"#,
+    );
+    let marks = [
+        r#"["essential", "pain"]"#,
+        r#"["pain"]"#,
+        r#"["essential", "strength"]"#,
+        r#"["would-pay"]"#,
+        r#"["strength"]"#,
+        r#"["essential", "strength", "would-pay"]"#,
+    ];
+    for s in 0..STAGES {
+        let _ = write!(
+            out,
+            r#"
+[[stage]]
+name = "Stage {s}"
+doing = "Compares three sites before choosing a flight for stage {s}."
+motivation = "A client meeting that cannot be done on a video call."
+concerns = ["Is the train cheaper door to door?", "Will the early flight leave on time?"]
+alleviation = ["Door-to-door time comparison on the fare page", "Published punctuality"]
+effort = {effort}
+effort_note = "Needs to compare three sites."
+thinking = "Do I really have to be there in person?"
+feeling = ["Rushed", "Hopeful"]
+"#,
+            effort = s % 5 + 1,
+        );
+        for t in 0..TOUCHPOINTS_PER_STAGE {
+            let _ = write!(
+                out,
+                r#"
+  [[stage.touchpoint]]
+  name = "Touchpoint {s}.{t}"
+  channel = "Web"
+  owner = "Digital"
+  actors = ["Traveller", "Travel manager"]
+  marks = {marks}
+  moment_of_truth = {mot}
+  score = {score}
+  note = "Most trips start with a colleague's story about the 07:05 flight."
+  action = "Show the door-to-door time next to every fare"
+"#,
+                marks = marks[(s + t) % marks.len()],
+                mot = t == 0,
+                score = (s * 7 + t) % 5 + 1,
+            );
+        }
+    }
+    out
+}
+
+fn check(c: &mut Criterion) {
+    let map = large_map();
+    let options = Options::default();
+    let parsed = parse::parse_str("large.toml", &map, &options);
+    let journey = parsed.journey.as_ref().unwrap_or_else(|| {
+        panic!("the generated map must be valid: {:?}", parsed.diagnostics.iter().find(|d| d.is_error()))
+    });
+    assert_eq!(journey.stages.len(), STAGES);
+    assert_eq!(journey.touchpoints().count(), STAGES * TOUCHPOINTS_PER_STAGE);
+
+    c.bench_function("check 100 stages, 1000 touchpoints", |b| {
+        b.iter(|| parse::parse_str(black_box("large.toml"), black_box(&map), &options))
+    });
+}
+
+criterion_group!(benches, check);
+criterion_main!(benches);

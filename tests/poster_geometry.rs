@@ -1,0 +1,110 @@
+//! The layout guarantees (SPEC §4) on every sample and valid test map, at
+//! auto size and on fixed pages: text inside its box, no overlaps, all on
+//! the canvas, nothing lost.
+
+mod common;
+
+use journeymap::layout::{self, LayoutError, Options};
+use journeymap::model::{Orientation, Paper, Size};
+use journeymap::text::Fonts;
+use journeymap::theme::Theme;
+
+fn maps() -> Vec<(String, String)> {
+    let mut maps = Vec::new();
+    for dir in ["samples", "tests/maps/valid"] {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("map folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            maps.push((p.display().to_string(), std::fs::read_to_string(&p).expect("readable map")));
+        }
+    }
+    maps
+}
+
+#[test]
+fn every_map_keeps_the_guarantees_at_every_size() {
+    let fonts = Fonts::embedded();
+    let theme = Theme::classic();
+    let sizes = [
+        None,
+        Some(Size::Auto),
+        Some(Size::Paper(Paper::A0)),
+        Some(Size::Paper(Paper::A2)),
+        Some(Size::Paper(Paper::A4)),
+        Some(Size::Paper(Paper::Slide)),
+        Some(Size::Paper(Paper::Letter)),
+    ];
+    let mut failures = Vec::new();
+    let mut rendered = 0;
+    for (name, text) in maps() {
+        let journey = common::journey(&name, &text);
+        for size in sizes {
+            for orientation in [None, Some(Orientation::Portrait)] {
+                let options = Options { size, orientation };
+                match layout::layout(&journey, &theme, &fonts, &options) {
+                    Ok(poster) => {
+                        rendered += 1;
+                        for v in common::violations(&poster).into_iter().chain(common::missing_text(&poster, &journey))
+                        {
+                            failures.push(format!("{name} {size:?} {orientation:?}: {v}"));
+                        }
+                        if common::smallest_text(&poster) < 13.0 * layout::MIN_BODY_PX / 16.0 - 1e-9 {
+                            failures.push(format!("{name} {size:?}: text below the print floor"));
+                        }
+                        if let Some(Size::Paper(p)) = size {
+                            let expected = Size::Paper(p).page_px(orientation).unwrap_or_default();
+                            if (poster.page.width - expected.0).abs() > 1e-6
+                                || (poster.page.height - expected.1).abs() > 1e-6
+                            {
+                                failures.push(format!("{name} {size:?}: page {:?} is not {expected:?}", poster.page));
+                            }
+                        }
+                    }
+                    Err(LayoutError::TooSmall { .. }) if size.is_some_and(|s| s != Size::Auto) => {}
+                    Err(e) => failures.push(format!("{name} {size:?}: {e}")),
+                }
+            }
+        }
+    }
+    assert!(rendered >= 40, "only {rendered} layouts succeeded");
+    assert!(failures.is_empty(), "{} violations:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn a_page_too_small_fails_and_names_a_size_that_fits() {
+    let text = std::fs::read_to_string("samples/airline.toml").expect("sample");
+    let journey = common::journey("airline", &text);
+    let options = Options { size: Some(Size::Paper(Paper::A6)), orientation: None };
+    let err = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &options).expect_err("A6 is too small");
+    let message = err.to_string();
+    assert!(message.contains("below the 6 pt minimum"), "{message}");
+    let suggested = message.split("--size ").nth(1).and_then(|s| s.split_whitespace().next()).unwrap_or("");
+    let paper: Size = suggested.parse().unwrap_or(Size::Auto);
+    // The size it names must really fit.
+    let fits = layout::layout(
+        &journey,
+        &Theme::classic(),
+        &Fonts::embedded(),
+        &Options { size: Some(paper), orientation: None },
+    );
+    assert!(fits.is_ok(), "{message} — but {suggested} fails too");
+}
+
+#[test]
+fn rows_share_one_height_across_stages() {
+    let text = std::fs::read_to_string("samples/airline.toml").expect("sample");
+    let journey = common::journey("airline", &text);
+    let poster = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &Options::default()).expect("layout");
+    for row in ["doing", "motivation", "concerns", "alleviation", "effort", "thinking"] {
+        let cells: Vec<_> = poster
+            .blocks()
+            .filter(|b| matches!(&b.kind, journeymap::layout::BlockKind::Cell { row: r, .. } if r == row))
+            .collect();
+        assert_eq!(cells.len(), journey.stages.len(), "{row}");
+        assert!(cells.windows(2).all(|w| w[0].rect.y == w[1].rect.y && w[0].rect.height == w[1].rect.height), "{row}");
+    }
+}
