@@ -52,7 +52,7 @@ fn every_map_keeps_the_guarantees_at_every_size() {
                         {
                             failures.push(format!("{name} {size:?} {orientation:?}: {v}"));
                         }
-                        if common::smallest_text(&poster) < 13.0 * layout::MIN_BODY_PX / 16.0 - 1e-9 {
+                        if common::smallest_text(&poster) < layout::MIN_TEXT_PX - 1e-9 {
                             failures.push(format!("{name} {size:?}: text below the print floor"));
                         }
                         if let Some(Size::Paper(p)) = size {

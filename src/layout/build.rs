@@ -178,7 +178,11 @@ impl<'a> Builder<'a> {
         let s = &self.theme.space;
         let n = self.journey.stages.len().max(1);
         let content = width - 2.0 * s.margin;
-        let column = ((content - s.label_width - n as f64 * s.gutter) / n as f64).max(s.unit * 4.0);
+        // Columns fill the width, but not beyond 1.5× their natural size:
+        // lines longer than ~70 characters are hard to read, so a short
+        // spine on a wide page keeps readable columns and leaves space.
+        let column =
+            ((content - s.label_width - n as f64 * s.gutter) / n as f64).clamp(s.unit * 4.0, s.column_width * 1.5);
         let columns = (0..n)
             .map(|i| Rect1 { x: s.margin + s.label_width + s.gutter + i as f64 * (column + s.gutter), width: column })
             .collect();
@@ -806,8 +810,12 @@ impl<'a> Builder<'a> {
                 right = x0 - s.unit;
             }
         }
+        // Badges in legend order, whatever order the file lists them in, so
+        // the same mark sits in the same place on every card.
+        let mut marks = t.marks.clone();
+        marks.sort();
         let mut bx = inner_x;
-        for &mark in &t.marks {
+        for mark in marks {
             if bx + badge > right {
                 break;
             }

@@ -9,7 +9,7 @@
 //! Sizing: with `auto` the layout uses the theme's natural sizes and the
 //! page grows to fit. With a fixed page the layout is scaled: it finds the
 //! largest scale at which the content, laid out to the page's width, also
-//! fits its height. If that would put body text below 6 pt at print size the
+//! fits its height. If that would put any text below 6 pt at print size the
 //! layout fails and names a size that would fit.
 
 mod build;
@@ -25,8 +25,9 @@ use crate::model::{Journey, Orientation, Panel, Paper, Size};
 use crate::text::{Fonts, Shaper};
 use crate::theme::Theme;
 
-/// The smallest body text allowed at print size: 6 pt = 8 CSS px.
-pub const MIN_BODY_PX: f64 = 8.0;
+/// The smallest text allowed at print size: 6 pt = 8 CSS px. It applies
+/// to every text on the poster, captions included.
+pub const MIN_TEXT_PX: f64 = 8.0;
 
 /// The most a fixed page enlarges the theme's sizes: beyond this, a short
 /// map on a big page would turn into a wall of giant letters.
@@ -46,13 +47,13 @@ pub struct Options {
 pub enum LayoutError {
     /// The content does not fit the page without going below the 6 pt floor.
     #[error(
-        "the map does not fit on {size}: body text would be {body_pt:.1} pt at print size, below the 6 pt minimum; {suggestion}"
+        "the map does not fit on {size}: its smallest text would be {text_pt:.1} pt at print size, below the 6 pt minimum; {suggestion}"
     )]
     TooSmall {
         /// The page asked for.
         size: String,
-        /// The body size it would take, in pt.
-        body_pt: f64,
+        /// The size the smallest text would need to shrink to, in pt.
+        text_pt: f64,
         /// What would fit instead.
         suggestion: String,
     },
@@ -77,13 +78,13 @@ pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options
         let laid = builder.build(page_w / scale, Some(page_h / scale));
         (laid.height <= page_h / scale + EPSILON).then_some(laid)
     };
-    let min_scale = MIN_BODY_PX / theme.type_scale.body;
+    let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
     let Some(at_floor) = fits(min_scale) else {
         // Find how small the text would have to be, to say so.
         let (needed, _) = largest_fitting(&fits, min_scale / 20.0, min_scale, None);
         return Err(LayoutError::TooSmall {
             size: size.to_string(),
-            body_pt: theme.type_scale.body * needed * PT_PER_PX,
+            text_pt: theme.type_scale.smallest() * needed * PT_PER_PX,
             suggestion: suggestion(&builder, orientation, min_scale),
         });
     };

@@ -34,12 +34,6 @@ pub struct Poster {
 }
 
 impl Poster {
-    /// The smallest body text size at print size, in px (CSS px at the
-    /// page's physical size).
-    pub fn print_body_size(&self, body: f64) -> f64 {
-        body * self.scale
-    }
-
     /// Every block of every region.
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
         self.regions.iter().flat_map(|r| &r.blocks)

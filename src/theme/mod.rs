@@ -111,6 +111,26 @@ pub struct Spacing {
     pub badge: f64,
 }
 
+impl TypeScale {
+    /// The smallest font size the theme uses, in px: what the 6 pt print
+    /// floor applies to.
+    pub fn smallest(&self) -> f64 {
+        [
+            self.title,
+            self.subtitle,
+            self.meta,
+            self.stage,
+            self.stage_number,
+            self.label,
+            self.body,
+            self.card_title,
+            self.caption,
+        ]
+        .into_iter()
+        .fold(f64::INFINITY, f64::min)
+    }
+}
+
 impl Theme {
     /// Parses a theme from TOML text; problems come back as located
     /// diagnostics against `source`.
