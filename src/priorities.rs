@@ -133,21 +133,25 @@ pub enum Format {
 /// The columns every format shows, in order.
 const COLUMNS: [&str; 8] = ["rank", "class", "stage", "touchpoint", "moment_of_truth", "score", "owner", "action"];
 
-/// One row of cells; line breaks in text become spaces so every format
-/// keeps one touchpoint per line.
+/// One row of cells, text as written (CSV and JSON keep line breaks).
 fn row(p: &Priority<'_>) -> [String; 8] {
     let t = p.touchpoint;
-    let flat = |s: &str| s.replace("\r\n", " ").replace(['\r', '\n'], " ");
     [
         p.rank.to_string(),
         p.class.as_str().to_owned(),
-        flat(p.stage),
-        flat(&t.name),
+        p.stage.to_owned(),
+        t.name.clone(),
         if t.moment_of_truth { "yes".to_owned() } else { String::new() },
         t.score.map(|s| s.get().to_string()).unwrap_or_default(),
-        flat(t.owner.as_deref().unwrap_or_default()),
-        flat(t.action.as_deref().unwrap_or_default()),
+        t.owner.clone().unwrap_or_default(),
+        t.action.clone().unwrap_or_default(),
     ]
+}
+
+/// A row for formats with one touchpoint per line: line breaks become
+/// spaces.
+fn flat_row(p: &Priority<'_>) -> [String; 8] {
+    row(p).map(|cell| cell.replace("\r\n", " ").replace(['\r', '\n'], " "))
 }
 
 /// Formats the list; the text ends with a newline (JSON and CSV included).
@@ -161,7 +165,7 @@ pub fn format(list: &[Priority<'_>], format: Format) -> String {
 }
 
 fn table(list: &[Priority<'_>]) -> String {
-    let rows: Vec<[String; 8]> = list.iter().map(row).collect();
+    let rows: Vec<[String; 8]> = list.iter().map(flat_row).collect();
     let header = COLUMNS.map(|c| if c == "moment_of_truth" { "mot".to_owned() } else { c.to_owned() });
     let mut widths = header.clone().map(|h| h.chars().count());
     for r in &rows {
@@ -181,7 +185,7 @@ fn markdown(list: &[Priority<'_>]) -> String {
     let escape = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let mut out = format!("| {} |\n|{}\n", COLUMNS.join(" | "), "---|".repeat(COLUMNS.len()));
     for p in list {
-        let cells: Vec<String> = row(p).iter().map(|c| escape(c)).collect();
+        let cells: Vec<String> = flat_row(p).iter().map(|c| escape(c)).collect();
         out += &format!("| {} |\n", cells.join(" | "));
     }
     out

@@ -48,6 +48,29 @@ fn row_question(q: Question) -> &'static str {
     }
 }
 
+/// Where a piece of content goes: its left edge, the top of its first
+/// line box, and the width it may fill, in view px.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    x: f64,
+    top: f64,
+    width: f64,
+}
+
+impl Slot {
+    fn new(x: f64, top: f64, width: f64) -> Slot {
+        Slot { x, top, width }
+    }
+}
+
+/// What a row label says: ids for the SVG, a title, and the question.
+struct RowHead<'q> {
+    id: &'q str,
+    key: String,
+    title: &'q str,
+    question: Option<&'q str>,
+}
+
 /// A row of the question grid.
 enum Row<'j> {
     Question(Question),
@@ -274,11 +297,11 @@ impl<'a> Builder<'a> {
         text: &str,
         font: Font,
         paint: Paint,
-        x: f64,
-        top: f64,
-        width: f64,
+        slot: Slot,
         field: &Field,
     ) -> (Vec<Item>, f64) {
+        let Slot { x, top, width } = slot;
+
         let wrapped = wrap(self.shaper, text, font.style, font.size, width);
         sink.missing(&wrapped.missing, field);
         let (ascent, descent) = self.shaper.extents(font.style, font.size);
@@ -311,10 +334,11 @@ impl<'a> Builder<'a> {
         text: &str,
         font: Font,
         paint: Paint,
-        x: f64,
-        top: f64,
+        at: Point,
         field: &Field,
     ) -> (TextLine, f64) {
+        let (x, top) = (at.x, at.y);
+
         let mut missing = Vec::new();
         let shaped = self.shaper.shape(text, font.style, font.size, &mut missing);
         sink.missing(&missing, field);
@@ -335,18 +359,11 @@ impl<'a> Builder<'a> {
     }
 
     /// A paragraph or bullet list inside `width`; returns items and height.
-    fn text(
-        &self,
-        sink: &mut Sink,
-        text: &Text,
-        font: Font,
-        x: f64,
-        top: f64,
-        width: f64,
-        field: &Field,
-    ) -> (Vec<Item>, f64) {
+    fn text(&self, sink: &mut Sink, text: &Text, font: Font, slot: Slot, field: &Field) -> (Vec<Item>, f64) {
+        let Slot { x, top, width } = slot;
+
         match text {
-            Text::Paragraph(p) => self.lines(sink, p, font, Paint::Ink, x, top, width, field),
+            Text::Paragraph(p) => self.lines(sink, p, font, Paint::Ink, Slot::new(x, top, width), field),
             Text::Bullets(items) => {
                 let bullet = "•";
                 let indent = self.shaper.width(bullet, font.style, font.size) + self.theme.space.unit;
@@ -357,9 +374,10 @@ impl<'a> Builder<'a> {
                     if i > 0 {
                         y += gap;
                     }
-                    let (mark, _) = self.line_at(sink, bullet, font, Paint::Muted, x, y, field);
+                    let (mark, _) = self.line_at(sink, bullet, font, Paint::Muted, Point::new(x, y), field);
                     out.push(Item::Text(mark));
-                    let (lines, h) = self.lines(sink, item, font, Paint::Ink, x + indent, y, width - indent, field);
+                    let (lines, h) =
+                        self.lines(sink, item, font, Paint::Ink, Slot::new(x + indent, y, width - indent), field);
                     out.extend(lines);
                     y += h;
                 }
@@ -369,9 +387,11 @@ impl<'a> Builder<'a> {
     }
 
     /// The quiet "not answered" placeholder that shows a workshop its gaps.
-    fn unanswered(&self, sink: &mut Sink, x: f64, top: f64, width: f64) -> (Vec<Item>, f64) {
+    fn unanswered(&self, sink: &mut Sink, slot: Slot) -> (Vec<Item>, f64) {
+        let Slot { x, top, width } = slot;
+
         let font = self.caption(Style::Italic);
-        self.lines(sink, "— not answered", font, Paint::Muted, x, top, width, &Field::new("", &(0..0)))
+        self.lines(sink, "— not answered", font, Paint::Muted, Slot::new(x, top, width), &Field::new("", &(0..0)))
     }
 
     // Regions -----------------------------------------------------------
@@ -393,8 +413,14 @@ impl<'a> Builder<'a> {
 
         let mut items = Vec::new();
         let title_font = Font { style: Style::Bold, size: t.title, leading: t.heading_line_height };
-        let (lines, h) =
-            self.lines(sink, &j.title, title_font, Paint::Ink, x, top, title_width, &Field::new("title", &(0..0)));
+        let (lines, h) = self.lines(
+            sink,
+            &j.title,
+            title_font,
+            Paint::Ink,
+            Slot::new(x, top, title_width),
+            &Field::new("title", &(0..0)),
+        );
         items.extend(lines);
         let mut y = top + h;
         let rule_y = y + s.unit;
@@ -408,15 +434,21 @@ impl<'a> Builder<'a> {
         if let Some(sub) = &j.subtitle {
             let font = Font { style: Style::Regular, size: t.subtitle, leading: t.heading_line_height + 0.1 };
             let (lines, h) =
-                self.lines(sink, sub, font, Paint::Ink, x, y, title_width, &Field::new("subtitle", &(0..0)));
+                self.lines(sink, sub, font, Paint::Ink, Slot::new(x, y, title_width), &Field::new("subtitle", &(0..0)));
             items.extend(lines);
             y += h + s.unit / 2.0;
         }
         let meta = self.meta_line();
         if !meta.is_empty() {
             let font = Font { style: Style::Regular, size: t.meta, leading: t.line_height };
-            let (lines, h) =
-                self.lines(sink, &meta, font, Paint::Muted, x, y, title_width, &Field::new("persona", &(0..0)));
+            let (lines, h) = self.lines(
+                sink,
+                &meta,
+                font,
+                Paint::Muted,
+                Slot::new(x, y, title_width),
+                &Field::new("persona", &(0..0)),
+            );
             items.extend(lines);
             y += h;
         }
@@ -466,9 +498,15 @@ impl<'a> Builder<'a> {
         let small = self.caption(Style::Regular);
         let field = Field::new("status", &(0..0));
         let pad = s.card_padding;
-        let (draft, h1) = self.line_at(sink, "DRAFT", big, Paint::Accent, 0.0, top + pad, &field);
-        let (note, h2) =
-            self.line_at(sink, "Not yet validated by the team", small, Paint::Accent, 0.0, top + pad + h1, &field);
+        let (draft, h1) = self.line_at(sink, "DRAFT", big, Paint::Accent, Point::new(0.0, top + pad), &field);
+        let (note, h2) = self.line_at(
+            sink,
+            "Not yet validated by the team",
+            small,
+            Paint::Accent,
+            Point::new(0.0, top + pad + h1),
+            &field,
+        );
         let inner = draft.width.max(note.width);
         let width = inner + 2.0 * pad;
         let x = grid.margin + grid.content - width;
@@ -503,8 +541,7 @@ impl<'a> Builder<'a> {
                 &format!("STAGE {}", i + 1),
                 number_font,
                 Paint::SpineInk,
-                col.x + pad,
-                top + pad,
+                Point::new(col.x + pad, top + pad),
                 &field,
             );
             let (mut items, h) = self.lines(
@@ -512,9 +549,7 @@ impl<'a> Builder<'a> {
                 &stage.name,
                 name_font,
                 Paint::SpineInk,
-                col.x + pad,
-                top + pad + nh,
-                col.width - 2.0 * pad,
+                Slot::new(col.x + pad, top + pad + nh, col.width - 2.0 * pad),
                 &field,
             );
             items.insert(0, Item::Text(number));
@@ -554,16 +589,9 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    fn row_label(
-        &self,
-        sink: &mut Sink,
-        id: &str,
-        key: String,
-        title: &str,
-        question: Option<&str>,
-        grid: &Grid,
-        top: f64,
-    ) -> (Block, f64) {
+    fn row_label(&self, sink: &mut Sink, head: RowHead<'_>, grid: &Grid, top: f64) -> (Block, f64) {
+        let RowHead { id, key, title, question } = head;
+
         let s = &self.theme.space;
         let t = &self.theme.type_scale;
         let pad = s.cell_padding;
@@ -571,16 +599,15 @@ impl<'a> Builder<'a> {
         let width = grid.label.width - 2.0 * pad;
         let field = Field::new("title", &(0..0));
         let label_font = Font { style: Style::Bold, size: t.label, leading: t.line_height };
-        let (mut items, mut h) = self.lines(sink, title, label_font, Paint::Ink, x, top + pad, width, &field);
+        let (mut items, mut h) =
+            self.lines(sink, title, label_font, Paint::Ink, Slot::new(x, top + pad, width), &field);
         if let Some(q) = question {
             let (more, qh) = self.lines(
                 sink,
                 q,
                 self.caption(Style::Italic),
                 Paint::Muted,
-                x,
-                top + pad + h + s.unit / 4.0,
-                width,
+                Slot::new(x, top + pad + h + s.unit / 4.0, width),
                 &field,
             );
             items.extend(more);
@@ -608,10 +635,12 @@ impl<'a> Builder<'a> {
                 Row::Question(q) => (q.label().to_owned(), Some(row_question(*q))),
                 Row::Lane(_, lane) => (lane.title.clone(), None),
             };
-            let (mut label, label_h) = self.row_label(sink, &row.id(), row.key(), &title, question, grid, y);
+            let (mut label, label_h) =
+                self.row_label(sink, RowHead { id: &row.id(), key: row.key(), title: &title, question }, grid, y);
             let mut cells = Vec::new();
             for (i, (stage, col)) in self.journey.stages.iter().zip(&grid.columns).enumerate() {
-                let (items, h) = self.cell_content(sink, stage, &row, col.x + pad, y + pad, col.width - 2.0 * pad);
+                let (items, h) =
+                    self.cell_content(sink, stage, &row, Slot::new(col.x + pad, y + pad, col.width - 2.0 * pad));
                 cells.push((i, items, h + 2.0 * pad));
             }
             let height = cells.iter().map(|c| c.2).fold(label_h, f64::max);
@@ -639,43 +668,39 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn cell_content(
-        &self,
-        sink: &mut Sink,
-        stage: &Stage,
-        row: &Row<'_>,
-        x: f64,
-        top: f64,
-        width: f64,
-    ) -> (Vec<Item>, f64) {
+    fn cell_content(&self, sink: &mut Sink, stage: &Stage, row: &Row<'_>, slot: Slot) -> (Vec<Item>, f64) {
+        let Slot { x, top, width } = slot;
+
         let body = self.body();
         match row {
-            Row::Question(Question::Effort) => self.effort(sink, stage, x, top, width),
+            Row::Question(Question::Effort) => self.effort(sink, stage, Slot::new(x, top, width)),
             Row::Question(q) => match stage.answer(*q).filter(|t| !t.is_blank()) {
-                Some(text) => self.text(sink, text, body, x, top, width, &Field::new(q.key(), &stage.span)),
-                None => self.unanswered(sink, x, top, width),
+                Some(text) => self.text(sink, text, body, Slot::new(x, top, width), &Field::new(q.key(), &stage.span)),
+                None => self.unanswered(sink, Slot::new(x, top, width)),
             },
             Row::Lane(i, lane) => match stage.lane(*i).filter(|t| !t.is_blank()) {
-                Some(text) => self.text(sink, text, body, x, top, width, &Field::new(lane.key.clone(), &stage.span)),
-                None => self.unanswered(sink, x, top, width),
+                Some(text) => {
+                    self.text(sink, text, body, Slot::new(x, top, width), &Field::new(lane.key.clone(), &stage.span))
+                }
+                None => self.unanswered(sink, Slot::new(x, top, width)),
             },
         }
     }
 
     /// The effort meter (five pips, `level` filled) with its note below.
-    fn effort(&self, sink: &mut Sink, stage: &Stage, x: f64, top: f64, width: f64) -> (Vec<Item>, f64) {
+    fn effort(&self, sink: &mut Sink, stage: &Stage, slot: Slot) -> (Vec<Item>, f64) {
+        let Slot { x, top, width } = slot;
+
         let s = &self.theme.space;
         let Some(effort) = stage.effort else {
-            let (mut items, mut h) = self.unanswered(sink, x, top, width);
+            let (mut items, mut h) = self.unanswered(sink, Slot::new(x, top, width));
             if let Some(note) = &stage.effort_note {
                 let (more, nh) = self.lines(
                     sink,
                     note,
                     self.body(),
                     Paint::Ink,
-                    x,
-                    top + h,
-                    width,
+                    Slot::new(x, top + h, width),
                     &Field::new("effort_note", &stage.span),
                 );
                 items.extend(more);
@@ -699,8 +724,7 @@ impl<'a> Builder<'a> {
                 &label,
                 font,
                 Paint::Muted,
-                after,
-                top + (row_h - font.line_height()) / 2.0,
+                Point::new(after, top + (row_h - font.line_height()) / 2.0),
                 &Field::new("effort", &stage.span),
             );
             items.push(Item::Text(line));
@@ -712,9 +736,7 @@ impl<'a> Builder<'a> {
                 note,
                 self.body(),
                 Paint::Ink,
-                x,
-                top + h + s.unit / 2.0,
-                width,
+                Slot::new(x, top + h + s.unit / 2.0, width),
                 &Field::new("effort_note", &stage.span),
             );
             items.extend(more);
@@ -727,10 +749,12 @@ impl<'a> Builder<'a> {
         let s = &self.theme.space;
         let (mut label, label_h) = self.row_label(
             sink,
-            "touchpoints",
-            "touchpoints".into(),
-            "Touchpoints",
-            Some("Every interaction, marked by the team"),
+            RowHead {
+                id: "touchpoints",
+                key: "touchpoints".into(),
+                title: "Touchpoints",
+                question: Some("Every interaction, marked by the team"),
+            },
             grid,
             top,
         );
@@ -746,9 +770,7 @@ impl<'a> Builder<'a> {
                     "— no touchpoints listed",
                     font,
                     Paint::Muted,
-                    col.x + pad,
-                    y + pad,
-                    col.width - 2.0 * pad,
+                    Slot::new(col.x + pad, y + pad, col.width - 2.0 * pad),
                     &Field::new("", &(0..0)),
                 );
                 blocks.push(Block {
@@ -763,7 +785,7 @@ impl<'a> Builder<'a> {
                 y += h + 2.0 * pad + s.card_gap;
             }
             for (index, t) in stage.touchpoints.iter().enumerate() {
-                let card = self.card(sink, i, index, t, col.x, y, col.width);
+                let card = self.card(sink, i, index, t, Slot::new(col.x, y, col.width));
                 y = card.rect.bottom() + s.card_gap;
                 blocks.push(card);
             }
@@ -781,7 +803,9 @@ impl<'a> Builder<'a> {
 
     /// A touchpoint card: badges and score on top, then the name, then
     /// channel · owner and the actors.
-    fn card(&self, sink: &mut Sink, stage: usize, index: usize, t: &Touchpoint, x: f64, top: f64, width: f64) -> Block {
+    fn card(&self, sink: &mut Sink, stage: usize, index: usize, t: &Touchpoint, slot: Slot) -> Block {
+        let Slot { x, top, width } = slot;
+
         let s = &self.theme.space;
         let ts = &self.theme.type_scale;
         let pad = s.card_padding;
@@ -831,8 +855,7 @@ impl<'a> Builder<'a> {
                     label,
                     font,
                     Paint::Muted,
-                    inner_x,
-                    y + (badge - font.line_height()) / 2.0,
+                    Point::new(inner_x, y + (badge - font.line_height()) / 2.0),
                     &Field::new("marks", &t.span),
                 );
                 items.push(Item::Text(line));
@@ -844,8 +867,14 @@ impl<'a> Builder<'a> {
         }
 
         let name_font = Font { style: Style::Bold, size: ts.card_title, leading: ts.heading_line_height };
-        let (lines, h) =
-            self.lines(sink, &t.name, name_font, Paint::Ink, inner_x, y, inner_w, &Field::new("name", &t.span));
+        let (lines, h) = self.lines(
+            sink,
+            &t.name,
+            name_font,
+            Paint::Ink,
+            Slot::new(inner_x, y, inner_w),
+            &Field::new("name", &t.span),
+        );
         items.extend(lines);
         y += h;
 
@@ -856,9 +885,7 @@ impl<'a> Builder<'a> {
                 &meta.join(" · "),
                 self.caption(Style::Regular),
                 Paint::Muted,
-                inner_x,
-                y + s.unit / 4.0,
-                inner_w,
+                Slot::new(inner_x, y + s.unit / 4.0, inner_w),
                 &Field::new("owner", &t.span),
             );
             items.extend(lines);
@@ -871,9 +898,7 @@ impl<'a> Builder<'a> {
                 &text,
                 self.caption(Style::Italic),
                 Paint::Muted,
-                inner_x,
-                y,
-                inner_w,
+                Slot::new(inner_x, y, inner_w),
                 &Field::new("actors", &t.span),
             );
             items.extend(lines);
@@ -939,9 +964,7 @@ impl<'a> Builder<'a> {
                 words,
                 font,
                 Paint::Ink,
-                x + sym.width + s.unit,
-                y + (row_h - font.line_height()) / 2.0,
-                text_w,
+                Slot::new(x + sym.width + s.unit, y + (row_h - font.line_height()) / 2.0, text_w),
                 &field,
             );
             let mut items = vec![symbol];
@@ -986,9 +1009,7 @@ impl<'a> Builder<'a> {
             &sources,
             font,
             Paint::Muted,
-            grid.margin,
-            top + s.unit,
-            text_w,
+            Slot::new(grid.margin, top + s.unit, text_w),
             &Field::new("sources", &(0..0)),
         );
         let (credit_line, _) = self.line_at(
@@ -996,8 +1017,7 @@ impl<'a> Builder<'a> {
             credit,
             font,
             Paint::Muted,
-            grid.margin + grid.content - credit_w,
-            top + s.unit,
+            Point::new(grid.margin + grid.content - credit_w, top + s.unit),
             &Field::new("", &(0..0)),
         );
         items.push(Item::Text(credit_line));

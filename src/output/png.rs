@@ -34,7 +34,7 @@ pub enum PngError {
     /// The image would exceed [`MAX_PIXELS`].
     #[error(
         "a {width}×{height} px PNG is {megapixels} megapixels, over the 250 megapixel limit; \
-         render a PDF for print, or lower --dpi/--scale/--width"
+         lower --dpi, --scale or --width, or render .svg, which prints sharp at any size (PDF output is planned)"
     )]
     TooLarge {
         /// The width asked for.

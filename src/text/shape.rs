@@ -6,6 +6,9 @@
 //! is the drawn width. Text is split into runs by font here — never left to
 //! usvg's fallback — and each run names its face in the SVG.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fonts::{FaceId, Fonts, Style};
@@ -38,16 +41,37 @@ impl ShapedLine {
 }
 
 /// Shapes and measures text with a [`Fonts`] set.
+///
+/// Results are cached by text, style and size: a layout measures the same
+/// words again and again (every bisection step of fitting a fixed page
+/// uses the same view-unit sizes), and shaping is the expensive part. The
+/// cache is only ever looked up, never iterated, so it cannot make output
+/// depend on hash order.
 pub struct Shaper<'f> {
     fonts: &'f Fonts,
     faces: Vec<rustybuzz::Face<'f>>,
+    cache: RefCell<HashMap<(Style, u64), HashMap<String, Shaped>>>,
+    plans: RefCell<HashMap<PlanKey, rustybuzz::ShapePlan>>,
+}
+
+/// A cached shaping result: the line and the characters no face covers.
+type Shaped = (ShapedLine, Vec<char>);
+
+/// What a rustybuzz shape plan depends on: face, direction, script and
+/// language (no user features: usvg passes none).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct PlanKey {
+    face: usize,
+    ltr: bool,
+    script: [u8; 4],
+    language: Option<String>,
 }
 
 impl<'f> Shaper<'f> {
     /// Prepares every face of `fonts` for shaping.
     pub fn new(fonts: &'f Fonts) -> Self {
         let faces = fonts.faces().iter().filter_map(|f| rustybuzz::Face::from_slice(f.data(), f.index())).collect();
-        Shaper { fonts, faces }
+        Shaper { fonts, faces, cache: RefCell::new(HashMap::new()), plans: RefCell::new(HashMap::new()) }
     }
 
     /// The font set.
@@ -59,27 +83,49 @@ impl<'f> Shaper<'f> {
     pub fn advance(&self, face: FaceId, text: &str, size: f64) -> f64 {
         let Some(rb) = self.faces.get(face.0) else { return 0.0 };
         let upem = self.fonts.face(face).metrics.units_per_em;
-        let bidi = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
-        let mut units = 0i64;
-        for paragraph in &bidi.paragraphs {
-            let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
-            for run in runs {
-                let sub = &text[run.clone()];
-                if sub.is_empty() {
-                    continue;
+        let units = if text.chars().any(may_be_rtl) {
+            let bidi = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
+            let mut units = 0;
+            for paragraph in &bidi.paragraphs {
+                let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+                for run in runs {
+                    let ltr = levels[run.start].is_ltr();
+                    units += self.shape_units(face, rb, &text[run], ltr);
                 }
-                let mut buffer = rustybuzz::UnicodeBuffer::new();
-                buffer.push_str(sub);
-                buffer.set_direction(if levels[run.start].is_ltr() {
-                    rustybuzz::Direction::LeftToRight
-                } else {
-                    rustybuzz::Direction::RightToLeft
-                });
-                let output = rustybuzz::shape(rb, &[], buffer);
-                units += output.glyph_positions().iter().map(|p| i64::from(p.x_advance)).sum::<i64>();
             }
-        }
+            units
+        } else {
+            // All left-to-right: usvg's bidi pass yields one run; skip it.
+            self.shape_units(face, rb, text, true)
+        };
         units as f64 * size / upem
+    }
+
+    /// Shapes one directional run as usvg does and sums its advances, in
+    /// font units. This is `rustybuzz::shape` with its plan kept: building
+    /// a plan costs more than shaping a short label, and the plan depends
+    /// only on the key, so the glyphs are the same.
+    fn shape_units(&self, face: FaceId, rb: &rustybuzz::Face<'_>, text: &str, ltr: bool) -> i64 {
+        if text.is_empty() {
+            return 0;
+        }
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.set_direction(if ltr { rustybuzz::Direction::LeftToRight } else { rustybuzz::Direction::RightToLeft });
+        buffer.guess_segment_properties();
+        let language = buffer.language();
+        let key = PlanKey {
+            face: face.0,
+            ltr,
+            script: buffer.script().tag().to_bytes(),
+            language: language.as_ref().map(|l| l.as_str().to_owned()),
+        };
+        let mut plans = self.plans.borrow_mut();
+        let plan = plans.entry(key).or_insert_with(|| {
+            rustybuzz::ShapePlan::new(rb, buffer.direction(), Some(buffer.script()), language.as_ref(), &[])
+        });
+        let output = rustybuzz::shape_with_plan(rb, plan, buffer);
+        output.glyph_positions().iter().map(|p| i64::from(p.x_advance)).sum()
     }
 
     /// Whether `face` has a glyph for every character of `cluster` that
@@ -94,6 +140,19 @@ impl<'f> Shaper<'f> {
     /// left in the primary face's run, where they draw as that face's
     /// "missing" box — the caller reports them.
     pub fn shape(&self, text: &str, style: Style, size: f64, missing: &mut Vec<char>) -> ShapedLine {
+        let key = (style, size.to_bits());
+        if let Some((line, lost)) = self.cache.borrow().get(&key).and_then(|m| m.get(text)) {
+            add_missing(missing, lost);
+            return line.clone();
+        }
+        let mut lost = Vec::new();
+        let line = self.shape_uncached(text, style, size, &mut lost);
+        add_missing(missing, &lost);
+        self.cache.borrow_mut().entry(key).or_default().insert(text.to_owned(), (line.clone(), lost));
+        line
+    }
+
+    fn shape_uncached(&self, text: &str, style: Style, size: f64, missing: &mut Vec<char>) -> ShapedLine {
         let chain = self.fonts.fallback_chain(style);
         let primary = chain.first().copied().unwrap_or(FaceId(0));
         let mut runs: Vec<Run> = Vec::new();
@@ -123,7 +182,8 @@ impl<'f> Shaper<'f> {
 
     /// The width of `text` in `style` without keeping the runs.
     pub fn width(&self, text: &str, style: Style, size: f64) -> f64 {
-        self.shape(text, style, size, &mut Vec::new()).width
+        let cached = self.cache.borrow().get(&(style, size.to_bits())).and_then(|m| m.get(text)).map(|(l, _)| l.width);
+        cached.unwrap_or_else(|| self.shape(text, style, size, &mut Vec::new()).width)
     }
 
     /// Ascender and descender (positive, below the baseline) of the
@@ -133,6 +193,20 @@ impl<'f> Shaper<'f> {
         let m = self.fonts.face(face).metrics;
         (m.ascender * size / m.units_per_em, -m.descender * size / m.units_per_em)
     }
+}
+
+fn add_missing(missing: &mut Vec<char>, found: &[char]) {
+    for &c in found {
+        if !missing.contains(&c) {
+            missing.push(c);
+        }
+    }
+}
+
+/// Whether a character could start a right-to-left run (Hebrew, Arabic and
+/// the other RTL blocks, or an explicit bidi control).
+fn may_be_rtl(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{200F}' | '\u{202B}' | '\u{202E}' | '\u{2067}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
 }
 
 /// Characters that draw nothing, which no face needs to cover: spaces,

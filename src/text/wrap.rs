@@ -37,25 +37,59 @@ pub fn normalize(text: &str) -> String {
 
 /// Breaks `text` into lines no wider than `max_width` px at `size` px in
 /// `style`. White space is normalised first (see [`normalize`]).
+///
+/// Lines are filled from the cached widths of their words, which is fast
+/// but ignores kerning across a break opportunity; every line is then
+/// shaped whole, and if any came out too wide the text is wrapped again
+/// measuring each candidate line exactly. The result always fits.
 pub fn wrap(shaper: &Shaper<'_>, text: &str, style: Style, size: f64, max_width: f64) -> Wrapped {
     let text = normalize(text);
     let mut missing = Vec::new();
+    let mut shaped =
+        shape_lines(shaper, &fill(shaper, &text, style, size, max_width, false), style, size, &mut missing);
+    if shaped.iter().any(|l| l.width > max_width) {
+        missing.clear();
+        shaped = shape_lines(shaper, &fill(shaper, &text, style, size, max_width, true), style, size, &mut missing);
+    }
+    Wrapped { lines: shaped, missing }
+}
+
+fn shape_lines(
+    shaper: &Shaper<'_>,
+    lines: &[String],
+    style: Style,
+    size: f64,
+    missing: &mut Vec<char>,
+) -> Vec<ShapedLine> {
+    lines.iter().map(|l| shaper.shape(l.trim_end_matches(['\n', ' ']), style, size, missing)).collect()
+}
+
+/// Greedy line filling at UAX #14 break opportunities. With `exact`, each
+/// candidate line is shaped whole; otherwise its width is the sum of its
+/// segments' widths.
+fn fill(shaper: &Shaper<'_>, text: &str, style: Style, size: f64, max_width: f64, exact: bool) -> Vec<String> {
+    let width = |s: &str| shaper.width(s, style, size);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let mut line_width = 0.0;
     let mut start = 0;
-    let fits = |s: &str| shaper.width(s.trim_end(), style, size) <= max_width;
-    for (end, opportunity) in linebreaks(&text) {
+    for (end, opportunity) in linebreaks(text) {
         let segment = &text[start..end];
         start = end;
-        let candidate = format!("{line}{segment}");
-        if fits(&candidate) {
-            line = candidate;
+        let fits = if exact {
+            width(format!("{line}{segment}").trim_end()) <= max_width
+        } else {
+            line_width + width(segment.trim_end()) <= max_width
+        };
+        if fits {
+            line.push_str(segment);
+            line_width += width(segment);
         } else {
             if !line.trim().is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
             line.clear();
-            if fits(segment) {
+            if width(segment.trim_end()) <= max_width {
                 line.push_str(segment);
             } else {
                 // A word longer than the line: break it between graphemes.
@@ -63,20 +97,17 @@ pub fn wrap(shaper: &Shaper<'_>, text: &str, style: Style, size: f64, max_width:
                 line = pieces.pop().unwrap_or_default();
                 lines.extend(pieces);
             }
+            line_width = width(&line);
         }
         if opportunity == BreakOpportunity::Mandatory && end < text.len() {
             lines.push(std::mem::take(&mut line));
+            line_width = 0.0;
         }
     }
     if !line.trim().is_empty() || lines.is_empty() {
         lines.push(line);
     }
-    let lines = lines
-        .iter()
-        .map(|l| shaper.shape(l.trim_end_matches(['\n', ' ']), style, size, &mut missing))
-        .filter(|l| !l.runs.is_empty() || text.is_empty())
-        .collect();
-    Wrapped { lines, missing }
+    lines
 }
 
 /// Splits a word into pieces that each fit, between grapheme clusters. A

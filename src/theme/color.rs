@@ -28,6 +28,7 @@ impl Color {
     }
 
     /// WCAG 2 relative luminance, 0 (black) to 1 (white).
+    #[allow(clippy::disallowed_methods)] // Used for contrast checks, never drawn.
     pub fn luminance(self) -> f64 {
         let channel = |c: u8| {
             let c = f64::from(c) / 255.0;

@@ -1,0 +1,295 @@
+//! `journeymap render` as a user runs it (SPEC §5–§6), each case in its
+//! own temporary directory: one layout written as SVG and PNG, `-o -` to
+//! standard output, the exit statuses (0 success, 1 map errors, 2 usage,
+//! 3 input/output), nothing written when a render fails — an existing file
+//! keeps its bytes and no temporary file is left — the input never touched,
+//! and written files readable like any other file the user creates.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_journeymap");
+/// `# expect: unknown-key 30:1 motivaton`
+const INVALID: &str = "tests/maps/invalid/unknown-key-motivaton.toml";
+const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+/// A file of the crate, by absolute path (the binary runs elsewhere).
+fn crate_file(relative: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative).display().to_string()
+}
+
+fn airline() -> String {
+    crate_file("samples/airline.toml")
+}
+
+/// Runs the binary in `dir` with `args`, standard input empty or `stdin`.
+fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the journeymap binary starts");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().expect("a stdin pipe");
+        let _ = pipe.write_all(input);
+    }
+    child.wait_with_output().expect("the journeymap binary runs")
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("an exit status, not a signal")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary directory")
+}
+
+/// The names in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("a readable directory")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    names
+}
+
+/// The width and height in a PNG's IHDR chunk.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.len() > 24 && png.starts_with(PNG_MAGIC), "not a PNG: {} bytes", png.len());
+    assert_eq!(&png[12..16], b"IHDR");
+    let be = |i: usize| u32::from_be_bytes([png[i], png[i + 1], png[i + 2], png[i + 3]]);
+    (be(16), be(20))
+}
+
+fn read(path: PathBuf) -> Vec<u8> {
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn svg_and_png_from_one_run() {
+    let dir = tempdir();
+    let out = run_in(dir.path(), &["render", &airline(), "-o", "a.svg", "-o", "a.png"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "data goes to the files only");
+    assert_eq!(listing(dir.path()), ["a.png", "a.svg"]);
+    let svg = read(dir.path().join("a.svg"));
+    assert!(svg.starts_with(b"<svg"), "{:?}", String::from_utf8_lossy(&svg[..40.min(svg.len())]));
+    assert!(svg.ends_with(b"</svg>\n"));
+    // The sample is A2 landscape; the default is 150 dpi: 594 × 420 mm.
+    let png = read(dir.path().join("a.png"));
+    assert_eq!(png_size(&png), (3508, 2480));
+    let messages = stderr(&out);
+    assert!(messages.contains("wrote a.svg") && messages.contains("wrote a.png"), "{messages}");
+    assert!(messages.contains("3508×2480"), "{messages}");
+
+    // The command line is a thin layer: the same bytes as the library.
+    let text = std::fs::read_to_string(airline()).expect("the sample");
+    let journey = journeymap::parse::parse_str("airline", &text, &Default::default()).journey.expect("valid");
+    let fonts = journeymap::text::Fonts::embedded();
+    let theme = journeymap::theme::Theme::classic();
+    let poster = journeymap::layout::layout(&journey, &theme, &fonts, &Default::default()).expect("layout");
+    let library = journeymap::paint::svg(&poster, &theme, &fonts, Default::default());
+    assert!(svg == library.as_bytes(), "the CLI's SVG differs from the library's");
+}
+
+#[test]
+fn dash_writes_svg_or_png_to_stdout() {
+    let dir = tempdir();
+    let svg = run_in(dir.path(), &["render", &airline(), "-o", "-"], None);
+    assert_eq!(code(&svg), 0, "{}", stderr(&svg));
+    assert!(svg.stdout.starts_with(b"<svg"));
+    assert!(!stderr(&svg).contains("<svg"), "no data on standard error");
+
+    let png = run_in(dir.path(), &["render", &airline(), "--stdout-format", "png", "--width", "200", "-o", "-"], None);
+    assert_eq!(code(&png), 0, "{}", stderr(&png));
+    assert_eq!(png_size(&png.stdout).0, 200);
+    assert!(listing(dir.path()).is_empty(), "nothing but standard output");
+
+    // Standard input to standard output, as the help's example says.
+    let map = std::fs::read(airline()).expect("the sample");
+    let piped = run_in(dir.path(), &["render", "-", "-o", "-"], Some(&map));
+    assert_eq!(code(&piped), 0, "{}", stderr(&piped));
+    assert!(piped.stdout == svg.stdout, "a map from standard input renders the same");
+
+    let twice = run_in(dir.path(), &["render", &airline(), "-o", "-", "-o", "-"], None);
+    assert_eq!(code(&twice), 2, "{}", stderr(&twice));
+}
+
+#[test]
+fn a_page_too_small_fails_and_names_a_larger_size() {
+    let dir = tempdir();
+    let out = run_in(dir.path(), &["render", &airline(), "--size", "A6", "-o", "a.svg", "-o", "a.png"], None);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let message = stderr(&out);
+    let named = message.split("--size ").nth(1).and_then(|s| s.split([' ', ',']).next()).unwrap_or("");
+    let larger = ["A0", "A1", "A2", "A3", "A4", "A5", "auto"];
+    assert!(larger.contains(&named), "names no larger size: {message}");
+    assert!(listing(dir.path()).is_empty(), "{:?}", listing(dir.path()));
+}
+
+#[test]
+fn a_failed_render_keeps_the_existing_file_and_leaves_no_temporary() {
+    let dir = tempdir();
+    let old = b"the previous poster".to_vec();
+    std::fs::write(dir.path().join("out.png"), &old).expect("write");
+    let out = run_in(dir.path(), &["render", &airline(), "-o", "new.svg", "-o", "out.png", "--dpi", "100000"], None);
+    assert_ne!(code(&out), 0, "a 100000 dpi PNG must be refused");
+    assert!(stderr(&out).contains("megapixel"), "{}", stderr(&out));
+    assert_eq!(read(dir.path().join("out.png")), old, "the old bytes are intact");
+    // Nothing else: not the SVG that could have been written first, and no
+    // .journeymap-*.tmp.
+    assert_eq!(listing(dir.path()), ["out.png"]);
+}
+
+#[test]
+fn unsupported_extensions_are_usage_errors_before_any_work() {
+    let dir = tempdir();
+    for bad in ["out.pdf", "out.txt", "out", "out.SVG.bak"] {
+        let out = run_in(dir.path(), &["render", &airline(), "-o", "ok.svg", "-o", bad], None);
+        assert_eq!(code(&out), 2, "{bad}: {}", stderr(&out));
+        assert!(stderr(&out).contains(bad), "{bad}: the message names the file: {}", stderr(&out));
+        assert!(listing(dir.path()).is_empty(), "{bad}: {:?}", listing(dir.path()));
+    }
+    // Upper-case extensions are fine.
+    let out = run_in(dir.path(), &["render", &airline(), "--width", "100", "-o", "UP.SVG", "-o", "UP.PNG"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(listing(dir.path()), ["UP.PNG", "UP.SVG"]);
+}
+
+#[test]
+fn an_invalid_map_exits_1_and_writes_nothing() {
+    let dir = tempdir();
+    let out = run_in(dir.path(), &["render", &crate_file(INVALID), "-o", "a.svg", "-o", "a.png"], None);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("motivaton"), "{}", stderr(&out));
+    assert!(listing(dir.path()).is_empty(), "{:?}", listing(dir.path()));
+
+    let missing = run_in(dir.path(), &["render", "no-such-map.toml", "-o", "a.svg"], None);
+    assert_eq!(code(&missing), 3, "{}", stderr(&missing));
+    assert!(listing(dir.path()).is_empty(), "{:?}", listing(dir.path()));
+}
+
+#[test]
+fn the_input_map_is_never_touched() {
+    let dir = tempdir();
+    let map = dir.path().join("map.toml");
+    std::fs::copy(airline(), &map).expect("copy the sample");
+    let before = (read(map.clone()), std::fs::metadata(&map).and_then(|m| m.modified()).expect("an mtime"));
+    let out = run_in(dir.path(), &["render", "map.toml", "--width", "300", "-o", "map.svg", "-o", "map.png"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // Not even when asked to write over it.
+    let over = run_in(dir.path(), &["render", "map.toml", "-o", "map.toml"], None);
+    assert_eq!(code(&over), 2, "{}", stderr(&over));
+    let after = (read(map.clone()), std::fs::metadata(&map).and_then(|m| m.modified()).expect("an mtime"));
+    assert!(before.0 == after.0, "the map's bytes changed");
+    assert_eq!(before.1, after.1, "the map's mtime changed");
+    assert_eq!(listing(dir.path()), ["map.png", "map.svg", "map.toml"]);
+}
+
+#[test]
+fn width_scale_and_dpi_set_the_png_size() {
+    let dir = tempdir();
+    let out = run_in(dir.path(), &["render", &airline(), "--width", "640", "-o", "w.png"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // A2 landscape is 2245.04 × 1587.4 CSS px.
+    assert_eq!(png_size(&read(dir.path().join("w.png"))), (640, 453));
+    let out = run_in(dir.path(), &["render", &airline(), "--scale", "0.25", "-o", "s.png"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(png_size(&read(dir.path().join("s.png"))), (561, 397));
+    let out = run_in(dir.path(), &["render", &airline(), "--dpi", "24", "-o", "d.png"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(png_size(&read(dir.path().join("d.png"))), (561, 397));
+    // Only one of them at a time.
+    let both = run_in(dir.path(), &["render", &airline(), "--dpi", "24", "--width", "10", "-o", "x.png"], None);
+    assert_eq!(code(&both), 2, "{}", stderr(&both));
+    for bad in ["0", "-1", "nan"] {
+        let out = run_in(dir.path(), &["render", &airline(), &format!("--dpi={bad}"), "-o", "x.png"], None);
+        assert_eq!(code(&out), 2, "--dpi {bad}: {}", stderr(&out));
+    }
+    assert!(!dir.path().join("x.png").exists());
+}
+
+#[test]
+fn an_unknown_theme_is_a_usage_error() {
+    let dir = tempdir();
+    let out = run_in(dir.path(), &["render", &airline(), "--theme", "nosuch", "-o", "a.svg"], None);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("classic"), "lists the built-in themes: {}", stderr(&out));
+    assert!(listing(dir.path()).is_empty());
+}
+
+#[test]
+fn a_font_that_is_not_a_font_is_an_io_failure() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join("notes.txt"), "not a font").expect("write");
+    let out = run_in(dir.path(), &["render", &airline(), "--font", "notes.txt", "-o", "a.svg"], None);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("notes.txt"), "{}", stderr(&out));
+    let missing = run_in(dir.path(), &["render", &airline(), "--font", "missing.ttf", "-o", "a.svg"], None);
+    assert_eq!(code(&missing), 3, "{}", stderr(&missing));
+    assert_eq!(listing(dir.path()), ["notes.txt"]);
+}
+
+#[test]
+fn render_help_documents_the_resolution_options() {
+    let dir = tempdir();
+    let out = run_in(dir.path(), &["render", "--help"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let help = String::from_utf8_lossy(&out.stdout);
+    for option in ["--dpi", "--scale", "--width", "--transparent", "--size", "--theme", "--font", "-o"] {
+        assert!(help.contains(option), "render --help does not mention {option}:\n{help}");
+    }
+    let none = run_in(dir.path(), &["render", &airline()], None);
+    assert_eq!(code(&none), 2, "-o is required: {}", stderr(&none));
+}
+
+/// The process umask (Linux), so the expected mode holds for any user.
+#[cfg(unix)]
+fn umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find_map(|l| l.strip_prefix("Umask:").map(|v| v.trim().to_owned())))
+        .and_then(|v| u32::from_str_radix(&v, 8).ok())
+        .unwrap_or(0o022)
+}
+
+#[cfg(unix)]
+#[test]
+fn new_files_are_readable_like_any_file_the_user_creates() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempdir();
+    let out = run_in(dir.path(), &["render", &airline(), "--width", "100", "-o", "a.svg", "-o", "a.png"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // What `touch` or a shell redirect would give: 0o666 less the umask
+    // (0o644 with the usual 022), not a temporary file's private 0o600.
+    let want = 0o666 & !umask();
+    for name in ["a.svg", "a.png"] {
+        let mode = std::fs::metadata(dir.path().join(name)).expect("written").permissions().mode() & 0o777;
+        assert_eq!(format!("{mode:o}"), format!("{want:o}"), "{name}: a new file's mode");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn replacing_a_file_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempdir();
+    let path = dir.path().join("shared.svg");
+    std::fs::write(&path, "old").expect("write");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).expect("chmod");
+    let out = run_in(dir.path(), &["render", &airline(), "-o", "shared.svg"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(read(path.clone()).starts_with(b"<svg"));
+    let mode = std::fs::metadata(&path).expect("written").permissions().mode() & 0o777;
+    assert_eq!(format!("{mode:o}"), "664", "the replaced file's mode");
+}

@@ -1,0 +1,267 @@
+//! What the renderer produces (SPEC §4–§5): the same map gives
+//! byte-identical SVG and PNG, whichever `Fonts` instance draws it; the PNG's
+//! pixel size follows the resolution (DPI, scale, width); a request over 250
+//! megapixels is refused before any pixel is allocated; `transparent`
+//! leaves the page background out; and the four badges read apart in
+//! greyscale — different shapes, and colours that differ in grey and stand
+//! off the white glyphs drawn on them.
+
+mod common;
+
+use journeymap::layout::{self, Item, Options, Poster, Rect, RegionKind};
+use journeymap::model::{Journey, Mark, Paper, Size};
+use journeymap::output::{self, PngError, Resolution};
+use journeymap::paint::{self, SvgOptions};
+use journeymap::text::Fonts;
+use journeymap::theme::{BUILTIN_NAMES, Color, Theme};
+
+fn sample(name: &str) -> Journey {
+    let text = std::fs::read_to_string(name).expect("a readable map");
+    common::journey(name, &text)
+}
+
+fn poster(journey: &Journey, size: Option<Size>, fonts: &Fonts) -> Poster {
+    layout::layout(journey, &Theme::classic(), fonts, &Options { size, orientation: None }).expect("layout")
+}
+
+fn svg(poster: &Poster, fonts: &Fonts, transparent: bool) -> String {
+    paint::svg(poster, &Theme::classic(), fonts, SvgOptions { transparent })
+}
+
+/// The width and height in a PNG's IHDR chunk (bytes 16..24, big-endian),
+/// after checking the signature and that the first chunk is IHDR.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.len() > 24, "{} bytes is no PNG", png.len());
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
+    assert_eq!(&png[12..16], b"IHDR", "first chunk");
+    let be = |i: usize| u32::from_be_bytes([png[i], png[i + 1], png[i + 2], png[i + 3]]);
+    (be(16), be(20))
+}
+
+fn render_png(svg: &str, fonts: &Fonts, resolution: Resolution) -> Vec<u8> {
+    output::png(svg, fonts, resolution).unwrap_or_else(|e| panic!("{resolution:?}: {e}"))
+}
+
+#[test]
+fn the_same_map_gives_the_same_bytes_with_any_fonts_instance() {
+    let journey = sample("samples/airline.toml");
+    let (a, b) = (Fonts::embedded(), Fonts::embedded());
+    let (poster_a, poster_b) = (poster(&journey, None, &a), poster(&journey, None, &b));
+    assert_eq!(poster_a, poster_b, "layout");
+    let (svg_a, svg_b) = (svg(&poster_a, &a, false), svg(&poster_b, &b, false));
+    assert!(svg_a == svg_b, "the SVGs differ");
+    assert!(svg_a == svg(&poster_a, &a, false), "the same instance paints differently twice");
+
+    let resolution = Resolution::Scale(0.25);
+    let png_a = render_png(&svg_a, &a, resolution);
+    assert!(png_a == render_png(&svg_b, &b, resolution), "the PNGs differ between Fonts instances");
+    assert!(png_a == render_png(&svg_a, &a, resolution), "the PNG differs on a second render");
+    // Parsing the same map again changes nothing either.
+    let again = sample("samples/airline.toml");
+    assert!(svg(&poster(&again, None, &b), &b, false) == svg_a, "a re-parsed map paints differently");
+}
+
+#[test]
+fn png_pixel_size_follows_the_resolution() {
+    let journey = sample("tests/maps/valid/minimal.toml");
+    let fonts = Fonts::embedded();
+    // A4 landscape is 1122.52 × 793.7 CSS px: fractional, so rounding shows.
+    let poster = poster(&journey, Some(Size::Paper(Paper::A4)), &fonts);
+    let (w, h) = (poster.page.width, poster.page.height);
+    assert!(w.fract() != 0.0 && h.fract() != 0.0, "{w}×{h}: pick a page with fractional px");
+    let svg = svg(&poster, &fonts, false);
+    let round = |v: f64| v.round() as u32;
+    let cases = [
+        (Resolution::Dpi(96.0), (round(w), round(h))),
+        (Resolution::Dpi(150.0), (round(w * 150.0 / 96.0), round(h * 150.0 / 96.0))),
+        (Resolution::Dpi(72.0), (round(w * 72.0 / 96.0), round(h * 72.0 / 96.0))),
+        (Resolution::Scale(0.5), (round(w * 0.5), round(h * 0.5))),
+        (Resolution::Scale(1.0), (round(w), round(h))),
+        (Resolution::Width(800), (800, round(h * 800.0 / w))),
+        (Resolution::Width(1), (1, 1)),
+    ];
+    for (resolution, want) in cases {
+        let png = render_png(&svg, &fonts, resolution);
+        assert_eq!(png_size(&png), want, "{resolution:?} of a {w}×{h} px page");
+        let pixel = output::pixel_size(w, h, resolution).map(|(pw, ph, _)| (pw, ph));
+        assert_eq!(pixel, Ok(want), "pixel_size agrees with the PNG");
+    }
+    // The default is 150 dpi.
+    assert_eq!(Resolution::default(), Resolution::Dpi(150.0));
+}
+
+#[test]
+fn bad_resolutions_are_refused() {
+    let journey = sample("tests/maps/valid/minimal.toml");
+    let fonts = Fonts::embedded();
+    let svg = svg(&poster(&journey, None, &fonts), &fonts, false);
+    for resolution in [
+        Resolution::Dpi(0.0),
+        Resolution::Dpi(-150.0),
+        Resolution::Dpi(f64::NAN),
+        Resolution::Dpi(f64::INFINITY),
+        Resolution::Scale(0.0),
+        Resolution::Width(0),
+    ] {
+        assert_eq!(output::png(&svg, &fonts, resolution), Err(PngError::BadResolution), "{resolution:?}");
+    }
+}
+
+#[test]
+fn over_250_megapixels_is_refused_quickly_with_advice() {
+    let journey = sample("samples/airline.toml");
+    let fonts = Fonts::embedded();
+    let svg = svg(&poster(&journey, Some(Size::Paper(Paper::A0)), &fonts), &fonts, false);
+    for resolution in [Resolution::Dpi(5000.0), Resolution::Scale(1e12), Resolution::Width(u32::MAX)] {
+        let start = std::time::Instant::now();
+        let result = output::png(&svg, &fonts, resolution);
+        let elapsed = start.elapsed();
+        let Err(e @ PngError::TooLarge { width, height, megapixels }) = &result else {
+            panic!("{resolution:?}: {:?}", result.map(|b| b.len()))
+        };
+        assert!(megapixels > &250 && width.saturating_mul(*height) > output::MAX_PIXELS, "{e}");
+        let message = e.to_string();
+        assert!(message.contains("PDF"), "{message}");
+        assert!(message.contains("--dpi"), "{message}");
+        // It fails before allocating: no gigabytes, no seconds.
+        assert!(elapsed.as_secs_f64() < 5.0, "{resolution:?} took {elapsed:?}");
+    }
+    // Just under the limit is allowed (checked without rendering).
+    let a0 = Size::Paper(Paper::A0).page_px(None).expect("a fixed page");
+    let at_limit = ((output::MAX_PIXELS as f64 / (a0.0 * a0.1)).sqrt() * 0.999) * 96.0;
+    assert!(output::pixel_size(a0.0, a0.1, Resolution::Dpi(at_limit)).is_ok());
+    assert!(output::pixel_size(a0.0, a0.1, Resolution::Dpi(at_limit * 1.01)).is_err());
+}
+
+#[test]
+fn transparent_leaves_the_background_out_of_the_png() {
+    let journey = sample("tests/maps/valid/minimal.toml");
+    let fonts = Fonts::embedded();
+    let poster = poster(&journey, None, &fonts);
+    let background = Theme::classic().colors.background;
+    for (transparent, alpha) in [(false, 255), (true, 0)] {
+        let png = render_png(&svg(&poster, &fonts, transparent), &fonts, Resolution::Width(300));
+        let pixmap = tiny_skia::Pixmap::decode_png(&png).expect("a PNG tiny-skia reads");
+        let (w, h) = (pixmap.width(), pixmap.height());
+        for (x, y) in [(0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1)] {
+            let p = pixmap.pixel(x, y).expect("a corner pixel");
+            assert_eq!(p.alpha(), alpha, "transparent={transparent}: corner ({x}, {y})");
+            if !transparent {
+                let c = p.demultiply();
+                assert_eq!((c.red(), c.green(), c.blue()), (background.r, background.g, background.b));
+            }
+        }
+        // The poster itself is still drawn.
+        assert!(pixmap.pixels().iter().any(|p| p.alpha() == 255), "transparent={transparent}: nothing drawn");
+    }
+}
+
+/// Side of the square each badge is rasterised into.
+const BADGE_PX: u32 = 96;
+
+/// Rasterises the square `rect` (view units) of `tree` into a
+/// `BADGE_PX`² pixmap.
+fn rasterise(tree: &usvg::Tree, poster: &Poster, rect: Rect) -> tiny_skia::Pixmap {
+    let mut pixmap = tiny_skia::Pixmap::new(BADGE_PX, BADGE_PX).expect("a small pixmap");
+    // The tree is in page px; view px × scale = page px.
+    let k = (f64::from(BADGE_PX) / (rect.width * poster.scale)) as f32;
+    let (dx, dy) = ((-rect.x * poster.scale) as f32 * k, (-rect.y * poster.scale) as f32 * k);
+    resvg::render(tree, tiny_skia::Transform::from_row(k, 0.0, 0.0, k, dx, dy), &mut pixmap.as_mut());
+    pixmap
+}
+
+/// The badge's ink as a greyscale printer would show it: opaque pixels
+/// darker than the white glyph.
+fn ink(pixmap: &tiny_skia::Pixmap) -> Vec<bool> {
+    pixmap
+        .pixels()
+        .iter()
+        .map(|p| {
+            let c = p.demultiply();
+            let grey = Color { r: c.red(), g: c.green(), b: c.blue() }.grey();
+            p.alpha() >= 128 && grey < 200.0
+        })
+        .collect()
+}
+
+fn intersection_over_union(a: &[bool], b: &[bool]) -> f64 {
+    let both = a.iter().zip(b).filter(|(x, y)| **x && **y).count();
+    let either = a.iter().zip(b).filter(|(x, y)| **x || **y).count();
+    both as f64 / either.max(1) as f64
+}
+
+#[test]
+fn the_four_badges_differ_in_shape() {
+    let journey = sample("tests/maps/valid/minimal.toml");
+    let fonts = Fonts::embedded();
+    let poster = poster(&journey, None, &fonts);
+    // Transparent, so only what is drawn is ink.
+    let tree = output::tree(&svg(&poster, &fonts, true), &fonts).expect("usvg reads our SVG");
+    let legend = poster.regions.iter().find(|r| r.kind == RegionKind::Legend).expect("a legend");
+    let badges: Vec<(Mark, Rect)> = legend
+        .blocks
+        .iter()
+        .flat_map(|b| &b.items)
+        .filter_map(|i| match i {
+            Item::Badge { mark, rect } => Some((*mark, *rect)),
+            _ => None,
+        })
+        .collect();
+    let marks: Vec<Mark> = badges.iter().map(|(m, _)| *m).collect();
+    assert_eq!(marks, Mark::ALL, "the legend shows each mark once, in order");
+
+    let colors = Theme::classic().colors;
+    let mut masks = Vec::new();
+    for (mark, rect) in &badges {
+        assert!((rect.width - rect.height).abs() < 1e-9, "{mark:?} badge is not square");
+        let pixmap = rasterise(&tree, &poster, *rect);
+        let mask = ink(&pixmap);
+        let share = mask.iter().filter(|x| **x).count() as f64 / mask.len() as f64;
+        assert!((0.2..0.9).contains(&share), "{mark:?}: ink covers {share:.2} of its square");
+        // The ink is the mark's colour: its most common pixel.
+        let want = match mark {
+            Mark::Essential => colors.essential,
+            Mark::Strength => colors.strength,
+            Mark::Pain => colors.pain,
+            Mark::WouldPay => colors.would_pay,
+        };
+        let exact = pixmap
+            .pixels()
+            .iter()
+            .filter(|p| p.alpha() == 255)
+            .map(|p| p.demultiply())
+            .filter(|c| (c.red(), c.green(), c.blue()) == (want.r, want.g, want.b))
+            .count();
+        assert!(exact as f64 > 0.5 * share * mask.len() as f64, "{mark:?} is not drawn in {want}");
+        // And there is a glyph: white pixels inside the badge.
+        let glyph = pixmap.pixels().iter().filter(|p| p.alpha() == 255 && p.demultiply().red() > 240).count();
+        assert!(glyph > 30, "{mark:?} has no visible glyph ({glyph} px)");
+        masks.push((*mark, mask));
+    }
+    for (i, (a, mask_a)) in masks.iter().enumerate() {
+        for (b, mask_b) in &masks[i + 1..] {
+            let iou = intersection_over_union(mask_a, mask_b);
+            assert!(iou < 0.85, "{a:?} and {b:?} look alike in greyscale: IoU {iou:.2}");
+        }
+    }
+}
+
+#[test]
+fn badge_colours_differ_in_grey_and_carry_white_glyphs_in_every_builtin_theme() {
+    assert!(!BUILTIN_NAMES.is_empty());
+    for name in BUILTIN_NAMES {
+        let theme = Theme::named(name).unwrap_or_else(|| panic!("built-in theme {name} loads"));
+        let c = &theme.colors;
+        let badges =
+            [("essential", c.essential), ("strength", c.strength), ("pain", c.pain), ("would-pay", c.would_pay)];
+        for (i, (a, ca)) in badges.iter().enumerate() {
+            // The glyph is drawn in the surface colour on the badge.
+            let contrast = ca.contrast(c.surface);
+            assert!(contrast >= 3.0, "{name}: {a} {ca} against surface {}: {contrast:.2}:1", c.surface);
+            for (b, cb) in &badges[i + 1..] {
+                let diff = (ca.grey() - cb.grey()).abs();
+                assert!(diff >= 20.0, "{name}: {a} {ca} and {b} {cb} differ by {diff:.1} grey levels");
+            }
+        }
+    }
+}
