@@ -13,8 +13,14 @@
 //! - [`parse`]: TOML → [`model::Journey`], with every problem located
 //!   (file, line, column, key, hint) in one run.
 //! - [`priorities`]: the classes and order of SPEC §3.
+//! - [`text`]: the embedded fonts, shaping and line breaking.
+//! - [`layout`]: journey + [`theme::Theme`] + page → [`layout::Poster`], pure
+//!   geometry.
+//! - [`paint`]: poster → SVG. [`output`]: SVG → PNG, and atomic files.
 //!
 //! ```
+//! use journeymap::{layout, output, paint, parse, priorities, text::Fonts, theme::Theme};
+//!
 //! let map = r#"
 //! title = "Flying Nordic Air"
 //! [[stage]]
@@ -24,10 +30,16 @@
 //!   marks = ["essential", "pain"]
 //!   action = "Referral bonus"
 //! "#;
-//! let parsed = journeymap::parse::parse_str("map.toml", map, &Default::default());
+//! let parsed = parse::parse_str("map.toml", map, &parse::Options::default());
 //! let journey = parsed.journey.expect("no errors");
-//! let list = journeymap::priorities::prioritise(&journey);
-//! assert_eq!(list[0].class, journeymap::priorities::Class::Fix);
+//! assert_eq!(priorities::prioritise(&journey)[0].class, priorities::Class::Fix);
+//!
+//! let fonts = Fonts::embedded();
+//! let theme = Theme::classic();
+//! let poster = layout::layout(&journey, &theme, &fonts, &layout::Options::default()).expect("auto always fits");
+//! let svg = paint::svg(&poster, &theme, &fonts, paint::SvgOptions::default());
+//! let png = output::png(&svg, &fonts, output::Resolution::Width(400)).expect("small enough");
+//! assert!(svg.contains("class=\"touchpoint\"") && png.starts_with(b"\x89PNG"));
 //! ```
 //!
 //! Limits: map files up to 8 MiB ([`parse::MAX_SOURCE_BYTES`]), values

@@ -49,8 +49,8 @@ pub fn parse_stage_list(list: &str) -> Result<Vec<String>, StarterError> {
 pub fn starter_map<S: AsRef<str>>(stages: &[S], date: Option<&str>) -> String {
     let mut out = String::new();
     let date_line = match date {
-        Some(d) => format!("date = {d}                # a TOML date, no quotes\n"),
-        None => "# date = 2026-11-22       # a TOML date, no quotes\n".to_owned(),
+        Some(d) => format!("{:<40}# a TOML date, no quotes\n", format!("date = {d}")),
+        None => format!("{:<40}# a TOML date, no quotes\n", "# date = 2026-11-22"),
     };
     out.push_str(&format!(
         r#"# A customer journey map for journeymap. Render it with

@@ -45,7 +45,7 @@ pub(crate) struct Args {
     /// (repeatable). No system font is ever read otherwise.
     #[arg(long = "font", value_name = "FILE")]
     fonts: Vec<PathBuf>,
-    /// PNG resolution in dots per inch at the poster's physical size.
+    /// PNG resolution in dots per inch at the poster's physical size [default: 150].
     #[arg(long, value_name = "N", conflicts_with_all = ["scale", "width"])]
     dpi: Option<f64>,
     /// PNG size as a multiple of the SVG's CSS px size.

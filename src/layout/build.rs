@@ -98,6 +98,8 @@ pub(super) struct Laid {
     pub(super) regions: Vec<Region>,
     pub(super) width: f64,
     pub(super) height: f64,
+    /// Whether the content fits the view's width (see `Grid::fits`).
+    pub(super) fits_width: bool,
     warnings: Vec<Diagnostic>,
     title: String,
     description: String,
@@ -156,6 +158,10 @@ impl Sink {
 
 /// Column positions for one view width.
 struct Grid {
+    /// Whether the columns are at least half their natural width: below
+    /// that, badges, meters and stage labels no longer fit, and a fixed
+    /// page must be refused rather than overflowed.
+    fits: bool,
     margin: f64,
     content: f64,
     label: Rect1,
@@ -204,12 +210,13 @@ impl<'a> Builder<'a> {
         // Columns fill the width, but not beyond 1.5× their natural size:
         // lines longer than ~70 characters are hard to read, so a short
         // spine on a wide page keeps readable columns and leaves space.
-        let column =
-            ((content - s.label_width - n as f64 * s.gutter) / n as f64).clamp(s.unit * 4.0, s.column_width * 1.5);
+        let available = (content - s.label_width - n as f64 * s.gutter) / n as f64;
+        let fits = available >= s.column_width / 2.0;
+        let column = available.clamp(s.column_width / 2.0, s.column_width * 1.5);
         let columns = (0..n)
             .map(|i| Rect1 { x: s.margin + s.label_width + s.gutter + i as f64 * (column + s.gutter), width: column })
             .collect();
-        Grid { margin: s.margin, content, label: Rect1 { x: s.margin, width: s.label_width }, columns }
+        Grid { fits, margin: s.margin, content, label: Rect1 { x: s.margin, width: s.label_width }, columns }
     }
 
     /// Lays out every region for a view `width` px wide. With `page_height`
@@ -260,6 +267,7 @@ impl<'a> Builder<'a> {
             regions,
             width,
             height: natural_bottom,
+            fits_width: grid.fits,
             warnings: sink.warnings,
             title: self.journey.title.clone(),
             description: self.description(),
@@ -403,11 +411,21 @@ impl<'a> Builder<'a> {
         let mut blocks = Vec::new();
         let x = grid.margin;
 
-        // The DRAFT chip sits at the top right; the title wraps beside it.
+        // The DRAFT chip sits at the top right and the title wraps beside
+        // it; on a page too narrow for both, the chip goes above the title.
         let mut title_width = grid.content;
+        let mut top = top;
         if j.status == Status::Draft {
-            let chip = self.draft_chip(grid, top, sink);
-            title_width -= chip.rect.width + s.gutter * 2.0;
+            let mut chip = self.draft_chip(grid, top, sink);
+            let beside = grid.content - chip.rect.width - s.gutter * 2.0;
+            if beside >= grid.content / 2.0 {
+                title_width = beside;
+            } else {
+                let dx = grid.margin - chip.rect.x;
+                chip.rect.x = grid.margin;
+                chip.items = std::mem::take(&mut chip.items).into_iter().map(|i| shift_item(i, dx, 0.0)).collect();
+                top = chip.rect.bottom() + s.unit * 2.0;
+            }
             blocks.push(chip);
         }
 
@@ -457,10 +475,11 @@ impl<'a> Builder<'a> {
             0,
             Block { id: "title".into(), kind: BlockKind::Title, rect, fill: None, stroke: None, radius: 0.0, items },
         );
+        let region_top = blocks.iter().map(|b| b.rect.y).fold(top, f64::min);
         let bottom = blocks.iter().map(|b| b.rect.bottom()).fold(top, f64::max);
         Region {
             kind: RegionKind::TitleBlock,
-            rect: Rect::new(x, top, grid.content, bottom - top),
+            rect: Rect::new(x, region_top, grid.content, bottom - region_top),
             blocks,
             decorations: vec![],
         }
@@ -949,6 +968,7 @@ impl<'a> Builder<'a> {
 
         let mut blocks = Vec::new();
         let (mut x, mut y) = (grid.margin, top);
+        let mut row_bottom = top;
         let row_h = badge.max(font.line_height());
         for (i, (symbol, words)) in entries.into_iter().enumerate() {
             let sym = symbol.bounds();
@@ -956,23 +976,26 @@ impl<'a> Builder<'a> {
             let width = sym.width + s.unit + text_w;
             if x > grid.margin && x + width > grid.margin + grid.content {
                 x = grid.margin;
-                y += row_h + s.unit;
+                y = row_bottom + s.unit;
             }
             let symbol = shift_item(symbol, x, y + (row_h - badge) / 2.0);
+            let offset = ((row_h - font.line_height()) / 2.0).max(0.0);
             let (lines, h) = self.lines(
                 sink,
                 words,
                 font,
                 Paint::Ink,
-                Slot::new(x + sym.width + s.unit, y + (row_h - font.line_height()) / 2.0, text_w),
+                Slot::new(x + sym.width + s.unit, y + offset, text_w),
                 &field,
             );
             let mut items = vec![symbol];
             items.extend(lines);
+            let height = row_h.max(offset + h);
+            row_bottom = row_bottom.max(y + height);
             blocks.push(Block {
                 id: format!("legend-{}", i + 1),
                 kind: BlockKind::LegendItem,
-                rect: Rect::new(x, y, width, row_h.max(h)),
+                rect: Rect::new(x, y, width, height),
                 fill: None,
                 stroke: None,
                 radius: 0.0,

@@ -76,7 +76,7 @@ pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options
     };
     let fits = |scale: f64| {
         let laid = builder.build(page_w / scale, Some(page_h / scale));
-        (laid.height <= page_h / scale + EPSILON).then_some(laid)
+        (laid.fits_width && laid.height <= page_h / scale + EPSILON).then_some(laid)
     };
     let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
     let Some(at_floor) = fits(min_scale) else {
@@ -130,7 +130,8 @@ fn suggestion(builder: &build::Builder<'_>, orientation: Option<Orientation>, mi
     let papers = [Paper::A4, Paper::A3, Paper::A2, Paper::A1, Paper::A0];
     for paper in papers {
         let Some((w, h)) = Size::Paper(paper).page_px(orientation) else { continue };
-        if builder.build(w / min_scale, Some(h / min_scale)).height <= h / min_scale + EPSILON {
+        let laid = builder.build(w / min_scale, Some(h / min_scale));
+        if laid.fits_width && laid.height <= h / min_scale + EPSILON {
             let turn = orientation.map_or(String::new(), |o| format!(" {}", o.as_str()));
             return format!("try --size {}{turn}, or --size auto", paper.as_str());
         }
