@@ -134,9 +134,10 @@ fn journey() -> impl Strategy<Value = Journey> {
                 theme: None,
                 poster: PosterSettings::default(),
                 lanes: (0..lanes)
-                    .map(|i| Lane { key: format!("lane{i}"), title: format!("Custom lane {i}") })
+                    .map(|i| Lane { key: format!("lane{i}"), title: format!("Custom lane {i}"), span: 0..0 })
                     .collect(),
                 stages,
+                spans: Default::default(),
             }
         })
 }

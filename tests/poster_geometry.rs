@@ -108,3 +108,28 @@ fn rows_share_one_height_across_stages() {
         assert!(cells.windows(2).all(|w| w[0].rect.y == w[1].rect.y && w[0].rect.height == w[1].rect.height), "{row}");
     }
 }
+
+#[test]
+fn characters_no_font_can_draw_are_named_with_their_field() {
+    let map = "title = \"東京 Tokyo journey\"\nsubtitle = \"Plain Latin\"\n\n[[stage]]\nname = \"Awareness\"\n  [[stage.touchpoint]]\n  name = \"駅の広告 Station ad\"\n  marks = [\"essential\"]\n";
+    let journey = common::journey("cjk.toml", map);
+    let poster = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &Options::default()).expect("layout");
+    let source = journeymap::parse::Source::new("cjk.toml", map);
+    let found: Vec<(String, usize, String)> = poster
+        .warnings
+        .iter()
+        .filter(|w| w.code == journeymap::parse::Code::MissingGlyph)
+        .map(|w| (w.key.clone(), source.locate(w.span.start).line, w.message.clone()))
+        .collect();
+    assert_eq!(found.len(), 2, "one warning per field: {found:#?}");
+    assert_eq!((found[0].0.as_str(), found[0].1), ("title", 1));
+    assert!(found[0].2.contains("U+6771") && found[0].2.contains("U+4EAC"), "{}", found[0].2);
+    assert_eq!((found[1].0.as_str(), found[1].1), ("name", 7));
+    assert!(found[1].2.contains("U+99C5"), "{}", found[1].2);
+
+    let latin = std::fs::read_to_string("samples/airline.toml").expect("sample");
+    let poster =
+        layout::layout(&common::journey("airline", &latin), &Theme::classic(), &Fonts::embedded(), &Options::default())
+            .expect("layout");
+    assert!(poster.warnings.is_empty(), "{:#?}", poster.warnings);
+}

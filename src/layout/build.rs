@@ -69,6 +69,8 @@ struct RowHead<'q> {
     key: String,
     title: &'q str,
     question: Option<&'q str>,
+    /// Where the title comes from, for warnings (empty for our own words).
+    field: Field,
 }
 
 /// A row of the question grid.
@@ -82,6 +84,15 @@ impl Row<'_> {
         match self {
             Row::Question(q) => q.key().to_owned(),
             Row::Lane(_, lane) => lane.key.clone(),
+        }
+    }
+
+    /// Where the row's title comes from: a lane's declaration, or nowhere
+    /// for the built-in questions.
+    fn field(&self) -> Field {
+        match self {
+            Row::Question(_) => Field::new("", &(0..0)),
+            Row::Lane(_, lane) => Field::new("title", &lane.span),
         }
     }
 
@@ -135,24 +146,51 @@ pub(super) struct Builder<'a> {
     panels: &'a HashSet<Panel>,
 }
 
-/// Collects layout warnings, one per character and field.
+/// Collects the characters no font can draw, per field, in the order met.
 #[derive(Default)]
 struct Sink {
-    warnings: Vec<Diagnostic>,
+    missing: Vec<(Field, Vec<char>)>,
 }
 
 impl Sink {
+    /// Notes characters of `field` that no face covers. Fixed strings of
+    /// our own have an empty key and are never reported.
     fn missing(&mut self, missing: &[char], field: &Field) {
-        for &c in missing {
-            let message = format!("no loaded font can draw U+{:04X} '{c}' in '{}'", c as u32, field.key);
-            if self.warnings.iter().any(|w| w.message == message && w.span == field.span) {
-                continue;
-            }
-            self.warnings.push(
-                Diagnostic::new(Code::MissingGlyph, field.span.clone(), field.key.clone(), message)
-                    .with_hint("add a font that covers it with --font FILE (for example Noto Sans CJK for Chinese, Japanese or Korean)"),
-            );
+        if missing.is_empty() || field.key.is_empty() {
+            return;
         }
+        let at = match self.missing.iter().position(|(f, _)| f.key == field.key && f.span == field.span) {
+            Some(i) => i,
+            None => {
+                self.missing.push((field.clone(), Vec::new()));
+                self.missing.len() - 1
+            }
+        };
+        for &c in missing {
+            if !self.missing[at].1.contains(&c) {
+                self.missing[at].1.push(c);
+            }
+        }
+    }
+
+    /// One warning per field, naming every character it cannot show.
+    fn into_warnings(self) -> Vec<Diagnostic> {
+        self.missing
+            .into_iter()
+            .map(|(field, chars)| {
+                let names: Vec<String> = chars.iter().map(|&c| format!("'{c}' (U+{:04X})", c as u32)).collect();
+                let plural = if chars.len() == 1 { "" } else { "s" };
+                Diagnostic::new(
+                    Code::MissingGlyph,
+                    field.span,
+                    field.key.clone(),
+                    format!("no loaded font can draw the character{plural} {} in '{}'", names.join(", "), field.key),
+                )
+                .with_hint(
+                    "add a font that covers it with --font FILE (for example Noto Sans CJK for Chinese, Japanese or Korean)",
+                )
+            })
+            .collect()
     }
 }
 
@@ -268,7 +306,7 @@ impl<'a> Builder<'a> {
             width,
             height: natural_bottom,
             fits_width: grid.fits,
-            warnings: sink.warnings,
+            warnings: sink.into_warnings(),
             title: self.journey.title.clone(),
             description: self.description(),
             stages: self.journey.stages.iter().map(|s| s.name.clone()).collect(),
@@ -437,7 +475,7 @@ impl<'a> Builder<'a> {
             title_font,
             Paint::Ink,
             Slot::new(x, top, title_width),
-            &Field::new("title", &(0..0)),
+            &Field::new("title", &j.spans.get("title")),
         );
         items.extend(lines);
         let mut y = top + h;
@@ -451,22 +489,29 @@ impl<'a> Builder<'a> {
         y = rule_y + s.unit * 1.5;
         if let Some(sub) = &j.subtitle {
             let font = Font { style: Style::Regular, size: t.subtitle, leading: t.heading_line_height + 0.1 };
-            let (lines, h) =
-                self.lines(sink, sub, font, Paint::Ink, Slot::new(x, y, title_width), &Field::new("subtitle", &(0..0)));
+            let (lines, h) = self.lines(
+                sink,
+                sub,
+                font,
+                Paint::Ink,
+                Slot::new(x, y, title_width),
+                &Field::new("subtitle", &j.spans.get("subtitle")),
+            );
             items.extend(lines);
             y += h + s.unit / 2.0;
         }
         let meta = self.meta_line();
         if !meta.is_empty() {
             let font = Font { style: Style::Regular, size: t.meta, leading: t.line_height };
-            let (lines, h) = self.lines(
-                sink,
-                &meta,
-                font,
-                Paint::Muted,
-                Slot::new(x, y, title_width),
-                &Field::new("persona", &(0..0)),
-            );
+            // The line joins several fields; check each on its own so a
+            // warning names the field that holds the character.
+            for (key, text) in self.meta_fields() {
+                let mut missing = Vec::new();
+                self.shaper.shape(&text, font.style, font.size, &mut missing);
+                sink.missing(&missing, &Field::new(key, &j.spans.get(key)));
+            }
+            let (lines, h) =
+                self.lines(sink, &meta, font, Paint::Muted, Slot::new(x, y, title_width), &Field::new("", &(0..0)));
             items.extend(lines);
             y += h;
         }
@@ -483,6 +528,17 @@ impl<'a> Builder<'a> {
             blocks,
             decorations: vec![],
         }
+    }
+
+    /// The user's text in the meta line, by key.
+    fn meta_fields(&self) -> Vec<(&'static str, String)> {
+        let j = self.journey;
+        let mut fields = Vec::new();
+        fields.extend(j.persona.clone().map(|p| ("persona", p)));
+        fields.extend(j.organisation.clone().map(|o| ("organisation", o)));
+        fields.extend(j.team.iter().map(|t| ("team", t.clone())));
+        fields.extend(j.version.clone().map(|v| ("version", v)));
+        fields
     }
 
     /// "Persona · Organisation · Team: a, b · 2026-11-22 · v1.2 · Validated".
@@ -609,14 +665,13 @@ impl<'a> Builder<'a> {
     }
 
     fn row_label(&self, sink: &mut Sink, head: RowHead<'_>, grid: &Grid, top: f64) -> (Block, f64) {
-        let RowHead { id, key, title, question } = head;
+        let RowHead { id, key, title, question, field } = head;
 
         let s = &self.theme.space;
         let t = &self.theme.type_scale;
         let pad = s.cell_padding;
         let x = grid.label.x + pad;
         let width = grid.label.width - 2.0 * pad;
-        let field = Field::new("title", &(0..0));
         let label_font = Font { style: Style::Bold, size: t.label, leading: t.line_height };
         let (mut items, mut h) =
             self.lines(sink, title, label_font, Paint::Ink, Slot::new(x, top + pad, width), &field);
@@ -654,8 +709,12 @@ impl<'a> Builder<'a> {
                 Row::Question(q) => (q.label().to_owned(), Some(row_question(*q))),
                 Row::Lane(_, lane) => (lane.title.clone(), None),
             };
-            let (mut label, label_h) =
-                self.row_label(sink, RowHead { id: &row.id(), key: row.key(), title: &title, question }, grid, y);
+            let (mut label, label_h) = self.row_label(
+                sink,
+                RowHead { id: &row.id(), key: row.key(), title: &title, question, field: row.field() },
+                grid,
+                y,
+            );
             let mut cells = Vec::new();
             for (i, (stage, col)) in self.journey.stages.iter().zip(&grid.columns).enumerate() {
                 let (items, h) =
@@ -773,6 +832,7 @@ impl<'a> Builder<'a> {
                 key: "touchpoints".into(),
                 title: "Touchpoints",
                 question: Some("Every interaction, marked by the team"),
+                field: Field::new("", &(0..0)),
             },
             grid,
             top,
@@ -1033,7 +1093,7 @@ impl<'a> Builder<'a> {
             font,
             Paint::Muted,
             Slot::new(grid.margin, top + s.unit, text_w),
-            &Field::new("sources", &(0..0)),
+            &Field::new("sources", &self.journey.spans.get("sources")),
         );
         let (credit_line, _) = self.line_at(
             sink,

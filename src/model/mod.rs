@@ -49,6 +49,27 @@ pub struct Journey {
     pub lanes: Vec<Lane>,
     /// The spine: the major stages, in journey order. Never empty.
     pub stages: Vec<Stage>,
+    /// Where the top-level values are in the source.
+    pub spans: FieldSpans,
+}
+
+/// Where each top-level value (`title`, `subtitle`, `sources`…) is in the
+/// source, so a later problem with it, such as a character no font can
+/// draw, can point at its line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FieldSpans(Vec<(String, Span)>);
+
+impl FieldSpans {
+    /// The span of `key`'s value, or an empty span at the start of the
+    /// file when the key is absent.
+    pub fn get(&self, key: &str) -> Span {
+        self.0.iter().find(|(k, _)| k == key).map_or(0..0, |(_, s)| s.clone())
+    }
+
+    /// Records where `key`'s value is.
+    pub fn insert(&mut self, key: impl Into<String>, span: Span) {
+        self.0.push((key.into(), span));
+    }
 }
 
 impl Journey {
@@ -175,6 +196,8 @@ pub struct Lane {
     pub key: String,
     /// The row label on the poster, e.g. "What are they thinking?".
     pub title: String,
+    /// Where the lane's declaration is in the source.
+    pub span: Span,
 }
 
 /// Text that answers a question: a paragraph or a list of bullets.

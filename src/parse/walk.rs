@@ -134,6 +134,10 @@ impl Walker<'_> {
 
     fn top(&mut self, doc: &DeTable<'_>) -> Journey {
         let mut f = Fields::of(doc);
+        let mut spans = crate::model::FieldSpans::default();
+        for e in &f.entries {
+            spans.insert(e.key, e.span());
+        }
         if let Some(e) = f.take("format") {
             if let Some(n) = self.integer(&e) {
                 if n != 1 {
@@ -199,6 +203,7 @@ impl Walker<'_> {
             poster,
             lanes: lanes.into_iter().map(|(lane, _)| lane).collect(),
             stages,
+            spans,
         }
     }
 
@@ -348,7 +353,7 @@ impl Walker<'_> {
                 continue;
             }
             let title = title.unwrap_or_else(|| default_title(&key));
-            lanes.push((Lane { key, title }, key_span));
+            lanes.push((Lane { key, title, span: span.clone() }, key_span));
         }
         lanes
     }
