@@ -293,3 +293,30 @@ fn replacing_a_file_keeps_its_permissions() {
     let mode = std::fs::metadata(&path).expect("written").permissions().mode() & 0o777;
     assert_eq!(format!("{mode:o}"), "664", "the replaced file's mode");
 }
+
+#[test]
+fn theme_paths_resolve_from_the_working_directory_or_the_map() {
+    let dir = tempdir();
+    let classic = std::fs::read_to_string(crate_file("themes/classic.toml")).expect("the classic theme");
+    let white = classic.replace("background = \"#F7F4EE\"", "background = \"#FFFFFF\"");
+    std::fs::write(dir.path().join("white.toml"), &white).expect("write the theme");
+
+    // --theme is relative to the working directory.
+    let out = run_in(dir.path(), &["render", &airline(), "--theme", "white.toml", "-o", "a.svg"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let svg = String::from_utf8(read(dir.path().join("a.svg"))).expect("UTF-8 SVG");
+    assert!(svg.contains("class=\"background\" width") && svg.contains("fill=\"#FFFFFF\"/>"), "the theme applies");
+
+    // A map's `theme` is relative to the map; `check` validates the file's content.
+    std::fs::create_dir(dir.path().join("maps")).expect("a folder");
+    std::fs::write(dir.path().join("maps/white.toml"), &white).expect("write the theme");
+    std::fs::write(dir.path().join("maps/broken.toml"), "name = \"broken\"\n").expect("write a broken theme");
+    let map = std::fs::read_to_string(airline()).expect("the sample");
+    std::fs::write(dir.path().join("maps/good.toml"), format!("theme = \"white.toml\"\n{map}")).expect("a map");
+    std::fs::write(dir.path().join("maps/bad.toml"), format!("theme = \"broken.toml\"\n{map}")).expect("a map");
+    let out = run_in(dir.path(), &["render", "maps/good.toml", "-o", "b.svg"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = run_in(dir.path(), &["check", "maps/bad.toml"], None);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("unknown-theme") && stderr(&out).contains("bad.toml:1:9"), "{}", stderr(&out));
+}

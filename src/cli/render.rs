@@ -127,9 +127,17 @@ pub(crate) fn run(args: &Args) -> Outcome {
         );
     }
 
-    let base = if args.map.as_os_str() == "-" { None } else { args.map.parent() };
-    let reference = args.theme.as_deref().or(journey.theme.as_deref()).unwrap_or(DEFAULT_THEME);
-    let theme = Theme::resolve(reference, base).map_err(|e| theme_failure(&e))?;
+    // A --theme path is the user's, relative to where they are; a map's
+    // `theme` is relative to the map, so the map can move with its theme.
+    let theme = match (&args.theme, &journey.theme) {
+        (Some(reference), _) => Theme::resolve(reference, None),
+        (None, Some(reference)) => {
+            let base = if args.map.as_os_str() == "-" { None } else { args.map.parent() };
+            Theme::resolve(reference, base)
+        }
+        (None, None) => Theme::resolve(DEFAULT_THEME, None),
+    }
+    .map_err(|e| theme_failure(&e))?;
 
     let options = layout::Options {
         size: args.size,

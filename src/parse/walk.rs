@@ -230,7 +230,18 @@ impl Walker<'_> {
                 None => name.clone().into(),
             };
             if path.is_file() {
-                return Some(name);
+                // Check the theme itself too, so `check` catches what
+                // `render` would refuse.
+                return match crate::theme::Theme::resolve(&path.display().to_string(), None) {
+                    Ok(_) => Some(name),
+                    Err(err) => {
+                        self.push(
+                            Diagnostic::new(Code::UnknownTheme, e.span(), "theme", err.to_string())
+                                .with_hint("fix the theme file, or compare it with themes/classic.toml"),
+                        );
+                        None
+                    }
+                };
             }
             self.push(
                 Diagnostic::new(
