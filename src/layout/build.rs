@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::geom::{Point, Rect, Size2};
-use super::poster::{Block, BlockKind, Item, Paint, Poster, Region, RegionKind, Stroke, TextLine};
+use super::poster::{Block, BlockKind, Item, Paint, PipShape, Poster, Region, RegionKind, Stroke, TextLine};
 use crate::model::{Journey, Lane, Mark, Panel, Question, Span, Stage, Status, Text, Touchpoint};
 use crate::parse::{Code, Diagnostic};
 use crate::priorities::Class;
@@ -449,12 +449,12 @@ impl<'a> Builder<'a> {
         let mut blocks = Vec::new();
         let x = grid.margin;
 
-        // The DRAFT chip sits at the top right and the title wraps beside
+        // The status chip sits at the top right and the title wraps beside
         // it; on a page too narrow for both, the chip goes above the title.
         let mut title_width = grid.content;
         let mut top = top;
-        if j.status == Status::Draft {
-            let mut chip = self.draft_chip(grid, top, sink);
+        {
+            let mut chip = self.status_chip(grid, top, sink);
             let beside = grid.content - chip.rect.width - s.gutter * 2.0;
             if beside >= grid.content / 2.0 {
                 title_width = beside;
@@ -500,6 +500,19 @@ impl<'a> Builder<'a> {
             items.extend(lines);
             y += h + s.unit / 2.0;
         }
+        if let Some(persona) = &j.persona {
+            let font = Font { style: Style::Regular, size: t.meta, leading: t.line_height };
+            let (lines, h) = self.lines(
+                sink,
+                &format!("Persona: {persona}"),
+                font,
+                Paint::Ink,
+                Slot::new(x, y, title_width),
+                &Field::new("persona", &j.spans.get("persona")),
+            );
+            items.extend(lines);
+            y += h;
+        }
         let meta = self.meta_line();
         if !meta.is_empty() {
             let font = Font { style: Style::Regular, size: t.meta, leading: t.line_height };
@@ -534,68 +547,77 @@ impl<'a> Builder<'a> {
     fn meta_fields(&self) -> Vec<(&'static str, String)> {
         let j = self.journey;
         let mut fields = Vec::new();
-        fields.extend(j.persona.clone().map(|p| ("persona", p)));
         fields.extend(j.organisation.clone().map(|o| ("organisation", o)));
         fields.extend(j.team.iter().map(|t| ("team", t.clone())));
         fields.extend(j.version.clone().map(|v| ("version", v)));
         fields
     }
 
-    /// "Persona · Organisation · Team: a, b · 2026-11-22 · v1.2 · Validated".
+    /// "Organisation · Team: a, b · 2026-11-22 · Version 1.2".
     fn meta_line(&self) -> String {
         let j = self.journey;
         let mut parts: Vec<String> = Vec::new();
-        if let Some(p) = &j.persona {
-            parts.push(format!("Persona: {p}"));
-        }
         if let Some(o) = &j.organisation {
             parts.push(o.clone());
         }
         if !j.team.is_empty() {
             parts.push(format!("Team: {}", j.team.join(", ")));
         }
-        if let Some(d) = j.date {
-            parts.push(d.to_string());
-        }
-        if let Some(v) = &j.version {
-            parts.push(format!("Version {v}"));
-        }
-        if j.status == Status::Validated {
-            parts.push("Validated".to_owned());
+        // A validated map shows its version and date in the status chip.
+        if j.status == Status::Draft {
+            if let Some(d) = j.date {
+                parts.push(d.to_string());
+            }
+            if let Some(v) = &j.version {
+                parts.push(format!("Version {v}"));
+            }
         }
         parts.join("  ·  ")
     }
 
-    fn draft_chip(&self, grid: &Grid, top: f64, sink: &mut Sink) -> Block {
+    /// The status chip: DRAFT in the accent colour on drafts, a quiet
+    /// "Validated" with the version and date otherwise, always in the same
+    /// place.
+    fn status_chip(&self, grid: &Grid, top: f64, sink: &mut Sink) -> Block {
         let s = &self.theme.space;
         let t = &self.theme.type_scale;
+        let j = self.journey;
+        let draft = j.status == Status::Draft;
         let big = Font { style: Style::Bold, size: t.subtitle, leading: t.heading_line_height };
         let small = self.caption(Style::Regular);
-        let field = Field::new("status", &(0..0));
         let pad = s.card_padding;
-        let (draft, h1) = self.line_at(sink, "DRAFT", big, Paint::Accent, Point::new(0.0, top + pad), &field);
+        let (head, note, paint, stroke) = if draft {
+            ("DRAFT".to_owned(), "Not yet validated by the team".to_owned(), Paint::Accent, Paint::Accent)
+        } else {
+            let mut details: Vec<String> = Vec::new();
+            details.extend(j.version.as_ref().map(|v| format!("Version {v}")));
+            details.extend(j.date.map(|d| d.to_string()));
+            let note = if details.is_empty() { "by the team".to_owned() } else { details.join(" · ") };
+            ("Validated".to_owned(), note, Paint::Ink, Paint::Rule)
+        };
+        let field = Field::new("version", &j.spans.get("version"));
+        let (head, h1) = self.line_at(sink, &head, big, paint, Point::new(0.0, top + pad), &Field::new("", &(0..0)));
         let (note, h2) = self.line_at(
             sink,
-            "Not yet validated by the team",
+            &note,
             small,
-            Paint::Accent,
+            if draft { paint } else { Paint::Muted },
             Point::new(0.0, top + pad + h1),
             &field,
         );
-        let inner = draft.width.max(note.width);
-        let width = inner + 2.0 * pad;
+        let width = head.width.max(note.width) + 2.0 * pad;
         let x = grid.margin + grid.content - width;
         let mut items = Vec::new();
-        for mut line in [draft, note] {
+        for mut line in [head, note] {
             line.x = x + pad;
             items.push(Item::Text(line));
         }
         Block {
             id: "status".into(),
-            kind: BlockKind::Status { draft: true },
+            kind: BlockKind::Status { draft },
             rect: Rect::new(x, top, width, h1 + h2 + 2.0 * pad),
             fill: Some(Paint::Surface),
-            stroke: Some(Stroke { paint: Paint::Accent, width: s.hairline * 2.0 }),
+            stroke: Some(Stroke::solid(stroke, s.hairline * if draft { 2.0 } else { 1.0 })),
             radius: s.radius,
             items,
         }
@@ -605,7 +627,7 @@ impl<'a> Builder<'a> {
         let s = &self.theme.space;
         let t = &self.theme.type_scale;
         let pad = s.cell_padding;
-        let number_font = Font { style: Style::Bold, size: t.stage_number, leading: t.line_height };
+        let number_font = Font { style: Style::Regular, size: t.stage_number, leading: t.line_height };
         let name_font = Font { style: Style::Bold, size: t.stage, leading: t.heading_line_height };
         // Lay out each header's content, then give all one height.
         let mut contents = Vec::new();
@@ -703,6 +725,7 @@ impl<'a> Builder<'a> {
         let s = &self.theme.space;
         let pad = s.cell_padding;
         let mut blocks = Vec::new();
+        let mut decorations = Vec::new();
         let mut y = top;
         for row in self.rows() {
             let (title, question) = match &row {
@@ -719,30 +742,53 @@ impl<'a> Builder<'a> {
             for (i, (stage, col)) in self.journey.stages.iter().zip(&grid.columns).enumerate() {
                 let (items, h) =
                     self.cell_content(sink, stage, &row, Slot::new(col.x + pad, y + pad, col.width - 2.0 * pad));
-                cells.push((i, items, h + 2.0 * pad));
+                cells.push((i, items, h + 2.0 * pad, self.is_answered(stage, &row)));
             }
             let height = cells.iter().map(|c| c.2).fold(label_h, f64::max);
             label.rect.height = height;
             blocks.push(label);
-            for ((i, items, _), col) in cells.into_iter().zip(&grid.columns) {
+            for ((i, items, _, answered), col) in cells.into_iter().zip(&grid.columns) {
+                // Answers sit on the paper so the white cards below stand
+                // out; a gap is a dashed slot the workshop still has to fill.
+                let stroke =
+                    (!answered).then_some(Stroke { paint: Paint::Rule, width: s.hairline, dash: Some(s.unit / 2.0) });
                 blocks.push(Block {
                     id: format!("cell-{}-{}", i + 1, row.id()),
                     kind: BlockKind::Cell { stage: i, row: row.key() },
                     rect: Rect::new(col.x, y, col.width, height),
-                    fill: Some(Paint::Surface),
-                    stroke: Some(Stroke { paint: Paint::Rule, width: s.hairline }),
+                    fill: None,
+                    stroke,
                     radius: s.radius,
                     items,
                 });
             }
-            y += height + s.gutter;
+            y += height + s.row_gap;
+            // A hairline between rows, in the middle of the gap, keeps the
+            // rows apart now that answers have no boxes.
+            let rule_y = y - s.row_gap / 2.0;
+            decorations.push(Item::Rule {
+                from: Point::new(grid.columns.first().map_or(grid.margin, |c| c.x), rule_y),
+                to: Point::new(grid.columns.last().map_or(grid.margin, |c| c.x + c.width), rule_y),
+                paint: Paint::Rule,
+                width: s.hairline,
+            });
         }
-        let height = (y - s.gutter - top).max(0.0);
+        decorations.pop();
+        let height = (y - s.row_gap - top).max(0.0);
         Region {
             kind: RegionKind::Questions,
             rect: Rect::new(grid.label.x, top, grid.content, height),
             blocks,
-            decorations: vec![],
+            decorations,
+        }
+    }
+
+    /// Whether a stage answers a row (for effort: a level or a note).
+    fn is_answered(&self, stage: &Stage, row: &Row<'_>) -> bool {
+        match row {
+            Row::Question(Question::Effort) => stage.effort.is_some() || stage.effort_note.is_some(),
+            Row::Question(q) => stage.is_answered(*q),
+            Row::Lane(i, _) => stage.lane(*i).is_some_and(|t| !t.is_blank()),
         }
     }
 
@@ -794,7 +840,7 @@ impl<'a> Builder<'a> {
         let pips: Vec<Rect> =
             (0..5).map(|i| Rect::new(x + i as f64 * (pip + gap), top + (row_h - pip) / 2.0, pip, pip)).collect();
         let after = x + 5.0 * pip + 4.0 * gap + s.unit;
-        let mut items = vec![Item::Pips { pips, level: effort.get(), paint: Paint::Spine }];
+        let mut items = vec![Item::Pips { pips, shape: PipShape::Block, level: effort.get(), paint: Paint::Spine }];
         let label = format!("{} of 5", effort.get());
         if after + self.shaper.width(&label, font.style, font.size) <= x + width {
             let (line, _) = self.line_at(
@@ -857,7 +903,7 @@ impl<'a> Builder<'a> {
                     kind: BlockKind::Cell { stage: i, row: "touchpoints".into() },
                     rect: Rect::new(col.x, y, col.width, h + 2.0 * pad),
                     fill: None,
-                    stroke: Some(Stroke { paint: Paint::Rule, width: s.hairline }),
+                    stroke: Some(Stroke { paint: Paint::Rule, width: s.hairline, dash: Some(s.unit / 2.0) }),
                     radius: s.radius,
                     items,
                 });
@@ -902,14 +948,14 @@ impl<'a> Builder<'a> {
             right -= s.unit;
         }
         if let Some(score) = t.score {
-            let pip = badge * 0.45;
+            let pip = badge * 0.55;
             let gap = pip * 0.4;
             let w = 5.0 * pip + 4.0 * gap;
             if right - w >= inner_x + badge {
                 let x0 = right - w;
                 let pips =
                     (0..5).map(|i| Rect::new(x0 + i as f64 * (pip + gap), y + (badge - pip) / 2.0, pip, pip)).collect();
-                items.push(Item::Pips { pips, level: score.get(), paint: Paint::Ink });
+                items.push(Item::Pips { pips, shape: PipShape::Dot, level: score.get(), paint: Paint::Ink });
                 right = x0 - s.unit;
             }
         }
@@ -984,9 +1030,9 @@ impl<'a> Builder<'a> {
             y += h;
         }
         let stroke = if t.moment_of_truth {
-            Stroke { paint: Paint::MomentOfTruth, width: s.mot_outline }
+            Stroke::solid(Paint::MomentOfTruth, s.mot_outline)
         } else {
-            Stroke { paint: Paint::Rule, width: s.hairline }
+            Stroke::solid(Paint::Rule, s.hairline)
         };
         Block {
             id: format!("card-{}-{}", stage + 1, index + 1),
@@ -1019,11 +1065,17 @@ impl<'a> Builder<'a> {
             Item::Star { rect: Rect::new(0.0, 0.0, badge, badge) },
             "Moment of truth: matters most to the customer",
         ));
-        let pip = badge * 0.45;
-        let pips = (0..5).map(|i| Rect::new(i as f64 * pip * 1.4, (badge - pip) / 2.0, pip, pip)).collect();
+        let pip = badge * 0.55;
+        let dots = (0..5).map(|i| Rect::new(i as f64 * pip * 1.4, (badge - pip) / 2.0, pip, pip)).collect();
         entries.push((
-            Item::Pips { pips, level: 3, paint: Paint::Ink },
+            Item::Pips { pips: dots, shape: PipShape::Dot, level: 4, paint: Paint::Ink },
             "Customer feeling, 1 (very negative) to 5 (very positive)",
+        ));
+        let block = badge * 0.7;
+        let blocks = (0..5).map(|i| Rect::new(i as f64 * block * 1.35, (badge - block) / 2.0, block, block)).collect();
+        entries.push((
+            Item::Pips { pips: blocks, shape: PipShape::Block, level: 2, paint: Paint::Spine },
+            "Effort to move on, 1 (none) to 5 (very high)",
         ));
 
         let mut blocks = Vec::new();
@@ -1087,14 +1139,33 @@ impl<'a> Builder<'a> {
         } else {
             format!("Sources: {}", self.journey.sources.join("; "))
         };
-        let (mut items, h) = self.lines(
+        // A draft says so again at its foot, so a photo or print of part of
+        // the poster still carries the mark.
+        let mut y = top + s.unit;
+        let mut items = Vec::new();
+        if self.journey.status == Status::Draft {
+            let bold = Font { style: Style::Bold, ..font };
+            let (lines, h) = self.lines(
+                sink,
+                "DRAFT — not yet validated by the team",
+                bold,
+                Paint::Accent,
+                Slot::new(grid.margin, y, text_w),
+                &Field::new("", &(0..0)),
+            );
+            items.extend(lines);
+            y += h;
+        }
+        let (lines, h) = self.lines(
             sink,
             &sources,
             font,
             Paint::Muted,
-            Slot::new(grid.margin, top + s.unit, text_w),
+            Slot::new(grid.margin, y, text_w),
             &Field::new("sources", &self.journey.spans.get("sources")),
         );
+        items.extend(lines);
+        let h = y + h - (top + s.unit);
         let (credit_line, _) = self.line_at(
             sink,
             credit,
@@ -1142,7 +1213,9 @@ fn shift_item(item: Item, dx: f64, dy: f64) -> Item {
     match item {
         Item::Badge { mark, rect } => Item::Badge { mark, rect: mv(rect) },
         Item::Star { rect } => Item::Star { rect: mv(rect) },
-        Item::Pips { pips, level, paint } => Item::Pips { pips: pips.into_iter().map(mv).collect(), level, paint },
+        Item::Pips { pips, shape, level, paint } => {
+            Item::Pips { pips: pips.into_iter().map(mv).collect(), shape, level, paint }
+        }
         Item::Chevron { rect, paint } => Item::Chevron { rect: mv(rect), paint },
         Item::Rule { from, to, paint, width } => Item::Rule {
             from: Point::new(from.x + dx, from.y + dy),

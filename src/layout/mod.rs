@@ -19,7 +19,7 @@ mod poster;
 use std::collections::HashSet;
 
 pub use geom::{EPSILON, Insets, Point, Rect, Size2};
-pub use poster::{Block, BlockKind, Item, Paint, Poster, Region, RegionKind, Stroke, TextLine};
+pub use poster::{Block, BlockKind, Item, Paint, PipShape, Poster, Region, RegionKind, Stroke, TextLine};
 
 use crate::model::{Journey, Orientation, Panel, Paper, Size};
 use crate::text::{Fonts, Shaper};

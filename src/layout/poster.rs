@@ -169,6 +169,26 @@ pub struct Stroke {
     pub paint: Paint,
     /// Its width, in px; drawn inside the block's rect.
     pub width: f64,
+    /// Dash length in px for a dashed border (the gaps are as long), or
+    /// `None` for a solid one. Dashed marks a slot still to fill.
+    pub dash: Option<f64>,
+}
+
+impl Stroke {
+    /// A solid border.
+    pub fn solid(paint: Paint, width: f64) -> Stroke {
+        Stroke { paint, width, dash: None }
+    }
+}
+
+/// How a meter draws its pips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PipShape {
+    /// Round dots: the customer's feeling (high is good).
+    Dot,
+    /// Rounded squares: effort (high is hard), so the two 1–5 meters never
+    /// look alike.
+    Block,
 }
 
 /// Colour roles (see [`crate::theme::Colors`]).
@@ -206,10 +226,13 @@ pub enum Item {
         /// The square the star fills.
         rect: Rect,
     },
-    /// A row of `of` pips, the first `level` filled: effort and score.
+    /// A row of pips, the first `level` filled, the rest drawn as outlines:
+    /// effort and score.
     Pips {
         /// The square of each pip, left to right.
         pips: Vec<Rect>,
+        /// Dots or blocks.
+        shape: PipShape,
         /// How many are filled.
         level: u8,
         /// The filled pips' colour.

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use crate::layout::{Block, BlockKind, Item, Paint, Point, Poster, Rect, Region, TextLine};
+use crate::layout::{Block, BlockKind, Item, Paint, PipShape, Point, Poster, Rect, Region, TextLine};
 use crate::model::Mark;
 use crate::text::Fonts;
 use crate::theme::{Color, Theme};
@@ -125,9 +125,10 @@ impl Painter<'_> {
         match block.stroke {
             Some(stroke) => {
                 let h = stroke.width / 2.0;
+                let dash = stroke.dash.map_or(String::new(), |d| format!(" stroke-dasharray=\"{}\"", num(d)));
                 let _ = writeln!(
                     self.out,
-                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{radius} fill=\"{fill}\" stroke=\"{}\" stroke-width=\"{}\"/>",
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{radius} fill=\"{fill}\" stroke=\"{}\" stroke-width=\"{}\"{dash}/>",
                     num(r.x + h),
                     num(r.y + h),
                     num(r.width - stroke.width),
@@ -165,7 +166,8 @@ impl Painter<'_> {
         };
         match &block.kind {
             BlockKind::Title => ("title", String::new()),
-            BlockKind::Status { .. } => ("status draft", String::new()),
+            BlockKind::Status { draft: true } => ("status draft", String::new()),
+            BlockKind::Status { draft: false } => ("status validated", String::new()),
             BlockKind::Stage { stage: i } => ("stage", stage(*i)),
             BlockKind::RowLabel { row } => ("row-label", format!(" data-row=\"{}\"", escape(row))),
             BlockKind::Cell { stage: i, row } => ("cell", format!("{} data-row=\"{}\"", stage(*i), escape(row))),
@@ -191,19 +193,42 @@ impl Painter<'_> {
                 let fill = self.color(Paint::MomentOfTruth);
                 let _ = writeln!(self.out, "<path class=\"star\" d=\"{}\" fill=\"{fill}\"/>", star_path(*rect));
             }
-            Item::Pips { pips, level, paint } => {
+            Item::Pips { pips, shape, level, paint } => {
+                // Filled pips in the meter's colour; the rest as outlines in
+                // muted ink, which stay visible in greyscale print.
                 let on = self.color(*paint);
-                let off = self.color(Paint::MeterOff);
+                let off = self.color(Paint::Muted);
                 for (i, pip) in pips.iter().enumerate() {
-                    let fill = if i < usize::from(*level) { on } else { off };
-                    let c = pip.center();
-                    let _ = writeln!(
-                        self.out,
-                        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{fill}\"/>",
-                        num(c.x),
-                        num(c.y),
-                        num(pip.width.min(pip.height) / 2.0)
-                    );
+                    let filled = i < usize::from(*level);
+                    let ring = pip.width.min(pip.height) * 0.12;
+                    // An outline is drawn inside the pip's square.
+                    let (r, inset) = if filled { (*pip, 0.0) } else { (*pip, ring / 2.0) };
+                    let style = if filled {
+                        format!("fill=\"{on}\"")
+                    } else {
+                        format!("fill=\"none\" stroke=\"{off}\" stroke-width=\"{}\"", num(ring))
+                    };
+                    let _ = match shape {
+                        PipShape::Dot => {
+                            let c = r.center();
+                            writeln!(
+                                self.out,
+                                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {style}/>",
+                                num(c.x),
+                                num(c.y),
+                                num(r.width.min(r.height) / 2.0 - inset)
+                            )
+                        }
+                        PipShape::Block => writeln!(
+                            self.out,
+                            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" {style}/>",
+                            num(r.x + inset),
+                            num(r.y + inset),
+                            num(r.width - 2.0 * inset),
+                            num(r.height - 2.0 * inset),
+                            num(r.width * 0.2)
+                        ),
+                    };
                 }
             }
             Item::Rule { from, to, paint, width } => {
@@ -298,7 +323,7 @@ pub(crate) enum Shape {
 
 /// The shapes that make a mark's badge inside `rect`: a diamond for
 /// essential, a disc with a check for strength, a warning triangle for
-/// pain, a coin (disc with a ring) for would-pay. They differ in outline
+/// pain, a coin with a currency sign for would-pay. They differ in outline
 /// and glyph so the poster reads in greyscale and for colour-blind readers.
 pub(crate) fn badge_shapes(mark: Mark, rect: Rect) -> Vec<Shape> {
     let c = rect.center();
@@ -319,11 +344,23 @@ pub(crate) fn badge_shapes(mark: Mark, rect: Rect) -> Vec<Shape> {
             Shape::Glyph(polyline(&[at(0.5, 0.38), at(0.5, 0.64)]), glyph_w),
             Shape::GlyphDot(at(0.5, 0.79), s * 0.065),
         ],
-        Mark::WouldPay => vec![
-            Shape::Fill(circle_path(c, s / 2.0)),
-            Shape::Glyph(circle_path(c, s * 0.3), glyph_w),
-            Shape::GlyphDot(c, s * 0.09),
-        ],
+        // A coin with a currency sign: an open "C" (its ends at ±45°,
+        // written out as 1/√2 rather than computed with sin/cos) crossed by
+        // two bars, like €.
+        Mark::WouldPay => {
+            let r = s * 0.24;
+            let d = r * std::f64::consts::FRAC_1_SQRT_2;
+            let (cx, cy) = (c.x + s * 0.04, c.y);
+            let arc =
+                format!("M{} {} A{r} {r} 0 1 0 {} {}", num(cx + d), num(cy - d), num(cx + d), num(cy + d), r = num(r));
+            let bar = |dy: f64| polyline(&[Point::new(cx - r - s * 0.1, cy + dy), Point::new(cx + s * 0.06, cy + dy)]);
+            vec![
+                Shape::Fill(circle_path(c, s / 2.0)),
+                Shape::Glyph(arc, glyph_w * 0.9),
+                Shape::Glyph(bar(-s * 0.06), glyph_w * 0.8),
+                Shape::Glyph(bar(s * 0.06), glyph_w * 0.8),
+            ]
+        }
     }
 }
 

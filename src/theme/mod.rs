@@ -100,6 +100,7 @@ pub struct Spacing {
     pub unit: f64,
     pub margin: f64,
     pub gutter: f64,
+    pub row_gap: f64,
     pub cell_padding: f64,
     pub card_padding: f64,
     pub card_gap: f64,
@@ -210,8 +211,17 @@ impl Theme {
                 ));
             }
         }
-        let spacing =
-            [s.margin, s.gutter, s.cell_padding, s.card_padding, s.card_gap, s.radius, s.hairline, s.mot_outline];
+        let spacing = [
+            s.margin,
+            s.gutter,
+            s.row_gap,
+            s.cell_padding,
+            s.card_padding,
+            s.card_gap,
+            s.radius,
+            s.hairline,
+            s.mot_outline,
+        ];
         if spacing.iter().any(|v| !(v.is_finite() && (0.0..1_000.0).contains(v))) {
             return Err(Box::new(
                 Diagnostic::new(Code::BadValue, 0..0, "space", "spacing must be between 0 and 1000 px")
