@@ -3,11 +3,13 @@
 //! 1 map errors, 2 usage, 3 input/output), data goes to standard output,
 //! messages to standard error, and `-` reads standard input.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_journeymap");
+use std::path::Path;
+use std::process::Output;
+
+use common::{code, stderr, stdout};
+
 const AIRLINE: &str = "samples/airline.toml";
 const MINIMAL: &str = "tests/maps/valid/minimal.toml";
 /// `# expect: unknown-key 30:1 motivaton`
@@ -15,34 +17,7 @@ const INVALID: &str = "tests/maps/invalid/unknown-key-motivaton.toml";
 
 /// Runs the binary from the crate's root with `args`, feeding `stdin`.
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the journeymap binary starts");
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().expect("a stdin pipe");
-        // The binary may stop reading early (an over-long input): a broken
-        // pipe here is its business, judged by its exit status.
-        let _ = pipe.write_all(input);
-    }
-    child.wait_with_output().expect("the journeymap binary runs")
-}
-
-fn code(output: &Output) -> i32 {
-    output.status.code().expect("an exit status, not a signal")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+    common::run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, stdin)
 }
 
 /// Runs `check --format json` and parses its standard output.

@@ -5,10 +5,13 @@
 //! keeps its bytes and no temporary file is left — the input never touched,
 //! and written files readable like any other file the user creates.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_journeymap");
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{code, stderr};
+
 /// `# expect: unknown-key 30:1 motivaton`
 const INVALID: &str = "tests/maps/invalid/unknown-key-motivaton.toml";
 const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
@@ -24,29 +27,7 @@ fn airline() -> String {
 
 /// Runs the binary in `dir` with `args`, standard input empty or `stdin`.
 fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the journeymap binary starts");
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().expect("a stdin pipe");
-        let _ = pipe.write_all(input);
-    }
-    child.wait_with_output().expect("the journeymap binary runs")
-}
-
-fn code(output: &Output) -> i32 {
-    output.status.code().expect("an exit status, not a signal")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+    common::run_in(dir, args, stdin)
 }
 
 fn tempdir() -> tempfile::TempDir {

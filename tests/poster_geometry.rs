@@ -9,22 +9,6 @@ use journeymap::model::{Orientation, Paper, Size};
 use journeymap::text::Fonts;
 use journeymap::theme::Theme;
 
-fn maps() -> Vec<(String, String)> {
-    let mut maps = Vec::new();
-    for dir in ["samples", "tests/maps/valid"] {
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .expect("map folder")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            maps.push((p.display().to_string(), std::fs::read_to_string(&p).expect("readable map")));
-        }
-    }
-    maps
-}
-
 #[test]
 fn every_map_keeps_the_guarantees_at_every_size() {
     let fonts = Fonts::embedded();
@@ -40,7 +24,7 @@ fn every_map_keeps_the_guarantees_at_every_size() {
     ];
     let mut failures = Vec::new();
     let mut rendered = 0;
-    for (name, text) in maps() {
+    for (name, text) in common::valid_maps() {
         let journey = common::journey(&name, &text);
         for size in sizes {
             for orientation in [None, Some(Orientation::Portrait)] {

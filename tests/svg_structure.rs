@@ -50,22 +50,6 @@ const NUMERIC: [&str; 17] = [
 /// Tolerance for comparing coordinates that were each rounded to 0.01.
 const ROUNDING: f64 = 0.011;
 
-fn maps() -> Vec<(String, String)> {
-    let mut maps = Vec::new();
-    for dir in ["samples", "tests/maps/valid"] {
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .expect("map folder")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            maps.push((p.display().to_string(), std::fs::read_to_string(&p).expect("readable map")));
-        }
-    }
-    maps
-}
-
 /// Lays out and paints `journey`; `None` when a fixed page is too small.
 fn render(journey: &Journey, size: Option<Size>, fonts: &Fonts) -> Option<(Poster, String)> {
     let theme = Theme::classic();
@@ -366,7 +350,7 @@ fn every_map_has_the_documented_structure_at_auto_size_and_on_a2() {
     let fonts = Fonts::embedded();
     let mut failures = Vec::new();
     let mut checked = 0;
-    for (name, text) in maps() {
+    for (name, text) in common::valid_maps() {
         let journey = common::journey(&name, &text);
         for size in [None, Some(Size::Paper(Paper::A2))] {
             let Some((poster, svg)) = render(&journey, size, &fonts) else { continue };

@@ -107,3 +107,59 @@ pub(crate) fn smallest_text(poster: &Poster) -> f64 {
 pub(crate) fn le(a: f64, b: f64) -> bool {
     a <= b + EPSILON
 }
+
+/// Every map that must be valid: the samples and `tests/maps/valid`, as
+/// (path, text), in a stable order.
+pub(crate) fn valid_maps() -> Vec<(String, String)> {
+    let mut maps = Vec::new();
+    for dir in ["samples", "tests/maps/valid"] {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("map folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            maps.push((p.display().to_string(), std::fs::read_to_string(&p).expect("readable map")));
+        }
+    }
+    maps
+}
+
+/// Runs the journeymap binary in `dir` with `args`, feeding `stdin` (or
+/// nothing), without colour.
+pub(crate) fn run_in(dir: &std::path::Path, args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the journeymap binary starts");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().expect("a stdin pipe");
+        // The binary may stop reading early (an over-long input): a broken
+        // pipe here is its business, judged by its exit status.
+        let _ = pipe.write_all(input);
+    }
+    child.wait_with_output().expect("the journeymap binary runs")
+}
+
+/// The exit status of a finished run.
+pub(crate) fn code(output: &std::process::Output) -> i32 {
+    output.status.code().expect("an exit status, not a signal")
+}
+
+/// A run's standard output as text.
+pub(crate) fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A run's standard error as text.
+pub(crate) fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
