@@ -29,26 +29,6 @@ pub struct Size2 {
     pub height: f64,
 }
 
-/// Space inside a box's edges, in px.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Insets {
-    /// Above the content.
-    pub top: f64,
-    /// Right of the content.
-    pub right: f64,
-    /// Below the content.
-    pub bottom: f64,
-    /// Left of the content.
-    pub left: f64,
-}
-
-impl Insets {
-    /// The same inset on every side.
-    pub const fn uniform(v: f64) -> Insets {
-        Insets { top: v, right: v, bottom: v, left: v }
-    }
-}
-
 /// An axis-aligned rectangle, in px; width and height are never negative.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Rect {
@@ -98,16 +78,6 @@ impl Rect {
             && other.x < self.right() - EPSILON
             && self.y < other.bottom() - EPSILON
             && other.y < self.bottom() - EPSILON
-    }
-
-    /// The rectangle shrunk by `insets`.
-    pub fn inset(&self, insets: Insets) -> Rect {
-        Rect::new(
-            self.x + insets.left,
-            self.y + insets.top,
-            self.width - insets.left - insets.right,
-            self.height - insets.top - insets.bottom,
-        )
     }
 
     /// The smallest rectangle holding both.

@@ -18,7 +18,7 @@ mod poster;
 
 use std::collections::HashSet;
 
-pub use geom::{EPSILON, Insets, Point, Rect, Size2};
+pub use geom::{EPSILON, Point, Rect, Size2};
 pub use poster::{Block, BlockKind, Item, Paint, PipShape, Poster, Region, RegionKind, Stroke, TextLine};
 
 use crate::model::{Journey, Orientation, Panel, Paper, Size};

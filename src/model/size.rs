@@ -96,12 +96,6 @@ impl Paper {
             Paper::Slide => (1920.0, 1080.0),
         }
     }
-
-    /// Whether the size is a screen rather than paper: the print-size type
-    /// floor does not apply the same way, but we still keep it.
-    pub fn is_screen(self) -> bool {
-        self == Paper::Slide
-    }
 }
 
 /// The unit of a custom size.
@@ -253,11 +247,6 @@ impl Size {
             Some(o) => orient(w, h, o),
             None => (w, h),
         })
-    }
-
-    /// The sizes a too-small poster could move to, larger first.
-    pub fn larger_papers() -> impl Iterator<Item = Paper> {
-        [Paper::A0, Paper::A1, Paper::A2, Paper::A3, Paper::A4].into_iter().rev()
     }
 }
 

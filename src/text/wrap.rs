@@ -17,13 +17,6 @@ pub struct Wrapped {
     pub missing: Vec<char>,
 }
 
-impl Wrapped {
-    /// The widest line, in px.
-    pub fn width(&self) -> f64 {
-        self.lines.iter().map(|l| l.width).fold(0.0, f64::max)
-    }
-}
-
 /// Collapses runs of white space (except newlines, which are kept as hard
 /// breaks) to one space and trims each line, as SVG would show them.
 pub fn normalize(text: &str) -> String {

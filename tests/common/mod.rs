@@ -3,7 +3,7 @@
 //! a failure names every problem at once.
 #![allow(dead_code)] // Each test file uses a different part.
 
-use journeymap::layout::{EPSILON, Poster, Rect};
+use journeymap::layout::{Poster, Rect};
 use journeymap::model::Journey;
 use journeymap::parse::{Options, parse_str};
 
@@ -101,11 +101,6 @@ pub(crate) fn missing_text(poster: &Poster, journey: &Journey) -> Vec<String> {
 /// Whether every text line is at least `min_px` at print size.
 pub(crate) fn smallest_text(poster: &Poster) -> f64 {
     poster.blocks().flat_map(|b| b.lines()).map(|l| l.size * poster.scale).fold(f64::INFINITY, f64::min)
-}
-
-/// A tolerance-aware "a ≤ b".
-pub(crate) fn le(a: f64, b: f64) -> bool {
-    a <= b + EPSILON
 }
 
 /// Every map that must be valid: the samples and `tests/maps/valid`, as
