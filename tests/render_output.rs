@@ -25,7 +25,7 @@ fn poster(journey: &Journey, size: Option<Size>, fonts: &Fonts) -> Poster {
 }
 
 fn svg(poster: &Poster, fonts: &Fonts, transparent: bool) -> String {
-    paint::svg(poster, &Theme::classic(), fonts, SvgOptions { transparent })
+    paint::svg(poster, &Theme::classic(), fonts, SvgOptions { transparent, ..SvgOptions::default() })
 }
 
 /// The width and height in a PNG's IHDR chunk (bytes 16..24, big-endian),
@@ -264,4 +264,39 @@ fn badge_colours_differ_in_grey_and_carry_white_glyphs_in_every_builtin_theme() 
             }
         }
     }
+}
+
+/// SPEC §5: the used faces travel inside the SVG, so a browser draws the
+/// text with the fonts it was measured with; usvg ignores them, so the PNG
+/// is the same either way.
+#[test]
+fn the_svg_carries_exactly_the_faces_it_uses() {
+    use base64::Engine;
+    let journey = sample("samples/airline.toml");
+    let fonts = Fonts::embedded();
+    let poster = poster(&journey, None, &fonts);
+    let with = paint::svg(&poster, &Theme::classic(), &fonts, SvgOptions::default());
+    let without =
+        paint::svg(&poster, &Theme::classic(), &fonts, SvgOptions { embed_fonts: false, ..SvgOptions::default() });
+
+    let used = poster.faces();
+    assert_eq!(used.len(), 3, "the airline poster uses Regular, Bold and Italic");
+    assert_eq!(with.matches("@font-face").count(), used.len());
+    for id in used {
+        let face = fonts.face(id);
+        let style = if face.italic { "italic" } else { "normal" };
+        let head = format!(
+            "font-family: 'Inter'; font-weight: {}; font-style: {style}; src: url(data:font/ttf;base64,",
+            face.weight
+        );
+        let start = with.find(&head).unwrap_or_else(|| panic!("no rule for {face:?}")) + head.len();
+        let end = start + with[start..].find(')').expect("the url ends");
+        let data = base64::engine::general_purpose::STANDARD.decode(&with[start..end]).expect("valid base64");
+        assert!(data == face.data(), "{face:?}: the embedded bytes are the font's");
+    }
+    assert!(!without.contains("<style") && !without.contains("@font-face"));
+
+    let png_with = render_png(&with, &fonts, Resolution::Width(600));
+    let png_without = render_png(&without, &fonts, Resolution::Width(600));
+    assert!(png_with == png_without, "embedding fonts must not change the PNG");
 }

@@ -296,8 +296,23 @@ fn reference_violations(doc: &Document<'_>, svg: &str) -> Vec<String> {
     }
     for n in doc.descendants().filter(Node::is_element) {
         let tag = n.tag_name().name();
-        if ["script", "foreignObject", "image", "use", "a", "style", "iframe"].contains(&tag) {
+        if ["script", "foreignObject", "image", "use", "a", "iframe"].contains(&tag) {
             v.push(format!("a <{tag}> element"));
+        }
+        // The one <style> allowed holds the embedded fonts: nothing but
+        // @font-face rules whose only url() is a data: URL.
+        if tag == "style" {
+            let css = n.text().unwrap_or_default();
+            let rules: Vec<&str> = css.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            let font_face = |r: &&str| {
+                r.starts_with("@font-face {")
+                    && r.matches("url(").count() == 1
+                    && r.contains("src: url(data:font/ttf;base64,")
+                    && !r.contains("http")
+            };
+            if rules.is_empty() || !rules.iter().all(font_face) {
+                v.push("a <style> holds more than @font-face rules with data: URLs".to_owned());
+            }
         }
         for a in n.attributes() {
             let (name, value) = (a.name(), a.value().to_ascii_lowercase());
@@ -478,8 +493,8 @@ fn transparent_svg_has_the_same_structure_without_the_background() {
     let fonts = Fonts::embedded();
     let theme = Theme::classic();
     let poster = layout::layout(&journey, &theme, &fonts, &Options::default()).expect("layout");
-    let opaque = paint::svg(&poster, &theme, &fonts, SvgOptions { transparent: false });
-    let clear = paint::svg(&poster, &theme, &fonts, SvgOptions { transparent: true });
+    let opaque = paint::svg(&poster, &theme, &fonts, SvgOptions { transparent: false, ..SvgOptions::default() });
+    let clear = paint::svg(&poster, &theme, &fonts, SvgOptions { transparent: true, ..SvgOptions::default() });
     assert!(violations(&journey, &poster, &clear).is_empty());
     assert!(opaque.contains("class=\"background\""));
     assert!(!clear.contains("class=\"background\""));

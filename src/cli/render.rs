@@ -57,6 +57,11 @@ pub(crate) struct Args {
     /// Leave the page background out (SVG and PNG).
     #[arg(long)]
     transparent: bool,
+    /// Do not embed the fonts in SVG files. By default the faces the poster
+    /// uses travel inside the SVG (about 0.5 MB each), so any browser shows
+    /// exactly the PNG's text; without them, viewers need Inter installed.
+    #[arg(long)]
+    no_embed_fonts: bool,
     /// The format written for `-o -`.
     #[arg(long, value_enum, default_value_t = Format::Svg)]
     stdout_format: Format,
@@ -152,14 +157,31 @@ pub(crate) fn run(args: &Args) -> Outcome {
     if !poster.warnings.is_empty() {
         report::human(&parsed.source, &poster.warnings);
     }
-    let svg = paint::svg(&poster, &theme, &fonts, SvgOptions { transparent: args.transparent });
+    let embed_fonts = !args.no_embed_fonts;
+    let svg_file = paint::svg(&poster, &theme, &fonts, SvgOptions { transparent: args.transparent, embed_fonts });
+    // usvg ignores @font-face and draws from its own font database, so the
+    // PNG is rasterised from the lighter SVG without the font data.
+    let svg = paint::svg(&poster, &theme, &fonts, SvgOptions { transparent: args.transparent, embed_fonts: false });
+    if embed_fonts && formats.iter().any(|(_, f)| *f == Format::Svg) {
+        for id in poster.faces() {
+            let face = fonts.face(id);
+            if !paint::embeddable(face) {
+                eprintln!(
+                    "note: the font '{}' is not embedded in the SVG (a font collection or over {} MiB); \
+                     viewers of the SVG need it installed",
+                    face.family,
+                    paint::MAX_EMBEDDED_FONT_BYTES / 1024 / 1024
+                );
+            }
+        }
+    }
 
     // Make every output before writing any: a failure leaves nothing behind.
     let mut files = Vec::new();
     let mut png: Option<Vec<u8>> = None;
     for (path, format) in formats {
         let bytes = match format {
-            Format::Svg => svg.as_bytes().to_vec(),
+            Format::Svg => svg_file.as_bytes().to_vec(),
             Format::Png => match &png {
                 Some(bytes) => bytes.clone(),
                 None => {

@@ -7,7 +7,7 @@ use super::geom::{Point, Rect, Size2};
 use crate::model::Mark;
 use crate::parse::Diagnostic;
 use crate::priorities::Class;
-use crate::text::{Run, Style};
+use crate::text::{FaceId, Run, Style};
 
 /// A laid-out poster.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +34,23 @@ pub struct Poster {
 }
 
 impl Poster {
+    /// The faces the poster's text is drawn with, in face order.
+    pub fn faces(&self) -> Vec<FaceId> {
+        let mut faces: Vec<FaceId> = self
+            .regions
+            .iter()
+            .flat_map(|r| r.blocks.iter().flat_map(|b| &b.items).chain(&r.decorations))
+            .filter_map(|i| match i {
+                Item::Text(t) => Some(t.runs.iter().map(|r| r.face)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        faces.sort_unstable();
+        faces.dedup();
+        faces
+    }
+
     /// Every block of every region.
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
         self.regions.iter().flat_map(|r| &r.blocks)

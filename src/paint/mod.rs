@@ -4,4 +4,4 @@
 
 mod svg;
 
-pub use svg::{SvgOptions, svg};
+pub use svg::{MAX_EMBEDDED_FONT_BYTES, SvgOptions, embeddable, svg};

@@ -9,15 +9,41 @@ use std::fmt::Write;
 
 use crate::layout::{Block, BlockKind, Item, Paint, PipShape, Point, Poster, Rect, Region, TextLine};
 use crate::model::Mark;
-use crate::text::Fonts;
+use base64::Engine;
+use rustybuzz::ttf_parser;
+
+use crate::text::{Face, Fonts};
 use crate::theme::{Color, Theme};
 
 /// Choices that change the SVG but not the layout.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SvgOptions {
     /// Leave the page background out, so the poster sits on whatever is
     /// behind it.
     pub transparent: bool,
+    /// Embed the faces the poster uses as `@font-face` data, so a browser
+    /// draws the text with the very fonts it was measured with (see
+    /// [`embeddable`] for the faces that cannot travel). On by default;
+    /// off gives a smaller file that relies on the fonts being installed.
+    pub embed_fonts: bool,
+}
+
+impl Default for SvgOptions {
+    fn default() -> Self {
+        SvgOptions { transparent: false, embed_fonts: true }
+    }
+}
+
+/// The largest face embedded in an SVG, in bytes (4 MiB): a full CJK font
+/// would make a poster of tens of megabytes.
+pub const MAX_EMBEDDED_FONT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Whether a face can be embedded in an SVG: browsers cannot pick a face
+/// out of a font collection from a data URL, and faces over
+/// [`MAX_EMBEDDED_FONT_BYTES`] are left out.
+pub fn embeddable(face: &Face) -> bool {
+    let collection = ttf_parser::fonts_in_collection(face.data()).is_some();
+    !collection && face.data().len() <= MAX_EMBEDDED_FONT_BYTES
 }
 
 /// Paints a poster as a standalone SVG document.
@@ -40,6 +66,12 @@ fn num(v: f64) -> String {
     let r = if r == 0.0 { 0.0 } else { r };
     let s = format!("{r:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// A family name safe inside a quoted CSS string inside XML: letters,
+/// digits, spaces and `-_.` only (real family names need nothing else).
+fn css_family(family: &str) -> String {
+    family.chars().filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.')).collect()
 }
 
 /// Escapes text for XML and drops characters XML 1.0 cannot hold.
@@ -93,6 +125,9 @@ impl Painter<'_> {
             escape(&poster.title),
             escape(&poster.description)
         );
+        if options.embed_fonts {
+            self.font_faces(poster);
+        }
         if !options.transparent {
             let bg = self.color(Paint::Background);
             let _ = writeln!(self.out, "<rect class=\"background\" width=\"{vw}\" height=\"{vh}\" fill=\"{bg}\"/>");
@@ -101,6 +136,29 @@ impl Painter<'_> {
             self.region(region);
         }
         self.out.push_str("</svg>\n");
+    }
+
+    /// `@font-face` rules for every embeddable face the poster's text uses,
+    /// in face order. usvg skips at-rules and draws from its own font
+    /// database, so the PNG does not change; browsers use these.
+    fn font_faces(&mut self, poster: &Poster) {
+        let faces: Vec<&Face> =
+            poster.faces().into_iter().map(|id| self.fonts.face(id)).filter(|f| embeddable(f)).collect();
+        if faces.is_empty() {
+            return;
+        }
+        self.out.push_str("<defs><style>\n");
+        for face in faces {
+            let data = base64::engine::general_purpose::STANDARD.encode(face.data());
+            let _ = writeln!(
+                self.out,
+                "@font-face {{ font-family: '{}'; font-weight: {}; font-style: {}; src: url(data:font/ttf;base64,{data}) format('truetype'); }}",
+                css_family(&face.family),
+                face.weight,
+                if face.italic { "italic" } else { "normal" },
+            );
+        }
+        self.out.push_str("</style></defs>\n");
     }
 
     fn region(&mut self, region: &Region) {
