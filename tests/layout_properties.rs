@@ -167,7 +167,11 @@ proptest! {
         let options = Options { size: Some(size), orientation };
         match layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &options) {
             Ok(poster) => {
-                let v: Vec<String> = common::violations(&poster).into_iter().chain(common::missing_text(&poster, &journey)).collect();
+                let v: Vec<String> = common::violations(&poster)
+                    .into_iter()
+                    .chain(common::missing_text(&poster, &journey))
+                    .chain(common::rendered_violations(&poster, &Theme::classic(), &Fonts::embedded()))
+                    .collect();
                 prop_assert!(v.is_empty(), "{} violations:\n{}", v.len(), v.join("\n"));
                 prop_assert!(common::smallest_text(&poster) >= MIN_TEXT_PX - 1e-9);
             }

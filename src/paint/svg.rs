@@ -196,13 +196,17 @@ impl Painter<'_> {
                 );
             }
             None => {
+                // Rounded outward, so writing two decimals never makes the
+                // bounds smaller than the text laid out to touch them.
+                let (x0, y0) = ((r.x * 100.0).floor() / 100.0, (r.y * 100.0).floor() / 100.0);
+                let (x1, y1) = ((r.right() * 100.0).ceil() / 100.0, (r.bottom() * 100.0).ceil() / 100.0);
                 let _ = writeln!(
                     self.out,
                     "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{radius} fill=\"{fill}\"/>",
-                    num(r.x),
-                    num(r.y),
-                    num(r.width),
-                    num(r.height)
+                    num(x0),
+                    num(y0),
+                    num(x1 - x0),
+                    num(y1 - y0)
                 );
             }
         }

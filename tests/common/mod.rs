@@ -158,3 +158,63 @@ pub(crate) fn stdout(output: &std::process::Output) -> String {
 pub(crate) fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// The guarantee as the renderer sees it: paints the poster, parses it with
+/// usvg and checks that every text of every group with an id lies inside
+/// the group's first rect, by usvg's own bounding boxes.
+pub(crate) fn rendered_violations(
+    poster: &Poster,
+    theme: &journeymap::theme::Theme,
+    fonts: &journeymap::text::Fonts,
+) -> Vec<String> {
+    use journeymap::paint::{self, SvgOptions};
+    let svg = paint::svg(poster, theme, fonts, SvgOptions { embed_fonts: false, ..SvgOptions::default() });
+    let tree = journeymap::output::tree(&svg, fonts).expect("our SVG parses");
+    let mut violations = Vec::new();
+    check_group(tree.root(), poster.scale as f32, &mut violations);
+    violations
+}
+
+/// The SVG writes view coordinates to 0.01 px (a text's position may move
+/// by half of that); usvg reports page coordinates, `scale` times larger.
+fn usvg_contains(outer: usvg::Rect, inner: usvg::Rect, scale: f32) -> bool {
+    let slack = 0.006 * scale;
+    inner.left() >= outer.left() - slack
+        && inner.top() >= outer.top() - slack
+        && inner.right() <= outer.right() + slack
+        && inner.bottom() <= outer.bottom() + slack
+}
+
+fn usvg_texts(node: &usvg::Node, out: &mut Vec<usvg::Rect>) {
+    match node {
+        usvg::Node::Text(t) => out.push(t.abs_bounding_box()),
+        usvg::Node::Group(g) => g.children().iter().for_each(|c| usvg_texts(c, out)),
+        _ => {}
+    }
+}
+
+/// Checks every group with an id; returns the violations.
+fn check_group(group: &usvg::Group, scale: f32, violations: &mut Vec<String>) {
+    if !group.id().is_empty() {
+        let bounds = group.children().iter().find_map(|c| match c {
+            usvg::Node::Path(p) => Some(p.abs_bounding_box()),
+            _ => None,
+        });
+        let mut found = Vec::new();
+        group.children().iter().for_each(|c| usvg_texts(c, &mut found));
+        match bounds {
+            Some(rect) => {
+                for t in found.iter().filter(|t| !usvg_contains(rect, **t, scale)) {
+                    violations.push(format!("#{}: text {t:?} outside {rect:?}", group.id()));
+                }
+            }
+            None if !found.is_empty() => violations.push(format!("#{}: text but no bounding rect", group.id())),
+            None => {}
+        }
+    }
+    for child in group.children() {
+        if let usvg::Node::Group(g) = child {
+            check_group(g, scale, violations);
+        }
+    }
+}
