@@ -157,6 +157,17 @@ pub(crate) fn run(args: &Args) -> Outcome {
     if !poster.warnings.is_empty() {
         report::human(&parsed.source, &poster.warnings);
     }
+    // What the fit did to the type, so the user can judge legibility
+    // before printing (6 pt is the floor; ~12 pt reads at arm's length).
+    let pt = |px: f64| px * poster.scale * 0.75;
+    eprintln!(
+        "page {:.0}×{:.0} mm: body text {:.1} pt, card titles {:.1} pt, smallest {:.1} pt",
+        poster.page.width / 96.0 * 25.4,
+        poster.page.height / 96.0 * 25.4,
+        pt(theme.type_scale.body),
+        pt(theme.type_scale.card_title),
+        pt(theme.type_scale.smallest())
+    );
     let embed_fonts = !args.no_embed_fonts;
     let svg_file = paint::svg(&poster, &theme, &fonts, SvgOptions { transparent: args.transparent, embed_fonts });
     // usvg ignores @font-face and draws from its own font database, so the
