@@ -11,4 +11,4 @@ mod wrap;
 
 pub use fonts::{EMBEDDED_FAMILY, Face, FaceId, FontError, Fonts, Style};
 pub use shape::{Run, ShapedLine, Shaper};
-pub use wrap::{Wrapped, normalize, wrap};
+pub use wrap::{BREAK_HYPHEN, Wrapped, normalize, wrap};

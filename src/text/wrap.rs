@@ -103,20 +103,35 @@ fn fill(shaper: &Shaper<'_>, text: &str, style: Style, size: f64, max_width: f64
     lines
 }
 
+/// The hyphen added where a word is broken: U+2010, so it can never be
+/// mistaken for a hyphen the author wrote.
+pub const BREAK_HYPHEN: char = '\u{2010}';
+
 /// Splits a word into pieces that each fit, between grapheme clusters. A
 /// piece holds at least one cluster, so a single cluster wider than the
-/// line (which no break can help) still makes progress.
+/// line (which no break can help) still makes progress. A break between
+/// two letters gets a [`BREAK_HYPHEN`], measured as part of its piece; a
+/// break next to anything else (the `/` and `.` of a URL, digits) does not.
 fn break_word(shaper: &Shaper<'_>, word: &str, style: Style, size: f64, max_width: f64) -> Vec<String> {
+    let graphemes: Vec<&str> = word.graphemes(true).collect();
+    // URLs, paths and addresses are copied, not read: never add to them.
+    let hyphenate = !word.contains(['/', '@', '\\']) && !word.contains("www.");
+    let is_letter = |g: &str| hyphenate && g.chars().next().is_some_and(char::is_alphabetic);
     let mut pieces = Vec::new();
     let mut piece = String::new();
-    for g in word.graphemes(true) {
-        let candidate = format!("{piece}{g}");
+    for (i, g) in graphemes.iter().enumerate() {
+        let next = graphemes.get(i + 1).copied();
+        // The piece must still fit with a hyphen if it might end here.
+        let hyphen = next.is_some_and(|n| is_letter(g) && is_letter(n));
+        let candidate = format!("{piece}{g}{}", if hyphen { BREAK_HYPHEN.to_string() } else { String::new() });
         if !piece.is_empty() && shaper.width(candidate.trim_end(), style, size) > max_width {
+            let previous = piece.chars().last().map(|c| c.to_string()).unwrap_or_default();
+            if is_letter(&previous) && is_letter(g) {
+                piece.push(BREAK_HYPHEN);
+            }
             pieces.push(std::mem::take(&mut piece));
-            piece.push_str(g);
-        } else {
-            piece = candidate;
         }
+        piece.push_str(g);
     }
     pieces.push(piece);
     pieces
@@ -149,7 +164,16 @@ mod tests {
         let w = wrap(&s, word, Style::Bold, 16.0, 100.0);
         assert!(w.lines.len() >= 3);
         assert!(w.lines.iter().all(|l| l.width <= 100.0));
-        assert_eq!(w.lines.iter().map(ShapedLine::text).collect::<String>(), word);
+        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
+        assert!(texts[..texts.len() - 1].iter().all(|t| t.ends_with(BREAK_HYPHEN)), "{texts:?}");
+        assert_eq!(texts.concat().replace(BREAK_HYPHEN, ""), word);
+
+        // No hyphen anywhere in a URL.
+        let url = "https://example.com/a/very/long/path/2026/11/24/index.html";
+        let w = wrap(&s, url, Style::Regular, 16.0, 90.0);
+        let joined: String = w.lines.iter().map(ShapedLine::text).collect();
+        assert!(w.lines.iter().all(|l| l.width <= 90.0));
+        assert_eq!(joined, url);
     }
 
     #[test]

@@ -77,7 +77,8 @@ pub(crate) fn violations(poster: &Poster) -> Vec<String> {
 /// Nothing lost: every touchpoint name, stage name and the title appear in
 /// the poster's text (white space aside, since wrapping changes it).
 pub(crate) fn missing_text(poster: &Poster, journey: &Journey) -> Vec<String> {
-    let squash = |s: &str| s.split_whitespace().collect::<String>();
+    // Wrapping changes white space and may add break hyphens (U+2010).
+    let squash = |s: &str| s.split_whitespace().collect::<String>().replace(journeymap::text::BREAK_HYPHEN, "");
     let block_text = |id: &str| -> String {
         poster.blocks().filter(|b| b.id == id).flat_map(|b| b.lines()).map(|l| squash(&l.text())).collect()
     };
