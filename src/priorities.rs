@@ -241,6 +241,7 @@ mod tests {
             note: None,
             action: None,
             span: 0..0,
+            spans: Default::default(),
         }
     }
 

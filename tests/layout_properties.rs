@@ -75,6 +75,7 @@ fn touchpoint() -> impl Strategy<Value = Touchpoint> {
             note: None,
             action: None,
             span: 0..0,
+            spans: Default::default(),
         })
 }
 
@@ -108,6 +109,7 @@ fn stage(lanes: usize) -> impl Strategy<Value = Stage> {
                     lanes: lane_answers.into_iter().enumerate().filter_map(|(i, a)| a.map(|a| (i, a))).collect(),
                     touchpoints,
                     span: 0..0,
+                    spans: Default::default(),
                 }
             },
         )

@@ -372,6 +372,15 @@ impl<'a> Builder<'a> {
         (items, height)
     }
 
+    /// Reports the characters of one field that no face can draw, for text
+    /// shown joined with other fields (where the joined line cannot say
+    /// which field a character came from).
+    fn check_glyphs(&self, sink: &mut Sink, text: &str, font: Font, field: &Field) {
+        let mut missing = Vec::new();
+        self.shaper.shape(text, font.style, font.size, &mut missing);
+        sink.missing(&missing, field);
+    }
+
     /// A single line that is not wrapped, right-aligned to `right` or left
     /// at `x`; used for short labels the caller has measured.
     fn line_at(
@@ -519,9 +528,7 @@ impl<'a> Builder<'a> {
             // The line joins several fields; check each on its own so a
             // warning names the field that holds the character.
             for (key, text) in self.meta_fields() {
-                let mut missing = Vec::new();
-                self.shaper.shape(&text, font.style, font.size, &mut missing);
-                sink.missing(&missing, &Field::new(key, &j.spans.get(key)));
+                self.check_glyphs(sink, &text, font, &Field::new(key, &j.spans.get(key)));
             }
             let (lines, h) =
                 self.lines(sink, &meta, font, Paint::Muted, Slot::new(x, y, title_width), &Field::new("", &(0..0)));
@@ -632,7 +639,7 @@ impl<'a> Builder<'a> {
         // Lay out each header's content, then give all one height.
         let mut contents = Vec::new();
         for (i, (stage, col)) in self.journey.stages.iter().zip(&grid.columns).enumerate() {
-            let field = Field::new("name", &stage.span);
+            let field = Field::new("name", &stage.spans.get_or("name", &stage.span));
             let (number, nh) = self.line_at(
                 sink,
                 &format!("STAGE {}", i + 1),
@@ -799,13 +806,23 @@ impl<'a> Builder<'a> {
         match row {
             Row::Question(Question::Effort) => self.effort(sink, stage, Slot::new(x, top, width)),
             Row::Question(q) => match stage.answer(*q).filter(|t| !t.is_blank()) {
-                Some(text) => self.text(sink, text, body, Slot::new(x, top, width), &Field::new(q.key(), &stage.span)),
+                Some(text) => self.text(
+                    sink,
+                    text,
+                    body,
+                    Slot::new(x, top, width),
+                    &Field::new(q.key(), &stage.spans.get_or(q.key(), &stage.span)),
+                ),
                 None => self.unanswered(sink, Slot::new(x, top, width)),
             },
             Row::Lane(i, lane) => match stage.lane(*i).filter(|t| !t.is_blank()) {
-                Some(text) => {
-                    self.text(sink, text, body, Slot::new(x, top, width), &Field::new(lane.key.clone(), &stage.span))
-                }
+                Some(text) => self.text(
+                    sink,
+                    text,
+                    body,
+                    Slot::new(x, top, width),
+                    &Field::new(lane.key.clone(), &stage.spans.get_or(&lane.key, &stage.span)),
+                ),
                 None => self.unanswered(sink, Slot::new(x, top, width)),
             },
         }
@@ -825,7 +842,7 @@ impl<'a> Builder<'a> {
                     self.body(),
                     Paint::Ink,
                     Slot::new(x, top + h, width),
-                    &Field::new("effort_note", &stage.span),
+                    &Field::new("effort_note", &stage.spans.get_or("effort_note", &stage.span)),
                 );
                 items.extend(more);
                 h += nh;
@@ -849,7 +866,7 @@ impl<'a> Builder<'a> {
                 font,
                 Paint::Muted,
                 Point::new(after, top + (row_h - font.line_height()) / 2.0),
-                &Field::new("effort", &stage.span),
+                &Field::new("effort", &stage.spans.get_or("effort", &stage.span)),
             );
             items.push(Item::Text(line));
         }
@@ -861,7 +878,7 @@ impl<'a> Builder<'a> {
                 self.body(),
                 Paint::Ink,
                 Slot::new(x, top + h + s.unit / 2.0, width),
-                &Field::new("effort_note", &stage.span),
+                &Field::new("effort_note", &stage.spans.get_or("effort_note", &stage.span)),
             );
             items.extend(more);
             h += nh + s.unit / 2.0;
@@ -981,7 +998,7 @@ impl<'a> Builder<'a> {
                     font,
                     Paint::Muted,
                     Point::new(inner_x, y + (badge - font.line_height()) / 2.0),
-                    &Field::new("marks", &t.span),
+                    &Field::new("marks", &t.spans.get_or("marks", &t.span)),
                 );
                 items.push(Item::Text(line));
             }
@@ -998,20 +1015,26 @@ impl<'a> Builder<'a> {
             name_font,
             Paint::Ink,
             Slot::new(inner_x, y, inner_w),
-            &Field::new("name", &t.span),
+            &Field::new("name", &t.spans.get_or("name", &t.span)),
         );
         items.extend(lines);
         y += h;
 
         let meta: Vec<&str> = [t.channel.as_deref(), t.owner.as_deref()].into_iter().flatten().collect();
         if !meta.is_empty() {
+            let font = self.caption(Style::Regular);
+            for (key, value) in [("channel", &t.channel), ("owner", &t.owner)] {
+                if let Some(value) = value {
+                    self.check_glyphs(sink, value, font, &Field::new(key, &t.spans.get_or(key, &t.span)));
+                }
+            }
             let (lines, h) = self.lines(
                 sink,
                 &meta.join(" · "),
-                self.caption(Style::Regular),
+                font,
                 Paint::Muted,
                 Slot::new(inner_x, y + s.unit / 4.0, inner_w),
-                &Field::new("owner", &t.span),
+                &Field::new("", &(0..0)),
             );
             items.extend(lines);
             y += h + s.unit / 4.0;
@@ -1024,7 +1047,7 @@ impl<'a> Builder<'a> {
                 self.caption(Style::Italic),
                 Paint::Muted,
                 Slot::new(inner_x, y, inner_w),
-                &Field::new("actors", &t.span),
+                &Field::new("actors", &t.spans.get_or("actors", &t.span)),
             );
             items.extend(lines);
             y += h;

@@ -53,7 +53,7 @@ pub struct Journey {
     pub spans: FieldSpans,
 }
 
-/// Where each top-level value (`title`, `subtitle`, `sources`…) is in the
+/// Where each value of a table (`title`, `doing`, `owner`…) is in the
 /// source, so a later problem with it, such as a character no font can
 /// draw, can point at its line.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -63,7 +63,12 @@ impl FieldSpans {
     /// The span of `key`'s value, or an empty span at the start of the
     /// file when the key is absent.
     pub fn get(&self, key: &str) -> Span {
-        self.0.iter().find(|(k, _)| k == key).map_or(0..0, |(_, s)| s.clone())
+        self.get_or(key, &(0..0))
+    }
+
+    /// The span of `key`'s value, or `fallback` when the key is absent.
+    pub fn get_or(&self, key: &str, fallback: &Span) -> Span {
+        self.0.iter().find(|(k, _)| k == key).map_or_else(|| fallback.clone(), |(_, s)| s.clone())
     }
 
     /// Records where `key`'s value is.
@@ -300,8 +305,10 @@ pub struct Stage {
     pub lanes: Vec<(usize, Text)>,
     /// The interactions between customer and company at this stage.
     pub touchpoints: Vec<Touchpoint>,
-    /// Where the stage's table is in the source.
+    /// Where the stage's name is in the source (its table when unnamed).
     pub span: Span,
+    /// Where each of the stage's values is in the source.
+    pub spans: FieldSpans,
 }
 
 impl Stage {
@@ -352,8 +359,10 @@ pub struct Touchpoint {
     pub note: Option<String>,
     /// The improvement the team agreed.
     pub action: Option<String>,
-    /// Where the touchpoint's table is in the source.
+    /// Where the touchpoint's name is in the source (its table when unnamed).
     pub span: Span,
+    /// Where each of the touchpoint's values is in the source.
+    pub spans: FieldSpans,
 }
 
 impl Touchpoint {

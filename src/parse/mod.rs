@@ -4,7 +4,7 @@
 //! by hand rather than deserialised with serde: serde stops at the first
 //! problem, while a workshop wants all of them at once, each with its line,
 //! column, key and a hint. The walk builds a best-effort journey even when
-//! there are errors so that the warnings ([`lint`]) can run in the same
+//! there are errors so that the warnings (the workshop lint) can run in the same
 //! pass; the journey is handed on only when there are no errors.
 
 mod diagnostic;

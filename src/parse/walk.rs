@@ -72,6 +72,15 @@ impl<'t, 'i> Fields<'t, 'i> {
         Fields { entries }
     }
 
+    /// Where each value is, before any is taken.
+    fn spans(&self) -> crate::model::FieldSpans {
+        let mut spans = crate::model::FieldSpans::default();
+        for e in &self.entries {
+            spans.insert(e.key, e.span());
+        }
+        spans
+    }
+
     fn take(&mut self, key: &str) -> Option<Entry<'t, 'i>> {
         let at = self.entries.iter().position(|e| e.key == key)?;
         Some(self.entries.remove(at))
@@ -134,10 +143,7 @@ impl Walker<'_> {
 
     fn top(&mut self, doc: &DeTable<'_>) -> Journey {
         let mut f = Fields::of(doc);
-        let mut spans = crate::model::FieldSpans::default();
-        for e in &f.entries {
-            spans.insert(e.key, e.span());
-        }
+        let spans = f.spans();
         if let Some(e) = f.take("format") {
             if let Some(n) = self.integer(&e) {
                 if n != 1 {
@@ -401,6 +407,7 @@ impl Walker<'_> {
 
     fn stage(&mut self, table: &DeTable<'_>, span: Span, lanes: &[(Lane, Span)]) -> Stage {
         let mut f = Fields::of(table);
+        let spans = f.spans();
         let (name, span) = self.name(&mut f, span, "[[stage]]", "Awareness");
         let doing = f.take("doing").and_then(|e| self.text(&e));
         let motivation = f.take("motivation").and_then(|e| self.text(&e));
@@ -434,7 +441,19 @@ impl Walker<'_> {
         }
         let lane_keys: Vec<&str> = lanes.iter().map(|(l, _)| l.key.as_str()).collect();
         self.unknown_keys(f, Context::Stage, &lane_keys);
-        Stage { name, doing, motivation, concerns, alleviation, effort, effort_note, lanes: answers, touchpoints, span }
+        Stage {
+            name,
+            doing,
+            motivation,
+            concerns,
+            alleviation,
+            effort,
+            effort_note,
+            lanes: answers,
+            touchpoints,
+            span,
+            spans,
+        }
     }
 
     fn touchpoints(&mut self, e: &Entry<'_, '_>) -> Vec<Touchpoint> {
@@ -467,6 +486,7 @@ impl Walker<'_> {
 
     fn touchpoint(&mut self, table: &DeTable<'_>, span: Span) -> Touchpoint {
         let mut f = Fields::of(table);
+        let spans = f.spans();
         let (name, span) = self.name(&mut f, span, "[[stage.touchpoint]]", "Check-in desk");
         let channel = f.take("channel").and_then(|e| self.optional(&e));
         let owner = f.take("owner").and_then(|e| self.optional(&e));
@@ -487,7 +507,7 @@ impl Walker<'_> {
         let note = f.take("note").and_then(|e| self.optional(&e));
         let action = f.take("action").and_then(|e| self.optional(&e));
         self.unknown_keys(f, Context::Touchpoint, &[]);
-        Touchpoint { name, channel, owner, actors, marks, moment_of_truth, score, note, action, span }
+        Touchpoint { name, channel, owner, actors, marks, moment_of_truth, score, note, action, span, spans }
     }
 
     fn marks(&mut self, e: &Entry<'_, '_>) -> Vec<Mark> {
