@@ -185,7 +185,18 @@ impl Walker<'_> {
         let poster = f.take("poster").map(|e| self.poster(&e)).unwrap_or_default();
         let lanes = f.take("lane").map(|e| self.lanes(&e)).unwrap_or_default();
         let stages = match f.take("stage") {
-            Some(e) => self.stages(&e, &lanes),
+            Some(e) => {
+                let stages = self.stages(&e, &lanes);
+                // `stage = []` (or only bad entries, already reported) is no spine.
+                if stages.is_empty() && matches!(e.value.get_ref(), DeValue::Array(a) if a.is_empty()) {
+                    self.push(
+                        Diagnostic::new(Code::NoStages, e.span(), "stage", "the map has no stages").with_hint(
+                            "add the spine: one [[stage]] table per stage, starting with name = \"Awareness\"",
+                        ),
+                    );
+                }
+                stages
+            }
             None => {
                 self.push(
                     Diagnostic::new(Code::NoStages, 0..0, "stage", "the map has no stages")
@@ -772,6 +783,19 @@ impl Walker<'_> {
     /// The tables of an array of tables (`[[stage]]`), each with its span.
     fn tables<'t, 'i>(&mut self, e: &Entry<'t, 'i>) -> Vec<(&'t DeTable<'i>, Span)> {
         let header = if e.key == "touchpoint" { "[[stage.touchpoint]]".to_owned() } else { format!("[[{}]]", e.key) };
+        if let DeValue::Table(_) = e.value.get_ref() {
+            // `[stage]` instead of `[[stage]]`: one table where a list is meant.
+            self.push(
+                Diagnostic::new(
+                    Code::WrongType,
+                    e.span(),
+                    e.key,
+                    format!("'{}' must be a list of tables, not one table", e.key),
+                )
+                .with_hint(format!("write {header} with two brackets, once for each {}", e.key)),
+            );
+            return Vec::new();
+        }
         let Some(items) = self.array(e) else {
             return Vec::new();
         };
