@@ -165,6 +165,9 @@ pub enum SizeError {
     /// `W x H` with a unit other than mm, in or px.
     #[error("'{0}' is not a size unit")]
     BadUnit(String),
+    /// `W x H` without a unit.
+    #[error("'{0}' has no unit")]
+    NoUnit(String),
     /// A dimension that is zero, negative, not a number or absurdly large.
     #[error("dimensions must be positive numbers no larger than 10 m")]
     BadNumber,
@@ -174,7 +177,7 @@ impl SizeError {
     /// A hint on how to write a size.
     pub fn hint(&self) -> &'static str {
         match self {
-            SizeError::BadUnit(_) => "the unit is mm, in or px, e.g. \"800x450mm\"",
+            SizeError::BadUnit(_) | SizeError::NoUnit(_) => "the unit is mm, in or px, e.g. \"800x450mm\"",
             _ => "use A0–A6, Letter, Legal, Tabloid, Slide, auto, or \"W x H unit\" such as \"800x450mm\"",
         }
     }
@@ -198,7 +201,8 @@ impl FromStr for Size {
             return Err(SizeError::Unknown(s.to_owned()));
         };
         let rest = rest.trim();
-        let split = rest.find(|c: char| c.is_ascii_alphabetic()).ok_or_else(|| SizeError::BadUnit(String::new()))?;
+        let split =
+            rest.find(|c: char| c.is_ascii_alphabetic()).ok_or_else(|| SizeError::NoUnit(s.trim().to_owned()))?;
         let (h, unit) = rest.split_at(split);
         let number = |n: &str| n.trim().parse::<f64>().map_err(|_| SizeError::Unknown(s.to_owned()));
         let (width, height) = (number(w)?, number(h)?);

@@ -433,7 +433,7 @@ impl Walker<'_> {
                         Code::EffortOutOfRange,
                         e.span(),
                         "effort",
-                        format!("effort must be 1 to 5, not {n}"),
+                        format!("effort must be 1 to 5, not {}", self.raw(&e)),
                     )
                     .with_hint("1 means no effort to move on, 5 very high effort"),
                 );
@@ -509,8 +509,13 @@ impl Walker<'_> {
             let score = Score::new(n);
             if score.is_none() {
                 self.push(
-                    Diagnostic::new(Code::ScoreOutOfRange, e.span(), "score", format!("score must be 1 to 5, not {n}"))
-                        .with_hint("1 is very negative, 3 neutral, 5 very positive"),
+                    Diagnostic::new(
+                        Code::ScoreOutOfRange,
+                        e.span(),
+                        "score",
+                        format!("score must be 1 to 5, not {}", self.raw(&e)),
+                    )
+                    .with_hint("1 is very negative, 3 neutral, 5 very positive"),
                 );
             }
             score
@@ -612,6 +617,11 @@ impl Walker<'_> {
             };
             self.push(d);
         }
+    }
+
+    /// A value as written in the source.
+    fn raw(&self, e: &Entry<'_, '_>) -> &str {
+        self.text.get(e.span()).unwrap_or("").trim()
     }
 
     fn bad_keyword(&mut self, e: &Entry<'_, '_>, got: &str, allowed: &[&str], what: &str) {
