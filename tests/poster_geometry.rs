@@ -120,3 +120,20 @@ fn characters_no_font_can_draw_are_named_with_their_field() {
             .expect("layout");
     assert!(poster.warnings.is_empty(), "{:#?}", poster.warnings);
 }
+
+#[test]
+fn stage_names_shrink_together_rather_than_break_a_word() {
+    let starter = journeymap::starter::starter_map(journeymap::starter::DEFAULT_STAGES, None);
+    let journey = common::journey("starter", &starter);
+    let options = Options { size: Some(Size::Paper(Paper::A3)), orientation: None };
+    let poster = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &options).expect("A3 fits");
+    let headers: Vec<_> = poster.blocks().filter(|b| b.id.starts_with("stage-")).collect();
+    assert_eq!(headers.len(), 6);
+    for h in &headers {
+        let names: Vec<String> = h.lines().skip(1).map(|l| l.text()).collect();
+        assert_eq!(names.len(), 1, "{}: {names:?} should be one line", h.id);
+        assert!(!names[0].contains(journeymap::text::BREAK_HYPHEN), "{names:?}");
+    }
+    let sizes: Vec<f64> = headers.iter().filter_map(|h| h.lines().nth(1).map(|l| l.size)).collect();
+    assert!(sizes.windows(2).all(|w| w[0] == w[1]), "one size for every stage name: {sizes:?}");
+}

@@ -635,7 +635,7 @@ impl<'a> Builder<'a> {
         let t = &self.theme.type_scale;
         let pad = s.cell_padding;
         let number_font = Font { style: Style::Regular, size: t.stage_number, leading: t.line_height };
-        let name_font = Font { style: Style::Bold, size: t.stage, leading: t.heading_line_height };
+        let name_font = Font { style: Style::Bold, size: self.stage_name_size(grid), leading: t.heading_line_height };
         // Lay out each header's content, then give all one height.
         let mut contents = Vec::new();
         for (i, (stage, col)) in self.journey.stages.iter().zip(&grid.columns).enumerate() {
@@ -683,6 +683,26 @@ impl<'a> Builder<'a> {
         }
         let x0 = grid.label.x;
         Region { kind: RegionKind::Spine, rect: Rect::new(x0, top, grid.content, height), blocks, decorations }
+    }
+
+    /// One size for every stage name: the theme's, or smaller so that no
+    /// word of any name has to break (a designer sets a long "Consideration"
+    /// one notch down rather than splitting it), but never below body text.
+    /// Widths scale linearly with size, so the size is exact.
+    fn stage_name_size(&self, grid: &Grid) -> f64 {
+        let t = &self.theme.type_scale;
+        let available = grid.columns.first().map_or(0.0, |c| c.width) - 2.0 * self.theme.space.cell_padding;
+        let widest = self
+            .journey
+            .stages
+            .iter()
+            .flat_map(|stage| stage.name.split_whitespace())
+            .map(|word| self.shaper.width(word, Style::Bold, t.stage))
+            .fold(0.0, f64::max);
+        if widest <= available || widest <= 0.0 {
+            return t.stage;
+        }
+        (t.stage * available / widest).max(t.body.min(t.stage))
     }
 
     fn rows(&self) -> Vec<Row<'a>> {

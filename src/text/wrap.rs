@@ -134,7 +134,30 @@ fn break_word(shaper: &Shaper<'_>, word: &str, style: Style, size: f64, max_widt
         piece.push_str(g);
     }
     pieces.push(piece);
+    keep_three_at_the_end(shaper, &mut pieces, style, size, max_width);
     pieces
+}
+
+/// A word broken to leave one or two letters on the last line ("Considerati‐
+/// on") reads badly: move letters down from the piece before, while both
+/// still fit, until the last piece has three.
+fn keep_three_at_the_end(shaper: &Shaper<'_>, pieces: &mut [String], style: Style, size: f64, max_width: f64) {
+    let [.., before, last] = pieces else { return };
+    let Some(stem) = before.strip_suffix(BREAK_HYPHEN) else { return };
+    let mut stem: Vec<&str> = stem.graphemes(true).collect();
+    let mut tail: Vec<String> = last.graphemes(true).map(str::to_owned).collect();
+    let letter = |g: &str| g.chars().next().is_some_and(char::is_alphabetic);
+    while tail.len() < 3 && stem.len() > 3 && stem.last().is_some_and(|g| letter(g)) {
+        let moved = stem.pop().unwrap_or_default();
+        let candidate_tail = format!("{moved}{}", tail.concat());
+        if shaper.width(&candidate_tail, style, size) > max_width {
+            stem.push(moved);
+            break;
+        }
+        tail.insert(0, moved.to_owned());
+    }
+    *before = format!("{}{BREAK_HYPHEN}", stem.concat());
+    *last = tail.concat();
 }
 
 #[cfg(test)]
@@ -174,6 +197,21 @@ mod tests {
         let joined: String = w.lines.iter().map(ShapedLine::text).collect();
         assert!(w.lines.iter().all(|l| l.width <= 90.0));
         assert_eq!(joined, url);
+    }
+
+    #[test]
+    fn a_broken_word_leaves_at_least_three_letters_on_its_last_line() {
+        let fonts = Fonts::embedded();
+        let s = Shaper::new(&fonts);
+        let word = "Consideration";
+        // Just too narrow for the whole word: greedy filling would leave "on".
+        let width = s.width("Considerati\u{2010}", Style::Bold, 26.0) + 0.5;
+        let w = wrap(&s, word, Style::Bold, 26.0, width);
+        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[1].chars().count() >= 3, "{texts:?}");
+        assert!(w.lines.iter().all(|l| l.width <= width), "{texts:?}");
+        assert_eq!(texts.concat().replace(BREAK_HYPHEN, ""), word);
     }
 
     #[test]
