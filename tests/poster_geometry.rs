@@ -137,3 +137,16 @@ fn stage_names_shrink_together_rather_than_break_a_word() {
     let sizes: Vec<f64> = headers.iter().filter_map(|h| h.lines().nth(1).map(|l| l.size)).collect();
     assert!(sizes.windows(2).all(|w| w[0] == w[1]), "one size for every stage name: {sizes:?}");
 }
+
+#[test]
+fn auto_size_never_prints_text_under_six_points() {
+    let text = std::fs::read_to_string("samples/airline.toml").expect("sample");
+    let journey = common::journey("airline", &text);
+    let mut theme = Theme::classic();
+    theme.type_scale.caption = 6.0; // 4.5 pt at the natural size
+    let auto = Options { size: Some(Size::Auto), orientation: None };
+    let poster = layout::layout(&journey, &theme, &Fonts::embedded(), &auto).expect("auto fits");
+    assert!(common::smallest_text(&poster) >= layout::MIN_TEXT_PX - 1e-9, "{}", common::smallest_text(&poster));
+    assert!((poster.page.width - poster.view.width * poster.scale).abs() < 1e-6);
+    assert!(common::violations(&poster).is_empty());
+}

@@ -70,15 +70,19 @@ pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options
     let orientation = options.orientation.or(journey.poster.orientation);
     let panels = panels(journey);
     let builder = build::Builder::new(journey, theme, &shaper, &panels);
+    let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
     let Some((page_w, page_h)) = size.page_px(orientation) else {
-        let width = builder.natural_width();
-        return Ok(builder.build(width, None).into_poster(1.0, None));
+        // The page grows to fit at the theme's sizes, enlarged only if a
+        // theme's smallest text would otherwise print under the floor.
+        let laid = builder.build(builder.natural_width(), None);
+        let scale = min_scale.max(1.0);
+        let page = Size2 { width: laid.width * scale, height: laid.height * scale };
+        return Ok(laid.into_poster(scale, Some(page)));
     };
     let fits = |scale: f64| {
         let laid = builder.build(page_w / scale, Some(page_h / scale));
         (laid.fits_width && laid.height <= page_h / scale + EPSILON).then_some(laid)
     };
-    let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
     let Some(at_floor) = fits(min_scale) else {
         // Find how small the text would have to be, to say so.
         let (needed, _) = largest_fitting(&fits, min_scale / 20.0, min_scale, None);
