@@ -171,7 +171,7 @@ proptest! {
             Ok(poster) => {
                 let v: Vec<String> = common::violations(&poster)
                     .into_iter()
-                    .chain(common::missing_text(&poster, &journey))
+                    .chain(common::missing_text(&poster, &journey)).chain(common::missing_marks(&poster, &journey))
                     .chain(common::rendered_violations(&poster, &Theme::classic(), &Fonts::embedded()))
                     .collect();
                 prop_assert!(v.is_empty(), "{} violations:\n{}", v.len(), v.join("\n"));

@@ -32,7 +32,10 @@ fn every_map_keeps_the_guarantees_at_every_size() {
                 match layout::layout(&journey, &theme, &fonts, &options) {
                     Ok(poster) => {
                         rendered += 1;
-                        for v in common::violations(&poster).into_iter().chain(common::missing_text(&poster, &journey))
+                        for v in common::violations(&poster)
+                            .into_iter()
+                            .chain(common::missing_text(&poster, &journey))
+                            .chain(common::missing_marks(&poster, &journey))
                         {
                             failures.push(format!("{name} {size:?} {orientation:?}: {v}"));
                         }

@@ -976,7 +976,9 @@ impl<'a> Builder<'a> {
         let mut items = Vec::new();
         let mut y = top + pad;
 
-        // Top row: badges at the left; score pips and the star at the right.
+        // Top row: the star and the score at the right, badges from the
+        // left. Badges that do not fit wrap onto further rows, and a score
+        // that does not fit gets a row of its own: a mark is never left out.
         let badge = s.badge;
         let mut right = inner_x + inner_w;
         if t.moment_of_truth && inner_w >= badge {
@@ -984,29 +986,40 @@ impl<'a> Builder<'a> {
             items.push(Item::Star { rect: Rect::new(right, y, badge, badge) });
             right -= s.unit;
         }
+        let pip = badge * 0.55;
+        let pip_gap = pip * 0.4;
+        let pips_width = 5.0 * pip + 4.0 * pip_gap;
+        let score_pips = |x0: f64, row: f64, level: u8| Item::Pips {
+            pips: (0..5)
+                .map(|i| Rect::new(x0 + i as f64 * (pip + pip_gap), row + (badge - pip) / 2.0, pip, pip))
+                .collect(),
+            shape: PipShape::Dot,
+            level,
+            paint: Paint::Ink,
+        };
+        let mut score_left = t.score;
         if let Some(score) = t.score {
-            let pip = badge * 0.55;
-            let gap = pip * 0.4;
-            let w = 5.0 * pip + 4.0 * gap;
-            if right - w >= inner_x + badge {
-                let x0 = right - w;
-                let pips =
-                    (0..5).map(|i| Rect::new(x0 + i as f64 * (pip + gap), y + (badge - pip) / 2.0, pip, pip)).collect();
-                items.push(Item::Pips { pips, shape: PipShape::Dot, level: score.get(), paint: Paint::Ink });
-                right = x0 - s.unit;
+            if right - pips_width >= inner_x + badge {
+                items.push(score_pips(right - pips_width, y, score.get()));
+                right -= pips_width + s.unit;
+                score_left = None;
             }
         }
         // Badges in legend order, whatever order the file lists them in, so
         // the same mark sits in the same place on every card.
         let mut marks = t.marks.clone();
         marks.sort();
-        let mut bx = inner_x;
+        let (mut bx, mut row_y, mut limit) = (inner_x, y, right);
         for mark in marks {
-            if bx + badge > right {
-                break;
+            if bx > inner_x && bx + badge > limit {
+                (bx, row_y, limit) = (inner_x, row_y + badge + s.unit / 2.0, inner_x + inner_w);
             }
-            items.push(Item::Badge { mark, rect: Rect::new(bx, y, badge, badge) });
+            items.push(Item::Badge { mark, rect: Rect::new(bx, row_y, badge, badge) });
             bx += badge + s.unit * 0.75;
+        }
+        if let Some(score) = score_left {
+            row_y += badge + s.unit / 2.0;
+            items.push(score_pips(inner_x, row_y, score.get()));
         }
         if t.marks.is_empty() {
             let font = self.caption(Style::Italic);
@@ -1023,9 +1036,8 @@ impl<'a> Builder<'a> {
                 items.push(Item::Text(line));
             }
         }
-        let has_top_row = !items.is_empty();
-        if has_top_row {
-            y += badge + s.unit;
+        if !items.is_empty() {
+            y = row_y + badge + s.unit;
         }
 
         let name_font = Font { style: Style::Bold, size: ts.card_title, leading: ts.heading_line_height };

@@ -99,6 +99,45 @@ pub(crate) fn missing_text(poster: &Poster, journey: &Journey) -> Vec<String> {
     v
 }
 
+/// Nothing lost from the cards: each card has one badge per mark, pips
+/// when it has a score, and a star when it is a moment of truth.
+pub(crate) fn missing_marks(poster: &Poster, journey: &Journey) -> Vec<String> {
+    use journeymap::layout::Item;
+    let mut v = Vec::new();
+    for (i, stage) in journey.stages.iter().enumerate() {
+        for (j, t) in stage.touchpoints.iter().enumerate() {
+            let id = format!("card-{}-{}", i + 1, j + 1);
+            let Some(card) = poster.blocks().find(|b| b.id == id) else {
+                v.push(format!("{id} is missing"));
+                continue;
+            };
+            let mut badges: Vec<_> = card
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Badge { mark, .. } => Some(*mark),
+                    _ => None,
+                })
+                .collect();
+            badges.sort();
+            let mut marks = t.marks.clone();
+            marks.sort();
+            if badges != marks {
+                v.push(format!("{id}: badges {badges:?} for marks {marks:?}"));
+            }
+            let pips = card.items.iter().any(|i| matches!(i, Item::Pips { .. }));
+            if pips != t.score.is_some() {
+                v.push(format!("{id}: score {:?} but pips drawn: {pips}", t.score));
+            }
+            let star = card.items.iter().any(|i| matches!(i, Item::Star { .. }));
+            if star != t.moment_of_truth {
+                v.push(format!("{id}: moment of truth {} but star drawn: {star}", t.moment_of_truth));
+            }
+        }
+    }
+    v
+}
+
 /// Whether every text line is at least `min_px` at print size.
 pub(crate) fn smallest_text(poster: &Poster) -> f64 {
     poster.blocks().flat_map(|b| b.lines()).map(|l| l.size * poster.scale).fold(f64::INFINITY, f64::min)
