@@ -301,3 +301,15 @@ fn theme_paths_resolve_from_the_working_directory_or_the_map() {
     assert_eq!(code(&out), 1);
     assert!(stderr(&out).contains("unknown-theme") && stderr(&out).contains("bad.toml:1:9"), "{}", stderr(&out));
 }
+
+#[test]
+fn theme_overrides_a_map_whose_theme_file_is_missing() {
+    let dir = tempdir();
+    let map = std::fs::read_to_string(airline()).expect("the sample");
+    std::fs::write(dir.path().join("m.toml"), format!("theme = \"brand.toml\"\n{map}")).expect("a map");
+    let out = run_in(dir.path(), &["render", "m.toml", "-o", "a.svg"], None);
+    assert_eq!(code(&out), 1, "the map's own theme is missing");
+    assert!(stderr(&out).contains("m.toml:1:9"), "{}", stderr(&out));
+    let out = run_in(dir.path(), &["render", "m.toml", "--theme", "classic", "-o", "a.svg"], None);
+    assert_eq!(code(&out), 0, "--theme replaces it: {}", stderr(&out));
+}

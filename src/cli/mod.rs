@@ -180,7 +180,12 @@ fn load(map: &Path) -> Result<Parsed, Failure> {
 }
 
 fn check(map: &Path, strict: bool, format: CheckFormat) -> Outcome {
-    let parsed = load(map)?;
+    let mut parsed = load(map)?;
+    let theme_problem =
+        parsed.journey.as_ref().and_then(|j| journeymap::theme::check_reference(j, parsed.base_dir.as_deref()));
+    if let Some(problem) = theme_problem {
+        parsed.add(problem);
+    }
     match format {
         CheckFormat::Human => {
             report::human(&parsed.source, &parsed.diagnostics);

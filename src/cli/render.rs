@@ -122,6 +122,13 @@ pub(crate) fn run(args: &Args) -> Outcome {
 
     let parsed = load_valid(&args.map)?;
     let Some(journey) = &parsed.journey else { return Ok(Status::MapErrors) };
+    // The map's theme file matters only when --theme does not replace it.
+    if args.theme.is_none() {
+        if let Some(problem) = journeymap::theme::check_reference(journey, parsed.base_dir.as_deref()) {
+            report::human(&parsed.source, std::slice::from_ref(&problem));
+            return Err(Failure { status: Status::MapErrors, message: problem.message });
+        }
+    }
     let warnings = parsed.count(Severity::Warning);
     if warnings > 0 {
         eprintln!(

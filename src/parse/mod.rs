@@ -46,7 +46,7 @@ impl Source {
 }
 
 /// Where a map comes from, for resolving relative paths in it (a theme
-/// file).
+/// file, checked by [`crate::theme::check_reference`]).
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The directory relative paths in the map are resolved against; `None`
@@ -60,6 +60,9 @@ pub struct Options {
 pub struct Parsed {
     /// The source the diagnostics point into.
     pub source: Source,
+    /// The directory relative paths in the map resolve from (`None`: the
+    /// current directory).
+    pub base_dir: Option<PathBuf>,
     /// The validated journey, or `None` when any diagnostic is an error.
     pub journey: Option<Journey>,
     /// Every problem found, sorted by position.
@@ -70,6 +73,16 @@ impl Parsed {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Adds a diagnostic found by a later check (such as
+    /// [`crate::theme::check_reference`]); an error takes the journey away.
+    pub fn add(&mut self, diagnostic: Diagnostic) {
+        if diagnostic.is_error() {
+            self.journey = None;
+        }
+        let at = self.diagnostics.partition_point(|d| d.span.start <= diagnostic.span.start);
+        self.diagnostics.insert(at, diagnostic);
     }
 
     /// How many diagnostics have `severity`.
@@ -84,8 +97,8 @@ impl Parsed {
 pub fn parse_str(name: &str, text: &str, options: &Options) -> Parsed {
     let source = Source::new(name, text);
     let mut diagnostics = Vec::new();
-    let journey = check_text(text, options, &mut diagnostics);
-    finish(source, journey, diagnostics)
+    let journey = check_text(text, &mut diagnostics);
+    finish(source, options, journey, diagnostics)
 }
 
 /// Decodes and parses map bytes: a UTF-8 byte order mark is accepted;
@@ -108,7 +121,7 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &Options) -> Parsed {
                 diagnostic.span = start..end;
                 text
             };
-            finish(Source::new(name, shown), None, vec![diagnostic])
+            finish(Source::new(name, shown), options, None, vec![diagnostic])
         }
     }
 }
@@ -133,7 +146,7 @@ fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn check_text(text: &str, options: &Options, diagnostics: &mut Vec<Diagnostic>) -> Option<Journey> {
+fn check_text(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Journey> {
     if let Err(d) = input::check_nesting(text) {
         diagnostics.push(d);
         return None;
@@ -145,7 +158,7 @@ fn check_text(text: &str, options: &Options, diagnostics: &mut Vec<Diagnostic>) 
         diagnostics.extend(errors.iter().map(syntax_diagnostic));
         return None;
     }
-    let journey = walk::journey(document.get_ref(), text, options, diagnostics);
+    let journey = walk::journey(document.get_ref(), text, diagnostics);
     lint::journey(&journey, document.get_ref(), diagnostics);
     Some(journey)
 }
@@ -158,10 +171,10 @@ fn syntax_diagnostic(error: &toml::de::Error) -> Diagnostic {
         .with_hint("see https://toml.io for the syntax; strings need quotes, keys may appear once per table")
 }
 
-fn finish(source: Source, journey: Option<Journey>, mut diagnostics: Vec<Diagnostic>) -> Parsed {
+fn finish(source: Source, options: &Options, journey: Option<Journey>, mut diagnostics: Vec<Diagnostic>) -> Parsed {
     diagnostics
         .sort_by(|a, b| (a.span.start, a.span.end, a.code.as_str()).cmp(&(b.span.start, b.span.end, b.code.as_str())));
     diagnostics.dedup();
     let journey = journey.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
-    Parsed { source, journey, diagnostics }
+    Parsed { source, base_dir: options.base_dir.clone(), journey, diagnostics }
 }

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::Options;
 use super::diagnostic::{Code, Diagnostic, LineIndex};
 use super::suggest::did_you_mean;
 use crate::model::{
@@ -122,13 +121,12 @@ impl Context {
 struct Walker<'a> {
     text: &'a str,
     lines: LineIndex,
-    options: &'a Options,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
 /// Builds a best-effort journey from the document, pushing every error.
-pub(super) fn journey(doc: &DeTable<'_>, text: &str, options: &Options, diagnostics: &mut Vec<Diagnostic>) -> Journey {
-    let mut w = Walker { text, lines: LineIndex::new(text), options, diagnostics };
+pub(super) fn journey(doc: &DeTable<'_>, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Journey {
+    let mut w = Walker { text, lines: LineIndex::new(text), diagnostics };
     w.top(doc)
 }
 
@@ -242,37 +240,10 @@ impl Walker<'_> {
             return Some(name);
         }
         if theme::looks_like_path(&name) {
-            let path = match &self.options.base_dir {
-                Some(dir) => dir.join(&name),
-                None => name.clone().into(),
-            };
-            if path.is_file() {
-                // Check the theme itself too, so `check` catches what
-                // `render` would refuse.
-                return match crate::theme::Theme::resolve(&path.display().to_string(), None) {
-                    Ok(_) => Some(name),
-                    Err(err) => {
-                        self.push(
-                            Diagnostic::new(Code::UnknownTheme, e.span(), "theme", err.to_string())
-                                .with_hint("fix the theme file, or compare it with themes/classic.toml"),
-                        );
-                        None
-                    }
-                };
-            }
-            self.push(
-                Diagnostic::new(
-                    Code::UnknownTheme,
-                    e.span(),
-                    "theme",
-                    format!("theme file '{}' not found", path.display()),
-                )
-                .with_hint(
-                    "theme paths are relative to the map file; built-in themes: ".to_owned()
-                        + &theme::BUILTIN_NAMES.join(", "),
-                ),
-            );
-            return None;
+            // A file is checked by `theme::check_reference`, not here:
+            // parsing stays pure, and `render --theme` can override a map
+            // whose theme file is missing.
+            return Some(name);
         }
         let hint = did_you_mean(&name, theme::BUILTIN_NAMES.iter().copied()).unwrap_or_else(|| {
             format!("built-in themes: {}; or give a path to a .toml theme file", theme::BUILTIN_NAMES.join(", "))

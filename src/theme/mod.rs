@@ -13,7 +13,25 @@ use serde::Deserialize;
 
 pub use color::Color;
 
+use crate::model::Journey;
 use crate::parse::{Code, Diagnostic, Source};
+
+/// Checks the theme a map names by path: that the file exists and is a
+/// valid theme. `base_dir` is the map's directory (see
+/// [`crate::parse::Parsed::base_dir`]). Built-in names are checked while
+/// parsing; this check reads a file, so it is a separate step, skipped when
+/// a caller overrides the map's theme.
+pub fn check_reference(journey: &Journey, base_dir: Option<&Path>) -> Option<Diagnostic> {
+    let reference = journey.theme.as_deref().filter(|r| looks_like_path(r))?;
+    let error = Theme::resolve(reference, base_dir).err()?;
+    let hint = match error {
+        ThemeError::Io(..) => {
+            "theme paths are relative to the map file; or use a built-in theme: ".to_owned() + &BUILTIN_NAMES.join(", ")
+        }
+        _ => "fix the theme file, or compare it with themes/classic.toml".to_owned(),
+    };
+    Some(Diagnostic::new(Code::UnknownTheme, journey.spans.get("theme"), "theme", error.to_string()).with_hint(hint))
+}
 
 /// The names of the built-in themes.
 pub const BUILTIN_NAMES: &[&str] = &["classic"];
