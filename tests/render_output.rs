@@ -283,7 +283,7 @@ fn the_svg_carries_exactly_the_faces_it_uses() {
     assert_eq!(used.len(), 3, "the airline poster uses Regular, Bold and Italic");
     assert_eq!(with.matches("@font-face").count(), used.len());
     for id in used {
-        let face = fonts.face(id);
+        let face = fonts.face(id).expect("a face of this set");
         let style = if face.italic { "italic" } else { "normal" };
         let head = format!(
             "font-family: 'Inter'; font-weight: {}; font-style: {style}; src: url(data:font/ttf;base64,",

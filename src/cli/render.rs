@@ -182,7 +182,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
     let svg = paint::svg(&poster, &theme, &fonts, SvgOptions { transparent: args.transparent, embed_fonts: false });
     if embed_fonts && formats.iter().any(|(_, f)| *f == Format::Svg) {
         for id in poster.faces() {
-            let face = fonts.face(id);
+            let Some(face) = fonts.face(id) else { continue };
             if !paint::embeddable(face) {
                 eprintln!(
                     "note: the font '{}' is not embedded in the SVG (a font collection or over {} MiB); \

@@ -143,7 +143,7 @@ impl Painter<'_> {
     /// database, so the PNG does not change; browsers use these.
     fn font_faces(&mut self, poster: &Poster) {
         let faces: Vec<&Face> =
-            poster.faces().into_iter().map(|id| self.fonts.face(id)).filter(|f| embeddable(f)).collect();
+            poster.faces().into_iter().filter_map(|id| self.fonts.face(id)).filter(|f| embeddable(f)).collect();
         if faces.is_empty() {
             return;
         }
@@ -329,7 +329,10 @@ impl Painter<'_> {
         // usvg draws exactly what was measured, with no fallback of its own.
         let mut x = line.x;
         for run in &line.runs {
-            let face = self.fonts.face(run.face);
+            // A face this set does not have (the poster was laid out with
+            // more fonts) is named as the first face: wrong glyphs, perhaps,
+            // but never a panic.
+            let Some(face) = self.fonts.face(run.face).or_else(|| self.fonts.faces().first()) else { continue };
             let style = if face.italic { " font-style=\"italic\"" } else { "" };
             let _ = write!(
                 self.out,

@@ -184,11 +184,10 @@ impl Fonts {
         &self.faces
     }
 
-    /// The face with `id`.
-    ///
-    /// Ids only come from this set, so the index is always valid.
-    pub fn face(&self, id: FaceId) -> &Face {
-        &self.faces[id.0]
+    /// The face with `id`, or `None` for an id from another font set (a
+    /// poster laid out with `--font` faces but painted without them).
+    pub fn face(&self, id: FaceId) -> Option<&Face> {
+        self.faces.get(id.0)
     }
 
     /// The font database usvg draws with: exactly these faces.

@@ -49,7 +49,9 @@ impl ShapedLine {
 /// depend on hash order.
 pub struct Shaper<'f> {
     fonts: &'f Fonts,
-    faces: Vec<rustybuzz::Face<'f>>,
+    /// One per face of `fonts`, at the same index (`None` if rustybuzz
+    /// cannot read it), so a [`FaceId`] names the same face in both.
+    faces: Vec<Option<rustybuzz::Face<'f>>>,
     cache: RefCell<HashMap<(Style, u64), HashMap<String, Shaped>>>,
     plans: RefCell<HashMap<PlanKey, rustybuzz::ShapePlan>>,
 }
@@ -70,7 +72,7 @@ struct PlanKey {
 impl<'f> Shaper<'f> {
     /// Prepares every face of `fonts` for shaping.
     pub fn new(fonts: &'f Fonts) -> Self {
-        let faces = fonts.faces().iter().filter_map(|f| rustybuzz::Face::from_slice(f.data(), f.index())).collect();
+        let faces = fonts.faces().iter().map(|f| rustybuzz::Face::from_slice(f.data(), f.index())).collect();
         Shaper { fonts, faces, cache: RefCell::new(HashMap::new()), plans: RefCell::new(HashMap::new()) }
     }
 
@@ -81,8 +83,8 @@ impl<'f> Shaper<'f> {
 
     /// The advance width of `text` drawn with one face at `size` px.
     pub fn advance(&self, face: FaceId, text: &str, size: f64) -> f64 {
-        let Some(rb) = self.faces.get(face.0) else { return 0.0 };
-        let upem = self.fonts.face(face).metrics.units_per_em;
+        let (Some(Some(rb)), Some(info)) = (self.faces.get(face.0), self.fonts.face(face)) else { return 0.0 };
+        let upem = info.metrics.units_per_em;
         let units = if text.chars().any(may_be_rtl) {
             let bidi = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
             let mut units = 0;
@@ -131,7 +133,7 @@ impl<'f> Shaper<'f> {
     /// Whether `face` has a glyph for every character of `cluster` that
     /// needs one.
     fn covers(&self, face: FaceId, cluster: &str) -> bool {
-        let Some(rb) = self.faces.get(face.0) else { return false };
+        let Some(Some(rb)) = self.faces.get(face.0) else { return false };
         cluster.chars().all(|c| is_invisible(c) || rb.glyph_index(c).is_some())
     }
 
@@ -190,7 +192,7 @@ impl<'f> Shaper<'f> {
     /// primary face for `style`, in px at `size`.
     pub fn extents(&self, style: Style, size: f64) -> (f64, f64) {
         let face = self.fonts.fallback_chain(style).first().copied().unwrap_or(FaceId(0));
-        let m = self.fonts.face(face).metrics;
+        let Some(m) = self.fonts.face(face).map(|f| f.metrics) else { return (size * 0.8, size * 0.2) };
         (m.ascender * size / m.units_per_em, -m.descender * size / m.units_per_em)
     }
 }
