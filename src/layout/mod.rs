@@ -46,14 +46,12 @@ pub struct Options {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LayoutError {
     /// The content does not fit the page without going below the 6 pt floor.
-    #[error(
-        "the map does not fit on {size}: its smallest text would be {text_pt:.1} pt at print size, below the 6 pt minimum; {suggestion}"
-    )]
+    #[error("the map does not fit on {size}: {detail}, below the 6 pt minimum; {suggestion}")]
     TooSmall {
         /// The page asked for.
         size: String,
-        /// The size the smallest text would need to shrink to, in pt.
-        text_pt: f64,
+        /// How small the text would have to be, in words.
+        detail: String,
         /// What would fit instead.
         suggestion: String,
     },
@@ -84,16 +82,20 @@ pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options
         (laid.fits_width && laid.height <= page_h / scale + EPSILON).then_some(laid)
     };
     let Some(at_floor) = fits(min_scale) else {
-        // Find how small the text would have to be, to say so.
-        let (needed, _) = largest_fitting(&fits, min_scale / 20.0, min_scale, None);
+        // Say how small the text would have to be, if any size fits at all.
+        let tiny = min_scale / 20.0;
+        let needed = fits(tiny).map(|laid| largest_fitting(&fits, tiny, min_scale, laid).0);
+        let smallest = theme.type_scale.smallest() * PT_PER_PX;
         return Err(LayoutError::TooSmall {
             size: size.to_string(),
-            text_pt: theme.type_scale.smallest() * needed * PT_PER_PX,
+            detail: match needed {
+                Some(scale) => format!("its smallest text would be {:.1} pt at print size", smallest * scale),
+                None => format!("it does not fit even with text at {:.1} pt", smallest * tiny),
+            },
             suggestion: suggestion(&builder, orientation, min_scale),
         });
     };
-    let (scale, laid) = largest_fitting(&fits, min_scale, MAX_SCALE.max(min_scale), Some(at_floor));
-    let laid = laid.unwrap_or_else(|| builder.build(page_w / scale, Some(page_h / scale)));
+    let (scale, laid) = largest_fitting(&fits, min_scale, MAX_SCALE.max(min_scale), at_floor);
     Ok(laid.into_poster(scale, Some(Size2 { width: page_w, height: page_h })))
 }
 
@@ -101,17 +103,12 @@ pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options
 const PT_PER_PX: f64 = 0.75;
 
 /// Bisects for the largest scale in `lo..=hi` at which `fits` succeeds,
-/// given that it succeeds at `lo` (with `at_lo` its result, if known).
+/// given that it succeeds at `lo` with the result `at_lo`.
 /// Fitting is monotone enough in the scale — a narrower view only ever
 /// wraps more — for bisection to converge.
-fn largest_fitting<T>(
-    fits: &impl Fn(f64) -> Option<T>,
-    mut lo: f64,
-    mut hi: f64,
-    at_lo: Option<T>,
-) -> (f64, Option<T>) {
+fn largest_fitting<T>(fits: &impl Fn(f64) -> Option<T>, mut lo: f64, mut hi: f64, at_lo: T) -> (f64, T) {
     if let Some(laid) = fits(hi) {
-        return (hi, Some(laid));
+        return (hi, laid);
     }
     let mut best = at_lo;
     // Ten halvings pin the scale to 0.2 % of the range: finer than a
@@ -121,7 +118,7 @@ fn largest_fitting<T>(
         match fits(mid) {
             Some(laid) => {
                 lo = mid;
-                best = Some(laid);
+                best = laid;
             }
             None => hi = mid,
         }
@@ -136,7 +133,7 @@ fn suggestion(builder: &build::Builder<'_>, orientation: Option<Orientation>, mi
         let Some((w, h)) = Size::Paper(paper).page_px(orientation) else { continue };
         let laid = builder.build(w / min_scale, Some(h / min_scale));
         if laid.fits_width && laid.height <= h / min_scale + EPSILON {
-            let turn = orientation.map_or(String::new(), |o| format!(" {}", o.as_str()));
+            let turn = orientation.map_or(String::new(), |o| format!(" --orientation {}", o.as_str()));
             return format!("try --size {}{turn}, or --size auto", paper.as_str());
         }
     }
