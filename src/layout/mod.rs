@@ -61,7 +61,7 @@ pub enum LayoutError {
 ///
 /// # Errors
 /// [`LayoutError::TooSmall`] when a fixed page cannot hold the content with
-/// body text at 6 pt or more.
+/// all text at 6 pt or more.
 pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options) -> Result<Poster, LayoutError> {
     let shaper = Shaper::new(fonts);
     let size = options.size.unwrap_or(journey.poster.size);

@@ -149,7 +149,9 @@ pub struct PosterSettings {
     /// The orientation, if the file names one. `None` means landscape for
     /// named paper sizes and the size as written for custom sizes.
     pub orientation: Option<Orientation>,
-    /// Which panels to show, in order. `None` shows every panel that has data.
+    /// Which panels to show (the poster keeps its own order). `None` shows
+    /// every panel. The curve, health and priorities panels are accepted
+    /// but not drawn yet; `check` says so.
     pub panels: Option<Vec<Panel>>,
 }
 
@@ -161,11 +163,13 @@ pub enum Panel {
     Questions,
     /// The touchpoint cards.
     Touchpoints,
-    /// The emotion curve through the touchpoints' scores.
+    /// The emotion curve through the touchpoints' scores (not drawn yet).
     Curve,
-    /// The stage-health strip (strengths against pain points).
+    /// The stage-health strip, strengths against pain points (not drawn
+    /// yet).
     Health,
-    /// The prioritised actions.
+    /// The prioritised actions (not drawn yet; `journeymap priorities`
+    /// lists them).
     Priorities,
     /// The badge legend.
     Legend,

@@ -1,7 +1,8 @@
 //! [`Poster`] → SVG text.
 //!
-//! The painter decides nothing: positions and sizes come from the poster,
-//! colours from the theme. Every number is written with two decimals at
+//! The painter decides no position, size or colour: positions and sizes
+//! come from the poster, colours from the theme. It only knows how a mark
+//! is drawn (the badge shapes) and how SVG spells things. Every number is written with two decimals at
 //! most, every piece of user text is escaped, and nothing outside the
 //! document is referenced, so the same poster gives the same bytes anywhere.
 
@@ -256,10 +257,10 @@ impl Painter<'_> {
                 let _ = writeln!(self.out, "<path class=\"star\" d=\"{}\" fill=\"{fill}\"/>", star_path(*rect));
             }
             Item::Pips { pips, shape, level, paint } => {
-                // Filled pips in the meter's colour; the rest as outlines in
-                // muted ink, which stay visible in greyscale print.
+                // Filled pips in the meter's colour; the rest as outlines,
+                // which stay visible in greyscale print.
                 let on = self.color(*paint);
-                let off = self.color(Paint::Muted);
+                let off = self.color(Paint::MeterOff);
                 for (i, pip) in pips.iter().enumerate() {
                     let filled = i < usize::from(*level);
                     let ring = pip.width.min(pip.height) * 0.12;

@@ -18,7 +18,8 @@ pub(super) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Turns raw bytes into text: strips a UTF-8 byte order mark and rejects
 /// what is not UTF-8 with a diagnostic that says what it is and how to fix
-/// it. The span of a returned diagnostic is in the bytes given.
+/// it. The span of a returned diagnostic is in the bytes after any byte
+/// order mark.
 pub(super) fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
     if bytes.len() > MAX_SOURCE_BYTES {
         return Err(Diagnostic::new(

@@ -25,8 +25,10 @@ use crate::model::Journey;
 pub struct Source {
     /// The name shown in messages: the path as given, or `<stdin>`.
     pub name: String,
-    /// The decoded text (without a byte order mark). Empty when the bytes
-    /// could not be decoded.
+    /// The decoded text (without a byte order mark). When the bytes are not
+    /// UTF-8, the text up to and past the first bad byte with that byte
+    /// replaced (so the excerpt can show its line); empty when the whole
+    /// file is refused (UTF-16, UTF-32, too large).
     pub text: String,
     lines: LineIndex,
 }

@@ -290,7 +290,22 @@ impl Walker<'_> {
                     };
                     match Panel::from_keyword(&s) {
                         Some(p) if panels.contains(&p) => {}
-                        Some(p) => panels.push(p),
+                        Some(p) => {
+                            if matches!(p, Panel::Curve | Panel::Health | Panel::Priorities) {
+                                self.push(
+                                    Diagnostic::new(
+                                        Code::PanelNotDrawn,
+                                        item.span(),
+                                        "panels",
+                                        format!("this version of journeymap does not draw the '{s}' panel yet"),
+                                    )
+                                    .with_hint(
+                                        "the poster leaves it out; `journeymap priorities` lists the priorities",
+                                    ),
+                                );
+                            }
+                            panels.push(p);
+                        }
                         None => {
                             let names = Panel::ALL.map(Panel::as_str);
                             let hint = did_you_mean(&s, names.iter().copied())

@@ -11,7 +11,9 @@ use super::shape::{ShapedLine, Shaper};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Wrapped {
     /// The lines, top to bottom; never wider than the width asked for
-    /// (unless a single grapheme is, which is reported by `overflow`).
+    /// (unless a single grapheme, with its break hyphen, is wider than the
+    /// line: no break can help that, and the layout's tests rule it out for
+    /// the column widths it allows).
     pub lines: Vec<ShapedLine>,
     /// Characters no loaded face can draw.
     pub missing: Vec<char>,
@@ -34,7 +36,8 @@ pub fn normalize(text: &str) -> String {
 /// Lines are filled from the cached widths of their words, which is fast
 /// but ignores kerning across a break opportunity; every line is then
 /// shaped whole, and if any came out too wide the text is wrapped again
-/// measuring each candidate line exactly. The result always fits.
+/// measuring each candidate line exactly. The result fits whenever the
+/// widest grapheme does.
 pub fn wrap(shaper: &Shaper<'_>, text: &str, style: Style, size: f64, max_width: f64) -> Wrapped {
     let text = normalize(text);
     let mut missing = Vec::new();

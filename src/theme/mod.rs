@@ -177,8 +177,8 @@ impl Theme {
 
     /// The default theme.
     pub fn classic() -> Theme {
-        // The built-in theme is checked by a unit test, so this cannot fail
-        // in a released build; fall back loudly rather than panic.
+        // The built-in theme is compiled in and checked by a unit test, so
+        // this cannot fail in a released build.
         Theme::named(DEFAULT_THEME).expect("the built-in classic theme parses")
     }
 
