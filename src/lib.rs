@@ -57,3 +57,9 @@ pub mod priorities;
 pub mod starter;
 pub mod text;
 pub mod theme;
+
+// The types of these crates appear in our signatures (`output::tree`
+// returns a `usvg::Tree`, `Fonts::database` a fontdb); re-exported so users
+// get the exact versions we were built with.
+pub use resvg;
+pub use usvg;

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::model::Question;
+use crate::model::{Date, Question};
 
 /// The spine most journeys share ("they nearly always begin with
 /// AWARENESS … the final chapter is often RETURN").
@@ -46,7 +46,7 @@ pub fn parse_stage_list(list: &str) -> Result<Vec<String>, StarterError> {
 /// Writes a starter map with one stage per name. Every field is present
 /// and explained in a comment; answers are left empty for the team to fill,
 /// so `check` lists what is still open.
-pub fn starter_map<S: AsRef<str>>(stages: &[S], date: Option<&str>) -> String {
+pub fn starter_map<S: AsRef<str>>(stages: &[S], date: Option<Date>) -> String {
     let mut out = String::new();
     let date_line = match date {
         Some(d) => format!("{:<40}# a TOML date, no quotes\n", format!("date = {d}")),

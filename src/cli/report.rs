@@ -37,8 +37,10 @@ pub(crate) fn human(source: &Source, diagnostics: &[Diagnostic]) {
             report = report.with_notes(vec![format!("hint: {hint}")]);
         }
         if term::emit(&mut stderr, &config, &file, &report).is_err() {
-            // stderr is gone; there is nobody left to tell.
-            return;
+            // No excerpt could be drawn (stderr is gone, or the span is off
+            // the text): still say what is wrong, in one plain line.
+            let at = source.locate(d.span.start);
+            eprintln!("{}:{}:{}: {}: {}", source.name, at.line, at.column, d.severity().as_str(), d.message);
         }
     }
 }

@@ -14,6 +14,9 @@ use crate::model::{
 };
 use crate::theme;
 
+/// The most `[[lane]]`s a map may declare: each is a row on the poster.
+pub(crate) const MAX_LANES: usize = 32;
+
 /// Keys allowed at the top level.
 pub(crate) const TOP_KEYS: &[&str] = &[
     "format",
@@ -327,7 +330,22 @@ impl Walker<'_> {
     /// The declared lanes, each with the span of its key's value.
     fn lanes(&mut self, e: &Entry<'_, '_>) -> Vec<(Lane, Span)> {
         let mut lanes: Vec<(Lane, Span)> = Vec::new();
-        for (table, span) in self.tables(e) {
+        let mut tables = self.tables(e);
+        if let Some((_, span)) = tables.get(MAX_LANES) {
+            self.push(
+                Diagnostic::new(
+                    Code::TooLarge,
+                    span.clone(),
+                    "lane",
+                    format!("{} lanes are declared; a poster holds at most {MAX_LANES}", tables.len()),
+                )
+                .with_hint("merge lanes, or keep the rest in another map"),
+            );
+            // Only the first lanes are read: the rest cannot be shown, and
+            // reading thousands would make checking slow.
+            tables.truncate(MAX_LANES);
+        }
+        for (table, span) in tables {
             let mut f = Fields::of(table);
             let key = match f.take("key") {
                 Some(k) => self.string(&k).map(|s| (s, k.span())),
