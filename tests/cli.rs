@@ -324,3 +324,19 @@ fn help_and_version_go_to_stdout_with_success() {
         assert!(help.contains(command), "{help}");
     }
 }
+
+#[test]
+fn check_reports_characters_no_font_can_draw() {
+    let map = "title = \"東京 journey\"\n[[stage]]\nname = \"Awareness\"\n";
+    let out = run(&["check", "-", "--format", "json"], Some(map.as_bytes()));
+    assert_eq!(code(&out), 0, "a warning, not an error");
+    let items: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let glyph = items
+        .as_array()
+        .and_then(|a| a.iter().find(|d| d["code"] == "missing-glyph"))
+        .unwrap_or_else(|| panic!("no missing-glyph warning in {items}"));
+    assert_eq!((glyph["line"].as_u64(), glyph["key"].as_str()), (Some(1), Some("title")));
+    assert!(glyph["message"].as_str().is_some_and(|m| m.contains("U+6771")), "{glyph}");
+    let strict = run(&["check", "-", "--strict"], Some(map.as_bytes()));
+    assert_eq!(code(&strict), 1, "--strict fails on it");
+}

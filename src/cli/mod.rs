@@ -96,6 +96,10 @@ enum Command {
         /// message, hint} objects on stdout, for editors and CI annotations.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// A font file for characters Inter cannot draw, as for `render`
+        /// (repeatable): characters no font covers are reported.
+        #[arg(long = "font", value_name = "FILE")]
+        fonts: Vec<PathBuf>,
     },
     /// List every touchpoint in priority order: fix, improve, protect,
     /// monetise, maintain, unassessed.
@@ -152,7 +156,7 @@ pub(crate) fn run() -> ExitCode {
     };
     let outcome = match cli.command {
         Command::Render(args) => render::run(&args),
-        Command::Check { map, strict, format } => check(&map, strict, format),
+        Command::Check { map, strict, format, fonts } => check(&map, strict, format, &fonts),
         Command::Priorities { map, format } => priorities(&map, format),
         Command::New { stages, output, force } => new(&stages, output.as_deref(), force),
     };
@@ -179,12 +183,24 @@ fn load(map: &Path) -> Result<Parsed, Failure> {
     parse::parse_file(map).map_err(|e| Failure::io(format!("cannot read {}", map.display()), &e))
 }
 
-fn check(map: &Path, strict: bool, format: CheckFormat) -> Outcome {
+fn check(map: &Path, strict: bool, format: CheckFormat, font_files: &[PathBuf]) -> Outcome {
     let mut parsed = load(map)?;
     let theme_problem =
         parsed.journey.as_ref().and_then(|j| journeymap::theme::check_reference(j, parsed.base_dir.as_deref()));
     if let Some(problem) = theme_problem {
         parsed.add(problem);
+    }
+    // Characters no font can draw are found by laying the poster out.
+    if let Some(journey) = &parsed.journey {
+        let fonts = render::load_fonts(font_files)?;
+        let reference = journey.theme.as_deref().unwrap_or(journeymap::theme::DEFAULT_THEME);
+        let auto = journeymap::layout::Options { size: Some(journeymap::model::Size::Auto), orientation: None };
+        let poster = journeymap::theme::Theme::resolve(reference, parsed.base_dir.as_deref())
+            .ok()
+            .and_then(|theme| journeymap::layout::layout(journey, &theme, &fonts, &auto).ok());
+        for warning in poster.map(|p| p.warnings).unwrap_or_default() {
+            parsed.add(warning);
+        }
     }
     match format {
         CheckFormat::Human => {

@@ -115,10 +115,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
         (_, _, Some(w)) => Resolution::Width(w),
         _ => Resolution::default(),
     };
-    let mut fonts = Fonts::embedded();
-    for path in &args.fonts {
-        fonts.add_file(path).map_err(|e| Failure { status: Status::Io, message: e.to_string() })?;
-    }
+    let fonts = load_fonts(&args.fonts)?;
 
     let parsed = load_valid(&args.map)?;
     let Some(journey) = &parsed.journey else { return Ok(Status::MapErrors) };
@@ -225,6 +222,15 @@ pub(crate) fn run(args: &Args) -> Outcome {
         eprintln!("wrote {} ({detail})", path.display());
     }
     Ok(Status::Ok)
+}
+
+/// The embedded fonts plus the user's `--font` files.
+pub(crate) fn load_fonts(files: &[PathBuf]) -> Result<Fonts, Failure> {
+    let mut fonts = Fonts::embedded();
+    for path in files {
+        fonts.add_file(path).map_err(|e| Failure { status: Status::Io, message: e.to_string() })?;
+    }
+    Ok(fonts)
 }
 
 fn png_detail(poster: &layout::Poster, resolution: Resolution) -> String {
