@@ -83,7 +83,7 @@ fn png_pixel_size_follows_the_resolution() {
     for (resolution, want) in cases {
         let png = render_png(&svg, &fonts, resolution);
         assert_eq!(png_size(&png), want, "{resolution:?} of a {w}×{h} px page");
-        let pixel = output::pixel_size(w, h, resolution).map(|(pw, ph, _)| (pw, ph));
+        let pixel = output::pixel_size(w, h, resolution);
         assert_eq!(pixel, Ok(want), "pixel_size agrees with the PNG");
     }
     // The default is 150 dpi.

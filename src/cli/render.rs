@@ -163,14 +163,13 @@ pub(crate) fn run(args: &Args) -> Outcome {
     }
     // What the fit did to the type, so the user can judge legibility
     // before printing (6 pt is the floor; ~12 pt reads at arm's length).
-    let pt = |px: f64| px * poster.scale * 0.75;
+    let (w, h) = poster.page_mm();
+    let t = &theme.type_scale;
     eprintln!(
-        "page {:.0}×{:.0} mm: body text {:.1} pt, card titles {:.1} pt, smallest {:.1} pt",
-        poster.page.width / 96.0 * 25.4,
-        poster.page.height / 96.0 * 25.4,
-        pt(theme.type_scale.body),
-        pt(theme.type_scale.card_title),
-        pt(theme.type_scale.smallest())
+        "page {w:.0}×{h:.0} mm: body text {:.1} pt, card titles {:.1} pt, smallest {:.1} pt",
+        poster.print_pt(t.body),
+        poster.print_pt(t.card_title),
+        poster.print_pt(t.smallest())
     );
     let embed_fonts = !args.no_embed_fonts;
     let svg_file = paint::svg(&poster, &theme, &fonts, SvgOptions { transparent: args.transparent, embed_fonts });
@@ -235,7 +234,7 @@ pub(crate) fn load_fonts(files: &[PathBuf]) -> Result<Fonts, Failure> {
 
 fn png_detail(poster: &layout::Poster, resolution: Resolution) -> String {
     match output::pixel_size(poster.page.width, poster.page.height, resolution) {
-        Ok((w, h, _)) => format!("{w}×{h} px"),
+        Ok((w, h)) => format!("{w}×{h} px"),
         Err(e) => e.to_string(),
     }
 }

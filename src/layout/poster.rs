@@ -34,6 +34,17 @@ pub struct Poster {
 }
 
 impl Poster {
+    /// The page's width and height in millimetres.
+    pub fn page_mm(&self) -> (f64, f64) {
+        let mm = |px: f64| px / 96.0 * 25.4;
+        (mm(self.page.width), mm(self.page.height))
+    }
+
+    /// The printed size, in points, of text set at `px` view px.
+    pub fn print_pt(&self, px: f64) -> f64 {
+        px * self.scale * 0.75
+    }
+
     /// The faces the poster's text is drawn with, in face order.
     pub fn faces(&self) -> Vec<FaceId> {
         let mut faces: Vec<FaceId> = self

@@ -407,16 +407,6 @@ impl Mark {
     pub fn from_keyword(s: &str) -> Option<Mark> {
         Mark::ALL.into_iter().find(|m| m.as_str() == s)
     }
-
-    /// A human label for legends.
-    pub fn label(self) -> &'static str {
-        match self {
-            Mark::Essential => "Essential",
-            Mark::Strength => "Strength",
-            Mark::Pain => "Pain point",
-            Mark::WouldPay => "Would pay",
-        }
-    }
 }
 
 /// A level from 1 to 5, valid by construction.

@@ -65,7 +65,7 @@ pub fn tree(svg: &str, fonts: &Fonts) -> Result<usvg::Tree, PngError> {
 ///
 /// # Errors
 /// A bad resolution, or more than [`MAX_PIXELS`].
-pub fn pixel_size(width: f64, height: f64, resolution: Resolution) -> Result<(u32, u32, f64), PngError> {
+pub fn pixel_size(width: f64, height: f64, resolution: Resolution) -> Result<(u32, u32), PngError> {
     let factor = match resolution {
         Resolution::Dpi(dpi) => dpi / CSS_DPI,
         Resolution::Scale(s) => s,
@@ -81,7 +81,7 @@ pub fn pixel_size(width: f64, height: f64, resolution: Resolution) -> Result<(u3
         let (w, h) = (w.min(u64::MAX as f64) as u64, h.min(u64::MAX as f64) as u64);
         return Err(PngError::TooLarge { width: w, height: h, megapixels: w.saturating_mul(h) / 1_000_000 });
     }
-    Ok((w as u32, h as u32, factor))
+    Ok((w as u32, h as u32))
 }
 
 /// Rasterises SVG text to PNG bytes. The size check happens before any
@@ -92,7 +92,7 @@ pub fn pixel_size(width: f64, height: f64, resolution: Resolution) -> Result<(u3
 pub fn png(svg: &str, fonts: &Fonts, resolution: Resolution) -> Result<Vec<u8>, PngError> {
     let tree = tree(svg, fonts)?;
     let size = tree.size();
-    let (w, h, _) = pixel_size(f64::from(size.width()), f64::from(size.height()), resolution)?;
+    let (w, h) = pixel_size(f64::from(size.width()), f64::from(size.height()), resolution)?;
     let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or(PngError::BadResolution)?;
     // Each axis is scaled to its whole number of pixels, as resvg's CLI
     // does: the distortion is under half a pixel over the whole poster, and
@@ -109,10 +109,10 @@ mod tests {
 
     #[test]
     fn sizes_follow_the_resolution() {
-        assert_eq!(pixel_size(960.0, 480.0, Resolution::Dpi(96.0)).map(|s| (s.0, s.1)), Ok((960, 480)));
-        assert_eq!(pixel_size(960.0, 480.0, Resolution::Dpi(192.0)).map(|s| (s.0, s.1)), Ok((1920, 960)));
-        assert_eq!(pixel_size(960.0, 480.0, Resolution::Scale(0.5)).map(|s| (s.0, s.1)), Ok((480, 240)));
-        assert_eq!(pixel_size(960.0, 480.0, Resolution::Width(100)).map(|s| (s.0, s.1)), Ok((100, 50)));
+        assert_eq!(pixel_size(960.0, 480.0, Resolution::Dpi(96.0)), Ok((960, 480)));
+        assert_eq!(pixel_size(960.0, 480.0, Resolution::Dpi(192.0)), Ok((1920, 960)));
+        assert_eq!(pixel_size(960.0, 480.0, Resolution::Scale(0.5)), Ok((480, 240)));
+        assert_eq!(pixel_size(960.0, 480.0, Resolution::Width(100)), Ok((100, 50)));
         assert_eq!(pixel_size(960.0, 480.0, Resolution::Scale(0.0)), Err(PngError::BadResolution));
     }
 

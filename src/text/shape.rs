@@ -76,11 +76,6 @@ impl<'f> Shaper<'f> {
         Shaper { fonts, faces, cache: RefCell::new(HashMap::new()), plans: RefCell::new(HashMap::new()) }
     }
 
-    /// The font set.
-    pub fn fonts(&self) -> &'f Fonts {
-        self.fonts
-    }
-
     /// The advance width of `text` drawn with one face at `size` px.
     pub fn advance(&self, face: FaceId, text: &str, size: f64) -> f64 {
         let (Some(Some(rb)), Some(info)) = (self.faces.get(face.0), self.fonts.face(face)) else { return 0.0 };
