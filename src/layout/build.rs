@@ -7,7 +7,7 @@ use super::poster::{Block, BlockKind, Item, Paint, PipShape, Poster, Region, Reg
 use crate::model::{Journey, Lane, Mark, Panel, Question, Span, Stage, Status, Text, Touchpoint};
 use crate::parse::{Code, Diagnostic};
 use crate::priorities::Class;
-use crate::text::{Shaper, Style, wrap};
+use crate::text::{ShapedLine, Shaper, Style, wrap};
 use crate::theme::Theme;
 
 /// A font choice: style, size in px and leading (line height ÷ size).
@@ -112,26 +112,22 @@ pub(super) struct Laid {
     /// Whether the content fits the view's width (see `Grid::fits`).
     pub(super) fits_width: bool,
     warnings: Vec<Diagnostic>,
-    title: String,
-    description: String,
-    stages: Vec<String>,
 }
 
 impl Laid {
     /// The poster at `scale` page px per view px; `page` is the fixed page,
     /// or `None` for a page the size of the content.
-    pub(super) fn into_poster(self, scale: f64, page: Option<Size2>) -> Poster {
-        let view = match page {
-            Some(p) => Size2 { width: p.width / scale, height: p.height / scale },
-            None => Size2 { width: self.width, height: self.height },
-        };
+    /// The poster on a `page` (CSS px) at `scale` page px per view px,
+    /// with the journey's title, description and stage names.
+    pub(super) fn into_poster(self, builder: &Builder<'_>, scale: f64, page: Size2) -> Poster {
+        let journey = builder.journey;
         Poster {
-            page: page.unwrap_or(view),
-            view,
+            page,
+            view: Size2 { width: page.width / scale, height: page.height / scale },
             scale,
-            title: self.title,
-            description: self.description,
-            stages: self.stages,
+            title: journey.title.clone(),
+            description: builder.description(),
+            stages: journey.stages.iter().map(|s| s.name.clone()).collect(),
             regions: self.regions,
             warnings: self.warnings,
         }
@@ -301,16 +297,7 @@ impl<'a> Builder<'a> {
         }
         regions.push(footer);
 
-        Laid {
-            regions,
-            width,
-            height: natural_bottom,
-            fits_width: grid.fits,
-            warnings: sink.into_warnings(),
-            title: self.journey.title.clone(),
-            description: self.description(),
-            stages: self.journey.stages.iter().map(|s| s.name.clone()).collect(),
-        }
+        Laid { regions, width, height: natural_bottom, fits_width: grid.fits, warnings: sink.into_warnings() }
     }
 
     fn description(&self) -> String {
@@ -350,26 +337,14 @@ impl<'a> Builder<'a> {
 
         let wrapped = wrap(self.shaper, text, font.style, font.size, width);
         sink.missing(&wrapped.missing, field);
-        let (ascent, descent) = self.shaper.extents(font.style, font.size);
-        let lh = line_box(font, ascent, descent);
+        let mut y = top;
         let mut items = Vec::new();
-        for (i, line) in wrapped.lines.into_iter().enumerate() {
-            let line_top = top + i as f64 * lh;
-            let baseline = line_top + (lh - (ascent + descent)) / 2.0 + ascent;
-            items.push(Item::Text(TextLine {
-                x,
-                baseline,
-                size: font.size,
-                style: font.style,
-                paint,
-                width: line.width,
-                runs: line.runs,
-                ascent,
-                descent,
-            }));
+        for line in wrapped.lines {
+            let (line, lh) = self.place(line, font, paint, Point::new(x, y));
+            items.push(Item::Text(line));
+            y += lh;
         }
-        let height = items.len() as f64 * lh;
-        (items, height)
+        (items, y - top)
     }
 
     /// Reports the characters of one field that no face can draw, for text
@@ -392,16 +367,20 @@ impl<'a> Builder<'a> {
         at: Point,
         field: &Field,
     ) -> (TextLine, f64) {
-        let (x, top) = (at.x, at.y);
-
         let mut missing = Vec::new();
         let shaped = self.shaper.shape(text, font.style, font.size, &mut missing);
         sink.missing(&missing, field);
+        self.place(shaped, font, paint, at)
+    }
+
+    /// Puts a shaped line in a line box whose top left is `at`, its ink
+    /// centred in the box; returns the line and the box's height.
+    fn place(&self, shaped: ShapedLine, font: Font, paint: Paint, at: Point) -> (TextLine, f64) {
         let (ascent, descent) = self.shaper.extents(font.style, font.size);
         let lh = line_box(font, ascent, descent);
         let line = TextLine {
-            x,
-            baseline: top + (lh - (ascent + descent)) / 2.0 + ascent,
+            x: at.x,
+            baseline: at.y + (lh - (ascent + descent)) / 2.0 + ascent,
             size: font.size,
             style: font.style,
             paint,
@@ -418,7 +397,7 @@ impl<'a> Builder<'a> {
         let Slot { x, top, width } = slot;
 
         match text {
-            Text::Paragraph(p) => self.lines(sink, p, font, Paint::Ink, Slot::new(x, top, width), field),
+            Text::Paragraph(p) => self.lines(sink, p, font, Paint::Ink, slot, field),
             Text::Bullets(items) => {
                 let bullet = "•";
                 let indent = self.shaper.width(bullet, font.style, font.size) + self.theme.space.unit;
@@ -443,10 +422,7 @@ impl<'a> Builder<'a> {
 
     /// The quiet "not answered" placeholder that shows a workshop its gaps.
     fn unanswered(&self, sink: &mut Sink, slot: Slot) -> (Vec<Item>, f64) {
-        let Slot { x, top, width } = slot;
-
-        let font = self.caption(Style::Italic);
-        self.lines(sink, "— not answered", font, Paint::Muted, Slot::new(x, top, width), &Field::new("", &(0..0)))
+        self.lines(sink, "— not answered", self.caption(Style::Italic), Paint::Muted, slot, &Field::new("", &(0..0)))
     }
 
     // Regions -----------------------------------------------------------
@@ -820,30 +796,24 @@ impl<'a> Builder<'a> {
     }
 
     fn cell_content(&self, sink: &mut Sink, stage: &Stage, row: &Row<'_>, slot: Slot) -> (Vec<Item>, f64) {
-        let Slot { x, top, width } = slot;
-
         let body = self.body();
         match row {
-            Row::Question(Question::Effort) => self.effort(sink, stage, Slot::new(x, top, width)),
+            Row::Question(Question::Effort) => self.effort(sink, stage, slot),
             Row::Question(q) => match stage.answer(*q).filter(|t| !t.is_blank()) {
-                Some(text) => self.text(
-                    sink,
-                    text,
-                    body,
-                    Slot::new(x, top, width),
-                    &Field::new(q.key(), &stage.spans.get_or(q.key(), &stage.span)),
-                ),
-                None => self.unanswered(sink, Slot::new(x, top, width)),
+                Some(text) => {
+                    self.text(sink, text, body, slot, &Field::new(q.key(), &stage.spans.get_or(q.key(), &stage.span)))
+                }
+                None => self.unanswered(sink, slot),
             },
             Row::Lane(i, lane) => match stage.lane(*i).filter(|t| !t.is_blank()) {
                 Some(text) => self.text(
                     sink,
                     text,
                     body,
-                    Slot::new(x, top, width),
+                    slot,
                     &Field::new(lane.key.clone(), &stage.spans.get_or(&lane.key, &stage.span)),
                 ),
-                None => self.unanswered(sink, Slot::new(x, top, width)),
+                None => self.unanswered(sink, slot),
             },
         }
     }
@@ -1181,11 +1151,7 @@ impl<'a> Builder<'a> {
 
     fn footer(&self, grid: &Grid, top: f64, sink: &mut Sink) -> Region {
         let s = &self.theme.space;
-        let font = Font {
-            style: Style::Regular,
-            size: self.theme.type_scale.caption,
-            leading: self.theme.type_scale.line_height,
-        };
+        let font = self.caption(Style::Regular);
         let credit = "Made with journeymap";
         let credit_w = self.shaper.width(credit, font.style, font.size);
         let text_w = (grid.content - credit_w - s.unit * 4.0).max(s.unit * 4.0);

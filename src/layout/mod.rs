@@ -75,7 +75,7 @@ pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options
         let laid = builder.build(builder.natural_width(), None);
         let scale = min_scale.max(1.0);
         let page = Size2 { width: laid.width * scale, height: laid.height * scale };
-        return Ok(laid.into_poster(scale, Some(page)));
+        return Ok(laid.into_poster(&builder, scale, page));
     };
     let fits = |scale: f64| {
         let laid = builder.build(page_w / scale, Some(page_h / scale));
@@ -96,7 +96,7 @@ pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options
         });
     };
     let (scale, laid) = largest_fitting(&fits, min_scale, MAX_SCALE.max(min_scale), at_floor);
-    Ok(laid.into_poster(scale, Some(Size2 { width: page_w, height: page_h })))
+    Ok(laid.into_poster(&builder, scale, Size2 { width: page_w, height: page_h }))
 }
 
 /// Points per CSS px.
