@@ -6,20 +6,27 @@
 //! the next:
 //!
 //! ```text
-//! bytes ──parse──▶ Journey + Diagnostics ──layout──▶ Poster ──paint──▶ SVG ──output──▶ PNG
+//! bytes ──parse──▶ Journey + Diagnostics ──layout──▶ Document ──paint──▶ SVG ──output──▶ PNG
 //!                        └──priorities──▶ Vec<Priority>
 //! ```
 //!
+//! - [`diag`]: diagnostics, located in one of several files, used by
+//!   every stage.
 //! - [`parse`]: TOML → [`model::Journey`], with every problem located
 //!   (file, line, column, key, hint) in one run.
 //! - [`priorities`]: the classes and order of SPEC §3.
 //! - [`text`]: the embedded fonts, shaping and line breaking.
-//! - [`layout`]: journey + [`theme::Theme`] + page → [`layout::Poster`], pure
-//!   geometry.
-//! - [`paint`]: poster → SVG. [`output`]: SVG → PNG, and atomic files.
+//! - [`layout`]: journey + [`theme::Theme`] + page → [`layout::Document`]:
+//!   pages of frames of primitives, one module per poster region.
+//! - [`paint`]: document → SVG. [`output`]: SVG → PNG, and atomic files.
+//! - [`render`]: the [`render::Renderer`] that holds fonts, theme and
+//!   caches, the one entry point the command line uses.
 //!
 //! ```
-//! use journeymap::{layout, output, paint, parse, priorities, text::Fonts, theme::Theme};
+//! use journeymap::parse;
+//! use journeymap::priorities::{self, Class};
+//! use journeymap::render::{Format, Renderer};
+//! use journeymap::text::Fonts;
 //!
 //! let map = r#"
 //! title = "Flying Nordic Air"
@@ -30,16 +37,16 @@
 //!   marks = ["essential", "pain"]
 //!   action = "Referral bonus"
 //! "#;
-//! let parsed = parse::parse_str("map.toml", map, &parse::Options::default());
-//! let journey = parsed.journey.expect("no errors");
-//! assert_eq!(priorities::prioritise(&journey)[0].class, priorities::Class::Fix);
+//! let mut parsed = parse::parse_str("map.toml", map, &parse::Options::default());
+//! let renderer = Renderer::new(Fonts::embedded());
+//! let theme = renderer.check(&mut parsed).expect("the built-in theme");
+//! let journey = parsed.journey.as_ref().expect("no errors");
+//! assert_eq!(priorities::prioritise(journey)[0].class, Class::Fix);
 //!
-//! let fonts = Fonts::embedded();
-//! let theme = Theme::classic();
-//! let poster = layout::layout(&journey, &theme, &fonts, &layout::Options::default()).expect("auto always fits");
-//! let svg = paint::svg(&poster, &theme, &fonts, paint::SvgOptions::default());
-//! let png = output::png(&svg, &fonts, output::Resolution::Width(400)).expect("small enough");
-//! assert!(svg.contains("class=\"touchpoint\"") && png.starts_with(b"\x89PNG"));
+//! let document = renderer.layout(journey, &theme).expect("auto always fits");
+//! let svg = renderer.export(&document, &theme, &Format::svg()).expect("SVG");
+//! let png = renderer.export(&document, &theme, &Format::png_width(400)).expect("small enough");
+//! assert!(String::from_utf8_lossy(&svg).contains("class=\"touchpoint\"") && png.starts_with(b"\x89PNG"));
 //! ```
 //!
 //! Limits: map files up to 8 MiB ([`parse::MAX_SOURCE_BYTES`]), values
@@ -48,15 +55,18 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod diag;
 pub mod layout;
 pub mod model;
 pub mod output;
 pub mod paint;
 pub mod parse;
 pub mod priorities;
+pub mod render;
 pub mod starter;
 pub mod text;
 pub mod theme;
+pub mod units;
 
 // The types of these crates appear in our signatures (`output::tree`
 // returns a `usvg::Tree`, `Fonts::database` a fontdb); re-exported so users

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use journeymap::parse::{self, Parsed, Severity};
+use journeymap::diag::Severity;
+use journeymap::parse::{self, Parsed};
+use journeymap::render::Renderer;
 use journeymap::priorities;
 use journeymap::starter;
 
@@ -170,7 +172,7 @@ pub(crate) fn run() -> ExitCode {
 }
 
 /// Reads and parses MAP (`-` is standard input).
-fn load(map: &Path) -> Result<Parsed, Failure> {
+pub(crate) fn load(map: &Path) -> Result<Parsed, Failure> {
     if map == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -185,26 +187,12 @@ fn load(map: &Path) -> Result<Parsed, Failure> {
 
 fn check(map: &Path, strict: bool, format: CheckFormat, font_files: &[PathBuf]) -> Outcome {
     let mut parsed = load(map)?;
-    let theme_problem =
-        parsed.journey.as_ref().and_then(|j| journeymap::theme::check_reference(j, parsed.base_dir.as_deref()));
-    if let Some(problem) = theme_problem {
-        parsed.add(problem);
-    }
-    // Characters no font can draw are found by laying the poster out.
-    if let Some(journey) = &parsed.journey {
-        let fonts = render::load_fonts(font_files)?;
-        let reference = journey.theme.as_deref().unwrap_or(journeymap::theme::DEFAULT_THEME);
-        let auto = journeymap::layout::Options { size: Some(journeymap::model::Size::Auto), orientation: None };
-        let poster = journeymap::theme::Theme::resolve(reference, parsed.base_dir.as_deref())
-            .ok()
-            .and_then(|theme| journeymap::layout::layout(journey, &theme, &fonts, &auto).ok());
-        for warning in poster.map(|p| p.warnings).unwrap_or_default() {
-            parsed.add(warning);
-        }
-    }
+    // The theme, and characters no font can draw (a coverage pass over the
+    // map's text: nothing is laid out).
+    Renderer::new(render::load_fonts(font_files)?).check(&mut parsed);
     match format {
         CheckFormat::Human => {
-            report::human(&parsed.source, &parsed.diagnostics);
+            report::human(&parsed.files, &parsed.diagnostics);
             eprintln!("{}", report::summary(&parsed));
         }
         CheckFormat::Json => report::json(&parsed).map_err(|e| Failure::io("cannot write to standard output", &e))?,
@@ -217,7 +205,7 @@ fn check(map: &Path, strict: bool, format: CheckFormat, font_files: &[PathBuf]) 
 pub(crate) fn load_valid(map: &Path) -> Result<Parsed, Failure> {
     let parsed = load(map)?;
     if parsed.has_errors() {
-        report::human(&parsed.source, &parsed.diagnostics);
+        report::human(&parsed.files, &parsed.diagnostics);
         return Err(Failure { status: Status::MapErrors, message: report::summary(&parsed) });
     }
     Ok(parsed)

@@ -3,15 +3,16 @@
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use journeymap::layout::{self, LayoutError};
+use journeymap::diag::{Code, Files, Severity};
+use journeymap::layout::{self, Document};
 use journeymap::model::{Orientation, Size};
 use journeymap::output::{self, Resolution};
 use journeymap::paint::{self, SvgOptions};
-use journeymap::parse::Severity;
+use journeymap::render::{self, Renderer};
 use journeymap::text::Fonts;
-use journeymap::theme::{DEFAULT_THEME, Theme, ThemeError};
+use journeymap::theme::{Theme, ThemeError};
 
-use super::{Failure, Outcome, Status, load_valid, report, write_stdout};
+use super::{Failure, Outcome, Status, load, report, write_stdout};
 
 pub(crate) const AFTER_HELP: &str = "\
 Examples:
@@ -115,79 +116,58 @@ pub(crate) fn run(args: &Args) -> Outcome {
         (_, _, Some(w)) => Resolution::Width(w),
         _ => Resolution::default(),
     };
-    let fonts = load_fonts(&args.fonts)?;
-
-    let parsed = load_valid(&args.map)?;
-    let Some(journey) = &parsed.journey else { return Ok(Status::MapErrors) };
-    // The map's theme file matters only when --theme does not replace it.
-    if args.theme.is_none() {
-        if let Some(problem) = journeymap::theme::check_reference(journey, parsed.base_dir.as_deref()) {
-            report::human(&parsed.source, std::slice::from_ref(&problem));
-            return Err(Failure { status: Status::MapErrors, message: problem.message });
-        }
-    }
-    let warnings = parsed.count(Severity::Warning);
-    if warnings > 0 {
-        eprintln!(
-            "{}: {warnings} warning{} (see `journeymap check {}`)",
-            parsed.source.name,
-            if warnings == 1 { "" } else { "s" },
-            args.map.display()
-        );
-    }
-
-    // A --theme path is the user's, relative to where they are; a map's
-    // `theme` is relative to the map, so the map can move with its theme.
-    let theme = match (&args.theme, &journey.theme) {
-        (Some(reference), _) => Theme::resolve(reference, None),
-        (None, Some(reference)) => {
-            let base = if args.map.as_os_str() == "-" { None } else { args.map.parent() };
-            Theme::resolve(reference, base)
-        }
-        (None, None) => Theme::resolve(DEFAULT_THEME, None),
-    }
-    .map_err(|e| theme_failure(&e))?;
-
-    let options = layout::Options {
+    let page = layout::Options {
         size: args.size,
         orientation: args.orientation.map(|o| match o {
             OrientationArg::Landscape => Orientation::Landscape,
             OrientationArg::Portrait => Orientation::Portrait,
         }),
     };
-    let poster = layout::layout(journey, &theme, &fonts, &options).map_err(|e| match e {
-        LayoutError::TooSmall { .. } => Failure { status: Status::MapErrors, message: e.to_string() },
-    })?;
-    if !poster.warnings.is_empty() {
-        report::human(&parsed.source, &poster.warnings);
+    let mut renderer = Renderer::new(load_fonts(&args.fonts)?).with_page(page);
+    // A --theme path is the user's, relative to where they are; a map's
+    // `theme` is relative to the map, so the map can move with its theme.
+    if let Some(reference) = &args.theme {
+        renderer = renderer.with_theme(Theme::resolve(reference, None).map_err(|e| theme_failure(&e))?);
     }
+
+    let mut parsed = load(&args.map)?;
+    let theme = renderer.check(&mut parsed);
+    if parsed.has_errors() {
+        report::human(&parsed.files, &parsed.diagnostics);
+        return Err(Failure { status: Status::MapErrors, message: report::summary(&parsed) });
+    }
+    let (Some(journey), Some(theme)) = (&parsed.journey, theme) else { return Ok(Status::MapErrors) };
+    // Characters that would draw as boxes are worth the full excerpt; the
+    // workshop's open ends are counted and left to `check`.
+    let (glyphs, others): (Vec<_>, Vec<_>) =
+        parsed.diagnostics.iter().cloned().partition(|d| d.code == Code::MissingGlyph);
+    report::human(&parsed.files, &glyphs);
+    let warnings = others.iter().filter(|d| d.severity() == Severity::Warning).count();
+    if warnings > 0 {
+        eprintln!(
+            "{}: {warnings} warning{} (see `journeymap check {}`)",
+            parsed.source().name,
+            if warnings == 1 { "" } else { "s" },
+            args.map.display()
+        );
+    }
+
+    let document = renderer
+        .layout(journey, &theme)
+        .map_err(|e| Failure { status: Status::MapErrors, message: e.to_string() })?;
     // What the fit did to the type, so the user can judge legibility
     // before printing (6 pt is the floor; ~12 pt reads at arm's length).
-    let (w, h) = poster.page_mm();
+    let (w, h) = document.page().size_mm();
     let t = &theme.type_scale;
     eprintln!(
         "page {w:.0}×{h:.0} mm: body text {:.1} pt, card titles {:.1} pt, smallest {:.1} pt",
-        poster.print_pt(t.body),
-        poster.print_pt(t.card_title),
-        poster.print_pt(t.smallest())
+        document.print_pt(t.body),
+        document.print_pt(t.card_title),
+        document.print_pt(t.smallest())
     );
     let embed_fonts = !args.no_embed_fonts;
-    let svg_file = paint::svg(&poster, &theme, &fonts, SvgOptions { transparent: args.transparent, embed_fonts });
-    // usvg ignores @font-face and draws from its own font database, so the
-    // PNG is rasterised from the lighter SVG without the font data.
-    let svg = paint::svg(&poster, &theme, &fonts, SvgOptions { transparent: args.transparent, embed_fonts: false });
     if embed_fonts && formats.iter().any(|(_, f)| *f == Format::Svg) {
-        for id in poster.faces() {
-            let Some(face) = fonts.face(id) else { continue };
-            if !paint::embeddable(face) {
-                eprintln!(
-                    "note: the font '{}' is not embedded in the SVG (a font collection or over {} MiB); \
-                     viewers of the SVG need it installed",
-                    face.family,
-                    paint::MAX_EMBEDDED_FONT_BYTES / 1024 / 1024
-                );
-            }
-        }
+        warn_unembeddable(&renderer, &document);
     }
 
     // Make every output before writing any: a failure leaves nothing behind.
@@ -195,12 +175,16 @@ pub(crate) fn run(args: &Args) -> Outcome {
     let mut png: Option<Vec<u8>> = None;
     for (path, format) in formats {
         let bytes = match format {
-            Format::Svg => svg_file.as_bytes().to_vec(),
+            Format::Svg => {
+                let svg = render::Format::Svg(SvgOptions { transparent: args.transparent, embed_fonts });
+                renderer.export(&document, &theme, &svg).map_err(|e| Failure::usage(e.to_string()))?
+            }
             Format::Png => match &png {
                 Some(bytes) => bytes.clone(),
                 None => {
-                    let bytes = output::png(&svg, &fonts, resolution)
-                        .map_err(|e| Failure { status: Status::Usage, message: e.to_string() })?;
+                    let format = render::Format::Png { resolution, transparent: args.transparent };
+                    let bytes =
+                        renderer.export(&document, &theme, &format).map_err(|e| Failure::usage(e.to_string()))?;
                     png = Some(bytes.clone());
                     bytes
                 }
@@ -215,12 +199,27 @@ pub(crate) fn run(args: &Args) -> Outcome {
         }
         output::write_atomic(path, &bytes).map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
         let detail = match format {
-            Format::Svg => format!("{:.0}×{:.0} px page", poster.page.width, poster.page.height),
-            Format::Png => png_detail(&poster, resolution),
+            Format::Svg => format!("{:.0}×{:.0} px page", document.page().size.width, document.page().size.height),
+            Format::Png => png_detail(&document, resolution),
         };
         eprintln!("wrote {} ({detail})", path.display());
     }
     Ok(Status::Ok)
+}
+
+/// Says which faces cannot travel inside the SVG.
+fn warn_unembeddable(renderer: &Renderer, document: &Document) {
+    for id in paint::faces(document.page()) {
+        let Some(face) = renderer.fonts().face(id) else { continue };
+        if !paint::embeddable(face) {
+            eprintln!(
+                "note: the font '{}' is not embedded in the SVG (a font collection or over {} MiB); \
+                 viewers of the SVG need it installed",
+                face.family,
+                paint::MAX_EMBEDDED_FONT_BYTES / 1024 / 1024
+            );
+        }
+    }
 }
 
 /// The embedded fonts plus the user's `--font` files.
@@ -232,8 +231,9 @@ pub(crate) fn load_fonts(files: &[PathBuf]) -> Result<Fonts, Failure> {
     Ok(fonts)
 }
 
-fn png_detail(poster: &layout::Poster, resolution: Resolution) -> String {
-    match output::pixel_size(poster.page.width, poster.page.height, resolution) {
+fn png_detail(document: &Document, resolution: Resolution) -> String {
+    let page = document.page();
+    match output::pixel_size(page.size.width, page.size.height, resolution) {
         Ok((w, h)) => format!("{w}×{h} px"),
         Err(e) => e.to_string(),
     }
@@ -243,7 +243,7 @@ fn theme_failure(e: &ThemeError) -> Failure {
     match e {
         ThemeError::Io(..) => Failure { status: Status::Io, message: e.to_string() },
         ThemeError::Invalid(source, d) => {
-            report::human(source, std::slice::from_ref(d));
+            report::human(&Files::new(source.clone()), std::slice::from_ref(d));
             Failure { status: Status::MapErrors, message: e.to_string() }
         }
         ThemeError::Unknown(_) => {

@@ -3,9 +3,10 @@
 use std::io::{IsTerminal, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
-use journeymap::parse::{Diagnostic, Parsed, Severity, Source};
+use journeymap::diag::{Diagnostic, FileId, Files, Severity};
+use journeymap::parse::Parsed;
 
 /// Whether stderr gets colour: only on a terminal, and never with NO_COLOR.
 fn color_choice() -> termcolor::ColorChoice {
@@ -16,9 +17,17 @@ fn color_choice() -> termcolor::ColorChoice {
     }
 }
 
-/// Prints diagnostics to stderr with a source excerpt and caret each.
-pub(crate) fn human(source: &Source, diagnostics: &[Diagnostic]) {
-    let file = SimpleFile::new(source.name.as_str(), source.text.as_str());
+/// Prints diagnostics to stderr with a source excerpt and caret each,
+/// secondary labels (such as "first defined here") beside them.
+pub(crate) fn human(files: &Files, diagnostics: &[Diagnostic]) {
+    let mut simple = SimpleFiles::new();
+    let ids: Vec<(FileId, usize)> =
+        files.iter().map(|(id, source)| (id, simple.add(source.name.as_str(), source.text.as_str()))).collect();
+    let file_of = |id: FileId| ids.iter().find(|(f, _)| *f == id).map(|(_, i)| *i);
+    let clamp = |id: FileId, span: &std::ops::Range<usize>| {
+        let len = files.get(id).map_or(0, |s| s.text.len());
+        span.start.min(len)..span.end.min(len)
+    };
     let mut stderr = termcolor::StandardStream::stderr(color_choice());
     let config = term::Config::default();
     for d in diagnostics {
@@ -27,20 +36,28 @@ pub(crate) fn human(source: &Source, diagnostics: &[Diagnostic]) {
             Severity::Warning => ReportSeverity::Warning,
             Severity::Hint => ReportSeverity::Help,
         };
-        let span = d.span.start.min(source.text.len())..d.span.end.min(source.text.len());
         let label = if d.key.is_empty() { String::new() } else { format!("`{}`", d.key) };
-        let mut report = Report::new(severity)
+        let mut labels = Vec::new();
+        if let Some(file) = file_of(d.file) {
+            labels.push(Label::primary(file, clamp(d.file, &d.span)).with_message(label));
+        }
+        for extra in &d.labels {
+            if let Some(file) = file_of(extra.file) {
+                labels.push(Label::secondary(file, clamp(extra.file, &extra.span)).with_message(&extra.message));
+            }
+        }
+        let report = Report::new(severity)
             .with_code(d.code.as_str())
             .with_message(&d.message)
-            .with_labels(vec![Label::primary((), span).with_message(label)]);
-        if let Some(hint) = &d.hint {
-            report = report.with_notes(vec![format!("hint: {hint}")]);
-        }
-        if term::emit(&mut stderr, &config, &file, &report).is_err() {
+            .with_labels(labels)
+            .with_notes(d.hints.iter().map(|h| format!("hint: {h}")).collect());
+        if term::emit(&mut stderr, &config, &simple, &report).is_err() {
             // No excerpt could be drawn (stderr is gone, or the span is off
             // the text): still say what is wrong, in one plain line.
-            let at = source.locate(d.span.start);
-            eprintln!("{}:{}:{}: {}: {}", source.name, at.line, at.column, d.severity().as_str(), d.message);
+            if let Some(source) = files.get(d.file) {
+                let at = source.locate(d.span.start);
+                eprintln!("{}:{}:{}: {}: {}", source.name, at.line, at.column, d.severity().as_str(), d.message);
+            }
         }
     }
 }
@@ -54,7 +71,7 @@ pub(crate) fn summary(parsed: &Parsed) -> String {
         let touchpoints = parsed.journey.as_ref().map_or(0, |j| j.touchpoints().count());
         return format!(
             "{}: ok ({}, {})",
-            parsed.source.name,
+            parsed.source().name,
             count(stages, "stage"),
             count(touchpoints, "touchpoint")
         );
@@ -63,7 +80,7 @@ pub(crate) fn summary(parsed: &Parsed) -> String {
     if h > 0 {
         parts.push(count(h, "hint"));
     }
-    format!("{}: {}", parsed.source.name, parts.join(", "))
+    format!("{}: {}", parsed.source().name, parts.join(", "))
 }
 
 /// Writes diagnostics to stdout as a JSON array, one object each.
@@ -72,10 +89,11 @@ pub(crate) fn json(parsed: &Parsed) -> std::io::Result<()> {
         .diagnostics
         .iter()
         .map(|d| {
-            let start = parsed.source.locate(d.span.start);
-            let end = parsed.source.locate(d.span.end);
+            let source = parsed.files.get(d.file).unwrap_or(parsed.source());
+            let start = source.locate(d.span.start);
+            let end = source.locate(d.span.end);
             serde_json::json!({
-                "file": parsed.source.name,
+                "file": source.name,
                 "line": start.line,
                 "column": start.column,
                 "end_line": end.line,
@@ -84,7 +102,7 @@ pub(crate) fn json(parsed: &Parsed) -> std::io::Result<()> {
                 "code": d.code.as_str(),
                 "key": d.key,
                 "message": d.message,
-                "hint": d.hint,
+                "hint": d.hint(),
             })
         })
         .collect();

@@ -1,8 +1,13 @@
-//! Journey + theme + page size → [`Poster`]: pure geometry, no SVG.
+//! Journey + theme + page size → [`Document`]: pages of frames of
+//! primitives (text, shapes, tagged groups), no SVG.
 //!
-//! The poster is a stack of regions (SPEC §4): title block, spine, question
-//! rows, touchpoint cards, legend, footer. Every row shares one height
-//! across the stages so the grid reads. Text is measured and wrapped with
+//! The poster is a stack of regions (SPEC §4), one module each under
+//! `regions/`: title block, spine, question rows, touchpoint cards, legend,
+//! footer. Each lays out a frame in its own coordinates from a shared
+//! context (journey, theme, shaper, column grid); the stacker places them
+//! in the order `[poster] panels` gives. Badges, stars and meters are drawn
+//! into primitives by `symbols`. Every row shares one height across the
+//! stages so the grid reads. Text is measured and wrapped with
 //! [`crate::text`], so every line is known to fit its box before anything is
 //! drawn.
 //!
@@ -12,18 +17,23 @@
 //! fits its height. If that would put any text below 6 pt at print size the
 //! layout fails and names a size that would fit.
 
-mod build;
+mod context;
+mod document;
+mod frame;
 mod geom;
-mod poster;
+mod regions;
+mod stack;
+mod symbols;
 
-use std::collections::HashSet;
-
+pub use document::{Anchor, AnchorKind, Boxed, Document, Page};
+pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
-pub use poster::{Block, BlockKind, Item, Paint, PipShape, Poster, Region, RegionKind, Stroke, TextLine};
 
-use crate::model::{Journey, Orientation, Panel, Paper, Size};
+use crate::model::{Journey, Orientation, Panel, Paper, Size, Status};
 use crate::text::{Fonts, Shaper};
 use crate::theme::Theme;
+use crate::units::Length;
+use stack::Stacker;
 
 /// The smallest text allowed at print size: 6 pt = 8 CSS px. It applies
 /// to every text on the poster, captions included.
@@ -57,25 +67,50 @@ pub enum LayoutError {
     },
 }
 
-/// Lays out a journey.
+/// Lays out a journey with a shaper of its own. A program that lays out
+/// again and again keeps its shaping cache in a
+/// [`crate::render::Renderer`] instead.
 ///
 /// # Errors
 /// [`LayoutError::TooSmall`] when a fixed page cannot hold the content with
 /// all text at 6 pt or more.
-pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options) -> Result<Poster, LayoutError> {
-    let shaper = Shaper::new(fonts);
+pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options) -> Result<Document, LayoutError> {
+    layout_with(journey, theme, &Shaper::new(fonts), options)
+}
+
+/// Lays out a journey, measuring with `shaper`.
+///
+/// Fitting a fixed page re-runs the regions at each trial scale (their
+/// wrapping depends on the column width), but shaping comes from the
+/// shaper's cache, and everything that does not depend on the scale — the
+/// panel order, the description — is worked out once.
+///
+/// # Errors
+/// [`LayoutError::TooSmall`] when a fixed page cannot hold the content with
+/// all text at 6 pt or more.
+pub fn layout_with(
+    journey: &Journey,
+    theme: &Theme,
+    shaper: &Shaper<'_>,
+    options: &Options,
+) -> Result<Document, LayoutError> {
     let size = options.size.unwrap_or(journey.poster.size);
     let orientation = options.orientation.or(journey.poster.orientation);
-    let panels = panels(journey);
-    let builder = build::Builder::new(journey, theme, &shaper, &panels);
+    let builder = Stacker { journey, theme, shaper, panels: panels(journey) };
+    let document = |laid: stack::Laid, scale: f64, page: Size2| Document {
+        pages: vec![Page { size: page, transform: frame::Transform::scale(scale), frame: laid.frame }],
+        title: journey.title.clone(),
+        description: description(journey),
+        anchors: laid.anchors,
+    };
     let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
     let Some((page_w, page_h)) = size.page_px(orientation) else {
         // The page grows to fit at the theme's sizes, enlarged only if a
         // theme's smallest text would otherwise print under the floor.
-        let laid = builder.build(builder.natural_width(), None);
+        let laid = builder.build(context::Grid::natural_width(journey, theme), None);
         let scale = min_scale.max(1.0);
-        let page = Size2 { width: laid.width * scale, height: laid.height * scale };
-        return Ok(laid.into_poster(&builder, scale, page));
+        let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
+        return Ok(document(laid, scale, page));
     };
     let fits = |scale: f64| {
         let laid = builder.build(page_w / scale, Some(page_h / scale));
@@ -85,7 +120,7 @@ pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options
         // Say how small the text would have to be, if any size fits at all.
         let tiny = min_scale / 20.0;
         let needed = fits(tiny).map(|laid| largest_fitting(&fits, tiny, min_scale, laid).0);
-        let smallest = theme.type_scale.smallest() * PT_PER_PX;
+        let smallest = Length::px(theme.type_scale.smallest()).to_pt();
         return Err(LayoutError::TooSmall {
             size: size.to_string(),
             detail: match needed {
@@ -96,11 +131,8 @@ pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options
         });
     };
     let (scale, laid) = largest_fitting(&fits, min_scale, MAX_SCALE.max(min_scale), at_floor);
-    Ok(laid.into_poster(&builder, scale, Size2 { width: page_w, height: page_h }))
+    Ok(document(laid, scale, Size2 { width: page_w, height: page_h }))
 }
-
-/// Points per CSS px.
-const PT_PER_PX: f64 = 0.75;
 
 /// Bisects for the largest scale in `lo..=hi` at which `fits` succeeds,
 /// given that it succeeds at `lo` with the result `at_lo`.
@@ -127,7 +159,7 @@ fn largest_fitting<T>(fits: &impl Fn(f64) -> Option<T>, mut lo: f64, mut hi: f64
 }
 
 /// Names a page that would hold the content at the 6 pt floor.
-fn suggestion(builder: &build::Builder<'_>, orientation: Option<Orientation>, min_scale: f64) -> String {
+fn suggestion(builder: &Stacker<'_>, orientation: Option<Orientation>, min_scale: f64) -> String {
     let papers = [Paper::A4, Paper::A3, Paper::A2, Paper::A1, Paper::A0];
     for paper in papers {
         let Some((w, h)) = Size::Paper(paper).page_px(orientation) else { continue };
@@ -140,10 +172,23 @@ fn suggestion(builder: &build::Builder<'_>, orientation: Option<Orientation>, mi
     "try --size auto, which grows the page to fit".to_owned()
 }
 
-/// The panels to show: the map's list, or every panel.
-fn panels(journey: &Journey) -> HashSet<Panel> {
-    match &journey.poster.panels {
-        Some(list) => list.iter().copied().collect(),
-        None => Panel::ALL.into_iter().collect(),
+/// The panels to show, in the order the map lists them, or every panel.
+fn panels(journey: &Journey) -> Vec<Panel> {
+    journey.poster.panels.clone().unwrap_or_else(|| Panel::ALL.to_vec())
+}
+
+/// A one-paragraph description of the poster, for the SVG `<desc>`.
+fn description(journey: &Journey) -> String {
+    let stages: Vec<&str> = journey.stages.iter().map(|s| s.name.as_str()).collect();
+    let touchpoints = journey.touchpoints().count();
+    let moments = journey.touchpoints().filter(|(_, t)| t.moment_of_truth).count();
+    let mut d = "Customer journey map".to_owned();
+    if let Some(p) = &journey.persona {
+        d += &format!(" for {p}");
     }
+    d += &format!(": {} stages ({}), {touchpoints} touchpoints, {moments} moments of truth.", stages.len(), stages.join(", "));
+    if journey.status == Status::Draft {
+        d += " Draft, not yet validated.";
+    }
+    d
 }

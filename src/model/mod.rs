@@ -227,6 +227,14 @@ impl Text {
             Text::Bullets(b) => b.iter().all(|s| s.trim().is_empty()),
         }
     }
+
+    /// All of the text in one string, bullets joined by newlines.
+    pub fn joined(&self) -> String {
+        match self {
+            Text::Paragraph(p) => p.clone(),
+            Text::Bullets(b) => b.join("\n"),
+        }
+    }
 }
 
 /// One of the five spine questions the seed asks for every stage.

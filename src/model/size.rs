@@ -3,9 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// CSS pixels per inch: SVG user units are CSS px.
-const PX_PER_INCH: f64 = 96.0;
-const MM_PER_INCH: f64 = 25.4;
+use crate::units::Length;
 
 /// The page the poster is drawn on.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -80,8 +78,8 @@ impl Paper {
     /// Width and height in portrait (short side first), except `Slide`,
     /// which is a landscape screen. In CSS px.
     fn natural_px(self) -> (f64, f64) {
-        let mm = |w: f64, h: f64| (w / MM_PER_INCH * PX_PER_INCH, h / MM_PER_INCH * PX_PER_INCH);
-        let inch = |w: f64, h: f64| (w * PX_PER_INCH, h * PX_PER_INCH);
+        let mm = |w: f64, h: f64| (Length::mm(w).to_px(), Length::mm(h).to_px());
+        let inch = |w: f64, h: f64| (Length::inches(w).to_px(), Length::inches(h).to_px());
         match self {
             Paper::A0 => mm(841.0, 1189.0),
             Paper::A1 => mm(594.0, 841.0),
@@ -112,10 +110,11 @@ pub enum Unit {
 impl Unit {
     fn to_px(self, v: f64) -> f64 {
         match self {
-            Unit::Mm => v / MM_PER_INCH * PX_PER_INCH,
-            Unit::In => v * PX_PER_INCH,
-            Unit::Px => v,
+            Unit::Mm => Length::mm(v),
+            Unit::In => Length::inches(v),
+            Unit::Px => Length::px(v),
         }
+        .to_px()
     }
 
     fn as_str(self) -> &'static str {
@@ -212,7 +211,8 @@ impl FromStr for Size {
             "px" => Unit::Px,
             other => return Err(SizeError::BadUnit(other.to_owned())),
         };
-        let limit = unit.to_px(1.0).recip() * 10_000.0 / MM_PER_INCH * PX_PER_INCH;
+        // Ten metres a side, in the size's own unit.
+        let limit = Length::mm(10_000.0).to_px() / unit.to_px(1.0);
         let ok = |v: f64| v.is_finite() && v > 0.0 && v <= limit;
         if !ok(width) || !ok(height) {
             return Err(SizeError::BadNumber);

@@ -1,7 +1,7 @@
-//! Painters: [`crate::layout::Poster`] → a document format. Only SVG for
-//! now; PNG is rasterised from the SVG in [`crate::output`], so both show
-//! exactly the same poster.
+//! Painters: a [`crate::layout::Document`] → a document format. SVG here;
+//! PNG is rasterised from the SVG in [`crate::output`], so both show
+//! exactly the same poster. Painters know only the layout's primitives.
 
 mod svg;
 
-pub use svg::{MAX_EMBEDDED_FONT_BYTES, SvgOptions, embeddable, svg};
+pub use svg::{MAX_EMBEDDED_FONT_BYTES, SvgOptions, embeddable, faces, svg};

@@ -2,7 +2,7 @@
 //! nesting depth. Each turns hostile input into one located diagnostic
 //! instead of a panic, a hang or a stack overflow.
 
-use super::diagnostic::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic};
 
 /// The largest map file accepted, in bytes (8 MiB). A 1,000-touchpoint map
 /// is about 250 KiB; anything near the limit is not a journey map.

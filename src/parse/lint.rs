@@ -7,7 +7,7 @@
 
 use toml::de::DeTable;
 
-use super::diagnostic::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic};
 use crate::model::{Journey, Mark, Question, Status};
 
 /// The fewest and most stages a spine usually has ("half a dozen or so").

@@ -7,7 +7,6 @@
 //! there are errors so that the warnings (the workshop lint) can run in the same
 //! pass; the journey is handed on only when there are no errors.
 
-mod diagnostic;
 mod input;
 mod lint;
 mod suggest;
@@ -15,37 +14,10 @@ mod walk;
 
 use std::path::{Path, PathBuf};
 
-pub use diagnostic::{Code, Diagnostic, LineIndex, Location, Severity};
 pub use input::{MAX_NESTING, MAX_SOURCE_BYTES};
 
+use crate::diag::{Code, Diagnostic, Files, Severity, Source};
 use crate::model::Journey;
-
-/// A map's text with its name, as diagnostics need it.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// The name shown in messages: the path as given, or `<stdin>`.
-    pub name: String,
-    /// The decoded text (without a byte order mark). When the bytes are not
-    /// UTF-8, the text up to and past the first bad byte with that byte
-    /// replaced (so the excerpt can show its line); empty when the whole
-    /// file is refused (UTF-16, UTF-32, too large).
-    pub text: String,
-    lines: LineIndex,
-}
-
-impl Source {
-    /// Wraps text under a display name.
-    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
-        let lines = LineIndex::new(&text);
-        Source { name: name.into(), text, lines }
-    }
-
-    /// The 1-based line and column of a byte offset.
-    pub fn locate(&self, offset: usize) -> Location {
-        self.lines.locate(&self.text, offset)
-    }
-}
 
 /// Where a map comes from, for resolving relative paths in it (a theme
 /// file, checked by [`crate::theme::check_reference`]).
@@ -60,8 +32,10 @@ pub struct Options {
 /// every diagnostic, by position.
 #[derive(Debug, Clone)]
 pub struct Parsed {
-    /// The source the diagnostics point into.
-    pub source: Source,
+    /// The files the diagnostics point into: the map first
+    /// ([`crate::diag::FileId::MAP`]), then any file a later check read,
+    /// such as a theme.
+    pub files: Files,
     /// The directory relative paths in the map resolve from (`None`: the
     /// current directory).
     pub base_dir: Option<PathBuf>,
@@ -72,6 +46,11 @@ pub struct Parsed {
 }
 
 impl Parsed {
+    /// The map's own source.
+    pub fn source(&self) -> &Source {
+        self.files.map()
+    }
+
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
@@ -83,7 +62,9 @@ impl Parsed {
         if diagnostic.is_error() {
             self.journey = None;
         }
-        let at = self.diagnostics.partition_point(|d| d.span.start <= diagnostic.span.start);
+        let at = self
+            .diagnostics
+            .partition_point(|d| (d.file, d.span.start) <= (diagnostic.file, diagnostic.span.start));
         self.diagnostics.insert(at, diagnostic);
     }
 
@@ -178,5 +159,5 @@ fn finish(source: Source, options: &Options, journey: Option<Journey>, mut diagn
         .sort_by(|a, b| (a.span.start, a.span.end, a.code.as_str()).cmp(&(b.span.start, b.span.end, b.code.as_str())));
     diagnostics.dedup();
     let journey = journey.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
-    Parsed { source, base_dir: options.base_dir.clone(), journey, diagnostics }
+    Parsed { files: Files::new(source), base_dir: options.base_dir.clone(), journey, diagnostics }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::diagnostic::{Code, Diagnostic, LineIndex};
+use crate::diag::{Code, Diagnostic, LineIndex};
 use super::suggest::did_you_mean;
 use crate::model::{
     Date, Effort, Journey, Lane, Mark, Orientation, Panel, PosterSettings, Score, Size, Span, Stage, Status, Text,
@@ -380,6 +380,7 @@ impl Walker<'_> {
                 let line = self.line_of(first.start);
                 self.push(
                     Diagnostic::new(Code::DuplicateLane, key_span, "key", format!("lane '{key}' is declared twice"))
+                        .with_label(first.clone(), "first declared here")
                         .with_hint(format!("it is first declared on line {line}; remove one or rename it")),
                 );
                 continue;
@@ -409,6 +410,7 @@ impl Walker<'_> {
                             "name",
                             format!("there are two stages named '{}'", stage.name),
                         )
+                        .with_label(first.clone(), "first stage of that name")
                         .with_hint(format!("stage names must be unique; the first is on line {line}")),
                     );
                 } else {
@@ -486,6 +488,7 @@ impl Walker<'_> {
                             "name",
                             format!("this stage has two touchpoints named '{}'", t.name),
                         )
+                        .with_label(first.clone(), "first touchpoint of that name")
                         .with_hint(format!(
                             "touchpoint names must be unique within a stage; the first is on line {line}"
                         )),

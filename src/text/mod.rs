@@ -10,5 +10,5 @@ mod shape;
 mod wrap;
 
 pub use fonts::{EMBEDDED_FAMILY, Face, FaceId, FontError, Fonts, Style};
-pub use shape::{Run, ShapedLine, Shaper};
+pub use shape::{Run, ShapeCache, ShapedLine, Shaper};
 pub use wrap::{BREAK_HYPHEN, Wrapped, normalize, wrap};

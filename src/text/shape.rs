@@ -6,8 +6,8 @@
 //! is the drawn width. Text is split into runs by font here — never left to
 //! usvg's fallback — and each run names its face in the SVG.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -42,18 +42,68 @@ impl ShapedLine {
 
 /// Shapes and measures text with a [`Fonts`] set.
 ///
-/// Results are cached by text, style and size: a layout measures the same
-/// words again and again (every bisection step of fitting a fixed page
-/// uses the same view-unit sizes), and shaping is the expensive part. The
-/// cache is only ever looked up, never iterated, so it cannot make output
-/// depend on hash order.
+/// Results are cached by text, style and size (see [`ShapeCache`]): a
+/// layout measures the same words again and again, and shaping is the
+/// expensive part. The cache is only ever looked up, never iterated, so it
+/// cannot make output depend on hash order.
 pub struct Shaper<'f> {
     fonts: &'f Fonts,
     /// One per face of `fonts`, at the same index (`None` if rustybuzz
     /// cannot read it), so a [`FaceId`] names the same face in both.
     faces: Vec<Option<rustybuzz::Face<'f>>>,
-    cache: RefCell<HashMap<(Style, u64), HashMap<String, Shaped>>>,
-    plans: RefCell<HashMap<PlanKey, rustybuzz::ShapePlan>>,
+    cache: CacheRef<'f>,
+}
+
+/// Shaping results and shape plans, kept across layouts: a renderer that
+/// lays out again after an edit shapes only the text that changed.
+///
+/// A cache belongs to one [`Fonts`] set: results name faces by index, so
+/// use it only with the fonts it was filled with. It may be shared between
+/// threads.
+#[derive(Default)]
+pub struct ShapeCache {
+    lines: Mutex<HashMap<(Style, u64), HashMap<String, Shaped>>>,
+    plans: Mutex<HashMap<PlanKey, rustybuzz::ShapePlan>>,
+}
+
+impl std::fmt::Debug for ShapeCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: usize = lock(&self.lines).values().map(HashMap::len).sum();
+        f.debug_struct("ShapeCache").field("lines", &lines).finish_non_exhaustive()
+    }
+}
+
+impl ShapeCache {
+    /// An empty cache.
+    pub fn new() -> ShapeCache {
+        ShapeCache::default()
+    }
+
+    /// Forgets everything (after the fonts changed).
+    pub fn clear(&self) {
+        lock(&self.lines).clear();
+        lock(&self.plans).clear();
+    }
+}
+
+/// A lock that survives a panic in another thread: the maps only ever
+/// gain complete entries, so a poisoned one is still consistent.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+enum CacheRef<'f> {
+    Owned(Box<ShapeCache>),
+    Shared(&'f ShapeCache),
+}
+
+impl CacheRef<'_> {
+    fn get(&self) -> &ShapeCache {
+        match self {
+            CacheRef::Owned(c) => c,
+            CacheRef::Shared(c) => c,
+        }
+    }
 }
 
 /// A cached shaping result: the line and the characters no face covers.
@@ -70,10 +120,39 @@ struct PlanKey {
 }
 
 impl<'f> Shaper<'f> {
-    /// Prepares every face of `fonts` for shaping.
+    /// Prepares every face of `fonts` for shaping, with a cache of its own.
     pub fn new(fonts: &'f Fonts) -> Self {
+        Shaper::build(fonts, CacheRef::Owned(Box::default()))
+    }
+
+    /// Prepares every face of `fonts` for shaping with a cache that
+    /// outlives this shaper (see [`ShapeCache`]).
+    pub fn with_cache(fonts: &'f Fonts, cache: &'f ShapeCache) -> Self {
+        Shaper::build(fonts, CacheRef::Shared(cache))
+    }
+
+    fn build(fonts: &'f Fonts, cache: CacheRef<'f>) -> Self {
         let faces = fonts.faces().iter().map(|f| rustybuzz::Face::from_slice(f.data(), f.index())).collect();
-        Shaper { fonts, faces, cache: RefCell::new(HashMap::new()), plans: RefCell::new(HashMap::new()) }
+        Shaper { fonts, faces, cache }
+    }
+
+    /// The fonts this shaper measures with.
+    pub fn fonts(&self) -> &'f Fonts {
+        self.fonts
+    }
+
+    /// The characters of `text` that no face can draw, once each, in the
+    /// order met. This is the coverage check `check` runs over a map: no
+    /// shaping, no layout.
+    pub fn uncovered(&self, text: &str) -> Vec<char> {
+        let mut missing = Vec::new();
+        for c in text.chars().filter(|&c| !is_invisible(c)) {
+            let covered = self.faces.iter().flatten().any(|f| f.glyph_index(c).is_some());
+            if !covered && !missing.contains(&c) {
+                missing.push(c);
+            }
+        }
+        missing
     }
 
     /// The advance width of `text` drawn with one face at `size` px.
@@ -117,7 +196,7 @@ impl<'f> Shaper<'f> {
             script: buffer.script().tag().to_bytes(),
             language: language.as_ref().map(|l| l.as_str().to_owned()),
         };
-        let mut plans = self.plans.borrow_mut();
+        let mut plans = lock(&self.cache.get().plans);
         let plan = plans.entry(key).or_insert_with(|| {
             rustybuzz::ShapePlan::new(rb, buffer.direction(), Some(buffer.script()), language.as_ref(), &[])
         });
@@ -138,14 +217,15 @@ impl<'f> Shaper<'f> {
     /// "missing" box — the caller reports them.
     pub fn shape(&self, text: &str, style: Style, size: f64, missing: &mut Vec<char>) -> ShapedLine {
         let key = (style, size.to_bits());
-        if let Some((line, lost)) = self.cache.borrow().get(&key).and_then(|m| m.get(text)) {
+        if let Some((line, lost)) = lock(&self.cache.get().lines).get(&key).and_then(|m| m.get(text)) {
             add_missing(missing, lost);
             return line.clone();
         }
+        // Shaped without the lock, so other threads can shape meanwhile.
         let mut lost = Vec::new();
         let line = self.shape_uncached(text, style, size, &mut lost);
         add_missing(missing, &lost);
-        self.cache.borrow_mut().entry(key).or_default().insert(text.to_owned(), (line.clone(), lost));
+        lock(&self.cache.get().lines).entry(key).or_default().insert(text.to_owned(), (line.clone(), lost));
         line
     }
 
@@ -179,7 +259,8 @@ impl<'f> Shaper<'f> {
 
     /// The width of `text` in `style` without keeping the runs.
     pub fn width(&self, text: &str, style: Style, size: f64) -> f64 {
-        let cached = self.cache.borrow().get(&(style, size.to_bits())).and_then(|m| m.get(text)).map(|(l, _)| l.width);
+        let cached =
+            lock(&self.cache.get().lines).get(&(style, size.to_bits())).and_then(|m| m.get(text)).map(|(l, _)| l.width);
         cached.unwrap_or_else(|| self.shape(text, style, size, &mut Vec::new()).width)
     }
 

@@ -13,25 +13,8 @@ use serde::Deserialize;
 
 pub use color::Color;
 
-use crate::model::Journey;
-use crate::parse::{Code, Diagnostic, Source};
-
-/// Checks the theme a map names by path: that the file exists and is a
-/// valid theme. `base_dir` is the map's directory (see
-/// [`crate::parse::Parsed::base_dir`]). Built-in names are checked while
-/// parsing; this check reads a file, so it is a separate step, skipped when
-/// a caller overrides the map's theme.
-pub fn check_reference(journey: &Journey, base_dir: Option<&Path>) -> Option<Diagnostic> {
-    let reference = journey.theme.as_deref().filter(|r| looks_like_path(r))?;
-    let error = Theme::resolve(reference, base_dir).err()?;
-    let hint = match error {
-        ThemeError::Io(..) => {
-            "theme paths are relative to the map file; or use a built-in theme: ".to_owned() + &BUILTIN_NAMES.join(", ")
-        }
-        _ => "fix the theme file, or compare it with themes/classic.toml".to_owned(),
-    };
-    Some(Diagnostic::new(Code::UnknownTheme, journey.spans.get("theme"), "theme", error.to_string()).with_hint(hint))
-}
+use crate::diag::{Code, Diagnostic, Source};
+use crate::model::Mark;
 
 /// The names of the built-in themes.
 pub const BUILTIN_NAMES: &[&str] = &["classic"];
@@ -128,6 +111,64 @@ pub struct Spacing {
     pub label_width: f64,
     pub column_width: f64,
     pub badge: f64,
+}
+
+/// What a colour is for. Layout names roles; a theme's [`Colors`] turns
+/// them into colours when painting, so one layout can be painted in any
+/// palette of the same sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)] // Each is the theme colour of the same name.
+pub enum Role {
+    Background,
+    Surface,
+    Ink,
+    Muted,
+    Rule,
+    LabelBand,
+    Spine,
+    SpineInk,
+    Accent,
+    Essential,
+    Strength,
+    Pain,
+    WouldPay,
+    MomentOfTruth,
+    MeterOff,
+}
+
+impl Role {
+    /// The role of a mark's badge.
+    pub fn of_mark(mark: Mark) -> Role {
+        match mark {
+            Mark::Essential => Role::Essential,
+            Mark::Strength => Role::Strength,
+            Mark::Pain => Role::Pain,
+            Mark::WouldPay => Role::WouldPay,
+        }
+    }
+}
+
+impl Colors {
+    /// The colour of a role.
+    pub fn get(&self, role: Role) -> Color {
+        match role {
+            Role::Background => self.background,
+            Role::Surface => self.surface,
+            Role::Ink => self.ink,
+            Role::Muted => self.muted,
+            Role::Rule => self.rule,
+            Role::LabelBand => self.label_band,
+            Role::Spine => self.spine,
+            Role::SpineInk => self.spine_ink,
+            Role::Accent => self.accent,
+            Role::Essential => self.essential,
+            Role::Strength => self.strength,
+            Role::Pain => self.pain,
+            Role::WouldPay => self.would_pay,
+            Role::MomentOfTruth => self.moment_of_truth,
+            Role::MeterOff => self.meter_off,
+        }
+    }
 }
 
 impl TypeScale {

@@ -1,5 +1,8 @@
-//! Located problems in a map file: errors stop rendering, warnings are the
-//! seed's workshop advice as lint.
+//! Diagnostics, the base every stage reports through: a problem's code and
+//! severity, the file and byte span it is about, secondary labels ("first
+//! defined here") and hints. The map parser, theme files and the command
+//! line's reports all speak this one type; rendering excerpts is the CLI's
+//! job.
 
 use std::fmt;
 
@@ -129,11 +132,34 @@ impl fmt::Display for Code {
     }
 }
 
-/// One problem found in a map, located in its source.
+/// Which file of a [`Files`] set a span points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct FileId(pub(crate) u32);
+
+impl FileId {
+    /// The first file of a set: the map itself, for diagnostics made
+    /// while parsing it.
+    pub const MAP: FileId = FileId(0);
+}
+
+/// A secondary place a diagnostic points at, with what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// The file.
+    pub file: FileId,
+    /// The byte range in that file.
+    pub span: Span,
+    /// What the place is, e.g. "first defined here".
+    pub message: String,
+}
+
+/// One problem, located in its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// What kind of problem it is; its severity follows from it.
     pub code: Code,
+    /// The file the span points into.
+    pub file: FileId,
     /// The byte range in the source the problem is about.
     pub span: Span,
     /// The key the problem is about: the unknown key itself, or the key
@@ -141,20 +167,52 @@ pub struct Diagnostic {
     pub key: String,
     /// What is wrong, in lower case, without a trailing period.
     pub message: String,
-    /// How to fix it, if there is something to say.
-    pub hint: Option<String>,
+    /// Other places that explain it, such as the first definition of a
+    /// duplicate.
+    pub labels: Vec<Label>,
+    /// How to fix it, first the most useful; empty when there is nothing
+    /// to say.
+    pub hints: Vec<String>,
 }
 
 impl Diagnostic {
-    /// A diagnostic without a hint.
+    /// A diagnostic in the map file ([`FileId::MAP`]) without a hint.
     pub fn new(code: Code, span: Span, key: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { code, span, key: key.into(), message: message.into(), hint: None }
+        Diagnostic {
+            code,
+            file: FileId::MAP,
+            span,
+            key: key.into(),
+            message: message.into(),
+            labels: Vec::new(),
+            hints: Vec::new(),
+        }
     }
 
     /// Adds a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hints.push(hint.into());
         self
+    }
+
+    /// Adds a secondary label in the same file.
+    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label { file: self.file, span, message: message.into() });
+        self
+    }
+
+    /// Moves the diagnostic (and its labels in the same file) to `file`.
+    pub fn in_file(mut self, file: FileId) -> Self {
+        for label in self.labels.iter_mut().filter(|l| l.file == self.file) {
+            label.file = file;
+        }
+        self.file = file;
+        self
+    }
+
+    /// The first hint, if any.
+    pub fn hint(&self) -> Option<&str> {
+        self.hints.first().map(String::as_str)
     }
 
     /// The severity, from the code.
@@ -201,6 +259,72 @@ impl LineIndex {
         let start = self.line_starts[line];
         let column = source[start..offset].chars().count() + 1;
         Location { line: line + 1, column }
+    }
+}
+
+/// A source text with its name, as diagnostics need it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name shown in messages: the path as given, or `<stdin>`.
+    pub name: String,
+    /// The decoded text (without a byte order mark). When the bytes are not
+    /// UTF-8, the text up to and past the first bad byte with that byte
+    /// replaced (so the excerpt can show its line); empty when the whole
+    /// file is refused (UTF-16, UTF-32, too large).
+    pub text: String,
+    lines: LineIndex,
+}
+
+impl Source {
+    /// Wraps text under a display name.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let lines = LineIndex::new(&text);
+        Source { name: name.into(), text, lines }
+    }
+
+    /// The 1-based line and column of a byte offset.
+    pub fn locate(&self, offset: usize) -> Location {
+        self.lines.locate(&self.text, offset)
+    }
+}
+
+/// The files a set of diagnostics points into: the map first
+/// ([`FileId::MAP`]), then any theme file or import source met on the way.
+#[derive(Debug, Clone)]
+pub struct Files {
+    map: Source,
+    others: Vec<Source>,
+}
+
+impl Files {
+    /// A set holding the map, which gets [`FileId::MAP`].
+    pub fn new(map: Source) -> Files {
+        Files { map, others: Vec::new() }
+    }
+
+    /// The map's source.
+    pub fn map(&self) -> &Source {
+        &self.map
+    }
+
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, source: Source) -> FileId {
+        self.others.push(source);
+        FileId(u32::try_from(self.others.len()).unwrap_or(u32::MAX))
+    }
+
+    /// The file with `id`, if this set has it.
+    pub fn get(&self, id: FileId) -> Option<&Source> {
+        match id.0 {
+            0 => Some(&self.map),
+            n => self.others.get(n as usize - 1),
+        }
+    }
+
+    /// Every file with its id, in the order added.
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &Source)> {
+        std::iter::once(&self.map).chain(&self.others).enumerate().map(|(i, s)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), s))
     }
 }
 

@@ -1,0 +1,199 @@
+//! What every region is laid out from: the journey, the theme, the shaper
+//! and the column grid, with the text helpers all regions share.
+
+use super::frame::{Item, TextLine};
+use super::geom::Point;
+use crate::model::{Journey, Text};
+use crate::text::{ShapedLine, Shaper, Style, wrap};
+use crate::theme::{Role, Theme};
+
+/// The shared input of the region modules.
+pub(crate) struct Context<'a> {
+    pub(crate) journey: &'a Journey,
+    pub(crate) theme: &'a Theme,
+    pub(crate) shaper: &'a Shaper<'a>,
+    pub(crate) grid: Grid,
+}
+
+/// The column grid for one view width, in content coordinates: `x = 0` is
+/// the content's left edge (the page margin), so every region's frame uses
+/// the same x positions and one region's anchors are valid in another.
+pub(crate) struct Grid {
+    /// Whether the columns are at least half their natural width: below
+    /// that, badges, meters and stage labels no longer fit, and a fixed
+    /// page must be refused rather than overflowed.
+    pub(crate) fits: bool,
+    /// The content's width: the view less two margins.
+    pub(crate) content: f64,
+    /// The left label column.
+    pub(crate) label: Span1,
+    /// One column per stage.
+    pub(crate) columns: Vec<Span1>,
+}
+
+/// A horizontal extent.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Span1 {
+    pub(crate) x: f64,
+    pub(crate) width: f64,
+}
+
+impl Span1 {
+    pub(crate) fn right(self) -> f64 {
+        self.x + self.width
+    }
+}
+
+impl Grid {
+    /// The grid for a view `width` px wide.
+    pub(crate) fn new(journey: &Journey, theme: &Theme, width: f64) -> Grid {
+        let s = &theme.space;
+        let n = journey.stages.len().max(1);
+        let content = width - 2.0 * s.margin;
+        // Columns fill the width, but not beyond 1.5× their natural size:
+        // lines longer than ~70 characters are hard to read, so a short
+        // spine on a wide page keeps readable columns and leaves space.
+        let available = (content - s.label_width - n as f64 * s.gutter) / n as f64;
+        let fits = available >= s.column_width / 2.0;
+        let column = available.clamp(s.column_width / 2.0, s.column_width * 1.5);
+        let columns = (0..n)
+            .map(|i| Span1 { x: s.label_width + s.gutter + i as f64 * (column + s.gutter), width: column })
+            .collect();
+        Grid { fits, content, label: Span1 { x: 0.0, width: s.label_width }, columns }
+    }
+
+    /// The view width at the theme's natural column width.
+    pub(crate) fn natural_width(journey: &Journey, theme: &Theme) -> f64 {
+        let s = &theme.space;
+        let n = journey.stages.len().max(1) as f64;
+        let content = s.label_width + n * (s.column_width + s.gutter);
+        // A one- or two-stage map still gets a page wide enough for its
+        // title block and legend.
+        (content + 2.0 * s.margin).max(s.column_width * 3.0 + s.label_width + 2.0 * s.margin)
+    }
+}
+
+/// A font choice: style, size in px and leading (line height ÷ size).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Font {
+    pub(crate) style: Style,
+    pub(crate) size: f64,
+    pub(crate) leading: f64,
+}
+
+impl Font {
+    pub(crate) fn line_height(self) -> f64 {
+        self.size * self.leading
+    }
+}
+
+/// Where a piece of content goes: its left edge, the top of its first
+/// line box, and the width it may fill, in view px.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Slot {
+    pub(crate) x: f64,
+    pub(crate) top: f64,
+    pub(crate) width: f64,
+}
+
+impl Slot {
+    pub(crate) fn new(x: f64, top: f64, width: f64) -> Slot {
+        Slot { x, top, width }
+    }
+}
+
+/// Lines of text and the height they take.
+pub(crate) struct Lines {
+    pub(crate) items: Vec<Item>,
+    pub(crate) height: f64,
+}
+
+impl Context<'_> {
+    pub(crate) fn body(&self) -> Font {
+        Font { style: Style::Regular, size: self.theme.type_scale.body, leading: self.theme.type_scale.line_height }
+    }
+
+    pub(crate) fn caption(&self, style: Style) -> Font {
+        Font { style, size: self.theme.type_scale.caption, leading: self.theme.type_scale.line_height }
+    }
+
+    /// Wraps `text` into the slot's width, its first line box at the
+    /// slot's top.
+    pub(crate) fn lines(&self, text: &str, font: Font, role: Role, slot: Slot) -> Lines {
+        let wrapped = wrap(self.shaper, text, font.style, font.size, slot.width);
+        let mut y = slot.top;
+        let mut items = Vec::with_capacity(wrapped.lines.len());
+        for line in wrapped.lines {
+            let (line, lh) = self.place(line, font, role, Point::new(slot.x, y));
+            items.push(Item::Text(line));
+            y += lh;
+        }
+        Lines { items, height: y - slot.top }
+    }
+
+    /// One line that is not wrapped, its line box's top left at `at`;
+    /// for short labels the caller has measured. Returns the line and the
+    /// line box's height.
+    pub(crate) fn line_at(&self, text: &str, font: Font, role: Role, at: Point) -> (TextLine, f64) {
+        let shaped = self.shaper.shape(text, font.style, font.size, &mut Vec::new());
+        self.place(shaped, font, role, at)
+    }
+
+    /// The advance width of `text` in `font`.
+    pub(crate) fn width(&self, text: &str, font: Font) -> f64 {
+        self.shaper.width(text, font.style, font.size)
+    }
+
+    /// Puts a shaped line in a line box whose top left is `at`, its ink
+    /// centred in the box; returns the line and the box's height.
+    fn place(&self, shaped: ShapedLine, font: Font, role: Role, at: Point) -> (TextLine, f64) {
+        let (ascent, descent) = self.shaper.extents(font.style, font.size);
+        // The font's leading, but never less than ascender plus descender,
+        // so a line's ink never leaves its box however tight a theme sets
+        // its headings.
+        let lh = font.line_height().max(ascent + descent);
+        let line = TextLine {
+            x: at.x,
+            baseline: at.y + (lh - (ascent + descent)) / 2.0 + ascent,
+            size: font.size,
+            style: font.style,
+            role,
+            width: shaped.width,
+            runs: shaped.runs,
+            ascent,
+            descent,
+        };
+        (line, lh)
+    }
+
+    /// A paragraph or a bullet list in the slot.
+    pub(crate) fn text(&self, text: &Text, font: Font, slot: Slot) -> Lines {
+        match text {
+            Text::Paragraph(p) => self.lines(p, font, Role::Ink, slot),
+            Text::Bullets(items) => {
+                let bullet = "•";
+                let indent = self.width(bullet, font) + self.theme.space.unit;
+                let gap = self.theme.space.unit / 2.0;
+                let mut out = Vec::new();
+                let mut y = slot.top;
+                for (i, item) in items.iter().filter(|t| !t.trim().is_empty()).enumerate() {
+                    if i > 0 {
+                        y += gap;
+                    }
+                    let (mark, _) = self.line_at(bullet, font, Role::Muted, Point::new(slot.x, y));
+                    out.push(Item::Text(mark));
+                    let lines =
+                        self.lines(item, font, Role::Ink, Slot::new(slot.x + indent, y, slot.width - indent));
+                    out.extend(lines.items);
+                    y += lines.height;
+                }
+                Lines { items: out, height: y - slot.top }
+            }
+        }
+    }
+
+    /// The quiet "not answered" placeholder that shows a workshop its gaps.
+    pub(crate) fn unanswered(&self, slot: Slot) -> Lines {
+        self.lines("— not answered", self.caption(Style::Italic), Role::Muted, slot)
+    }
+}

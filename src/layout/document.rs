@@ -1,0 +1,136 @@
+//! The laid-out document: pages, each a frame placed on a page size.
+//!
+//! A poster is one page whose frame is the poster at the theme's natural
+//! sizes, scaled onto the paper. Slide decks, print tiles and bleed are
+//! more pages, or other transforms, over the same frames.
+
+use super::frame::{Frame, Group, Item, Tag, Transform};
+use super::geom::{Rect, Size2};
+use crate::units::Length;
+
+/// A laid-out document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The pages, in order; a poster has one.
+    pub pages: Vec<Page>,
+    /// The title, for the SVG `<title>` and PDF metadata.
+    pub title: String,
+    /// A one-paragraph summary for the SVG `<desc>` and accessibility.
+    pub description: String,
+    /// Places other regions and tools refer to (cards), in the first page's
+    /// frame coordinates.
+    pub anchors: Vec<Anchor>,
+}
+
+impl Document {
+    /// The first page (a document always has one).
+    pub fn page(&self) -> &Page {
+        // `layout` always makes a page; an empty document has none only if
+        // built by hand, and then an empty page stands in.
+        self.pages.first().unwrap_or(&EMPTY_PAGE)
+    }
+
+    /// Every tagged group of the first page with its bounds in frame
+    /// coordinates, in painting order.
+    pub fn boxes(&self) -> Vec<Boxed<'_>> {
+        self.page().boxes()
+    }
+
+    /// The box with `id`, if any.
+    pub fn find(&self, id: &str) -> Option<Boxed<'_>> {
+        self.boxes().into_iter().find(|b| b.tag.id.as_deref() == Some(id))
+    }
+
+    /// The printed size, in points, of text set at `px` frame px on the
+    /// first page.
+    pub fn print_pt(&self, px: f64) -> f64 {
+        Length::px(px * self.page().transform.scale).to_pt()
+    }
+}
+
+static EMPTY_PAGE: Page =
+    Page { size: Size2 { width: 0.0, height: 0.0 }, transform: Transform::IDENTITY, frame: EMPTY_FRAME };
+const EMPTY_FRAME: Frame = Frame { size: Size2 { width: 0.0, height: 0.0 }, items: Vec::new() };
+
+/// One page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The page size in CSS px: the SVG's `width`/`height`, the PNG's and
+    /// PDF's size.
+    pub size: Size2,
+    /// From the frame's coordinates to the page's.
+    pub transform: Transform,
+    /// What the page shows.
+    pub frame: Frame,
+}
+
+impl Page {
+    /// The page's width and height.
+    pub fn size_mm(&self) -> (f64, f64) {
+        (Length::px(self.size.width).to_mm(), Length::px(self.size.height).to_mm())
+    }
+
+    /// The part of the frame the page shows, in frame coordinates (the
+    /// SVG `viewBox`).
+    pub fn view(&self) -> Rect {
+        let t = self.transform;
+        Rect::new(-t.tx / t.scale, -t.ty / t.scale, self.size.width / t.scale, self.size.height / t.scale)
+    }
+
+    /// Every tagged group with its bounds in frame coordinates.
+    pub fn boxes(&self) -> Vec<Boxed<'_>> {
+        let mut out = Vec::new();
+        self.frame.walk(&mut |at, item| {
+            if let Item::Group(group @ Group { tag: Some(tag), .. }) = item {
+                let inner = at.then(group.transform);
+                let bounds = group.box_rect().map_or_else(|| inner.apply_rect(group.content_bounds()), |r| inner.apply_rect(r));
+                out.push(Boxed { tag, group, transform: inner, bounds });
+            }
+        });
+        out
+    }
+}
+
+/// A tagged group found in a frame.
+#[derive(Debug, Clone, Copy)]
+pub struct Boxed<'a> {
+    /// Its tag.
+    pub tag: &'a Tag,
+    /// The group.
+    pub group: &'a Group,
+    /// From the group's coordinates to the frame's.
+    pub transform: Transform,
+    /// Its box (the first child's rectangle) or, for an anonymous group,
+    /// its content's bounds, in frame coordinates.
+    pub bounds: Rect,
+}
+
+impl Boxed<'_> {
+    /// The text of the group, its lines joined by spaces.
+    pub fn text(&self) -> String {
+        self.group.lines().iter().map(|l| l.text()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// A place in the layout other regions or tools refer to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anchor {
+    /// The id of the group.
+    pub id: String,
+    /// What it is.
+    pub kind: AnchorKind,
+    /// Its box, in frame coordinates.
+    pub rect: Rect,
+}
+
+/// What an [`Anchor`] marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnchorKind {
+    /// A touchpoint card.
+    Card {
+        /// The stage's index.
+        stage: usize,
+        /// The touchpoint's position in its stage.
+        index: usize,
+    },
+}

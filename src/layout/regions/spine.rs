@@ -1,0 +1,66 @@
+//! The spine: one numbered chapter header per stage, chevrons between.
+
+use super::{Region, boxed};
+use crate::layout::context::{Context, Font, Slot};
+use crate::layout::frame::{BoxStyle, Item, Tag};
+use crate::layout::geom::{Point, Rect};
+use crate::layout::symbols;
+use crate::text::Style;
+use crate::theme::Role;
+
+/// Lays out the spine.
+pub(crate) fn layout(cx: &Context<'_>) -> Region {
+    let s = &cx.theme.space;
+    let t = &cx.theme.type_scale;
+    let pad = s.cell_padding;
+    let number_font = Font { style: Style::Regular, size: t.stage_number, leading: t.line_height };
+    let name_font = Font { style: Style::Bold, size: name_size(cx), leading: t.heading_line_height };
+    // Lay out each header's content, then give all one height.
+    let mut contents = Vec::new();
+    for (i, (stage, col)) in cx.journey.stages.iter().zip(&cx.grid.columns).enumerate() {
+        let (number, nh) =
+            cx.line_at(&format!("STAGE {}", i + 1), number_font, Role::SpineInk, Point::new(col.x + pad, pad));
+        let name = cx.lines(&stage.name, name_font, Role::SpineInk, Slot::new(col.x + pad, pad + nh, col.width - 2.0 * pad));
+        let mut items = vec![Item::Text(number)];
+        items.extend(name.items);
+        contents.push((items, nh + name.height));
+    }
+    let height = contents.iter().map(|(_, h)| *h).fold(0.0, f64::max) + 2.0 * pad;
+    let mut items = Vec::new();
+    let stages = cx.journey.stages.len();
+    for (i, ((content, _), col)) in contents.into_iter().zip(&cx.grid.columns).enumerate() {
+        if i + 1 < stages {
+            // An arrow in the gutter says "and then".
+            let w = s.gutter * 0.75;
+            let h = w * 1.6;
+            let x = col.right() + (s.gutter - w) / 2.0;
+            items.push(symbols::chevron(Rect::new(x, (height - h) / 2.0, w, h), Role::Spine));
+        }
+        let tag = Tag::new(format!("stage-{}", i + 1), "stage").data("stage", &cx.journey.stages[i].name).data("stage-number", (i + 1).to_string());
+        let style = BoxStyle { fill: Some(Role::Spine), stroke: None, radius: s.radius };
+        items.push(boxed(tag, Rect::new(col.x, 0.0, col.width, height), style, content));
+    }
+    let mut region = Region::new(cx, "spine", height, items);
+    region.on_grid = true;
+    region
+}
+
+/// One size for every stage name: the theme's, or smaller so that no word
+/// of any name has to break (a designer sets a long "Consideration" one
+/// notch down rather than splitting it), but never below body text.
+/// Widths scale linearly with size, so the size is exact.
+fn name_size(cx: &Context<'_>) -> f64 {
+    let t = &cx.theme.type_scale;
+    let available = cx.grid.columns.first().map_or(0.0, |c| c.width) - 2.0 * cx.theme.space.cell_padding;
+    let widest = cx
+        .journey
+        .stages
+        .iter()
+        .flat_map(|stage| stage.name.split_whitespace())
+        .map(|word| cx.shaper.width(word, Style::Bold, t.stage))
+        .fold(0.0, f64::max);
+    if widest <= available || widest <= 0.0 {
+        return t.stage;
+    }
+    (t.stage * available / widest).max(t.body.min(t.stage))
+}

@@ -1,0 +1,202 @@
+//! The poster's symbols drawn as primitives: mark badges, the
+//! moment-of-truth star, meter pips and the chevrons between stages.
+//!
+//! Badges differ in outline and glyph, not only colour, so the poster reads
+//! in greyscale print and for colour-blind readers: a diamond for
+//! essential, a disc with a check for strength, a warning triangle for
+//! pain, a coin with a currency sign for would-pay. Curves use written-out
+//! constants, never `sin`/`cos`, whose last bits differ between platforms.
+
+use std::f64::consts::FRAC_1_SQRT_2;
+
+use super::frame::{Geometry, Group, Item, Segment, Shape, Stroke, Tag, Transform};
+use super::geom::{Point, Rect};
+use crate::model::Mark;
+use crate::theme::Role;
+
+/// How far a cubic's control points sit along the tangent for a quarter
+/// circle of radius 1: 4/3 × (√2 − 1).
+const KAPPA: f64 = 0.552_284_749_830_793_4;
+
+/// A mark's badge filling the square `rect`, as a group classed
+/// `badge <mark>`.
+pub(crate) fn badge(mark: Mark, rect: Rect) -> Item {
+    let c = rect.center();
+    let s = rect.width.min(rect.height);
+    let at = |fx: f64, fy: f64| Point::new(rect.x + fx * s, rect.y + fy * s);
+    let fill = |geometry| Item::Shape(Shape::filled(geometry, Role::of_mark(mark)));
+    let glyph = |geometry, width: f64| {
+        Item::Shape(Shape::stroked(geometry, Stroke { role: Role::Surface, width, dash: None, round: true }))
+    };
+    let dot = |center, radius| Item::Shape(Shape::filled(Geometry::Circle { center, radius }, Role::Surface));
+    let glyph_w = s * 0.12;
+    let items = match mark {
+        Mark::Essential => vec![
+            fill(Geometry::Polygon(vec![at(0.5, 0.0), at(1.0, 0.5), at(0.5, 1.0), at(0.0, 0.5)])),
+            dot(c, s * 0.1),
+        ],
+        Mark::Strength => vec![
+            fill(Geometry::Circle { center: c, radius: s / 2.0 }),
+            glyph(Geometry::Polyline(vec![at(0.28, 0.52), at(0.44, 0.68), at(0.73, 0.36)]), glyph_w),
+        ],
+        Mark::Pain => vec![
+            fill(Geometry::Polygon(vec![at(0.5, 0.02), at(1.0, 0.94), at(0.0, 0.94)])),
+            glyph(Geometry::Line { from: at(0.5, 0.38), to: at(0.5, 0.64) }, glyph_w),
+            dot(at(0.5, 0.79), s * 0.065),
+        ],
+        // A coin with a currency sign: an open "C" from 45° above the right
+        // to 45° below it, crossed by two bars, like €.
+        Mark::WouldPay => {
+            let r = s * 0.24;
+            let center = Point::new(c.x + s * 0.04, c.y);
+            let bar = |dy: f64| Geometry::Line {
+                from: Point::new(center.x - r - s * 0.1, center.y + dy),
+                to: Point::new(center.x + s * 0.06, center.y + dy),
+            };
+            vec![
+                fill(Geometry::Circle { center: c, radius: s / 2.0 }),
+                glyph(Geometry::Path(quarter_arcs(center, r, (FRAC_1_SQRT_2, -FRAC_1_SQRT_2), 3)), glyph_w * 0.9),
+                glyph(bar(-s * 0.06), glyph_w * 0.8),
+                glyph(bar(s * 0.06), glyph_w * 0.8),
+            ]
+        }
+    };
+    Item::Group(Group {
+        transform: Transform::IDENTITY,
+        tag: Some(Tag::class(format!("badge {}", mark.as_str()))),
+        items,
+    })
+}
+
+/// `count` quarter circles of radius `r` about `center`, starting at the
+/// unit direction `start` (screen coordinates, y down) and turning
+/// counter-clockwise on screen.
+fn quarter_arcs(center: Point, r: f64, start: (f64, f64), count: usize) -> Vec<Segment> {
+    let at = |(c, s): (f64, f64)| Point::new(center.x + r * c, center.y + r * s);
+    let (mut c, mut s) = start;
+    let mut segments = vec![Segment::Move(at((c, s)))];
+    for _ in 0..count {
+        // A quarter turn back: the angle θ − 90°, exactly.
+        let (c2, s2) = (s, -c);
+        // The tangent when the angle decreases is (sin θ, −cos θ).
+        let p0 = at((c, s));
+        let p3 = at((c2, s2));
+        let k = KAPPA * r;
+        let p1 = Point::new(p0.x + k * s, p0.y - k * c);
+        let p2 = Point::new(p3.x - k * s2, p3.y + k * c2);
+        segments.push(Segment::Cubic(p1, p2, p3));
+        (c, s) = (c2, s2);
+    }
+    segments
+}
+
+/// The moment-of-truth star filling the square `rect`. The unit vertices
+/// are written out rather than computed with `sin`/`cos`.
+pub(crate) fn star(rect: Rect) -> Item {
+    const UNIT: [(f64, f64); 10] = [
+        (0.5, 0.0),
+        (0.6176, 0.3382),
+        (0.9755, 0.3455),
+        (0.6902, 0.5618),
+        (0.7939, 0.9045),
+        (0.5, 0.7),
+        (0.2061, 0.9045),
+        (0.3098, 0.5618),
+        (0.0245, 0.3455),
+        (0.3824, 0.3382),
+    ];
+    let s = rect.width.min(rect.height);
+    let points = UNIT.iter().map(|(x, y)| Point::new(rect.x + x * s, rect.y + (y + 0.025) * s)).collect();
+    Item::Group(Group {
+        transform: Transform::IDENTITY,
+        tag: Some(Tag::class("star")),
+        items: vec![Item::Shape(Shape::filled(Geometry::Polygon(points), Role::MomentOfTruth))],
+    })
+}
+
+/// How a meter draws its pips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pip {
+    /// Round dots: the customer's feeling (high is good).
+    Dot,
+    /// Rounded squares: effort (high is hard), so the two 1–5 meters never
+    /// look alike.
+    Block,
+}
+
+/// A meter: one pip per square of `pips`, the first `level` filled with
+/// `role`, the rest as outlines, which stay visible in greyscale print.
+/// A group classed `meter <class>` with `data-level`.
+pub(crate) fn meter(class: &str, pips: &[Rect], shape: Pip, level: u8, role: Role) -> Item {
+    let mut items = Vec::with_capacity(pips.len());
+    for (i, pip) in pips.iter().enumerate() {
+        let filled = i < usize::from(level);
+        let ring = pip.width.min(pip.height) * 0.12;
+        // An outline is drawn inside the pip's square.
+        let inset = if filled { 0.0 } else { ring / 2.0 };
+        let geometry = match shape {
+            Pip::Dot => Geometry::Circle { center: pip.center(), radius: pip.width.min(pip.height) / 2.0 - inset },
+            Pip::Block => Geometry::Rect {
+                rect: Rect::new(pip.x + inset, pip.y + inset, pip.width - 2.0 * inset, pip.height - 2.0 * inset),
+                radius: pip.width * 0.2,
+            },
+        };
+        items.push(Item::Shape(if filled {
+            Shape::filled(geometry, role)
+        } else {
+            Shape::stroked(geometry, Stroke::solid(Role::MeterOff, ring))
+        }));
+    }
+    Item::Group(Group {
+        transform: Transform::IDENTITY,
+        tag: Some(Tag::class(format!("meter {class}")).data("level", level.to_string())),
+        items,
+    })
+}
+
+/// A right-pointing chevron filling `rect` ("and then", between stages).
+pub(crate) fn chevron(rect: Rect, role: Role) -> Item {
+    let points = vec![
+        Point::new(rect.x, rect.y),
+        Point::new(rect.right(), rect.center().y),
+        Point::new(rect.x, rect.bottom()),
+    ];
+    Item::Shape(Shape::filled(Geometry::Polygon(points), role))
+}
+
+/// A straight rule from `from` to `to`.
+pub(crate) fn rule(from: Point, to: Point, role: Role, width: f64) -> Item {
+    Item::Shape(Shape::stroked(Geometry::Line { from, to }, Stroke::solid(role, width)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quarter_arcs_end_where_the_circle_does() {
+        let segments = quarter_arcs(Point::new(0.0, 0.0), 1.0, (1.0, 0.0), 4);
+        let ends: Vec<Point> = segments
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Cubic(_, _, p) => Some(*p),
+                _ => None,
+            })
+            .collect();
+        // Counter-clockwise on screen from the right: up, left, down, right.
+        let expected = [(0.0, -1.0), (-1.0, 0.0), (0.0, 1.0), (1.0, 0.0)];
+        for (p, (x, y)) in ends.iter().zip(expected) {
+            assert!((p.x - x).abs() < 1e-12 && (p.y - y).abs() < 1e-12, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn every_badge_stays_inside_its_square() {
+        let rect = Rect::new(10.0, 10.0, 20.0, 20.0);
+        for mark in Mark::ALL {
+            let b = badge(mark, rect).bounds();
+            assert!(rect.contains(&b), "{mark:?}: {b:?}");
+        }
+        assert!(rect.contains(&star(rect).bounds()));
+    }
+}
