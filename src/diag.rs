@@ -324,7 +324,10 @@ impl Files {
 
     /// Every file with its id, in the order added.
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &Source)> {
-        std::iter::once(&self.map).chain(&self.others).enumerate().map(|(i, s)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), s))
+        std::iter::once(&self.map)
+            .chain(&self.others)
+            .enumerate()
+            .map(|(i, s)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), s))
     }
 }
 

@@ -286,7 +286,10 @@ fn theme_paths_resolve_from_the_working_directory_or_the_map() {
     let out = run_in(dir.path(), &["render", &airline(), "--theme", "white.toml", "-o", "a.svg"], None);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let svg = String::from_utf8(read(dir.path().join("a.svg"))).expect("UTF-8 SVG");
-    assert!(svg.contains("class=\"background\" width") && svg.contains("fill=\"#FFFFFF\"/>"), "the theme applies");
+    assert!(
+        svg.contains("class=\"background\" x=\"0\" y=\"0\" width") && svg.contains("fill=\"#FFFFFF\"/>"),
+        "the theme applies"
+    );
 
     // A map's `theme` is relative to the map; `check` validates the file's content.
     std::fs::create_dir(dir.path().join("maps")).expect("a folder");

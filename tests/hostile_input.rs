@@ -2,7 +2,8 @@
 //! encodings, bad bytes, invisible characters, absurd nesting, huge and
 //! empty files each come back as a diagnostic located at the right line.
 
-use journeymap::parse::{Code, MAX_NESTING, MAX_SOURCE_BYTES, Options, Parsed, Severity, parse_bytes, parse_str};
+use journeymap::diag::{Code, Severity};
+use journeymap::parse::{MAX_NESTING, MAX_SOURCE_BYTES, Options, Parsed, parse_bytes, parse_str};
 
 /// A small valid map: five lines, no errors.
 const MAP: &str = "title = \"Flying Nordic Air\"\n\
@@ -25,7 +26,7 @@ fn codes(parsed: &Parsed) -> Vec<Code> {
 }
 
 /// The one diagnostic with `code`; fails the test if there is not exactly one.
-fn only(parsed: &Parsed, code: Code) -> journeymap::parse::Diagnostic {
+fn only(parsed: &Parsed, code: Code) -> journeymap::diag::Diagnostic {
     let found: Vec<_> = parsed.diagnostics.iter().filter(|d| d.code == code).collect();
     assert_eq!(found.len(), 1, "want one {code}, got {:?}", parsed.diagnostics);
     found[0].clone()
@@ -34,13 +35,13 @@ fn only(parsed: &Parsed, code: Code) -> journeymap::parse::Diagnostic {
 /// The 1-based line a diagnostic's span starts on.
 fn line(parsed: &Parsed, code: Code) -> usize {
     let d = only(parsed, code);
-    parsed.source.locate(d.span.start).line
+    parsed.source().locate(d.span.start).line
 }
 
 /// Every span lies within the source text and every diagnostic says what
 /// is wrong and how to fix it.
 fn assert_well_formed(parsed: &Parsed) {
-    let text = &parsed.source.text;
+    let text = &parsed.source().text;
     for d in &parsed.diagnostics {
         assert!(
             d.span.start <= d.span.end && d.span.end <= text.len(),
@@ -48,7 +49,7 @@ fn assert_well_formed(parsed: &Parsed) {
             text.len()
         );
         assert!(!d.message.is_empty(), "{d:?} has no message");
-        assert!(d.hint.is_some(), "{d:?} has no hint");
+        assert!(d.hint().is_some(), "{d:?} has no hint");
     }
 }
 
@@ -78,7 +79,7 @@ fn a_utf8_byte_order_mark_is_accepted() {
     assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
     let journey = parsed.journey.as_ref().expect("a journey despite the BOM");
     assert_eq!(journey.title, "Flying Nordic Air");
-    assert!(!parsed.source.text.starts_with('\u{FEFF}'), "the BOM is dropped from the text");
+    assert!(!parsed.source().text.starts_with('\u{FEFF}'), "the BOM is dropped from the text");
     // Positions are counted without the BOM: the spine warning is on line 3.
     assert_eq!(line(&parsed, Code::ShortSpine), 3);
     assert_well_formed(&parsed);
@@ -121,7 +122,7 @@ fn invalid_utf8_is_an_encoding_error_at_its_line() {
     let parsed = bytes(input);
     let d = only(&parsed, Code::Encoding);
     assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
-    let at = parsed.source.locate(d.span.start);
+    let at = parsed.source().locate(d.span.start);
     assert_eq!((at.line, at.column), (3, 12), "{d:?}");
     assert!(d.message.contains("0xE9"), "{}", d.message);
     assert!(parsed.journey.is_none());
@@ -133,7 +134,7 @@ fn invalid_utf8_after_a_byte_order_mark_is_located_without_it() {
     let input = b"\xEF\xBB\xBFtitle = \"x\"\n\n# caf\xE9\n";
     let parsed = bytes(input);
     let d = only(&parsed, Code::Encoding);
-    let at = parsed.source.locate(d.span.start);
+    let at = parsed.source().locate(d.span.start);
     assert_eq!((at.line, at.column), (3, 6), "{d:?}");
     assert_well_formed(&parsed);
 }
@@ -145,7 +146,7 @@ fn an_encoding_error_span_covers_whole_characters_of_the_shown_text() {
     for input in [&b"title = \"x\"\n[[stage]]\nname = \"Caf\xE9\"\n"[..], b"title = \"x\"\nnote = \"\xE2\x82"] {
         let parsed = bytes(input);
         let d = only(&parsed, Code::Encoding);
-        let text = &parsed.source.text;
+        let text = &parsed.source().text;
         assert!(
             text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
             "{d:?} splits a character of {text:?}"
@@ -169,7 +170,7 @@ fn a_nul_byte_is_an_encoding_error_at_its_line() {
     let d = only(&parsed, Code::Encoding);
     assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
     assert!(d.message.contains("NUL"), "{}", d.message);
-    let at = parsed.source.locate(d.span.start);
+    let at = parsed.source().locate(d.span.start);
     assert_eq!((at.line, at.column), (3, 10), "{d:?}");
     assert!(parsed.journey.is_none());
     assert_well_formed(&parsed);
@@ -200,7 +201,7 @@ fn a_bidi_override_in_a_string_is_a_warning_on_its_line() {
     assert_eq!(d.severity(), Severity::Warning);
     assert_eq!(d.key, "note");
     assert!(d.message.contains("U+202E"), "{}", d.message);
-    let at = parsed.source.locate(d.span.start);
+    let at = parsed.source().locate(d.span.start);
     assert_eq!((at.line, at.column), (6, 18), "points at the character");
     assert!(parsed.journey.is_some(), "a warning does not stop the journey");
     assert_well_formed(&parsed);
@@ -227,7 +228,7 @@ fn every_kind_of_invisible_control_is_a_warning_on_its_line() {
         let parsed = text(&with_note(value));
         let d = only(&parsed, Code::ControlCharacter);
         assert!(d.message.contains(named), "{value}: {}", d.message);
-        let at = parsed.source.locate(d.span.start);
+        let at = parsed.source().locate(d.span.start);
         assert!((6..=7).contains(&at.line), "{value}: on line {} not 6", at.line);
         assert!(!parsed.has_errors(), "{value}: {:?}", parsed.diagnostics);
         assert_well_formed(&parsed);
@@ -253,7 +254,7 @@ fn control_characters_are_found_in_every_kind_of_text() {
         .diagnostics
         .iter()
         .filter(|d| d.code == Code::ControlCharacter)
-        .map(|d| (parsed.source.locate(d.span.start).line, d.key.as_str()))
+        .map(|d| (parsed.source().locate(d.span.start).line, d.key.as_str()))
         .collect();
     assert_eq!(found, [(1, "title"), (2, "team"), (6, "name"), (7, "doing"), (8, "thinking"), (12, "action")]);
     assert_well_formed(&parsed);
@@ -274,7 +275,7 @@ fn arrays_nested_100000_deep_are_too_deep_without_overflowing_the_stack() {
     let parsed = text(&input);
     assert_eq!(codes(&parsed), [Code::TooDeep]);
     let d = &parsed.diagnostics[0];
-    let at = parsed.source.locate(d.span.start);
+    let at = parsed.source().locate(d.span.start);
     // The first bracket past the limit: column 5 is the first bracket.
     assert_eq!((at.line, at.column), (2, 5 + MAX_NESTING), "{d:?}");
     assert_well_formed(&parsed);
@@ -386,7 +387,7 @@ fn an_empty_file_has_no_title_and_no_stages() {
         found.sort_by_key(|c| c.as_str());
         assert_eq!(found, [Code::MissingTitle, Code::NoStages]);
         for d in &parsed.diagnostics {
-            let at = parsed.source.locate(d.span.start);
+            let at = parsed.source().locate(d.span.start);
             assert_eq!((at.line, at.column), (1, 1), "{d:?}");
         }
         assert!(parsed.journey.is_none());
@@ -460,5 +461,5 @@ fn the_most_negative_score_is_reported_as_written() {
     let parsed = text(&format!("{MAP}  score = -9223372036854775808\n"));
     let d = only(&parsed, Code::ScoreOutOfRange);
     assert!(d.message.contains("-9223372036854775808"), "the message names the value as written: {}", d.message);
-    assert_eq!(parsed.source.locate(d.span.start).line, 6);
+    assert_eq!(parsed.source().locate(d.span.start).line, 6);
 }

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use journeymap::parse::{Severity, parse_file};
+use journeymap::diag::Severity;
+use journeymap::parse::parse_file;
 
 struct Expectation {
     code: String,
@@ -46,12 +47,12 @@ fn every_invalid_map_is_reported_at_its_line_column_and_key() {
             .diagnostics
             .iter()
             .map(|d| {
-                let at = parsed.source.locate(d.span.start);
+                let at = parsed.source().locate(d.span.start);
                 format!("{} {}:{} {}", d.code, at.line, at.column, d.key)
             })
             .collect();
         let hit = parsed.diagnostics.iter().any(|d| {
-            let at = parsed.source.locate(d.span.start);
+            let at = parsed.source().locate(d.span.start);
             d.code.as_str() == want.code
                 && at.line == want.line
                 && (want.column == 0 || at.column == want.column)
@@ -70,7 +71,11 @@ fn every_invalid_map_is_reported_at_its_line_column_and_key() {
             ));
         }
         for d in &parsed.diagnostics {
-            assert!(!d.message.is_empty() && d.hint.is_some(), "{}: {d:?} needs a message and a hint", path.display());
+            assert!(
+                !d.message.is_empty() && d.hint().is_some(),
+                "{}: {d:?} needs a message and a hint",
+                path.display()
+            );
         }
     }
     assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));

@@ -5,7 +5,7 @@
 
 mod common;
 
-use journeymap::layout::{self, LayoutError, MIN_TEXT_PX, Options};
+use journeymap::layout::{self, MIN_TEXT_PX, Options};
 use journeymap::model::{
     Effort, Journey, Lane, Mark, Orientation, Paper, PosterSettings, Score, Size, Stage, Status, Text, Touchpoint,
 };
@@ -177,9 +177,10 @@ proptest! {
                 prop_assert!(v.is_empty(), "{} violations:\n{}", v.len(), v.join("\n"));
                 prop_assert!(common::smallest_text(&poster) >= MIN_TEXT_PX - 1e-9);
             }
-            Err(LayoutError::TooSmall { suggestion, .. }) => {
+            Err(e) => {
                 prop_assert!(size != Size::Auto, "auto never fails");
-                prop_assert!(suggestion.contains("--size"));
+                let wrong = common::check_refusal(&journey, size, orientation, &e);
+                prop_assert!(wrong.is_none(), "{}", wrong.unwrap_or_default());
             }
         }
     }

@@ -14,7 +14,7 @@ fn config() -> ProptestConfig {
 
 /// Every diagnostic's span lies within the source; an error means no journey.
 fn assert_located(parsed: &Parsed) -> Result<(), TestCaseError> {
-    let len = parsed.source.text.len();
+    let len = parsed.source().text.len();
     for d in &parsed.diagnostics {
         prop_assert!(d.span.start <= d.span.end && d.span.end <= len, "{:?} lies outside a source of {} bytes", d, len);
         prop_assert!(!d.message.is_empty(), "{:?} has no message", d);

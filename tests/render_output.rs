@@ -8,7 +8,7 @@
 
 mod common;
 
-use journeymap::layout::{self, Item, Options, Poster, Rect, RegionKind};
+use journeymap::layout::{self, Document as Poster, Options, Rect};
 use journeymap::model::{Journey, Mark, Paper, Size};
 use journeymap::output::{self, PngError, Resolution};
 use journeymap::paint::{self, SvgOptions};
@@ -67,7 +67,7 @@ fn png_pixel_size_follows_the_resolution() {
     let fonts = Fonts::embedded();
     // A4 landscape is 1122.52 × 793.7 CSS px: fractional, so rounding shows.
     let poster = poster(&journey, Some(Size::Paper(Paper::A4)), &fonts);
-    let (w, h) = (poster.page.width, poster.page.height);
+    let (w, h) = (poster.page().size.width, poster.page().size.height);
     assert!(w.fract() != 0.0 && h.fract() != 0.0, "{w}×{h}: pick a page with fractional px");
     let svg = svg(&poster, &fonts, false);
     let round = |v: f64| v.round() as u32;
@@ -164,8 +164,9 @@ const BADGE_PX: u32 = 96;
 fn rasterise(tree: &usvg::Tree, poster: &Poster, rect: Rect) -> tiny_skia::Pixmap {
     let mut pixmap = tiny_skia::Pixmap::new(BADGE_PX, BADGE_PX).expect("a small pixmap");
     // The tree is in page px; view px × scale = page px.
-    let k = (f64::from(BADGE_PX) / (rect.width * poster.scale)) as f32;
-    let (dx, dy) = ((-rect.x * poster.scale) as f32 * k, (-rect.y * poster.scale) as f32 * k);
+    let scale = poster.page().transform.scale;
+    let k = (f64::from(BADGE_PX) / (rect.width * scale)) as f32;
+    let (dx, dy) = ((-rect.x * scale) as f32 * k, (-rect.y * scale) as f32 * k);
     resvg::render(tree, tiny_skia::Transform::from_row(k, 0.0, 0.0, k, dx, dy), &mut pixmap.as_mut());
     pixmap
 }
@@ -197,14 +198,17 @@ fn the_four_badges_differ_in_shape() {
     let poster = poster(&journey, None, &fonts);
     // Transparent, so only what is drawn is ink.
     let tree = output::tree(&svg(&poster, &fonts, true), &fonts).expect("usvg reads our SVG");
-    let legend = poster.regions.iter().find(|r| r.kind == RegionKind::Legend).expect("a legend");
-    let badges: Vec<(Mark, Rect)> = legend
-        .blocks
+    let legend = poster.find("legend").expect("a legend").bounds;
+    // A badge's square: as wide as its drawing, centred on it.
+    let badges: Vec<(Mark, Rect)> = poster
+        .boxes()
         .iter()
-        .flat_map(|b| &b.items)
-        .filter_map(|i| match i {
-            Item::Badge { mark, rect } => Some((*mark, *rect)),
-            _ => None,
+        .filter(|b| legend.contains(&b.bounds))
+        .filter_map(|b| {
+            let mark = Mark::ALL.into_iter().find(|m| b.tag.class == format!("badge {}", m.as_str()))?;
+            let c = b.bounds.center();
+            let side = b.bounds.width;
+            Some((mark, Rect::new(c.x - side / 2.0, c.y - side / 2.0, side, side)))
         })
         .collect();
     let marks: Vec<Mark> = badges.iter().map(|(m, _)| *m).collect();
@@ -236,7 +240,7 @@ fn the_four_badges_differ_in_shape() {
         // And there is a glyph: white pixels inside the badge.
         let glyph = pixmap.pixels().iter().filter(|p| p.alpha() == 255 && p.demultiply().red() > 240).count();
         assert!(glyph > 30, "{mark:?} has no visible glyph ({glyph} px)");
-        masks.push((*mark, mask));
+        masks.push((mark, mask));
     }
     for (i, (a, mask_a)) in masks.iter().enumerate() {
         for (b, mask_b) in &masks[i + 1..] {
@@ -279,7 +283,7 @@ fn the_svg_carries_exactly_the_faces_it_uses() {
     let without =
         paint::svg(&poster, &Theme::classic(), &fonts, SvgOptions { embed_fonts: false, ..SvgOptions::default() });
 
-    let used = poster.faces();
+    let used = paint::faces(poster.page());
     assert_eq!(used.len(), 3, "the airline poster uses Regular, Bold and Italic");
     assert_eq!(with.matches("@font-face").count(), used.len());
     for id in used {

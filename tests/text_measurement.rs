@@ -3,10 +3,11 @@
 //! equals the width of usvg's bounding box for the SVG our painter writes,
 //! within 0.5 px.
 
-use journeymap::layout::{Block, BlockKind, Item, Paint, Poster, Rect, Region, RegionKind, Size2, TextLine};
+use journeymap::layout::{Document, Frame, Item, Page, Size2, TextLine, Transform};
 use journeymap::output;
 use journeymap::paint::{self, SvgOptions};
 use journeymap::text::{Fonts, Shaper, Style};
+use journeymap::theme::Role;
 use journeymap::theme::Theme;
 
 const SAMPLES: &[&str] = &[
@@ -59,32 +60,18 @@ const SAMPLES: &[&str] = &[
 fn line(shaper: &Shaper<'_>, text: &str, style: Style, size: f64, x: f64, baseline: f64) -> TextLine {
     let shaped = shaper.shape(text, style, size, &mut Vec::new());
     let (ascent, descent) = shaper.extents(style, size);
-    TextLine { x, baseline, size, style, paint: Paint::Ink, width: shaped.width, runs: shaped.runs, ascent, descent }
+    TextLine { x, baseline, size, style, role: Role::Ink, width: shaped.width, runs: shaped.runs, ascent, descent }
 }
 
-/// A poster holding exactly one text line.
-fn poster_with(line: TextLine) -> Poster {
-    let rect = Rect::new(0.0, 0.0, 4000.0, 200.0);
-    let block = Block {
-        id: "t".into(),
-        kind: BlockKind::Footer,
-        rect,
-        fill: None,
-        stroke: None,
-        radius: 0.0,
-        items: vec![Item::Text(line)],
-    };
-    let region = Region { kind: RegionKind::Footer, rect, blocks: vec![block], decorations: vec![] };
+/// A document holding exactly one text line.
+fn poster_with(line: TextLine) -> Document {
     let size = Size2 { width: 4000.0, height: 200.0 };
-    Poster {
-        page: size,
-        view: size,
-        scale: 1.0,
+    let frame = Frame { size, items: vec![Item::Text(line)] };
+    Document {
+        pages: vec![Page { size, transform: Transform::IDENTITY, frame }],
         title: "t".into(),
         description: "d".into(),
-        stages: vec![],
-        regions: vec![region],
-        warnings: vec![],
+        anchors: vec![],
     }
 }
 

@@ -11,8 +11,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use journeymap::diag::Severity;
 use journeymap::parse::{self, Parsed};
-use journeymap::render::Renderer;
 use journeymap::priorities;
+use journeymap::render::Renderer;
 use journeymap::starter;
 
 /// Exit statuses (SPEC §6).

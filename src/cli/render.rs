@@ -152,9 +152,8 @@ pub(crate) fn run(args: &Args) -> Outcome {
         );
     }
 
-    let document = renderer
-        .layout(journey, &theme)
-        .map_err(|e| Failure { status: Status::MapErrors, message: e.to_string() })?;
+    let document =
+        renderer.layout(journey, &theme).map_err(|e| Failure { status: Status::MapErrors, message: e.to_string() })?;
     // What the fit did to the type, so the user can judge legibility
     // before printing (6 pt is the floor; ~12 pt reads at arm's length).
     let (w, h) = document.page().size_mm();

@@ -182,8 +182,7 @@ impl Context<'_> {
                     }
                     let (mark, _) = self.line_at(bullet, font, Role::Muted, Point::new(slot.x, y));
                     out.push(Item::Text(mark));
-                    let lines =
-                        self.lines(item, font, Role::Ink, Slot::new(slot.x + indent, y, slot.width - indent));
+                    let lines = self.lines(item, font, Role::Ink, Slot::new(slot.x + indent, y, slot.width - indent));
                     out.extend(lines.items);
                     y += lines.height;
                 }

@@ -83,7 +83,8 @@ impl Page {
         self.frame.walk(&mut |at, item| {
             if let Item::Group(group @ Group { tag: Some(tag), .. }) = item {
                 let inner = at.then(group.transform);
-                let bounds = group.box_rect().map_or_else(|| inner.apply_rect(group.content_bounds()), |r| inner.apply_rect(r));
+                let bounds =
+                    group.box_rect().map_or_else(|| inner.apply_rect(group.content_bounds()), |r| inner.apply_rect(r));
                 out.push(Boxed { tag, group, transform: inner, bounds });
             }
         });

@@ -276,11 +276,21 @@ impl Shape {
         Shape { geometry, fill: None, stroke: Some(stroke) }
     }
 
-    /// What it paints: its outline's bounds grown by half the stroke.
+    /// What it paints: its outline's bounds grown by half the stroke (a
+    /// straight line with square-cut ends grows only across its length).
     pub fn bounds(&self) -> Rect {
         let r = self.geometry.bounds();
         let half = self.stroke.map_or(0.0, |s| s.width / 2.0);
-        Rect::new(r.x - half, r.y - half, r.width + 2.0 * half, r.height + 2.0 * half)
+        let (hx, hy) = match (&self.geometry, self.stroke) {
+            (Geometry::Line { from, to }, Some(Stroke { round: false, .. })) => {
+                let (dx, dy) = (to.x - from.x, to.y - from.y);
+                // `sqrt` is correctly rounded on every platform.
+                let length = (dx * dx + dy * dy).sqrt();
+                if length > 0.0 { (half * dy.abs() / length, half * dx.abs() / length) } else { (half, half) }
+            }
+            _ => (half, half),
+        };
+        Rect::new(r.x - hx, r.y - hy, r.width + 2.0 * hx, r.height + 2.0 * hy)
     }
 }
 

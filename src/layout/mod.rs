@@ -186,7 +186,11 @@ fn description(journey: &Journey) -> String {
     if let Some(p) = &journey.persona {
         d += &format!(" for {p}");
     }
-    d += &format!(": {} stages ({}), {touchpoints} touchpoints, {moments} moments of truth.", stages.len(), stages.join(", "));
+    d += &format!(
+        ": {} stages ({}), {touchpoints} touchpoints, {moments} moments of truth.",
+        stages.len(),
+        stages.join(", ")
+    );
     if journey.status == Status::Draft {
         d += " Draft, not yet validated.";
     }

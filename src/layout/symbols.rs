@@ -31,10 +31,9 @@ pub(crate) fn badge(mark: Mark, rect: Rect) -> Item {
     let dot = |center, radius| Item::Shape(Shape::filled(Geometry::Circle { center, radius }, Role::Surface));
     let glyph_w = s * 0.12;
     let items = match mark {
-        Mark::Essential => vec![
-            fill(Geometry::Polygon(vec![at(0.5, 0.0), at(1.0, 0.5), at(0.5, 1.0), at(0.0, 0.5)])),
-            dot(c, s * 0.1),
-        ],
+        Mark::Essential => {
+            vec![fill(Geometry::Polygon(vec![at(0.5, 0.0), at(1.0, 0.5), at(0.5, 1.0), at(0.0, 0.5)])), dot(c, s * 0.1)]
+        }
         Mark::Strength => vec![
             fill(Geometry::Circle { center: c, radius: s / 2.0 }),
             glyph(Geometry::Polyline(vec![at(0.28, 0.52), at(0.44, 0.68), at(0.73, 0.36)]), glyph_w),
@@ -156,11 +155,8 @@ pub(crate) fn meter(class: &str, pips: &[Rect], shape: Pip, level: u8, role: Rol
 
 /// A right-pointing chevron filling `rect` ("and then", between stages).
 pub(crate) fn chevron(rect: Rect, role: Role) -> Item {
-    let points = vec![
-        Point::new(rect.x, rect.y),
-        Point::new(rect.right(), rect.center().y),
-        Point::new(rect.x, rect.bottom()),
-    ];
+    let points =
+        vec![Point::new(rect.x, rect.y), Point::new(rect.right(), rect.center().y), Point::new(rect.x, rect.bottom())];
     Item::Shape(Shape::filled(Geometry::Polygon(points), role))
 }
 

@@ -189,7 +189,10 @@ impl Painter<'_> {
             (inner, String::new())
         } else {
             let t = inner;
-            (Transform::IDENTITY, format!(" transform=\"matrix({} 0 0 {} {} {})\"", num(t.scale), num(t.scale), num(t.tx), num(t.ty)))
+            (
+                Transform::IDENTITY,
+                format!(" transform=\"matrix({} 0 0 {} {} {})\"", num(t.scale), num(t.scale), num(t.tx), num(t.ty)),
+            )
         };
         self.out.push_str("<g");
         if let Some(tag) = &group.tag {
@@ -259,11 +262,24 @@ impl Painter<'_> {
             }
             Geometry::Circle { center, radius } => {
                 let c = p(*center);
-                writeln!(self.out, "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"{paint}/>", num(c.x), num(c.y), num(radius * at.scale))
+                writeln!(
+                    self.out,
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"{paint}/>",
+                    num(c.x),
+                    num(c.y),
+                    num(radius * at.scale)
+                )
             }
             Geometry::Line { from, to } => {
                 let (a, b) = (p(*from), p(*to));
-                writeln!(self.out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"{paint}/>", num(a.x), num(a.y), num(b.x), num(b.y))
+                writeln!(
+                    self.out,
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"{paint}/>",
+                    num(a.x),
+                    num(a.y),
+                    num(b.x),
+                    num(b.y)
+                )
             }
             Geometry::Polyline(points) => {
                 writeln!(self.out, "<path d=\"{}\"{paint}/>", polyline(points.iter().map(|&q| p(q))))

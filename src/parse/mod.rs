@@ -20,7 +20,7 @@ use crate::diag::{Code, Diagnostic, Files, Severity, Source};
 use crate::model::Journey;
 
 /// Where a map comes from, for resolving relative paths in it (a theme
-/// file, checked by [`crate::theme::check_reference`]).
+/// file, checked by [`crate::render::Renderer::check`]).
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The directory relative paths in the map are resolved against; `None`
@@ -57,14 +57,13 @@ impl Parsed {
     }
 
     /// Adds a diagnostic found by a later check (such as
-    /// [`crate::theme::check_reference`]); an error takes the journey away.
+    /// [`crate::render::Renderer::check`]); an error takes the journey away.
     pub fn add(&mut self, diagnostic: Diagnostic) {
         if diagnostic.is_error() {
             self.journey = None;
         }
-        let at = self
-            .diagnostics
-            .partition_point(|d| (d.file, d.span.start) <= (diagnostic.file, diagnostic.span.start));
+        let at =
+            self.diagnostics.partition_point(|d| (d.file, d.span.start) <= (diagnostic.file, diagnostic.span.start));
         self.diagnostics.insert(at, diagnostic);
     }
 

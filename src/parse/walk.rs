@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::{Code, Diagnostic, LineIndex};
 use super::suggest::did_you_mean;
+use crate::diag::{Code, Diagnostic, LineIndex};
 use crate::model::{
     Date, Effort, Journey, Lane, Mark, Orientation, Panel, PosterSettings, Score, Size, Span, Stage, Status, Text,
     Touchpoint,

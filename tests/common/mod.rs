@@ -3,7 +3,7 @@
 //! a failure names every problem at once.
 #![allow(dead_code)] // Each test file uses a different part.
 
-use journeymap::layout::{Poster, Rect};
+use journeymap::layout::{Document, Group, Item, Rect, Transform};
 use journeymap::model::Journey;
 use journeymap::parse::{Options, parse_str};
 
@@ -15,56 +15,16 @@ pub(crate) fn journey(name: &str, text: &str) -> Journey {
     parsed.journey.expect("no errors, so a journey")
 }
 
-/// Every geometric guarantee: text and items inside their boxes, boxes
-/// inside their regions, regions on the canvas, no two boxes of a region
-/// overlapping, no two regions overlapping.
-pub(crate) fn violations(poster: &Poster) -> Vec<String> {
+/// Every geometric guarantee, on the first page of a document: every box
+/// (a tagged group with an id) lies inside its parent box and inside the
+/// canvas; boxes that share a parent do not overlap each other; marks that
+/// belong to a parent rather than a box (rules, chevrons) overlap no box;
+/// inside a box, no two of its texts and symbols overlap; ids are unique.
+pub(crate) fn violations(document: &Document) -> Vec<String> {
+    let page = document.page();
     let mut v = Vec::new();
-    let canvas = Rect::new(0.0, 0.0, poster.view.width, poster.view.height);
-    for region in &poster.regions {
-        let kind = region.kind.as_str();
-        if !canvas.contains(&region.rect) {
-            v.push(format!("region {kind} {:?} is off the canvas {canvas:?}", region.rect));
-        }
-        for item in &region.decorations {
-            if !region.rect.contains(&item.bounds()) {
-                v.push(format!("a decoration of {kind} lies outside it"));
-            }
-            for block in &region.blocks {
-                if block.rect.overlaps(&item.bounds()) {
-                    v.push(format!("a decoration of {kind} overlaps {}", block.id));
-                }
-            }
-        }
-        for (i, block) in region.blocks.iter().enumerate() {
-            if !region.rect.contains(&block.rect) {
-                v.push(format!("{} {:?} lies outside region {kind} {:?}", block.id, block.rect, region.rect));
-            }
-            for item in &block.items {
-                let b = item.bounds();
-                if !block.rect.contains(&b) {
-                    let what = match item {
-                        journeymap::layout::Item::Text(t) => format!("text {:?}", t.text()),
-                        other => format!("{other:?}").chars().take(40).collect(),
-                    };
-                    v.push(format!("{what} {b:?} overflows {} {:?}", block.id, block.rect));
-                }
-            }
-            for other in &region.blocks[i + 1..] {
-                if block.rect.overlaps(&other.rect) {
-                    v.push(format!("{} {:?} overlaps {} {:?}", block.id, block.rect, other.id, other.rect));
-                }
-            }
-        }
-    }
-    for (i, a) in poster.regions.iter().enumerate() {
-        for b in &poster.regions[i + 1..] {
-            if a.rect.overlaps(&b.rect) {
-                v.push(format!("regions {} and {} overlap", a.kind.as_str(), b.kind.as_str()));
-            }
-        }
-    }
-    let mut ids: Vec<&str> = poster.blocks().map(|b| b.id.as_str()).collect();
+    check_children(&page.frame.items, Transform::IDENTITY, page.view(), "the canvas", &mut v);
+    let mut ids: Vec<&str> = document.boxes().iter().filter_map(|b| b.tag.id.as_deref()).collect();
     ids.sort_unstable();
     for pair in ids.windows(2) {
         if pair[0] == pair[1] {
@@ -74,24 +34,87 @@ pub(crate) fn violations(poster: &Poster) -> Vec<String> {
     v
 }
 
+/// What an item is, for messages.
+fn describe(item: &Item) -> String {
+    match item {
+        Item::Text(t) => format!("text {:?}", t.text()),
+        Item::Group(Group { tag: Some(tag), .. }) => match &tag.id {
+            Some(id) => format!("#{id}"),
+            None => format!(".{}", tag.class),
+        },
+        other => format!("{other:?}").chars().take(48).collect(),
+    }
+}
+
+/// The box of an item in frame coordinates: a box group's rect, or any
+/// other item's painted bounds.
+fn abs_bounds(item: &Item, at: Transform) -> Rect {
+    match item {
+        Item::Group(g) if is_box(g) => at.then(g.transform).apply_rect(g.box_rect().unwrap_or_default()),
+        other => at.apply_rect(other.bounds()),
+    }
+}
+
+fn is_box(group: &Group) -> bool {
+    group.tag.as_ref().is_some_and(|t| t.id.is_some()) && group.box_rect().is_some()
+}
+
+fn check_children(items: &[Item], at: Transform, container: Rect, owner: &str, v: &mut Vec<String>) {
+    // Inside a box its first child is the bounding rect itself.
+    let owned_by_box = owner != "the canvas";
+    let drawn: Vec<(usize, &Item, Rect)> = items
+        .iter()
+        .enumerate()
+        .skip(usize::from(owned_by_box))
+        .map(|(i, item)| (i, item, abs_bounds(item, at)))
+        .collect();
+    for (_, item, bounds) in &drawn {
+        if !container.contains(bounds) {
+            v.push(format!("{} {bounds:?} is not inside {owner} {container:?}", describe(item)));
+        }
+    }
+    for (n, (_, a, ra)) in drawn.iter().enumerate() {
+        for (_, b, rb) in &drawn[n + 1..] {
+            let boxes = [a, b].iter().filter(|i| matches!(i, Item::Group(g) if is_box(g))).count();
+            // Two boxes, a box and a mark beside it, or two marks of a box.
+            let checked = boxes > 0 || owned_by_box;
+            if checked && ra.overlaps(rb) {
+                v.push(format!("{} {ra:?} overlaps {} {rb:?} in {owner}", describe(a), describe(b)));
+            }
+        }
+    }
+    for (_, item, bounds) in drawn {
+        if let Item::Group(g) = item {
+            if is_box(g) {
+                check_children(&g.items, at.then(g.transform), bounds, &describe(item), v);
+            }
+        }
+    }
+}
+
+/// The text of the box with `id`, white space and break hyphens removed.
+fn box_text(document: &Document, id: &str) -> String {
+    document.find(id).map(|b| squash(&b.text())).unwrap_or_default()
+}
+
+/// Text without white space and break hyphens (wrapping changes both).
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<String>().replace(journeymap::text::BREAK_HYPHEN, "")
+}
+
 /// Nothing lost: every touchpoint name, stage name and the title appear in
-/// the poster's text (white space aside, since wrapping changes it).
-pub(crate) fn missing_text(poster: &Poster, journey: &Journey) -> Vec<String> {
-    // Wrapping changes white space and may add break hyphens (U+2010).
-    let squash = |s: &str| s.split_whitespace().collect::<String>().replace(journeymap::text::BREAK_HYPHEN, "");
-    let block_text = |id: &str| -> String {
-        poster.blocks().filter(|b| b.id == id).flat_map(|b| b.lines()).map(|l| squash(&l.text())).collect()
-    };
+/// their boxes' text.
+pub(crate) fn missing_text(document: &Document, journey: &Journey) -> Vec<String> {
     let mut v = Vec::new();
-    if !block_text("title").contains(&squash(&journey.title)) {
+    if !box_text(document, "title").contains(&squash(&journey.title)) {
         v.push("the title is not shown whole".to_owned());
     }
     for (i, stage) in journey.stages.iter().enumerate() {
-        if !block_text(&format!("stage-{}", i + 1)).contains(&squash(&stage.name)) {
+        if !box_text(document, &format!("stage-{}", i + 1)).contains(&squash(&stage.name)) {
             v.push(format!("stage {:?} is not shown whole", stage.name));
         }
         for (j, t) in stage.touchpoints.iter().enumerate() {
-            if !block_text(&format!("card-{}-{}", i + 1, j + 1)).contains(&squash(&t.name)) {
+            if !box_text(document, &format!("card-{}-{}", i + 1, j + 1)).contains(&squash(&t.name)) {
                 v.push(format!("touchpoint {:?} is not shown whole", t.name));
             }
         }
@@ -99,37 +122,44 @@ pub(crate) fn missing_text(poster: &Poster, journey: &Journey) -> Vec<String> {
     v
 }
 
-/// Nothing lost from the cards: each card has one badge per mark, pips
-/// when it has a score, and a star when it is a moment of truth.
-pub(crate) fn missing_marks(poster: &Poster, journey: &Journey) -> Vec<String> {
-    use journeymap::layout::Item;
+/// The class names of the anonymous groups inside a group.
+fn symbols(group: &Group) -> Vec<String> {
+    let mut found = Vec::new();
+    let frame = journeymap::layout::Frame { size: Default::default(), items: group.items.clone() };
+    frame.walk(&mut |_, item| {
+        if let Item::Group(Group { tag: Some(tag), .. }) = item {
+            if tag.id.is_none() {
+                found.push(tag.class.clone());
+            }
+        }
+    });
+    found
+}
+
+/// Nothing lost from the cards: each card has one badge per mark, a score
+/// meter when it has a score, and a star when it is a moment of truth.
+pub(crate) fn missing_marks(document: &Document, journey: &Journey) -> Vec<String> {
     let mut v = Vec::new();
     for (i, stage) in journey.stages.iter().enumerate() {
         for (j, t) in stage.touchpoints.iter().enumerate() {
             let id = format!("card-{}-{}", i + 1, j + 1);
-            let Some(card) = poster.blocks().find(|b| b.id == id) else {
+            let Some(card) = document.find(&id) else {
                 v.push(format!("{id} is missing"));
                 continue;
             };
-            let mut badges: Vec<_> = card
-                .items
-                .iter()
-                .filter_map(|i| match i {
-                    Item::Badge { mark, .. } => Some(*mark),
-                    _ => None,
-                })
-                .collect();
-            badges.sort();
-            let mut marks = t.marks.clone();
-            marks.sort();
+            let symbols = symbols(card.group);
+            let mut badges: Vec<&str> = symbols.iter().filter_map(|c| c.strip_prefix("badge ")).collect();
+            badges.sort_unstable();
+            let mut marks: Vec<&str> = t.marks.iter().map(|m| m.as_str()).collect();
+            marks.sort_unstable();
             if badges != marks {
                 v.push(format!("{id}: badges {badges:?} for marks {marks:?}"));
             }
-            let pips = card.items.iter().any(|i| matches!(i, Item::Pips { .. }));
+            let pips = symbols.iter().any(|c| c == "meter score");
             if pips != t.score.is_some() {
                 v.push(format!("{id}: score {:?} but pips drawn: {pips}", t.score));
             }
-            let star = card.items.iter().any(|i| matches!(i, Item::Star { .. }));
+            let star = symbols.iter().any(|c| c == "star");
             if star != t.moment_of_truth {
                 v.push(format!("{id}: moment of truth {} but star drawn: {star}", t.moment_of_truth));
             }
@@ -138,9 +168,75 @@ pub(crate) fn missing_marks(poster: &Poster, journey: &Journey) -> Vec<String> {
     v
 }
 
-/// Whether every text line is at least `min_px` at print size.
-pub(crate) fn smallest_text(poster: &Poster) -> f64 {
-    poster.blocks().flat_map(|b| b.lines()).map(|l| l.size * poster.scale).fold(f64::INFINITY, f64::min)
+/// The smallest text on the first page at print size, in px.
+pub(crate) fn smallest_text(document: &Document) -> f64 {
+    let page = document.page();
+    let mut smallest = f64::INFINITY;
+    page.frame.walk(&mut |at, item| {
+        if let Item::Text(t) = item {
+            smallest = smallest.min(t.size * at.scale * page.transform.scale);
+        }
+    });
+    smallest
+}
+
+/// The group with `id` anywhere in `items`, to break a document on purpose.
+pub(crate) fn group_mut<'a>(items: &'a mut [Item], id: &str) -> Option<&'a mut Group> {
+    for item in items {
+        if let Item::Group(g) = item {
+            if g.tag.as_ref().and_then(|t| t.id.as_deref()) == Some(id) {
+                return Some(g);
+            }
+            if let Some(found) = group_mut(&mut g.items, id) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// Checks a too-small refusal: the content must really not fit at 6 pt,
+/// and the refusal must name another paper that really fits. Returns what is wrong, if anything.
+pub(crate) fn check_refusal(
+    journey: &Journey,
+    asked: journeymap::model::Size,
+    orientation: Option<journeymap::model::Orientation>,
+    e: &journeymap::layout::LayoutError,
+) -> Option<String> {
+    use journeymap::layout::{self, Options};
+    use journeymap::model::{Paper, Size};
+    use journeymap::text::Fonts;
+    use journeymap::theme::Theme;
+    // The refusal says the text would fall under 6 pt: then the poster at
+    // auto size, set at that floor, must not fit the page either.
+    let theme = Theme::classic();
+    if let (Ok(auto), Some((w, h))) = (
+        layout::layout(journey, &theme, &Fonts::embedded(), &Options { size: Some(Size::Auto), orientation }),
+        asked.page_px(orientation),
+    ) {
+        let floor = layout::MIN_TEXT_PX / theme.type_scale.smallest();
+        let natural = auto.page().frame.size;
+        if natural.width * floor <= w && natural.height * floor <= h {
+            return Some(format!("refused, yet the auto layout fits {asked} at 6 pt"));
+        }
+    }
+    let message = e.to_string();
+    let Some(named) = message.split("--size ").nth(1).and_then(|s| s.split([' ', ',']).next()) else {
+        return Some(format!("names no size: {message}"));
+    };
+    let Ok(paper @ Size::Paper(_)) = named.parse::<Size>() else {
+        // "auto" is an honest last resort only when no paper fits at all.
+        let a0 = Options { size: Some(Size::Paper(Paper::A0)), orientation };
+        return layout::layout(journey, &Theme::classic(), &Fonts::embedded(), &a0)
+            .is_ok()
+            .then(|| format!("suggests {named} although A0 fits: {message}"));
+    };
+    if paper == asked {
+        return Some(format!("suggests the very size it refuses: {message}"));
+    }
+    let fits =
+        layout::layout(journey, &Theme::classic(), &Fonts::embedded(), &Options { size: Some(paper), orientation });
+    fits.is_err().then(|| format!("suggests {named}, which does not fit either"))
 }
 
 /// Every map that must be valid: the samples and `tests/maps/valid`, as
@@ -203,15 +299,15 @@ pub(crate) fn stderr(output: &std::process::Output) -> String {
 /// usvg and checks that every text of every group with an id lies inside
 /// the group's first rect, by usvg's own bounding boxes.
 pub(crate) fn rendered_violations(
-    poster: &Poster,
+    document: &Document,
     theme: &journeymap::theme::Theme,
     fonts: &journeymap::text::Fonts,
 ) -> Vec<String> {
     use journeymap::paint::{self, SvgOptions};
-    let svg = paint::svg(poster, theme, fonts, SvgOptions { embed_fonts: false, ..SvgOptions::default() });
+    let svg = paint::svg(document, theme, fonts, SvgOptions { embed_fonts: false, ..SvgOptions::default() });
     let tree = journeymap::output::tree(&svg, fonts).expect("our SVG parses");
     let mut violations = Vec::new();
-    check_group(tree.root(), poster.scale as f32, &mut violations);
+    check_group(tree.root(), document.page().transform.scale as f32, &mut violations);
     violations
 }
 

@@ -88,9 +88,8 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
     let pip_gap = pip * 0.4;
     let pips_width = 5.0 * pip + 4.0 * pip_gap;
     let score_pips = |x0: f64, row: f64, level: u8| {
-        let pips: Vec<Rect> = (0..5)
-            .map(|i| Rect::new(x0 + i as f64 * (pip + pip_gap), row + (badge - pip) / 2.0, pip, pip))
-            .collect();
+        let pips: Vec<Rect> =
+            (0..5).map(|i| Rect::new(x0 + i as f64 * (pip + pip_gap), row + (badge - pip) / 2.0, pip, pip)).collect();
         symbols::meter("score", &pips, Pip::Dot, level, Role::Ink)
     };
     let mut score_left = t.score;
@@ -136,8 +135,12 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
 
     let meta: Vec<&str> = [t.channel.as_deref(), t.owner.as_deref()].into_iter().flatten().collect();
     if !meta.is_empty() {
-        let lines =
-            cx.lines(&meta.join(" · "), cx.caption(Style::Regular), Role::Muted, Slot::new(inner_x, y + s.unit / 4.0, inner_w));
+        let lines = cx.lines(
+            &meta.join(" · "),
+            cx.caption(Style::Regular),
+            Role::Muted,
+            Slot::new(inner_x, y + s.unit / 4.0, inner_w),
+        );
         items.extend(lines.items);
         y += lines.height + s.unit / 4.0;
     }

@@ -1,10 +1,10 @@
 //! The footer: a hairline, the sources, DRAFT again on drafts, and the
 //! credit.
 
-use super::{Region, boxed};
+use super::Region;
 use crate::layout::context::{Context, Font, Slot};
-use crate::layout::frame::{BoxStyle, Item, Tag};
-use crate::layout::geom::{Point, Rect};
+use crate::layout::frame::Item;
+use crate::layout::geom::Point;
 use crate::layout::symbols;
 use crate::model::Status;
 use crate::text::Style;
@@ -23,8 +23,12 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     } else {
         format!("Sources: {}", cx.journey.sources.join("; "))
     };
-    let mut items =
-        vec![symbols::rule(Point::new(0.0, s.hairline / 2.0), Point::new(content, s.hairline / 2.0), Role::Rule, s.hairline)];
+    let mut items = vec![symbols::rule(
+        Point::new(0.0, s.hairline / 2.0),
+        Point::new(content, s.hairline / 2.0),
+        Role::Rule,
+        s.hairline,
+    )];
     // A draft says so again at its foot, so a photo or print of part of the
     // poster still carries the mark.
     let mut y = s.unit;
@@ -39,6 +43,6 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     y += lines.height;
     let (credit_line, _) = cx.line_at(credit, font, Role::Muted, Point::new(content - credit_w, s.unit));
     items.push(Item::Text(credit_line));
-    let rect = Rect::new(0.0, 0.0, content, y);
-    Region::new(cx, "footer", y, vec![boxed(Tag::new("footer", "footer"), rect, BoxStyle::default(), items)])
+    // The region is the footer's box: its text lies in the region's rect.
+    Region::new(cx, "footer", y, items)
 }

@@ -85,7 +85,12 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         let height = row_h.max(offset + lines.height);
         row_bottom = row_bottom.max(y + height);
         let rect = Rect::new(x, y, width, height);
-        items.push(boxed(Tag::new(format!("legend-{}", i + 1), "legend-item"), rect, BoxStyle::default(), content_items));
+        items.push(boxed(
+            Tag::new(format!("legend-{}", i + 1), "legend-item"),
+            rect,
+            BoxStyle::default(),
+            content_items,
+        ));
         x += width + s.unit * 4.0;
     }
     Region::new(cx, "legend", row_bottom, items)

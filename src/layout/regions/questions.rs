@@ -70,7 +70,8 @@ pub(crate) fn row_label(cx: &Context<'_>, head: &RowHead<'_>, top: f64) -> (Vec<
     let mut items = title.items;
     let mut h = title.height;
     if let Some(q) = head.question {
-        let more = cx.lines(q, cx.caption(Style::Italic), Role::Muted, Slot::new(x, top + pad + h + s.unit / 4.0, width));
+        let more =
+            cx.lines(q, cx.caption(Style::Italic), Role::Muted, Slot::new(x, top + pad + h + s.unit / 4.0, width));
         items.extend(more.items);
         h += more.height + s.unit / 4.0;
     }
@@ -102,7 +103,12 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             // rows apart now that answers have no boxes.
             let rule_y = y - s.row_gap / 2.0;
             let span = cx.grid.columns.first().map_or(0.0, |c| c.x)..cx.grid.columns.last().map_or(0.0, |c| c.right());
-            items.push(symbols::rule(Point::new(span.start, rule_y), Point::new(span.end, rule_y), Role::Rule, s.hairline));
+            items.push(symbols::rule(
+                Point::new(span.start, rule_y),
+                Point::new(span.end, rule_y),
+                Role::Rule,
+                s.hairline,
+            ));
         }
         let (title, question) = match row {
             Row::Question(q) => (q.label().to_owned(), Some(row_question(*q))),
@@ -181,7 +187,8 @@ fn effort(cx: &Context<'_>, stage: &Stage, slot: Slot) -> Lines {
     let mut items = vec![symbols::meter("effort", &pips, Pip::Block, effort.get(), Role::Spine)];
     let label = format!("{} of 5", effort.get());
     if after + cx.width(&label, font) <= x + width {
-        let (line, _) = cx.line_at(&label, font, Role::Muted, Point::new(after, top + (row_h - font.line_height()) / 2.0));
+        let (line, _) =
+            cx.line_at(&label, font, Role::Muted, Point::new(after, top + (row_h - font.line_height()) / 2.0));
         items.push(Item::Text(line));
     }
     let mut height = row_h;

@@ -20,7 +20,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     for (i, (stage, col)) in cx.journey.stages.iter().zip(&cx.grid.columns).enumerate() {
         let (number, nh) =
             cx.line_at(&format!("STAGE {}", i + 1), number_font, Role::SpineInk, Point::new(col.x + pad, pad));
-        let name = cx.lines(&stage.name, name_font, Role::SpineInk, Slot::new(col.x + pad, pad + nh, col.width - 2.0 * pad));
+        let name =
+            cx.lines(&stage.name, name_font, Role::SpineInk, Slot::new(col.x + pad, pad + nh, col.width - 2.0 * pad));
         let mut items = vec![Item::Text(number)];
         items.extend(name.items);
         contents.push((items, nh + name.height));
@@ -36,7 +37,9 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             let x = col.right() + (s.gutter - w) / 2.0;
             items.push(symbols::chevron(Rect::new(x, (height - h) / 2.0, w, h), Role::Spine));
         }
-        let tag = Tag::new(format!("stage-{}", i + 1), "stage").data("stage", &cx.journey.stages[i].name).data("stage-number", (i + 1).to_string());
+        let tag = Tag::new(format!("stage-{}", i + 1), "stage")
+            .data("stage", &cx.journey.stages[i].name)
+            .data("stage-number", (i + 1).to_string());
         let style = BoxStyle { fill: Some(Role::Spine), stroke: None, radius: s.radius };
         items.push(boxed(tag, Rect::new(col.x, 0.0, col.width, height), style, content));
     }

@@ -21,8 +21,11 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     // on a page too narrow for both, the chip goes above the title.
     let chip = Chip::of(cx);
     let beside = content - chip.width - s.gutter * 2.0;
-    let (chip_x, title_width, top) =
-        if beside >= content / 2.0 { (content - chip.width, beside, 0.0) } else { (0.0, content, chip.height + s.unit * 2.0) };
+    let (chip_x, title_width, top) = if beside >= content / 2.0 {
+        (content - chip.width, beside, 0.0)
+    } else {
+        (0.0, content, chip.height + s.unit * 2.0)
+    };
     let chip = chip.draw(cx, chip_x);
 
     let mut items = Vec::new();
@@ -55,7 +58,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         items.extend(lines.items);
         y += lines.height;
     }
-    let block = boxed(Tag::new("title", "title"), Rect::new(0.0, top, title_width, y - top), BoxStyle::default(), items);
+    let block =
+        boxed(Tag::new("title", "title"), Rect::new(0.0, top, title_width, y - top), BoxStyle::default(), items);
     let height = y.max(chip_bottom(&chip));
     Region::new(cx, "title-block", height, vec![block, chip])
 }
