@@ -1,6 +1,7 @@
 //! Per-stage timings of the render pipeline (parse, layout, SVG, PNG) on
 //! the airline sample at A2 landscape, 150 dpi, and on a generated
-//! 12-stage map with 10 cards a stage.
+//! 12-stage map with 10 cards a stage; and a re-render after a one-field
+//! edit through a cold and a warm renderer.
 
 use std::fmt::Write;
 use std::hint::black_box;
@@ -11,6 +12,7 @@ use journeymap::model::{Paper, Size};
 use journeymap::output::{self, Resolution};
 use journeymap::paint::{self, SvgOptions};
 use journeymap::parse::{self, parse_str};
+use journeymap::render::{Format, Renderer};
 use journeymap::text::Fonts;
 use journeymap::theme::Theme;
 
@@ -56,10 +58,49 @@ fn stages(c: &mut Criterion, name: &str, text: &str, size: Size) {
     group.finish();
 }
 
+/// Re-rendering after an edit (layout + SVG): a cold renderer measures
+/// every string again; a warm one, as `watch` and `serve` keep it, shapes
+/// only the edited field. Each iteration changes one card's name to text
+/// never seen before.
+fn rerender(c: &mut Criterion, text: &str) {
+    let parsed = parse_str("airline", text, &parse::Options::default());
+    let journey = parsed.journey.expect("a valid map");
+    let theme = Theme::classic();
+    let page = Options { size: Some(Size::Paper(Paper::A2)), orientation: None };
+    let edit = |n: u64| {
+        let mut edited = journey.clone();
+        edited.stages[1].touchpoints[0].name = format!("Fare comparison, edit {n}");
+        edited
+    };
+    let mut group = c.benchmark_group("airline-A2-rerender");
+    group.sample_size(10);
+    let mut n = 0;
+    group.bench_function("cold", |b| {
+        b.iter(|| {
+            n += 1;
+            let renderer = Renderer::new(Fonts::embedded()).with_page(page.clone());
+            let document = renderer.layout(&edit(n), &theme).expect("it fits");
+            renderer.export(&document, &theme, &Format::svg()).expect("svg")
+        })
+    });
+    let warm = Renderer::new(Fonts::embedded()).with_page(page.clone());
+    let first = warm.layout(&journey, &theme).expect("it fits");
+    black_box(warm.export(&first, &theme, &Format::svg()).expect("svg"));
+    group.bench_function("warm", |b| {
+        b.iter(|| {
+            n += 1;
+            let document = warm.layout(&edit(n), &theme).expect("it fits");
+            warm.export(&document, &theme, &Format::svg()).expect("svg")
+        })
+    });
+    group.finish();
+}
+
 fn pipeline(c: &mut Criterion) {
     let airline = std::fs::read_to_string("samples/airline.toml").expect("the airline sample");
     stages(c, "airline-A2", &airline, Size::Paper(Paper::A2));
     stages(c, "twelve-by-ten-auto", &twelve_by_ten(), Size::Auto);
+    rerender(c, &airline);
 }
 
 criterion_group!(benches, pipeline);

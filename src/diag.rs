@@ -62,9 +62,9 @@ codes! {
     Syntax = "syntax", Error;
     /// The file is not UTF-8 text (UTF-16, invalid bytes, NUL bytes).
     Encoding = "encoding", Error;
-    /// The file is larger than [`crate::parse::MAX_SOURCE_BYTES`].
+    /// The file is larger than `parse::MAX_SOURCE_BYTES`.
     TooLarge = "too-large", Error;
-    /// Values are nested deeper than [`crate::parse::MAX_NESTING`].
+    /// Values are nested deeper than `parse::MAX_NESTING`.
     TooDeep = "too-deep", Error;
     /// No `title`.
     MissingTitle = "missing-title", Error;

@@ -10,7 +10,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{code, stderr};
+use common::{code, stderr, stdout};
 
 /// `# expect: unknown-key 30:1 motivaton`
 const INVALID: &str = "tests/maps/invalid/unknown-key-motivaton.toml";
@@ -303,6 +303,12 @@ fn theme_paths_resolve_from_the_working_directory_or_the_map() {
     let out = run_in(dir.path(), &["check", "maps/bad.toml"], None);
     assert_eq!(code(&out), 1);
     assert!(stderr(&out).contains("unknown-theme") && stderr(&out).contains("bad.toml:1:9"), "{}", stderr(&out));
+    // The problem is located in the theme file itself, the map's key labelled.
+    assert!(stderr(&out).contains("broken.toml:1:1") && stderr(&out).contains("theme chosen here"), "{}", stderr(&out));
+    let out = run_in(dir.path(), &["check", "maps/bad.toml", "--format", "json"], None);
+    let items: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let theme = items.as_array().and_then(|a| a.iter().find(|d| d["code"] == "unknown-theme")).expect("a theme error");
+    assert!(theme["file"].as_str().is_some_and(|f| f.ends_with("broken.toml")), "{theme}");
 }
 
 #[test]

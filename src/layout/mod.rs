@@ -69,7 +69,7 @@ pub enum LayoutError {
 
 /// Lays out a journey with a shaper of its own. A program that lays out
 /// again and again keeps its shaping cache in a
-/// [`crate::render::Renderer`] instead.
+/// `render::Renderer` instead.
 ///
 /// # Errors
 /// [`LayoutError::TooSmall`] when a fixed page cannot hold the content with

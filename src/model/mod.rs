@@ -4,7 +4,7 @@
 //! Every value here is valid by construction — a [`Score`] is 1–5, a [`Mark`]
 //! is one of four, stage names are unique — so later stages (priorities,
 //! layout, painting) have no error paths for bad input. The parser in
-//! [`crate::parse`] is the only place that builds these types from text.
+//! `parse` is the only place that builds these types from text.
 
 mod size;
 

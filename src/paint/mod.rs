@@ -1,5 +1,5 @@
 //! Painters: a [`crate::layout::Document`] → a document format. SVG here;
-//! PNG is rasterised from the SVG in [`crate::output`], so both show
+//! PNG is rasterised from the SVG in `output`, so both show
 //! exactly the same poster. Painters know only the layout's primitives.
 
 mod svg;

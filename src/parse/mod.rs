@@ -10,6 +10,7 @@
 mod input;
 mod lint;
 mod suggest;
+mod values;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -20,7 +21,7 @@ use crate::diag::{Code, Diagnostic, Files, Severity, Source};
 use crate::model::Journey;
 
 /// Where a map comes from, for resolving relative paths in it (a theme
-/// file, checked by [`crate::render::Renderer::check`]).
+/// file, checked by `render::Renderer::check`).
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The directory relative paths in the map are resolved against; `None`
@@ -57,7 +58,7 @@ impl Parsed {
     }
 
     /// Adds a diagnostic found by a later check (such as
-    /// [`crate::render::Renderer::check`]); an error takes the journey away.
+    /// `render::Renderer::check`); an error takes the journey away.
     pub fn add(&mut self, diagnostic: Diagnostic) {
         if diagnostic.is_error() {
             self.journey = None;

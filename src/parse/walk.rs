@@ -9,8 +9,7 @@ use toml::de::{DeTable, DeValue};
 use super::suggest::did_you_mean;
 use crate::diag::{Code, Diagnostic, LineIndex};
 use crate::model::{
-    Date, Effort, Journey, Lane, Mark, Orientation, Panel, PosterSettings, Score, Size, Span, Stage, Status, Text,
-    Touchpoint,
+    Effort, Journey, Lane, Mark, Orientation, Panel, PosterSettings, Score, Size, Span, Stage, Status, Touchpoint,
 };
 use crate::theme;
 
@@ -45,29 +44,29 @@ pub(crate) const STAGE_KEYS: &[&str] =
 pub(crate) const TOUCHPOINT_KEYS: &[&str] =
     &["name", "channel", "owner", "actors", "marks", "moment_of_truth", "score", "note", "action"];
 
-type Value<'i> = Spanned<DeValue<'i>>;
+pub(super) type Value<'i> = Spanned<DeValue<'i>>;
 
 /// One `key = value` of a table, with both spans.
-struct Entry<'t, 'i> {
-    key: &'t str,
-    key_span: Span,
-    value: &'t Value<'i>,
+pub(super) struct Entry<'t, 'i> {
+    pub(super) key: &'t str,
+    pub(super) key_span: Span,
+    pub(super) value: &'t Value<'i>,
 }
 
 impl Entry<'_, '_> {
-    fn span(&self) -> Span {
+    pub(super) fn span(&self) -> Span {
         self.value.span()
     }
 }
 
 /// A table's entries in file order; fields are taken out one by one so that
 /// what is left at the end is the unknown keys.
-struct Fields<'t, 'i> {
-    entries: Vec<Entry<'t, 'i>>,
+pub(super) struct Fields<'t, 'i> {
+    pub(super) entries: Vec<Entry<'t, 'i>>,
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
-    fn of(table: &'t DeTable<'i>) -> Self {
+    pub(super) fn of(table: &'t DeTable<'i>) -> Self {
         let mut entries: Vec<_> =
             table.iter().map(|(k, v)| Entry { key: k.get_ref().as_ref(), key_span: k.span(), value: v }).collect();
         entries.sort_by_key(|e| e.key_span.start);
@@ -75,7 +74,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// Where each value is, before any is taken.
-    fn spans(&self) -> crate::model::FieldSpans {
+    pub(super) fn spans(&self) -> crate::model::FieldSpans {
         let mut spans = crate::model::FieldSpans::default();
         for e in &self.entries {
             spans.insert(e.key, e.span());
@@ -83,7 +82,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         spans
     }
 
-    fn take(&mut self, key: &str) -> Option<Entry<'t, 'i>> {
+    pub(super) fn take(&mut self, key: &str) -> Option<Entry<'t, 'i>> {
         let at = self.entries.iter().position(|e| e.key == key)?;
         Some(self.entries.remove(at))
     }
@@ -91,7 +90,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 
 /// What a table is, for messages about unknown keys in it.
 #[derive(Clone, Copy)]
-enum Context {
+pub(super) enum Context {
     Top,
     Poster,
     Lane,
@@ -100,7 +99,7 @@ enum Context {
 }
 
 impl Context {
-    fn keys(self) -> &'static [&'static str] {
+    pub(super) fn keys(self) -> &'static [&'static str] {
         match self {
             Context::Top => TOP_KEYS,
             Context::Poster => POSTER_KEYS,
@@ -110,7 +109,7 @@ impl Context {
         }
     }
 
-    fn describe(self) -> &'static str {
+    pub(super) fn describe(self) -> &'static str {
         match self {
             Context::Top => "at the top level",
             Context::Poster => "in [poster]",
@@ -121,10 +120,10 @@ impl Context {
     }
 }
 
-struct Walker<'a> {
-    text: &'a str,
-    lines: LineIndex,
-    diagnostics: &'a mut Vec<Diagnostic>,
+pub(super) struct Walker<'a> {
+    pub(super) text: &'a str,
+    pub(super) lines: LineIndex,
+    pub(super) diagnostics: &'a mut Vec<Diagnostic>,
 }
 
 /// Builds a best-effort journey from the document, pushing every error.
@@ -134,15 +133,15 @@ pub(super) fn journey(doc: &DeTable<'_>, text: &str, diagnostics: &mut Vec<Diagn
 }
 
 impl Walker<'_> {
-    fn push(&mut self, d: Diagnostic) {
+    pub(super) fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
     }
 
-    fn line_of(&self, offset: usize) -> usize {
+    pub(super) fn line_of(&self, offset: usize) -> usize {
         self.lines.locate(self.text, offset).line
     }
 
-    fn top(&mut self, doc: &DeTable<'_>) -> Journey {
+    pub(super) fn top(&mut self, doc: &DeTable<'_>) -> Journey {
         let mut f = Fields::of(doc);
         let spans = f.spans();
         if let Some(e) = f.take("format") {
@@ -225,7 +224,7 @@ impl Walker<'_> {
         }
     }
 
-    fn status(&mut self, e: &Entry<'_, '_>) -> Option<Status> {
+    pub(super) fn status(&mut self, e: &Entry<'_, '_>) -> Option<Status> {
         let s = self.string(e)?;
         match s.as_str() {
             "draft" => Some(Status::Draft),
@@ -237,7 +236,7 @@ impl Walker<'_> {
         }
     }
 
-    fn theme(&mut self, e: &Entry<'_, '_>) -> Option<String> {
+    pub(super) fn theme(&mut self, e: &Entry<'_, '_>) -> Option<String> {
         let name = self.string(e)?;
         if theme::builtin(&name).is_some() {
             return Some(name);
@@ -257,7 +256,7 @@ impl Walker<'_> {
         None
     }
 
-    fn poster(&mut self, e: &Entry<'_, '_>) -> PosterSettings {
+    pub(super) fn poster(&mut self, e: &Entry<'_, '_>) -> PosterSettings {
         let mut settings = PosterSettings::default();
         let Some(table) = self.table(e) else {
             return settings;
@@ -328,7 +327,7 @@ impl Walker<'_> {
     }
 
     /// The declared lanes, each with the span of its key's value.
-    fn lanes(&mut self, e: &Entry<'_, '_>) -> Vec<(Lane, Span)> {
+    pub(super) fn lanes(&mut self, e: &Entry<'_, '_>) -> Vec<(Lane, Span)> {
         let mut lanes: Vec<(Lane, Span)> = Vec::new();
         let mut tables = self.tables(e);
         if let Some((_, span)) = tables.get(MAX_LANES) {
@@ -391,7 +390,7 @@ impl Walker<'_> {
         lanes
     }
 
-    fn stages(&mut self, e: &Entry<'_, '_>, lanes: &[(Lane, Span)]) -> Vec<Stage> {
+    pub(super) fn stages(&mut self, e: &Entry<'_, '_>, lanes: &[(Lane, Span)]) -> Vec<Stage> {
         let tables = self.tables(e);
         if tables.is_empty() && !matches!(e.value.get_ref(), DeValue::Table(_)) {
             return Vec::new();
@@ -422,7 +421,7 @@ impl Walker<'_> {
         stages
     }
 
-    fn stage(&mut self, table: &DeTable<'_>, span: Span, lanes: &[(Lane, Span)]) -> Stage {
+    pub(super) fn stage(&mut self, table: &DeTable<'_>, span: Span, lanes: &[(Lane, Span)]) -> Stage {
         let mut f = Fields::of(table);
         let spans = f.spans();
         let (name, span) = self.name(&mut f, span, "[[stage]]", "Awareness");
@@ -473,7 +472,7 @@ impl Walker<'_> {
         }
     }
 
-    fn touchpoints(&mut self, e: &Entry<'_, '_>) -> Vec<Touchpoint> {
+    pub(super) fn touchpoints(&mut self, e: &Entry<'_, '_>) -> Vec<Touchpoint> {
         let mut seen: HashMap<String, Span> = HashMap::new();
         let mut touchpoints = Vec::new();
         for (table, span) in self.tables(e) {
@@ -502,7 +501,7 @@ impl Walker<'_> {
         touchpoints
     }
 
-    fn touchpoint(&mut self, table: &DeTable<'_>, span: Span) -> Touchpoint {
+    pub(super) fn touchpoint(&mut self, table: &DeTable<'_>, span: Span) -> Touchpoint {
         let mut f = Fields::of(table);
         let spans = f.spans();
         let (name, span) = self.name(&mut f, span, "[[stage.touchpoint]]", "Check-in desk");
@@ -533,7 +532,7 @@ impl Walker<'_> {
         Touchpoint { name, channel, owner, actors, marks, moment_of_truth, score, note, action, span, spans }
     }
 
-    fn marks(&mut self, e: &Entry<'_, '_>) -> Vec<Mark> {
+    pub(super) fn marks(&mut self, e: &Entry<'_, '_>) -> Vec<Mark> {
         let items: Vec<&Value<'_>> = match e.value.get_ref() {
             DeValue::Array(a) => a.iter().collect(),
             _ => vec![e.value],
@@ -565,7 +564,13 @@ impl Walker<'_> {
 
     /// Takes the `name` of a stage or touchpoint; returns it (empty when
     /// missing) and the span to point at the thing (the name's value).
-    fn name(&mut self, f: &mut Fields<'_, '_>, table_span: Span, header: &str, example: &str) -> (String, Span) {
+    pub(super) fn name(
+        &mut self,
+        f: &mut Fields<'_, '_>,
+        table_span: Span,
+        header: &str,
+        example: &str,
+    ) -> (String, Span) {
         let Some(e) = f.take("name") else {
             self.push(
                 Diagnostic::new(Code::MissingName, table_span.clone(), "name", format!("this {header} has no name"))
@@ -582,293 +587,10 @@ impl Walker<'_> {
         }
         (name.trim().to_owned(), e.span())
     }
-
-    fn unknown_keys(&mut self, f: Fields<'_, '_>, context: Context, lanes: &[&str]) {
-        for e in f.entries {
-            let known = context.keys().iter().chain(lanes.iter()).copied();
-            let suggestion = did_you_mean(e.key, known);
-            let is_text = matches!(e.value.get_ref(), DeValue::String(_) | DeValue::Array(_));
-            let d = match (context, suggestion) {
-                (_, Some(hint)) => Diagnostic::new(
-                    Code::UnknownKey,
-                    e.key_span,
-                    e.key,
-                    format!("unknown key '{}' {}", e.key, context.describe()),
-                )
-                .with_hint(hint),
-                (Context::Stage, None) if TOUCHPOINT_KEYS.contains(&e.key) => Diagnostic::new(
-                    Code::UnknownKey,
-                    e.key_span,
-                    e.key,
-                    format!("'{}' is a touchpoint field, not a stage field", e.key),
-                )
-                .with_hint("move it under a [[stage.touchpoint]] of this stage"),
-                (Context::Stage, None) if is_text => Diagnostic::new(
-                    Code::UndeclaredLane,
-                    e.key_span,
-                    e.key,
-                    format!("'{}' is not a stage field nor a declared lane", e.key),
-                )
-                .with_hint(format!(
-                    "to add a custom row, declare it at the top level:\n[[lane]]\nkey = \"{}\"\ntitle = \"{}\"",
-                    e.key,
-                    default_title(e.key)
-                )),
-                (_, None) => Diagnostic::new(
-                    Code::UnknownKey,
-                    e.key_span,
-                    e.key,
-                    format!("unknown key '{}' {}", e.key, context.describe()),
-                )
-                .with_hint(format!("allowed keys: {}", context.keys().join(", "))),
-            };
-            self.push(d);
-        }
-    }
-
-    /// A value as written in the source.
-    fn raw(&self, e: &Entry<'_, '_>) -> &str {
-        self.text.get(e.span()).unwrap_or("").trim()
-    }
-
-    fn bad_keyword(&mut self, e: &Entry<'_, '_>, got: &str, allowed: &[&str], what: &str) {
-        let hint = did_you_mean(got, allowed.iter().copied())
-            .unwrap_or_else(|| format!("{what} is one of: {}", allowed.join(", ")));
-        self.push(
-            Diagnostic::new(Code::BadValue, e.span(), e.key, format!("'{got}' is not a valid {}", e.key))
-                .with_hint(hint),
-        );
-    }
-
-    // Typed accessors. Each reports a wrong type at the value and returns
-    // `None`, so a caller only deals with good values.
-
-    fn wrong_type(&mut self, span: Span, key: &str, expected: &str, value: &DeValue<'_>, hint: String) {
-        self.push(
-            Diagnostic::new(
-                Code::WrongType,
-                span,
-                key,
-                format!("'{key}' must be {expected}, not {}", article(value.type_str())),
-            )
-            .with_hint(hint),
-        );
-    }
-
-    fn string(&mut self, e: &Entry<'_, '_>) -> Option<String> {
-        self.element_string(e, e.value)
-    }
-
-    /// A string that is `e` itself or an element of its array.
-    fn element_string(&mut self, e: &Entry<'_, '_>, v: &Value<'_>) -> Option<String> {
-        if let DeValue::String(s) = v.get_ref() {
-            self.check_controls(s, v.span(), e.key);
-            return Some(s.to_string());
-        }
-        let raw = self.text.get(v.span()).unwrap_or("").trim();
-        let hint = match v.get_ref() {
-            DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => {
-                format!("put the text in quotes: \"{raw}\"")
-            }
-            _ => "write the text in quotes, e.g. \"…\"".to_owned(),
-        };
-        self.wrong_type(v.span(), e.key, "a string", v.get_ref(), hint);
-        None
-    }
-
-    /// An optional text field: a blank string counts as absent, so a
-    /// starter file's `owner = ""` shows nothing rather than an empty line.
-    fn optional(&mut self, e: &Entry<'_, '_>) -> Option<String> {
-        self.string(e).filter(|s| !s.trim().is_empty())
-    }
-
-    /// A string or an array of strings, as a list without blank entries.
-    fn strings(&mut self, e: &Entry<'_, '_>) -> Vec<String> {
-        let all: Vec<String> = match e.value.get_ref() {
-            DeValue::Array(a) => a.iter().filter_map(|v| self.element_string(e, v)).collect(),
-            _ => self.string(e).into_iter().collect(),
-        };
-        all.into_iter().filter(|s| !s.trim().is_empty()).collect()
-    }
-
-    /// A paragraph (string) or bullets (array of strings).
-    fn text(&mut self, e: &Entry<'_, '_>) -> Option<Text> {
-        match e.value.get_ref() {
-            DeValue::Array(a) => Some(Text::Bullets(a.iter().filter_map(|v| self.element_string(e, v)).collect())),
-            DeValue::String(_) => self.string(e).map(Text::Paragraph),
-            other => {
-                self.wrong_type(
-                    e.span(),
-                    e.key,
-                    "text (a string, or an array of strings for bullets)",
-                    other,
-                    format!("write {} = \"…\" or {} = [\"…\", \"…\"]", e.key, e.key),
-                );
-                None
-            }
-        }
-    }
-
-    fn integer(&mut self, e: &Entry<'_, '_>) -> Option<i64> {
-        match e.value.get_ref() {
-            DeValue::Integer(i) => {
-                let digits = i.as_str().replace('_', "");
-                let (sign, digits) = match digits.strip_prefix('-') {
-                    Some(d) => (-1, d.to_owned()),
-                    None => (1, digits.trim_start_matches('+').to_owned()),
-                };
-                let digits = digits.trim_start_matches("0x").trim_start_matches("0o").trim_start_matches("0b");
-                // Saturate: a value too large for i64 is out of range all the
-                // same, and keeps its sign in the message.
-                let saturated = if sign < 0 { i64::MIN } else { i64::MAX };
-                Some(i64::from_str_radix(digits, i.radix()).ok().and_then(|n| n.checked_mul(sign)).unwrap_or(saturated))
-            }
-            other => {
-                let raw = self.text.get(e.span()).unwrap_or("").trim().trim_matches('"').to_owned();
-                let hint = match other {
-                    DeValue::Float(_) => format!(
-                        "use a whole number from 1 to 5, e.g. {} = {}",
-                        e.key,
-                        raw.split('.').next().unwrap_or("3")
-                    ),
-                    DeValue::String(_) => {
-                        format!("write the number without quotes: {} = {raw}", e.key)
-                    }
-                    _ => format!("write a whole number, e.g. {} = 3", e.key),
-                };
-                self.wrong_type(e.span(), e.key, "a whole number", other, hint);
-                None
-            }
-        }
-    }
-
-    fn boolean(&mut self, e: &Entry<'_, '_>) -> Option<bool> {
-        match e.value.get_ref() {
-            DeValue::Boolean(b) => Some(*b),
-            other => {
-                self.wrong_type(
-                    e.span(),
-                    e.key,
-                    "true or false",
-                    other,
-                    format!("write {} = true (without quotes)", e.key),
-                );
-                None
-            }
-        }
-    }
-
-    fn date(&mut self, e: &Entry<'_, '_>) -> Option<Date> {
-        if let DeValue::Datetime(dt) = e.value.get_ref() {
-            if let (Some(d), None, None) = (dt.date, dt.time, dt.offset) {
-                return Some(Date { year: d.year, month: d.month, day: d.day });
-            }
-            self.push(
-                Diagnostic::new(Code::WrongType, e.span(), "date", "'date' must be a date without a time")
-                    .with_hint("write a TOML local date, e.g. date = 2026-11-22"),
-            );
-            return None;
-        }
-        let hint = match e.value.get_ref() {
-            DeValue::String(s) => format!("write the date without quotes: date = {s}"),
-            _ => "write a TOML local date without quotes, e.g. date = 2026-11-22".to_owned(),
-        };
-        self.wrong_type(e.span(), "date", "a date", e.value.get_ref(), hint);
-        None
-    }
-
-    fn array<'t, 'i>(&mut self, e: &Entry<'t, 'i>) -> Option<Vec<&'t Value<'i>>> {
-        match e.value.get_ref() {
-            DeValue::Array(a) => Some(a.iter().collect()),
-            other => {
-                self.wrong_type(e.span(), e.key, "an array", other, format!("write {} = [\"…\", \"…\"]", e.key));
-                None
-            }
-        }
-    }
-
-    fn table<'t, 'i>(&mut self, e: &Entry<'t, 'i>) -> Option<&'t DeTable<'i>> {
-        match e.value.get_ref() {
-            DeValue::Table(t) => Some(t),
-            other => {
-                self.wrong_type(e.span(), e.key, "a table", other, format!("write it as a [{}] section", e.key));
-                None
-            }
-        }
-    }
-
-    /// The tables of an array of tables (`[[stage]]`), each with its span.
-    fn tables<'t, 'i>(&mut self, e: &Entry<'t, 'i>) -> Vec<(&'t DeTable<'i>, Span)> {
-        let header = if e.key == "touchpoint" { "[[stage.touchpoint]]".to_owned() } else { format!("[[{}]]", e.key) };
-        if let DeValue::Table(_) = e.value.get_ref() {
-            // `[stage]` instead of `[[stage]]`: one table where a list is meant.
-            self.push(
-                Diagnostic::new(
-                    Code::WrongType,
-                    e.span(),
-                    e.key,
-                    format!("'{}' must be a list of tables, not one table", e.key),
-                )
-                .with_hint(format!("write {header} with two brackets, once for each {}", e.key)),
-            );
-            return Vec::new();
-        }
-        let Some(items) = self.array(e) else {
-            return Vec::new();
-        };
-        let mut tables = Vec::new();
-        for item in items {
-            match item.get_ref() {
-                DeValue::Table(t) => tables.push((t, item.span())),
-                other => self.wrong_type(
-                    item.span(),
-                    e.key,
-                    "a table",
-                    other,
-                    format!("write each one as a {header} section"),
-                ),
-            }
-        }
-        tables
-    }
-
-    /// Warns about characters that can disguise text on a shared poster:
-    /// bidi overrides and other invisible controls.
-    fn check_controls(&mut self, s: &str, span: Span, key: &str) {
-        let Some(c) = s.chars().find(|&c| is_disguising(c)) else {
-            return;
-        };
-        // Point at the character itself when it is written literally.
-        let at = self
-            .text
-            .get(span.clone())
-            .and_then(|raw| raw.find(c))
-            .map_or(span.clone(), |i| span.start + i..span.start + i + c.len_utf8());
-        let what = if is_bidi(c) { "a bidirectional-override character" } else { "an invisible control character" };
-        self.push(
-            Diagnostic::new(Code::ControlCharacter, at, key, format!("'{key}' contains {what} (U+{:04X})", c as u32))
-                .with_hint("it can make text read differently from what it says; remove it unless you meant it"),
-        );
-    }
-}
-
-fn is_bidi(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
-
-fn is_disguising(c: char) -> bool {
-    is_bidi(c) || (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
-}
-
-fn article(type_name: &str) -> String {
-    match type_name.chars().next() {
-        Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {type_name}"),
-        _ => format!("a {type_name}"),
-    }
 }
 
 /// "thinking" → "Thinking", "pain_relief" → "Pain relief".
-fn default_title(key: &str) -> String {
+pub(super) fn default_title(key: &str) -> String {
     let words = key.replace(['_', '-'], " ");
     let mut chars = words.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
