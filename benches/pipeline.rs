@@ -44,7 +44,7 @@ fn twelve_by_ten() -> String {
 fn stages(c: &mut Criterion, name: &str, text: &str, size: Size) {
     let fonts = Fonts::embedded();
     let theme = Theme::classic();
-    let options = Options { size: Some(size), orientation: None };
+    let options = Options { size: Some(size), orientation: None, ..Default::default() };
     let journey = parse_str(name, text, &parse::Options::default()).journey.expect("a valid map");
     let poster = layout::layout(&journey, &theme, &fonts, &options).expect("it fits");
     let svg = paint::svg(&poster, &theme, &fonts, SvgOptions::default());
@@ -66,7 +66,7 @@ fn rerender(c: &mut Criterion, text: &str) {
     let parsed = parse_str("airline", text, &parse::Options::default());
     let journey = parsed.journey.expect("a valid map");
     let theme = Theme::classic();
-    let page = Options { size: Some(Size::Paper(Paper::A2)), orientation: None };
+    let page = Options { size: Some(Size::Paper(Paper::A2)), orientation: None, ..Default::default() };
     let edit = |n: u64| {
         let mut edited = journey.clone();
         edited.stages[1].touchpoints[0].name = format!("Fare comparison, edit {n}");

@@ -6,7 +6,7 @@ fn main() {
     let theme = journeymap::theme::Theme::classic();
     let options = journeymap::layout::Options {
         size: Some(journeymap::model::Size::Paper(journeymap::model::Paper::A2)),
-        orientation: None,
+        ..Default::default()
     };
     for _ in 0..10 {
         let p = journeymap::layout::layout(&journey, &theme, &fonts, &options);

@@ -122,8 +122,6 @@ codes! {
     DuplicateMark = "duplicate-mark", Warning;
     /// A character none of the loaded fonts can draw.
     MissingGlyph = "missing-glyph", Warning;
-    /// A panel this version accepts but does not draw yet.
-    PanelNotDrawn = "panel-not-drawn", Warning;
 }
 
 impl fmt::Display for Code {

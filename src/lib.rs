@@ -56,6 +56,7 @@
 #![warn(missing_docs)]
 
 pub mod diag;
+pub mod health;
 pub mod layout;
 pub mod model;
 pub mod output;

@@ -166,7 +166,7 @@ proptest! {
         portrait in any::<bool>(),
     ) {
         let orientation = portrait.then_some(Orientation::Portrait);
-        let options = Options { size: Some(size), orientation };
+        let options = Options { size: Some(size), orientation, ..Default::default() };
         match layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &options) {
             Ok(poster) => {
                 let v: Vec<String> = common::violations(&poster)

@@ -29,7 +29,7 @@ fn every_map_keeps_the_guarantees_at_every_size() {
         let journey = common::journey(&name, &text);
         for size in sizes {
             for orientation in [None, Some(Orientation::Portrait)] {
-                let options = Options { size, orientation };
+                let options = Options { size, orientation, ..Default::default() };
                 match layout::layout(&journey, &theme, &fonts, &options) {
                     Ok(poster) => {
                         rendered += 1;
@@ -74,7 +74,7 @@ fn every_map_keeps_the_guarantees_at_every_size() {
 fn a_page_too_small_fails_and_names_a_size_that_fits() {
     let text = std::fs::read_to_string("samples/airline.toml").expect("sample");
     let journey = common::journey("airline", &text);
-    let options = Options { size: Some(Size::Paper(Paper::A6)), orientation: None };
+    let options = Options { size: Some(Size::Paper(Paper::A6)), orientation: None, ..Default::default() };
     let err = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &options).expect_err("A6 is too small");
     assert!(err.to_string().contains("below the 6 pt minimum"), "{err}");
     assert_eq!(common::check_refusal(&journey, Size::Paper(Paper::A6), None, &err), None);
@@ -205,7 +205,7 @@ fn characters_no_font_can_draw_are_named_with_their_field() {
 fn stage_names_shrink_together_rather_than_break_a_word() {
     let starter = journeymap::starter::starter_map(journeymap::starter::DEFAULT_STAGES, None);
     let journey = common::journey("starter", &starter);
-    let options = Options { size: Some(Size::Paper(Paper::A3)), orientation: None };
+    let options = Options { size: Some(Size::Paper(Paper::A3)), orientation: None, ..Default::default() };
     let poster = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &options).expect("A3 fits");
     let boxes = poster.boxes();
     let headers: Vec<_> = boxes.iter().filter(|b| b.tag.has_class("stage")).collect();
@@ -225,7 +225,7 @@ fn auto_size_never_prints_text_under_six_points() {
     let journey = common::journey("airline", &text);
     let mut theme = Theme::classic();
     theme.type_scale.caption = 6.0; // 4.5 pt at the natural size
-    let auto = Options { size: Some(Size::Auto), orientation: None };
+    let auto = Options { size: Some(Size::Auto), orientation: None, ..Default::default() };
     let poster = layout::layout(&journey, &theme, &Fonts::embedded(), &auto).expect("auto fits");
     assert!(common::smallest_text(&poster) >= layout::MIN_TEXT_PX - 1e-9, "{}", common::smallest_text(&poster));
     let page = poster.page();

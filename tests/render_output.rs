@@ -21,7 +21,7 @@ fn sample(name: &str) -> Journey {
 }
 
 fn poster(journey: &Journey, size: Option<Size>, fonts: &Fonts) -> Poster {
-    layout::layout(journey, &Theme::classic(), fonts, &Options { size, orientation: None }).expect("layout")
+    layout::layout(journey, &Theme::classic(), fonts, &Options { size, orientation: None, ..Default::default() }).expect("layout")
 }
 
 fn svg(poster: &Poster, fonts: &Fonts, transparent: bool) -> String {
@@ -193,7 +193,7 @@ fn intersection_over_union(a: &[bool], b: &[bool]) -> f64 {
 
 #[test]
 fn the_four_badges_differ_in_shape() {
-    let journey = sample("tests/maps/valid/minimal.toml");
+    let journey = sample("samples/airline.toml");
     let fonts = Fonts::embedded();
     let poster = poster(&journey, None, &fonts);
     // Transparent, so only what is drawn is ink.

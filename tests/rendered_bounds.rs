@@ -24,7 +24,7 @@ fn every_text_lies_inside_its_group_as_usvg_measures_it() {
             (Some(Size::Paper(Paper::A1)), Some(Orientation::Portrait)),
             (Some(Size::Paper(Paper::Slide)), None),
         ] {
-            let poster = match layout::layout(&journey, &theme, &fonts, &Options { size, orientation }) {
+            let poster = match layout::layout(&journey, &theme, &fonts, &Options { size, orientation, ..Default::default() }) {
                 Ok(poster) => poster,
                 // A refusal must be honest and name a size that fits.
                 Err(e) => {

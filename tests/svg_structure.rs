@@ -13,7 +13,7 @@ mod common;
 use std::collections::HashMap;
 
 use journeymap::layout::{self, Document as Poster, Options};
-use journeymap::model::{Journey, Panel, Paper, Size};
+use journeymap::model::{Journey, Mark, Panel, Paper, Size};
 use journeymap::paint::{self, SvgOptions};
 use journeymap::priorities::Class;
 use journeymap::text::Fonts;
@@ -53,7 +53,7 @@ const ROUNDING: f64 = 0.011;
 /// Lays out and paints `journey`; `None` when a fixed page is too small.
 fn render(journey: &Journey, size: Option<Size>, fonts: &Fonts) -> (Poster, String) {
     let theme = Theme::classic();
-    let poster = layout::layout(journey, &theme, fonts, &Options { size, orientation: None })
+    let poster = layout::layout(journey, &theme, fonts, &Options { size, orientation: None, ..Default::default() })
         .unwrap_or_else(|e| panic!("{size:?}: {e}"));
     let svg = paint::svg(&poster, &theme, fonts, SvgOptions::default());
     (poster, svg)
@@ -219,8 +219,17 @@ fn violations(journey: &Journey, poster: &Poster, svg: &str) -> Vec<String> {
     let n = journey.stages.len();
     let rows = 5 + journey.lanes.len();
     let empty = journey.stages.iter().filter(|s| s.touchpoints.is_empty()).count();
-    let want_cells =
-        if shown(Panel::Questions) { n * rows } else { 0 } + if shown(Panel::Touchpoints) { empty } else { 0 };
+    let answered = !journey.lanes.is_empty()
+        || journey.stages.iter().any(|s| {
+            s.doing.is_some()
+                || s.motivation.is_some()
+                || s.concerns.is_some()
+                || s.alleviation.is_some()
+                || s.effort.is_some()
+                || s.effort_note.is_some()
+        });
+    let want_cells = if shown(Panel::Questions) && answered { n * rows } else { 0 }
+        + if shown(Panel::Touchpoints) && journey.touchpoints().next().is_some() { empty } else { 0 };
     let want_cards = if shown(Panel::Touchpoints) { journey.touchpoints().count() } else { 0 };
     for (what, got, want) in
         [("g.stage", stages, n), ("g.cell", cells, want_cells), ("g.touchpoint", cards, want_cards)]
@@ -234,12 +243,19 @@ fn violations(journey: &Journey, poster: &Poster, svg: &str) -> Vec<String> {
     // panels as the map lists them, footer.
     let mut want_regions = vec!["title-block", "spine"];
     let panels = journey.poster.panels.clone().unwrap_or_else(|| Panel::ALL.to_vec());
+    let tps = || journey.touchpoints().map(|(_, t)| t);
     for panel in panels {
-        match panel {
-            Panel::Questions => want_regions.push("questions"),
-            Panel::Touchpoints => want_regions.push("touchpoints"),
-            Panel::Legend => want_regions.push("legend"),
-            Panel::Curve | Panel::Health | Panel::Priorities => {}
+        // A panel without data is left out.
+        let (name, has_data) = match panel {
+            Panel::Questions => ("questions", answered),
+            Panel::Touchpoints => ("touchpoints", tps().next().is_some()),
+            Panel::Curve => ("curve", tps().any(|t| t.score.is_some())),
+            Panel::Health => ("health", tps().any(|t| t.has(Mark::Strength) || t.has(Mark::Pain))),
+            Panel::Priorities => ("priorities", journey.poster.priorities > 0 && tps().next().is_some()),
+            Panel::Legend => ("legend", tps().any(|t| !t.marks.is_empty() || t.moment_of_truth || t.score.is_some()) || journey.stages.iter().any(|s| s.effort.is_some())),
+        };
+        if has_data {
+            want_regions.push(name);
         }
     }
     want_regions.push("footer");

@@ -122,6 +122,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
             OrientationArg::Landscape => Orientation::Landscape,
             OrientationArg::Portrait => Orientation::Portrait,
         }),
+        highlight: None,
     };
     let mut renderer = Renderer::new(load_fonts(&args.fonts)?).with_page(page);
     // A --theme path is the user's, relative to where they are; a map's

@@ -4,6 +4,7 @@
 use super::frame::{Item, TextLine};
 use super::geom::Point;
 use crate::model::{Journey, Text};
+use crate::priorities::Priority;
 use crate::text::{ShapedLine, Shaper, Style, wrap};
 use crate::theme::{Role, Theme};
 
@@ -12,6 +13,16 @@ pub(crate) struct Context<'a> {
     pub(crate) journey: &'a Journey,
     pub(crate) theme: &'a Theme,
     pub(crate) shaper: &'a Shaper<'a>,
+    /// Every touchpoint in SPEC §3 order.
+    pub(crate) priorities: &'a [Priority<'a>],
+    /// How many of them the poster ranks (the priorities panel's length,
+    /// 0 when the panel is not shown).
+    pub(crate) ranked: usize,
+    /// The owner whose touchpoints stay at full strength; the rest are
+    /// muted.
+    pub(crate) highlight: Option<&'a str>,
+    /// Extra height for each stretchable row, so a fixed page is filled.
+    pub(crate) stretch: f64,
     pub(crate) grid: Grid,
 }
 
@@ -59,7 +70,10 @@ impl Grid {
         let columns = (0..n)
             .map(|i| Span1 { x: s.label_width + s.gutter + i as f64 * (column + s.gutter), width: column })
             .collect();
-        Grid { fits, content, label: Span1 { x: 0.0, width: s.label_width }, columns }
+        // Columns at their widest leave width over: the content keeps to
+        // what the columns use and the stacker centres it on the page.
+        let used = s.label_width + n as f64 * (column + s.gutter);
+        Grid { fits, content: content.min(used).max(0.0), label: Span1 { x: 0.0, width: s.label_width }, columns }
     }
 
     /// The view width at the theme's natural column width.
@@ -109,6 +123,11 @@ pub(crate) struct Lines {
 }
 
 impl Context<'_> {
+    /// The rank of a touchpoint when the priorities panel lists it.
+    pub(crate) fn rank_of(&self, stage: usize, index: usize) -> Option<usize> {
+        self.priorities.iter().take(self.ranked).find(|p| p.id.stage == stage && p.id.index == index).map(|p| p.rank)
+    }
+
     pub(crate) fn body(&self) -> Font {
         Font { style: Style::Regular, size: self.theme.type_scale.body, leading: self.theme.type_scale.line_height }
     }

@@ -33,7 +33,9 @@ impl Frame {
 
     /// Places `frame` with its top left at `at`, as a group with `tag`.
     pub fn push_frame(&mut self, at: Point, tag: Option<Tag>, frame: Frame) {
-        self.items.push(Item::Group(Group { transform: Transform::translate(at.x, at.y), tag, items: frame.items }));
+        let mut group = Group::new(tag, frame.items);
+        group.transform = Transform::translate(at.x, at.y);
+        self.items.push(Item::Group(group));
     }
 
     /// Visits every text line, shape and group with the transform from its
@@ -83,11 +85,19 @@ pub struct Group {
     /// What the group is, for the document's structure; `None` for a plain
     /// grouping.
     pub tag: Option<Tag>,
+    /// How opaque the group is drawn, 0 to 1: 1 normally, less for the
+    /// muted parts of a department's copy.
+    pub opacity: f64,
     /// Its children, in painting order.
     pub items: Vec<Item>,
 }
 
 impl Group {
+    /// A group in place (no transform), fully opaque.
+    pub fn new(tag: Option<Tag>, items: Vec<Item>) -> Group {
+        Group { transform: Transform::IDENTITY, tag, opacity: 1.0, items }
+    }
+
     /// A box: a group whose first child is the shape that bounds it, drawn
     /// with `fill` and `stroke` and corner `radius`, then `items`. A stroke
     /// is drawn inside `rect`, so `rect` is what the box covers.
@@ -104,7 +114,7 @@ impl Group {
         let mut children = Vec::with_capacity(items.len() + 1);
         children.push(Item::Shape(shape));
         children.extend(items);
-        Group { transform: Transform::IDENTITY, tag: Some(tag), items: children }
+        Group::new(Some(tag), children)
     }
 
     /// The rectangle of a box (see [`Group::boxed`]) in the group's own

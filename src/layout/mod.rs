@@ -29,7 +29,7 @@ pub use document::{Anchor, AnchorKind, Boxed, Document, Page};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
 
-use crate::model::{Journey, Orientation, Panel, Paper, Size, Status};
+use crate::model::{Journey, Orientation, Paper, Size, Status};
 use crate::text::{Fonts, Shaper};
 use crate::theme::Theme;
 use crate::units::Length;
@@ -50,6 +50,9 @@ pub struct Options {
     pub size: Option<Size>,
     /// The orientation; `None` keeps the map's.
     pub orientation: Option<Orientation>,
+    /// Keep this owner's touchpoints at full strength and mute the rest
+    /// (a department's copy of the poster).
+    pub highlight: Option<String>,
 }
 
 /// Why a poster cannot be laid out.
@@ -96,7 +99,13 @@ pub fn layout_with(
 ) -> Result<Document, LayoutError> {
     let size = options.size.unwrap_or(journey.poster.size);
     let orientation = options.orientation.or(journey.poster.orientation);
-    let builder = Stacker { journey, theme, shaper, panels: panels(journey) };
+    let builder = Stacker {
+        journey,
+        theme,
+        shaper,
+        priorities: crate::priorities::prioritise(journey),
+        highlight: options.highlight.as_deref(),
+    };
     let document = |laid: stack::Laid, scale: f64, page: Size2| Document {
         pages: vec![Page { size: page, transform: frame::Transform::scale(scale), frame: laid.frame }],
         title: journey.title.clone(),
@@ -107,13 +116,13 @@ pub fn layout_with(
     let Some((page_w, page_h)) = size.page_px(orientation) else {
         // The page grows to fit at the theme's sizes, enlarged only if a
         // theme's smallest text would otherwise print under the floor.
-        let laid = builder.build(context::Grid::natural_width(journey, theme), None);
+        let laid = builder.build(context::Grid::natural_width(journey, theme), None, 0.0);
         let scale = min_scale.max(1.0);
         let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
         return Ok(document(laid, scale, page));
     };
     let fits = |scale: f64| {
-        let laid = builder.build(page_w / scale, Some(page_h / scale));
+        let laid = builder.build(page_w / scale, Some(page_h / scale), 0.0);
         (laid.fits_width && laid.height <= page_h / scale + EPSILON).then_some(laid)
     };
     let Some(at_floor) = fits(min_scale) else {
@@ -131,6 +140,17 @@ pub fn layout_with(
         });
     };
     let (scale, laid) = largest_fitting(&fits, min_scale, MAX_SCALE.max(min_scale), at_floor);
+    // The content fits at this scale; share the height left over between
+    // the rows, so the page is filled rather than blank at the foot.
+    let (view_w, view_h) = (page_w / scale, page_h / scale);
+    let rows = builder.stretchable();
+    let spare = view_h - laid.height;
+    let laid = if rows > 0 && spare > theme.space.unit {
+        let stretched = builder.build(view_w, Some(view_h), spare / rows as f64);
+        if stretched.height <= view_h + EPSILON { stretched } else { laid }
+    } else {
+        laid
+    };
     Ok(document(laid, scale, Size2 { width: page_w, height: page_h }))
 }
 
@@ -163,18 +183,13 @@ fn suggestion(builder: &Stacker<'_>, orientation: Option<Orientation>, min_scale
     let papers = [Paper::A4, Paper::A3, Paper::A2, Paper::A1, Paper::A0];
     for paper in papers {
         let Some((w, h)) = Size::Paper(paper).page_px(orientation) else { continue };
-        let laid = builder.build(w / min_scale, Some(h / min_scale));
+        let laid = builder.build(w / min_scale, Some(h / min_scale), 0.0);
         if laid.fits_width && laid.height <= h / min_scale + EPSILON {
             let turn = orientation.map_or(String::new(), |o| format!(" --orientation {}", o.as_str()));
             return format!("try --size {}{turn}, or --size auto", paper.as_str());
         }
     }
     "try --size auto, which grows the page to fit".to_owned()
-}
-
-/// The panels to show, in the order the map lists them, or every panel.
-fn panels(journey: &Journey) -> Vec<Panel> {
-    journey.poster.panels.clone().unwrap_or_else(|| Panel::ALL.to_vec())
 }
 
 /// A one-paragraph description of the poster, for the SVG `<desc>`.

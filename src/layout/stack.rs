@@ -6,7 +6,8 @@ use super::document::Anchor;
 use super::frame::{BoxStyle, Frame, Group, Item, Transform};
 use super::geom::{Rect, Size2};
 use super::regions::{self, Region};
-use crate::model::{Journey, Panel};
+use crate::model::{Journey, Panel, Question};
+use crate::priorities::Priority;
 use crate::text::Shaper;
 use crate::theme::Theme;
 
@@ -28,29 +29,67 @@ pub(crate) struct Stacker<'a> {
     pub(crate) journey: &'a Journey,
     pub(crate) theme: &'a Theme,
     pub(crate) shaper: &'a Shaper<'a>,
-    pub(crate) panels: Vec<Panel>,
+    /// Every touchpoint in SPEC §3 order.
+    pub(crate) priorities: Vec<Priority<'a>>,
+    /// The owner to highlight, if any.
+    pub(crate) highlight: Option<&'a str>,
 }
 
 impl Stacker<'_> {
-    /// Lays out every region for a view `width` px wide and stacks them.
-    /// With `page_height`, the footer sits at the page's foot.
-    pub(crate) fn build(&self, width: f64, page_height: Option<f64>) -> Laid {
-        let cx = Context {
+    /// The context for a view `width` px wide.
+    fn context(&self, width: f64, stretch: f64) -> Context<'_> {
+        let mut cx = Context {
             journey: self.journey,
             theme: self.theme,
             shaper: self.shaper,
+            priorities: &self.priorities,
+            ranked: 0,
+            highlight: self.highlight,
+            stretch,
             grid: Grid::new(self.journey, self.theme, width),
         };
+        if self.panels(&cx).contains(&Panel::Priorities) {
+            cx.ranked = self.journey.poster.priorities.min(self.priorities.len());
+        }
+        cx
+    }
+
+    /// The panels to show, in order: the map's list, or every panel, in
+    /// either case only those with something to show.
+    fn panels(&self, cx: &Context<'_>) -> Vec<Panel> {
+        let listed = self.journey.poster.panels.clone().unwrap_or_else(|| Panel::ALL.to_vec());
+        listed.into_iter().filter(|p| has_data(cx, *p)).collect()
+    }
+
+    /// How many rows share spare height on a fixed page.
+    pub(crate) fn stretchable(&self) -> usize {
+        let cx = self.context(Grid::natural_width(self.journey, self.theme), 0.0);
+        self.panels(&cx)
+            .iter()
+            .map(|p| match p {
+                Panel::Questions => Question::ALL.len() + self.journey.lanes.len(),
+                // The curve reads better taller: it takes two shares.
+                Panel::Curve => 2,
+                Panel::Touchpoints | Panel::Health | Panel::Priorities | Panel::Legend => 0,
+            })
+            .sum()
+    }
+
+    /// Lays out every region for a view `width` px wide and stacks them.
+    /// With `page_height`, the footer sits at the page's foot; each
+    /// stretchable row grows by `stretch` px.
+    pub(crate) fn build(&self, width: f64, page_height: Option<f64>, stretch: f64) -> Laid {
+        let cx = self.context(width, stretch);
         let mut body = vec![regions::title::layout(&cx), regions::spine::layout(&cx)];
-        for panel in &self.panels {
-            let region = match panel {
+        for panel in self.panels(&cx) {
+            body.push(match panel {
                 Panel::Questions => regions::questions::layout(&cx),
                 Panel::Touchpoints => regions::cards::layout(&cx),
+                Panel::Curve => regions::curve::layout(&cx),
+                Panel::Health => regions::health::layout(&cx),
+                Panel::Priorities => regions::priorities::layout(&cx),
                 Panel::Legend => regions::legend::layout(&cx),
-                // Not drawn yet; `check` warns about them.
-                Panel::Curve | Panel::Health | Panel::Priorities => continue,
-            };
-            body.push(region);
+            });
         }
         let footer = regions::footer::layout(&cx);
 
@@ -76,14 +115,38 @@ impl Stacker<'_> {
         };
         placed.push((footer_y, footer));
 
+        // A page grown to fit is as wide as its content; on a fixed page
+        // content narrower than the page is centred.
+        let (width, left) = match page_height {
+            None => (cx.grid.content + 2.0 * s.margin, s.margin),
+            Some(_) => (width, s.margin + (width - 2.0 * s.margin - cx.grid.content).max(0.0) / 2.0),
+        };
         let mut frame = Frame::new(Size2 { width, height: natural.max(page_height.unwrap_or(0.0)) });
         let mut anchors = Vec::new();
         for (y, region) in placed {
-            let at = Transform::translate(s.margin, y);
+            let at = Transform::translate(left, y);
             anchors.extend(region.anchors.iter().map(|a| Anchor { rect: at.apply_rect(a.rect), ..a.clone() }));
             frame.push(place(region, at));
         }
         Laid { frame, anchors, height: natural, fits_width: cx.grid.fits }
+    }
+}
+
+/// Whether a panel has anything to show.
+fn has_data(cx: &Context<'_>, panel: Panel) -> bool {
+    let j = cx.journey;
+    match panel {
+        Panel::Questions => {
+            !j.lanes.is_empty()
+                || j.stages.iter().any(|s| {
+                    Question::ALL.into_iter().any(|q| s.is_answered(q)) || s.effort.is_some() || s.effort_note.is_some()
+                })
+        }
+        Panel::Touchpoints => j.touchpoints().next().is_some(),
+        Panel::Curve => regions::curve::has_data(cx),
+        Panel::Health => regions::health::has_data(cx),
+        Panel::Priorities => regions::priorities::has_data(cx),
+        Panel::Legend => regions::legend::has_data(cx),
     }
 }
 

@@ -9,7 +9,7 @@
 
 use std::f64::consts::FRAC_1_SQRT_2;
 
-use super::frame::{Geometry, Group, Item, Segment, Shape, Stroke, Tag, Transform};
+use super::frame::{Geometry, Group, Item, Segment, Shape, Stroke, Tag};
 use super::geom::{Point, Rect};
 use crate::model::Mark;
 use crate::theme::Role;
@@ -60,11 +60,7 @@ pub(crate) fn badge(mark: Mark, rect: Rect) -> Item {
             ]
         }
     };
-    Item::Group(Group {
-        transform: Transform::IDENTITY,
-        tag: Some(Tag::class(format!("badge {}", mark.as_str()))),
-        items,
-    })
+    Item::Group(Group::new(Some(Tag::class(format!("badge {}", mark.as_str()))), items))
 }
 
 /// `count` quarter circles of radius `r` about `center`, starting at the
@@ -106,11 +102,10 @@ pub(crate) fn star(rect: Rect) -> Item {
     ];
     let s = rect.width.min(rect.height);
     let points = UNIT.iter().map(|(x, y)| Point::new(rect.x + x * s, rect.y + (y + 0.025) * s)).collect();
-    Item::Group(Group {
-        transform: Transform::IDENTITY,
-        tag: Some(Tag::class("star")),
-        items: vec![Item::Shape(Shape::filled(Geometry::Polygon(points), Role::MomentOfTruth))],
-    })
+    Item::Group(Group::new(
+        Some(Tag::class("star")),
+        vec![Item::Shape(Shape::filled(Geometry::Polygon(points), Role::MomentOfTruth))],
+    ))
 }
 
 /// How a meter draws its pips.
@@ -146,11 +141,7 @@ pub(crate) fn meter(class: &str, pips: &[Rect], shape: Pip, level: u8, role: Rol
             Shape::stroked(geometry, Stroke::solid(Role::MeterOff, ring))
         }));
     }
-    Item::Group(Group {
-        transform: Transform::IDENTITY,
-        tag: Some(Tag::class(format!("meter {class}")).data("level", level.to_string())),
-        items,
-    })
+    Item::Group(Group::new(Some(Tag::class(format!("meter {class}")).data("level", level.to_string())), items))
 }
 
 /// A right-pointing chevron filling `rect` ("and then", between stages).

@@ -141,18 +141,28 @@ impl Status {
     }
 }
 
+/// How many actions the priorities panel lists when the map does not say.
+pub const DEFAULT_PRIORITIES: usize = 8;
+
 /// How the poster is laid out on the page.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PosterSettings {
     /// The page size; [`Size::Auto`] grows the page to fit.
     pub size: Size,
     /// The orientation, if the file names one. `None` means landscape for
     /// named paper sizes and the size as written for custom sizes.
     pub orientation: Option<Orientation>,
-    /// Which panels to show (the poster keeps its own order). `None` shows
-    /// every panel. The curve, health and priorities panels are accepted
-    /// but not drawn yet; `check` says so.
+    /// Which panels to show, in this order. `None` shows every panel that
+    /// has data, in the default order ([`Panel::ALL`]).
     pub panels: Option<Vec<Panel>>,
+    /// How many actions the priorities panel lists; 0 hides it.
+    pub priorities: usize,
+}
+
+impl Default for PosterSettings {
+    fn default() -> Self {
+        PosterSettings { size: Size::Auto, orientation: None, panels: None, priorities: DEFAULT_PRIORITIES }
+    }
 }
 
 /// A region of the poster that `[poster] panels` can switch on or off.

@@ -199,6 +199,9 @@ impl Painter<'_> {
             self.tag_attributes(tag);
         }
         self.out.push_str(&attribute);
+        if group.opacity < 1.0 {
+            let _ = write!(self.out, " opacity=\"{}\"", num(group.opacity.max(0.0)));
+        }
         self.out.push_str(">\n");
         let mut rest = group.items.as_slice();
         // A box's first child is its bounding rect, and its title follows

@@ -13,6 +13,9 @@ use crate::model::{
 };
 use crate::theme;
 
+/// The most actions the priorities panel may list.
+pub(crate) const MAX_PRIORITIES: usize = 50;
+
 /// The most `[[lane]]`s a map may declare: each is a row on the poster.
 pub(crate) const MAX_LANES: usize = 32;
 
@@ -34,7 +37,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "stage",
 ];
 /// Keys allowed in `[poster]`.
-pub(crate) const POSTER_KEYS: &[&str] = &["size", "orientation", "panels"];
+pub(crate) const POSTER_KEYS: &[&str] = &["size", "orientation", "panels", "priorities"];
 /// Keys allowed in `[[lane]]`.
 pub(crate) const LANE_KEYS: &[&str] = &["key", "title"];
 /// Built-in stage fields; a lane key may not shadow them.
@@ -292,22 +295,7 @@ impl Walker<'_> {
                     };
                     match Panel::from_keyword(&s) {
                         Some(p) if panels.contains(&p) => {}
-                        Some(p) => {
-                            if matches!(p, Panel::Curve | Panel::Health | Panel::Priorities) {
-                                self.push(
-                                    Diagnostic::new(
-                                        Code::PanelNotDrawn,
-                                        item.span(),
-                                        "panels",
-                                        format!("this version of journeymap does not draw the '{s}' panel yet"),
-                                    )
-                                    .with_hint(
-                                        "the poster leaves it out; `journeymap priorities` lists the priorities",
-                                    ),
-                                );
-                            }
-                            panels.push(p);
-                        }
+                        Some(p) => panels.push(p),
                         None => {
                             let names = Panel::ALL.map(Panel::as_str);
                             let hint = did_you_mean(&s, names.iter().copied())
@@ -320,6 +308,22 @@ impl Walker<'_> {
                     }
                 }
                 settings.panels = Some(panels);
+            }
+        }
+        if let Some(e) = f.take("priorities") {
+            if let Some(n) = self.integer(&e) {
+                match usize::try_from(n).ok().filter(|n| *n <= MAX_PRIORITIES) {
+                    Some(n) => settings.priorities = n,
+                    None => self.push(
+                        Diagnostic::new(
+                            Code::BadValue,
+                            e.span(),
+                            "priorities",
+                            format!("priorities must be 0 to {MAX_PRIORITIES}, not {}", self.raw(&e)),
+                        )
+                        .with_hint("how many actions the priorities panel lists; 0 hides the panel"),
+                    ),
+                }
             }
         }
         self.unknown_keys(f, Context::Poster, &[]);

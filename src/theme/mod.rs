@@ -73,6 +73,18 @@ pub struct Colors {
     pub would_pay: Color,
     pub moment_of_truth: Color,
     pub meter_off: Color,
+    /// The feeling ramp, score 1 to 5.
+    #[serde(default = "default_score_ramp")]
+    pub score: [Color; 5],
+    /// The emotion curve's line (default: ink).
+    #[serde(default)]
+    pub curve: Option<Color>,
+}
+
+/// The feeling ramp for themes that do not give one: red to blue, which
+/// colour-blind readers tell apart.
+fn default_score_ramp() -> [Color; 5] {
+    ["#B2182B", "#D6604D", "#7F7F7F", "#4393C3", "#2166AC"].map(|h| Color::from_hex(h).unwrap_or_default())
 }
 
 /// Font sizes (CSS px) and leading (multiples of the size).
@@ -111,6 +123,12 @@ pub struct Spacing {
     pub label_width: f64,
     pub column_width: f64,
     pub badge: f64,
+    #[serde(default = "default_curve_height")]
+    pub curve_height: f64,
+}
+
+fn default_curve_height() -> f64 {
+    160.0
 }
 
 /// What a colour is for. Layout names roles; a theme's [`Colors`] turns
@@ -134,6 +152,9 @@ pub enum Role {
     WouldPay,
     MomentOfTruth,
     MeterOff,
+    /// The feeling ramp: score 1 to 5.
+    Score(u8),
+    Curve,
 }
 
 impl Role {
@@ -167,6 +188,8 @@ impl Colors {
             Role::WouldPay => self.would_pay,
             Role::MomentOfTruth => self.moment_of_truth,
             Role::MeterOff => self.meter_off,
+            Role::Score(n) => self.score[usize::from(n.clamp(1, 5)) - 1],
+            Role::Curve => self.curve.unwrap_or(self.ink),
         }
     }
 }
@@ -261,6 +284,7 @@ impl Theme {
             ("space.column_width", s.column_width),
             ("space.label_width", s.label_width),
             ("space.badge", s.badge),
+            ("space.curve_height", s.curve_height),
         ];
         for (key, v) in lengths {
             if !(v.is_finite() && v > 0.0 && v < 10_000.0) {

@@ -73,11 +73,14 @@ fn check_children(items: &[Item], at: Transform, container: Rect, owner: &str, v
             v.push(format!("{} {bounds:?} is not inside {owner} {container:?}", describe(item)));
         }
     }
+    // A mark is text or a symbol (a tagged group); lines and curves may
+    // cross marks (a rule under a point of the curve) but never a box.
+    let is_mark = |i: &Item| matches!(i, Item::Text(_) | Item::Group(Group { tag: Some(_), .. }));
     for (n, (_, a, ra)) in drawn.iter().enumerate() {
         for (_, b, rb) in &drawn[n + 1..] {
             let boxes = [a, b].iter().filter(|i| matches!(i, Item::Group(g) if is_box(g))).count();
-            // Two boxes, a box and a mark beside it, or two marks of a box.
-            let checked = boxes > 0 || owned_by_box;
+            // Two boxes, a box and anything beside it, or two marks of a box.
+            let checked = boxes > 0 || (owned_by_box && is_mark(a) && is_mark(b));
             if checked && ra.overlaps(rb) {
                 v.push(format!("{} {ra:?} overlaps {} {rb:?} in {owner}", describe(a), describe(b)));
             }
@@ -211,7 +214,7 @@ pub(crate) fn check_refusal(
     // auto size, set at that floor, must not fit the page either.
     let theme = Theme::classic();
     if let (Ok(auto), Some((w, h))) = (
-        layout::layout(journey, &theme, &Fonts::embedded(), &Options { size: Some(Size::Auto), orientation }),
+        layout::layout(journey, &theme, &Fonts::embedded(), &Options { size: Some(Size::Auto), orientation, ..Default::default() }),
         asked.page_px(orientation),
     ) {
         let floor = layout::MIN_TEXT_PX / theme.type_scale.smallest();
@@ -226,7 +229,7 @@ pub(crate) fn check_refusal(
     };
     let Ok(paper @ Size::Paper(_)) = named.parse::<Size>() else {
         // "auto" is an honest last resort only when no paper fits at all.
-        let a0 = Options { size: Some(Size::Paper(Paper::A0)), orientation };
+        let a0 = Options { size: Some(Size::Paper(Paper::A0)), orientation, ..Default::default() };
         return layout::layout(journey, &Theme::classic(), &Fonts::embedded(), &a0)
             .is_ok()
             .then(|| format!("suggests {named} although A0 fits: {message}"));
@@ -235,7 +238,7 @@ pub(crate) fn check_refusal(
         return Some(format!("suggests the very size it refuses: {message}"));
     }
     let fits =
-        layout::layout(journey, &Theme::classic(), &Fonts::embedded(), &Options { size: Some(paper), orientation });
+        layout::layout(journey, &Theme::classic(), &Fonts::embedded(), &Options { size: Some(paper), orientation, ..Default::default() });
     fits.is_err().then(|| format!("suggests {named}, which does not fit either"))
 }
 

@@ -5,7 +5,7 @@ use super::questions::{RowHead, label_box, row_label};
 use super::{Region, boxed, dashed};
 use crate::layout::context::{Context, Font, Slot};
 use crate::layout::document::{Anchor, AnchorKind};
-use crate::layout::frame::{BoxStyle, Item, Stroke, Tag};
+use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Tag, Transform};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols::{self, Pip};
 use crate::model::Touchpoint;
@@ -23,6 +23,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         question: Some("Every interaction, marked by the team"),
     };
     let (label, label_h) = row_label(cx, &head, 0.0);
+    let hidden = customer_actors(cx);
     let mut items = Vec::new();
     let mut anchors = Vec::new();
     let mut bottom = label_h;
@@ -45,7 +46,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             y += rect.height + s.card_gap;
         }
         for (index, t) in stage.touchpoints.iter().enumerate() {
-            let (card, rect) = card(cx, i, index, t, Slot::new(col.x, y, col.width));
+            let (card, rect) = card(cx, i, index, t, Slot::new(col.x, y, col.width), &hidden);
             anchors.push(Anchor {
                 id: format!("card-{}-{}", i + 1, index + 1),
                 kind: AnchorKind::Card { stage: i, index },
@@ -63,70 +64,126 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     region
 }
 
+/// Actors the cards leave out: the customer, who is on every card. An
+/// actor is the customer when the persona names it ("Frequent business
+/// traveller" names "Traveller"), or when it is on every card that lists
+/// actors (at least three).
+fn customer_actors(cx: &Context<'_>) -> Vec<String> {
+    let persona = cx.journey.persona.as_deref().unwrap_or("").to_lowercase();
+    let with: Vec<&Touchpoint> = cx.journey.touchpoints().map(|(_, t)| t).filter(|t| !t.actors.is_empty()).collect();
+    let mut actors: Vec<String> = with.iter().flat_map(|t| t.actors.iter()).map(|a| a.trim().to_lowercase()).collect();
+    actors.sort_unstable();
+    actors.dedup();
+    actors
+        .into_iter()
+        .filter(|a| {
+            let named = !a.is_empty() && persona.split_whitespace().any(|w| w == a || w.trim_end_matches('s') == a);
+            let everywhere = with.len() >= 3 && with.iter().all(|t| t.actors.iter().any(|x| x.trim().to_lowercase() == *a));
+            named || everywhere || (!persona.is_empty() && persona == *a)
+        })
+        .collect()
+}
+
+/// Whether the card belongs to the highlighted owner (always, when none is).
+fn highlighted(cx: &Context<'_>, t: &Touchpoint) -> bool {
+    cx.highlight.is_none_or(|owner| t.owner.as_deref().is_some_and(|o| o.trim().eq_ignore_ascii_case(owner.trim())))
+}
+
 /// A touchpoint card in `slot`; returns the card and its box.
-fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot) -> (Item, Rect) {
+fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot, hidden: &[String]) -> (Item, Rect) {
     let Slot { x, top, width } = slot;
     let s = &cx.theme.space;
     let ts = &cx.theme.type_scale;
     let pad = s.card_padding;
     let inner_x = x + pad;
     let inner_w = width - 2.0 * pad;
+    let inner_right = inner_x + inner_w;
     let mut items = Vec::new();
     let mut y = top + pad;
-
-    // Top row: the star and the score at the right, badges from the left.
-    // Badges that do not fit wrap onto further rows, and a score that does
-    // not fit gets a row of its own: a mark is never left out.
     let badge = s.badge;
-    let mut right = inner_x + inner_w;
-    if t.moment_of_truth && inner_w >= badge {
-        right -= badge;
-        items.push(symbols::star(Rect::new(right, y, badge, badge)));
-        right -= s.unit;
-    }
+    let caption_bold = cx.caption(Style::Bold);
+
+    // The top row: rank chip and badges from the left; the score and the
+    // star at the right. Badges stay on one row (smaller if they must);
+    // a score or an "not assessed" that does not fit gets a row below.
+    let rank = cx.rank_of(stage, index);
+    let rank_text = rank.map(|r| format!("#{r}"));
+    let rank_w = rank_text.as_ref().map_or(0.0, |r| cx.width(r, caption_bold) + s.unit);
+    let star_w = if t.moment_of_truth { badge + s.unit } else { 0.0 };
     let pip = badge * 0.55;
     let pip_gap = pip * 0.4;
-    let pips_width = 5.0 * pip + 4.0 * pip_gap;
-    let score_pips = |x0: f64, row: f64, level: u8| {
-        let pips: Vec<Rect> =
-            (0..5).map(|i| Rect::new(x0 + i as f64 * (pip + pip_gap), row + (badge - pip) / 2.0, pip, pip)).collect();
-        symbols::meter("score", &pips, Pip::Dot, level, Role::Ink)
-    };
-    let mut score_left = t.score;
-    if let Some(score) = t.score {
-        if right - pips_width >= inner_x + badge {
-            items.push(score_pips(right - pips_width, y, score.get()));
-            right -= pips_width + s.unit;
-            score_left = None;
-        }
-    }
-    // Badges in legend order, whatever order the file lists them in, so the
-    // same mark sits in the same place on every card.
+    let score_text = t.score.map(|sc| sc.get().to_string());
+    let score_w = score_text.as_ref().map_or(0.0, |n| 5.0 * pip + 4.0 * pip_gap + s.unit / 2.0 + cx.width(n, caption_bold) + s.unit);
     let mut marks = t.marks.clone();
     marks.sort();
-    let (mut bx, mut row_y, mut limit) = (inner_x, y, right);
-    for mark in marks {
-        if bx > inner_x && bx + badge > limit {
-            (bx, row_y, limit) = (inner_x, row_y + badge + s.unit / 2.0, inner_x + inner_w);
+    let gap = s.unit * 0.75;
+    let badges_w = |size: f64| if marks.is_empty() { 0.0 } else { marks.len() as f64 * size + (marks.len() - 1) as f64 * gap };
+    let unassessed = "not assessed";
+    let unassessed_font = cx.caption(Style::Italic);
+    let left_w = |size: f64| {
+        rank_w + if marks.is_empty() { cx.width(unassessed, unassessed_font) } else { badges_w(size) + if rank_w > 0.0 { s.unit / 2.0 } else { 0.0 } }
+    };
+    let score_on_top = left_w(badge) + s.unit + score_w + star_w <= inner_w;
+    let right_w = star_w + if score_on_top { score_w } else { 0.0 };
+    let room = inner_w - right_w - rank_w;
+    let size = if marks.is_empty() || badges_w(badge) <= room { badge } else { ((room - (marks.len() - 1) as f64 * gap) / marks.len() as f64).max(badge * 0.5) };
+    let row_h = badge;
+
+    let mut lx = inner_x;
+    if let Some(text) = &rank_text {
+        let w = rank_w - s.unit / 4.0;
+        let chip = Rect::new(lx, y + (row_h - badge) / 2.0, w, badge);
+        let (ascent, descent) = cx.shaper.extents(caption_bold.style, caption_bold.size);
+        let line_box = caption_bold.line_height().max(ascent + descent);
+        let (line, _) = cx.line_at(text, caption_bold, Role::Surface, Point::new(lx + s.unit / 2.0, chip.center().y - line_box / 2.0));
+        let shape = Shape::filled(Geometry::Rect { rect: chip, radius: badge / 2.0 }, Role::Ink);
+        let mut rank_chip = Group::new(Some(Tag::class("rank").data("rank", rank.unwrap_or(0).to_string())), vec![Item::Shape(shape), Item::Text(line)]);
+        rank_chip.transform = Transform::IDENTITY;
+        items.push(Item::Group(rank_chip));
+        lx += rank_w + s.unit / 4.0;
+    }
+    let mut right = inner_right;
+    if t.moment_of_truth && inner_w >= badge {
+        right -= badge;
+        items.push(symbols::star(Rect::new(right, y + (row_h - badge) / 2.0, badge, badge)));
+        right -= s.unit;
+    }
+    let score_item = |x0: f64, row: f64, score: u8, text: &str| {
+        let pips: Vec<Rect> =
+            (0..5).map(|i| Rect::new(x0 + i as f64 * (pip + pip_gap), row + (row_h - pip) / 2.0, pip, pip)).collect();
+        let meter = symbols::meter("score", &pips, Pip::Dot, score, Role::Score(score));
+        let (ascent, descent) = cx.shaper.extents(caption_bold.style, caption_bold.size);
+        let line_box = caption_bold.line_height().max(ascent + descent);
+        let at = Point::new(x0 + 5.0 * pip + 4.0 * pip_gap + s.unit / 2.0, row + row_h / 2.0 - line_box / 2.0);
+        let (number, _) = cx.line_at(text, caption_bold, Role::Ink, at);
+        vec![meter, Item::Text(number)]
+    };
+    let mut below = y + row_h + s.unit / 2.0;
+    if let (Some(score), Some(text)) = (t.score, &score_text) {
+        if score_on_top {
+            items.extend(score_item(right - (score_w - s.unit), y, score.get(), text));
+        } else {
+            items.extend(score_item(inner_x, below, score.get(), text));
+            below += row_h + s.unit / 2.0;
         }
-        items.push(symbols::badge(mark, Rect::new(bx, row_y, badge, badge)));
-        bx += badge + s.unit * 0.75;
     }
-    if let Some(score) = score_left {
-        row_y += badge + s.unit / 2.0;
-        items.push(score_pips(inner_x, row_y, score.get()));
+    if marks.is_empty() {
+        let lh = unassessed_font.line_height();
+        let fits_top = lx + cx.width(unassessed, unassessed_font) <= right - if score_on_top { score_w } else { 0.0 };
+        let at = if fits_top {
+            Point::new(lx, y + (row_h - lh) / 2.0)
+        } else {
+            let at = Point::new(inner_x, below);
+            below += lh + s.unit / 2.0;
+            at
+        };
+        items.push(Item::Text(cx.line_at(unassessed, unassessed_font, Role::Muted, at).0));
     }
-    if t.marks.is_empty() {
-        let font = cx.caption(Style::Italic);
-        let label = "not assessed";
-        if inner_x + cx.width(label, font) <= right {
-            let at = Point::new(inner_x, y + (badge - font.line_height()) / 2.0);
-            items.push(Item::Text(cx.line_at(label, font, Role::Muted, at).0));
-        }
+    for (i, mark) in marks.iter().enumerate() {
+        let bx = lx + i as f64 * (size + gap);
+        items.push(symbols::badge(*mark, Rect::new(bx, y + (row_h - size) / 2.0, size, size)));
     }
-    if !items.is_empty() {
-        y = row_y + badge + s.unit;
-    }
+    y = below + s.unit / 2.0;
 
     let name_font = Font { style: Style::Bold, size: ts.card_title, leading: ts.heading_line_height };
     let name = cx.lines(&t.name, name_font, Role::Ink, Slot::new(inner_x, y, inner_w));
@@ -135,17 +192,15 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
 
     let meta: Vec<&str> = [t.channel.as_deref(), t.owner.as_deref()].into_iter().flatten().collect();
     if !meta.is_empty() {
-        let lines = cx.lines(
-            &meta.join(" · "),
-            cx.caption(Style::Regular),
-            Role::Muted,
-            Slot::new(inner_x, y + s.unit / 4.0, inner_w),
-        );
+        let lines =
+            cx.lines(&meta.join(" · "), cx.caption(Style::Regular), Role::Muted, Slot::new(inner_x, y + s.unit / 4.0, inner_w));
         items.extend(lines.items);
         y += lines.height + s.unit / 4.0;
     }
-    if !t.actors.is_empty() {
-        let text = format!("With {}", t.actors.join(", "));
+    let actors: Vec<&str> =
+        t.actors.iter().map(String::as_str).filter(|a| !hidden.contains(&a.trim().to_lowercase())).collect();
+    if !actors.is_empty() {
+        let text = format!("With {}", actors.join(", "));
         let lines = cx.lines(&text, cx.caption(Style::Italic), Role::Muted, Slot::new(inner_x, y, inner_w));
         items.extend(lines.items);
         y += lines.height;
@@ -160,11 +215,24 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
         .data("stage", stage_name)
         .data("stage-number", (stage + 1).to_string())
         .data("priority", Class::of(t).as_str());
+    if let Some(rank) = rank {
+        tag = tag.data("rank", rank.to_string());
+    }
     if t.moment_of_truth {
         tag = tag.data("moment-of-truth", "true");
+    }
+    if let Some(owner) = &t.owner {
+        tag = tag.data("owner", owner.as_str());
     }
     let tag = tag.title(t.note.clone());
     let rect = Rect::new(x, top, width, y + pad - top);
     let style = BoxStyle { fill: Some(Role::Surface), stroke: Some(stroke), radius: s.radius };
-    (boxed(tag, rect, style, items), rect)
+    let mut group = crate::layout::frame::Group::boxed(tag, rect, style, items);
+    if !highlighted(cx, t) {
+        group.opacity = MUTED;
+    }
+    (Item::Group(group), rect)
 }
+
+/// How strongly a card of another department shows in a department's copy.
+const MUTED: f64 = 0.3;

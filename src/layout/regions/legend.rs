@@ -1,11 +1,12 @@
-//! The legend: what each badge, the star and the two meters mean.
+//! The legend: what each symbol the poster uses means, with how often it
+//! is used. Symbols the poster does not use are left out.
 
 use super::{Region, boxed};
 use crate::layout::context::{Context, Slot};
 use crate::layout::frame::{BoxStyle, Item, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols::{self, Pip};
-use crate::model::Mark;
+use crate::model::{Mark, Panel};
 use crate::text::Style;
 use crate::theme::Role;
 
@@ -25,9 +26,20 @@ impl Symbol {
             Symbol::Badge(Mark::Strength) => "Strength: performed really well",
             Symbol::Badge(Mark::Pain) => "Pain point for the customer",
             Symbol::Badge(Mark::WouldPay) => "Customers would pay for it",
-            Symbol::Star => "Moment of truth: matters most to the customer",
+            Symbol::Star => "Moment of truth (star and amber outline): matters most",
             Symbol::Feeling => "Customer feeling, 1 (very negative) to 5 (very positive)",
             Symbol::Effort => "Effort to move on, 1 (none) to 5 (very high)",
+        }
+    }
+
+    /// How many touchpoints or stages carry the symbol.
+    fn count(self, cx: &Context<'_>) -> usize {
+        let j = cx.journey;
+        match self {
+            Symbol::Badge(mark) => j.touchpoints().filter(|(_, t)| t.has(mark)).count(),
+            Symbol::Star => j.touchpoints().filter(|(_, t)| t.moment_of_truth).count(),
+            Symbol::Feeling => j.touchpoints().filter(|(_, t)| t.score.is_some()).count(),
+            Symbol::Effort => j.stages.iter().filter(|s| s.effort.is_some()).count(),
         }
     }
 
@@ -52,10 +64,30 @@ impl Symbol {
         match self {
             Symbol::Badge(mark) => symbols::badge(mark, pips[0]),
             Symbol::Star => symbols::star(pips[0]),
-            Symbol::Feeling => symbols::meter("score", &pips, Pip::Dot, 4, Role::Ink),
+            Symbol::Feeling => symbols::meter("score", &pips, Pip::Dot, 4, Role::Score(4)),
             Symbol::Effort => symbols::meter("effort", &pips, Pip::Block, 2, Role::Spine),
         }
     }
+}
+
+/// The symbols the poster uses, in legend order.
+fn used(cx: &Context<'_>) -> Vec<Symbol> {
+    let panels = cx.journey.poster.panels.as_deref();
+    let shown = |p: Panel| panels.is_none_or(|list| list.contains(&p));
+    let mut symbols: Vec<Symbol> = Vec::new();
+    if shown(Panel::Touchpoints) {
+        symbols.extend(Mark::ALL.into_iter().map(Symbol::Badge).chain([Symbol::Star, Symbol::Feeling]));
+    }
+    if shown(Panel::Questions) {
+        symbols.push(Symbol::Effort);
+    }
+    symbols.retain(|s| s.count(cx) > 0);
+    symbols
+}
+
+/// Whether there is anything to explain.
+pub(crate) fn has_data(cx: &Context<'_>) -> bool {
+    !used(cx).is_empty()
 }
 
 /// Lays out the legend, its entries in rows that wrap.
@@ -64,13 +96,14 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let font = cx.caption(Style::Regular);
     let badge = s.badge;
     let content = cx.grid.content;
-    let entries = Mark::ALL.into_iter().map(Symbol::Badge).chain([Symbol::Star, Symbol::Feeling, Symbol::Effort]);
+    let entries = used(cx);
     let mut items = Vec::new();
     let (mut x, mut y) = (0.0, 0.0);
     let mut row_bottom: f64 = 0.0;
     let row_h = badge.max(font.line_height());
-    for (i, symbol) in entries.enumerate() {
-        let words = symbol.words();
+    for (i, symbol) in entries.into_iter().enumerate() {
+        let words = format!("{} · {}", symbol.words(), symbol.count(cx));
+        let words = words.as_str();
         let sym_w = symbol.width(badge);
         let text_w = cx.width(words, font).min(content - sym_w - s.unit);
         let width = sym_w + s.unit + text_w;

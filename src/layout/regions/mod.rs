@@ -8,8 +8,11 @@
 //! theme entries.
 
 pub(crate) mod cards;
+pub(crate) mod curve;
 pub(crate) mod footer;
+pub(crate) mod health;
 pub(crate) mod legend;
+pub(crate) mod priorities;
 pub(crate) mod questions;
 pub(crate) mod spine;
 pub(crate) mod title;

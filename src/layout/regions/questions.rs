@@ -60,11 +60,17 @@ pub(crate) struct RowHead<'q> {
 /// label's content and its natural height. The caller gives it the row's
 /// height.
 pub(crate) fn row_label(cx: &Context<'_>, head: &RowHead<'_>, top: f64) -> (Vec<Item>, f64) {
+    row_label_in(cx, head, top, cx.grid.label.width)
+}
+
+/// A row label whose text keeps to the first `width` px of the label
+/// column (the rest holds something else, such as a scale).
+pub(crate) fn row_label_in(cx: &Context<'_>, head: &RowHead<'_>, top: f64, width: f64) -> (Vec<Item>, f64) {
     let s = &cx.theme.space;
     let t = &cx.theme.type_scale;
     let pad = s.cell_padding;
     let x = cx.grid.label.x + pad;
-    let width = cx.grid.label.width - 2.0 * pad;
+    let width = width - 2.0 * pad;
     let label_font = Font { style: Style::Bold, size: t.label, leading: t.line_height };
     let title = cx.lines(head.title, label_font, Role::Ink, Slot::new(x, top + pad, width));
     let mut items = title.items;
@@ -122,7 +128,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             let content = cell_content(cx, stage, row, Slot::new(col.x + pad, y + pad, col.width - 2.0 * pad));
             cells.push((content.height + 2.0 * pad, content.items, is_answered(stage, row)));
         }
-        let height = cells.iter().map(|c| c.0).fold(label_h, f64::max);
+        let height = cells.iter().map(|c| c.0).fold(label_h, f64::max) + cx.stretch;
         items.push(label_box(cx, &head, y, height, label));
         for (i, ((_, content, answered), col)) in cells.into_iter().zip(&cx.grid.columns).enumerate() {
             // Answers sit on the paper so the white cards below stand out;

@@ -1,0 +1,132 @@
+//! The stage-health strip: per stage, pain points to the left of a centre
+//! line and strengths to the right, one block each (an essential one with
+//! the essential dot), with the counts; the weakest and strongest stages
+//! named.
+
+use super::questions::{RowHead, label_box, row_label};
+use super::{Region, boxed};
+use crate::health::{self, StageHealth};
+use crate::layout::context::{Context, Font, Slot};
+use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Tag};
+use crate::layout::geom::{Point, Rect};
+use crate::layout::symbols;
+use crate::text::Style;
+use crate::theme::Role;
+
+/// Whether there is anything to show: a strength or a pain somewhere.
+pub(crate) fn has_data(cx: &Context<'_>) -> bool {
+    health::stage_health(cx.journey).iter().any(|h| h.strengths + h.pains > 0)
+}
+
+/// Lays out the strip.
+pub(crate) fn layout(cx: &Context<'_>) -> Region {
+    let s = &cx.theme.space;
+    let pad = s.cell_padding;
+    let stages = health::stage_health(cx.journey);
+    let extremes = health::extremes(&stages);
+    let name = |i: usize| cx.journey.stages.get(i).map_or("", |st| st.name.as_str());
+    let head = RowHead { id: "health", key: "health", title: "Stage health", question: Some("Pain points to the left, strengths to the right") };
+    let (label, label_h) = row_label(cx, &head, 0.0);
+
+    let cells: Vec<(Vec<Item>, f64)> = stages
+        .iter()
+        .zip(&cx.grid.columns)
+        .map(|(h, col)| cell(cx, h, extremes, Slot::new(col.x + pad, pad, col.width - 2.0 * pad)))
+        .collect();
+    let height = cells.iter().map(|(_, h)| h + 2.0 * pad).fold(label_h, f64::max);
+    let mut items = vec![label_box(cx, &head, 0.0, height, label)];
+    for ((content, _), (h, col)) in cells.into_iter().zip(stages.iter().zip(&cx.grid.columns)) {
+        let i = h.stage;
+        let standing = match extremes {
+            Some((weak, _)) if weak == i => Some((Role::Pain, "weakest")),
+            Some((_, strong)) if strong == i => Some((Role::Strength, "strongest")),
+            _ => None,
+        };
+        let mut tag = Tag::new(format!("health-{}", i + 1), "health")
+            .data("stage", name(i))
+            .data("stage-number", (i + 1).to_string())
+            .data("strengths", h.strengths.to_string())
+            .data("pains", h.pains.to_string())
+            .data("balance", h.balance().to_string());
+        if let Some((_, word)) = standing {
+            tag = tag.data("standing", word);
+        }
+        let style = BoxStyle {
+            fill: None,
+            stroke: standing.map(|(role, _)| Stroke::solid(role, s.hairline * 2.0)),
+            radius: s.radius,
+        };
+        items.push(boxed(tag, Rect::new(col.x, 0.0, col.width, height), style, content));
+    }
+    let mut region = Region::new(cx, "health", height, items);
+    region.on_grid = true;
+    region
+}
+
+/// One stage's bars, counts and verdict in `slot`; returns the items and
+/// their height.
+fn cell(cx: &Context<'_>, h: &StageHealth, extremes: Option<(usize, usize)>, slot: Slot) -> (Vec<Item>, f64) {
+    let s = &cx.theme.space;
+    let caption = cx.caption(Style::Bold);
+    let mut items = Vec::new();
+    let centre = slot.x + slot.width / 2.0;
+    let count_w = cx.width("00", caption) + s.unit / 2.0;
+    let half = slot.width / 2.0 - count_w - s.unit / 2.0;
+    let most = h.pains.max(h.strengths).max(1) as f64;
+    // Blocks of the theme's badge size, smaller when a stage has many.
+    let step = (s.badge * 0.75).min(half / most);
+    let block = step * 0.8;
+    let row_h = caption.line_height().max(block);
+    let block_y = slot.top + (row_h - block) / 2.0;
+
+    items.push(symbols::rule(Point::new(centre, slot.top), Point::new(centre, slot.top + row_h), Role::Ink, s.hairline));
+    let mut bar = |count: usize, essential: usize, role: Role, leftward: bool| {
+        for k in 0..count {
+            let offset = s.unit / 4.0 + k as f64 * step;
+            let x = if leftward { centre - offset - block } else { centre + offset };
+            let rect = Rect::new(x, block_y, block, block);
+            let mut shapes = vec![Item::Shape(Shape::filled(Geometry::Rect { rect, radius: block * 0.15 }, role))];
+            if k < essential {
+                let dot = Geometry::Circle { center: rect.center(), radius: block * 0.18 };
+                shapes.push(Item::Shape(Shape::filled(dot, Role::Surface)));
+            }
+            let tag = Tag::class(if leftward { "block pain" } else { "block strength" });
+            items.push(Item::Group(Group::new(Some(tag), shapes)));
+        }
+        let text = count.to_string();
+        let w = cx.width(&text, caption);
+        let x = if leftward {
+            centre - s.unit / 4.0 - count as f64 * step - s.unit / 2.0 - w
+        } else {
+            centre + s.unit / 4.0 + count as f64 * step + s.unit / 2.0
+        };
+        let (line, _) = cx.line_at(&text, caption, Role::Ink, Point::new(x, slot.top + (row_h - caption.line_height()) / 2.0));
+        items.push(Item::Text(line));
+    };
+    bar(h.pains, h.essential_pains, Role::Pain, true);
+    bar(h.strengths, h.essential_strengths, Role::Strength, false);
+
+    let mut y = slot.top + row_h + s.unit / 2.0;
+    let font = cx.caption(Style::Regular);
+    let verdict = match extremes {
+        Some((weak, _)) if weak == h.stage => Some("Weakest stage"),
+        Some((_, strong)) if strong == h.stage => Some("Strongest stage"),
+        _ => None,
+    };
+    let balance = format!("balance {}", signed(h.balance()));
+    let text = verdict.map_or(balance.clone(), |v| format!("{v} · {balance}"));
+    let style = if verdict.is_some() { Style::Bold } else { Style::Regular };
+    let lines = cx.lines(&text, Font { style, ..font }, if verdict.is_some() { Role::Ink } else { Role::Muted }, Slot::new(slot.x, y, slot.width));
+    items.extend(lines.items);
+    y += lines.height;
+    (items, y - slot.top)
+}
+
+/// A balance with its sign, a true minus for negatives.
+pub(crate) fn signed(n: i64) -> String {
+    match n {
+        n if n > 0 => format!("+{n}"),
+        n if n < 0 => format!("\u{2212}{}", n.unsigned_abs()),
+        _ => "0".to_owned(),
+    }
+}

@@ -1,0 +1,198 @@
+//! The priorities panel: the top of the SPEC §3 list — rank, a class chip
+//! in the badges' visual vocabulary, stage › touchpoint, owner and the
+//! agreed action — and how many more there are.
+
+use super::{Region, boxed};
+use crate::layout::context::{Context, Font, Slot};
+use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Tag};
+use crate::layout::geom::{Point, Rect};
+use crate::layout::symbols;
+use crate::model::Mark;
+use crate::priorities::{Class, Priority};
+use crate::text::Style;
+use crate::theme::Role;
+
+/// Whether the panel has anything to list.
+pub(crate) fn has_data(cx: &Context<'_>) -> bool {
+    cx.journey.poster.priorities > 0 && !cx.priorities.is_empty()
+}
+
+/// The marks a class chip shows: the class's own recipe, so "fix" looks
+/// like essential and pain together.
+pub(crate) fn chip_marks(class: Class) -> &'static [Mark] {
+    match class {
+        Class::Fix => &[Mark::Essential, Mark::Pain],
+        Class::Improve => &[Mark::Pain],
+        Class::Protect => &[Mark::Essential, Mark::Strength],
+        Class::Monetise => &[Mark::WouldPay],
+        Class::Maintain => &[Mark::Strength],
+        Class::Unassessed => &[],
+    }
+}
+
+/// A class chip at `at` (top left), `height` tall: its badges then the
+/// class's name; returns the chip and its width.
+pub(crate) fn class_chip(cx: &Context<'_>, class: Class, at: Point, height: f64) -> (Item, f64) {
+    let s = &cx.theme.space;
+    let font = cx.caption(Style::Bold);
+    let badge = (height - s.unit / 2.0).min(s.badge);
+    let pad = s.unit / 2.0;
+    let mut items = Vec::new();
+    let mut x = at.x + pad;
+    let marks = chip_marks(class);
+    if marks.is_empty() {
+        // Not yet marked: an empty dashed ring, the absence of a badge.
+        let ring = Stroke { role: Role::Muted, width: s.hairline, dash: Some(badge / 6.0), round: false };
+        let circle = Geometry::Circle { center: Point::new(x + badge / 2.0, at.y + height / 2.0), radius: (badge - s.hairline) / 2.0 };
+        items.push(Item::Shape(Shape::stroked(circle, ring)));
+        x += badge + s.unit / 4.0;
+    }
+    for mark in marks {
+        items.push(symbols::badge(*mark, Rect::new(x, at.y + (height - badge) / 2.0, badge, badge)));
+        x += badge + s.unit / 4.0;
+    }
+    let name = class_name(class);
+    let (ascent, descent) = cx.shaper.extents(font.style, font.size);
+    let line_box = font.line_height().max(ascent + descent);
+    let (line, _) = cx.line_at(name, font, Role::Ink, Point::new(x + s.unit / 4.0, at.y + (height - line_box) / 2.0));
+    let width = x + s.unit / 4.0 + line.width + pad - at.x;
+    items.push(Item::Text(line));
+    let chip = Group::new(Some(Tag::class(format!("class-chip {}", class.as_str()))), items);
+    (Item::Group(chip), width)
+}
+
+/// The class's name as the poster prints it.
+pub(crate) fn class_name(class: Class) -> &'static str {
+    match class {
+        Class::Fix => "Fix",
+        Class::Improve => "Improve",
+        Class::Protect => "Protect",
+        Class::Monetise => "Monetise",
+        Class::Maintain => "Maintain",
+        Class::Unassessed => "Unassessed",
+    }
+}
+
+/// Lays out the panel: a heading, then the entries in as many columns as
+/// fit at a readable width, ranked down each column.
+pub(crate) fn layout(cx: &Context<'_>) -> Region {
+    let s = &cx.theme.space;
+    let t = &cx.theme.type_scale;
+    let content = cx.grid.content;
+    let shown = cx.journey.poster.priorities.min(cx.priorities.len());
+    let heading_font = Font { style: Style::Bold, size: t.stage, leading: t.heading_line_height };
+    let heading = cx.lines("Priorities: what to do first", heading_font, Role::Ink, Slot::new(0.0, 0.0, content));
+    let mut items = heading.items;
+    let intro = cx.lines(
+        "Ranked by the marks: fix essential pain points first, then other pains; protect essential strengths; \
+         moments of truth and the lowest scores lead each class.",
+        cx.caption(Style::Italic),
+        Role::Muted,
+        Slot::new(0.0, heading.height + s.unit / 4.0, content),
+    );
+    let mut y0 = heading.height + s.unit / 4.0 + intro.height;
+    items.extend(intro.items);
+    // Where the company is weakest and strongest, from the stage health.
+    let health = crate::health::stage_health(cx.journey);
+    if let Some((weak, strong)) = crate::health::extremes(&health) {
+        let name = |i: usize| cx.journey.stages[i].name.as_str();
+        let text = format!(
+            "Weakest stage: {} (balance {}). Strongest stage: {} (balance {}).",
+            name(weak),
+            super::health::signed(health[weak].balance()),
+            name(strong),
+            super::health::signed(health[strong].balance())
+        );
+        let font = Font { style: Style::Bold, size: t.body, leading: t.line_height };
+        let lines = cx.lines(&text, font, Role::Ink, Slot::new(0.0, y0 + s.unit / 2.0, content));
+        y0 += s.unit / 2.0 + lines.height;
+        items.extend(lines.items);
+    }
+    y0 += s.unit * 1.5;
+
+    // Columns of entries about one and a half stage columns wide.
+    let min_entry = (s.column_width * 1.25).min(content);
+    let per_row = ((content + s.gutter) / (min_entry + s.gutter)).floor().max(1.0) as usize;
+    let per_row = per_row.min(shown.max(1));
+    let rows = shown.div_ceil(per_row);
+    // As few columns as the rows need, so every column is full width.
+    let per_row = shown.div_ceil(rows.max(1)).max(1);
+    let entry_w = (content - (per_row - 1) as f64 * s.gutter) / per_row as f64;
+    for row in 0..rows {
+        let mut entries = Vec::new();
+        for col in 0..per_row {
+            // Ranked down each column, so the list reads like a list.
+            let i = col * rows + row;
+            let Some(p) = cx.priorities.get(i).filter(|_| i < shown) else { continue };
+            let x = col as f64 * (entry_w + s.gutter);
+            entries.push((x, p, entry(cx, p, Slot::new(x, y0, entry_w))));
+        }
+        let height = entries.iter().map(|(_, _, (_, h))| *h).fold(0.0, f64::max);
+        for (x, p, (content, _)) in entries {
+            let tag = Tag::new(format!("priority-{}", p.rank), "priority")
+                .data("rank", p.rank.to_string())
+                .data("class", p.class.as_str())
+                .data("card", format!("card-{}-{}", p.id.stage + 1, p.id.index + 1));
+            let style = BoxStyle { fill: Some(Role::Surface), stroke: Some(Stroke::solid(Role::Rule, s.hairline)), radius: s.radius };
+            items.push(boxed(tag, Rect::new(x, y0, entry_w, height), style, content));
+        }
+        y0 += height + s.card_gap;
+    }
+    let more = cx.priorities.len() - shown;
+    let mut height = y0 - s.card_gap;
+    if more > 0 {
+        let text = format!(
+            "+ {more} more touchpoint{} in priority order: run `journeymap priorities` on the map for the whole list",
+            if more == 1 { "" } else { "s" }
+        );
+        let lines = cx.lines(&text, cx.caption(Style::Italic), Role::Muted, Slot::new(0.0, y0 - s.card_gap + s.unit, content));
+        height = y0 - s.card_gap + s.unit + lines.height;
+        let rect = Rect::new(0.0, y0 - s.card_gap + s.unit, content, lines.height);
+        items.push(boxed(Tag::new("priorities-more", "more"), rect, BoxStyle::default(), lines.items));
+    }
+    Region::new(cx, "priorities", height, items)
+}
+
+/// One entry's content in `slot`: rank and class chip, stage › touchpoint,
+/// owner, action. Returns the items and the entry's height.
+fn entry(cx: &Context<'_>, p: &Priority<'_>, slot: Slot) -> (Vec<Item>, f64) {
+    let s = &cx.theme.space;
+    let t = &cx.theme.type_scale;
+    let pad = s.card_padding;
+    let x = slot.x + pad;
+    let width = slot.width - 2.0 * pad;
+    let mut items = Vec::new();
+    let mut y = slot.top + pad;
+
+    let rank_font = Font { style: Style::Bold, size: t.card_title, leading: t.heading_line_height };
+    let rank = format!("#{}", p.rank);
+    let (rank_line, rank_h) = cx.line_at(&rank, rank_font, Role::Ink, Point::new(x, y));
+    let rank_w = rank_line.width;
+    items.push(Item::Text(rank_line));
+    let row_h = rank_h.max(s.badge);
+    let (chip, _) = class_chip(cx, p.class, Point::new(x + rank_w + s.unit, y), row_h);
+    items.push(chip);
+    if p.touchpoint.moment_of_truth {
+        items.push(symbols::star(Rect::new(x + width - s.badge, y + (row_h - s.badge) / 2.0, s.badge, s.badge)));
+    }
+    y += row_h + s.unit / 2.0;
+
+    let title = format!("{} › {}", p.stage, p.touchpoint.name);
+    let name_font = Font { style: Style::Bold, size: t.body, leading: t.heading_line_height };
+    let lines = cx.lines(&title, name_font, Role::Ink, Slot::new(x, y, width));
+    items.extend(lines.items);
+    y += lines.height;
+    if let Some(owner) = &p.touchpoint.owner {
+        let lines = cx.lines(&format!("Owner: {owner}"), cx.caption(Style::Regular), Role::Muted, Slot::new(x, y + s.unit / 4.0, width));
+        items.extend(lines.items);
+        y += lines.height + s.unit / 4.0;
+    }
+    y += s.unit / 2.0;
+    let lines = match &p.touchpoint.action {
+        Some(action) => cx.lines(action, cx.body(), Role::Ink, Slot::new(x, y, width)),
+        None => cx.lines("— no action agreed yet", cx.caption(Style::Italic), Role::Muted, Slot::new(x, y, width)),
+    };
+    items.extend(lines.items);
+    y += lines.height;
+    (items, y + pad - slot.top)
+}
