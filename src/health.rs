@@ -91,7 +91,8 @@ mod tests {
 
     #[test]
     fn ties_go_to_the_mean_score_then_the_earlier_stage() {
-        let stages = [h(0, 1, 1, 0, Some(3.0)), h(1, 1, 1, 0, Some(2.0)), h(2, 2, 0, 0, None), h(3, 2, 0, 0, Some(4.0))];
+        let stages =
+            [h(0, 1, 1, 0, Some(3.0)), h(1, 1, 1, 0, Some(2.0)), h(2, 2, 0, 0, None), h(3, 2, 0, 0, Some(4.0))];
         assert_eq!(extremes(&stages), Some((1, 3)));
         let even = [h(0, 1, 1, 0, None), h(1, 1, 1, 0, None), h(2, 1, 1, 0, None)];
         assert_eq!(extremes(&even), None, "weakest and strongest are the same stage");

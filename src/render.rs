@@ -156,6 +156,17 @@ impl Renderer {
         layout::layout_with(journey, theme, &self.shaper(), &self.page)
     }
 
+    /// Lays out a department's copy: `owner`'s touchpoints at full
+    /// strength, the others muted.
+    ///
+    /// # Errors
+    /// [`LayoutError::UnknownOwner`] when `owner` owns nothing, or
+    /// [`LayoutError::TooSmall`].
+    pub fn layout_highlighting(&self, journey: &Journey, theme: &Theme, owner: &str) -> Result<Document, LayoutError> {
+        let page = layout::Options { highlight: Some(owner.to_owned()), ..self.page.clone() };
+        layout::layout_with(journey, theme, &self.shaper(), &page)
+    }
+
     /// Writes a document in `format`.
     ///
     /// # Errors

@@ -21,7 +21,8 @@ fn sample(name: &str) -> Journey {
 }
 
 fn poster(journey: &Journey, size: Option<Size>, fonts: &Fonts) -> Poster {
-    layout::layout(journey, &Theme::classic(), fonts, &Options { size, orientation: None, ..Default::default() }).expect("layout")
+    layout::layout(journey, &Theme::classic(), fonts, &Options { size, orientation: None, ..Default::default() })
+        .expect("layout")
 }
 
 fn svg(poster: &Poster, fonts: &Fonts, transparent: bool) -> String {

@@ -24,15 +24,16 @@ fn every_text_lies_inside_its_group_as_usvg_measures_it() {
             (Some(Size::Paper(Paper::A1)), Some(Orientation::Portrait)),
             (Some(Size::Paper(Paper::Slide)), None),
         ] {
-            let poster = match layout::layout(&journey, &theme, &fonts, &Options { size, orientation, ..Default::default() }) {
-                Ok(poster) => poster,
-                // A refusal must be honest and name a size that fits.
-                Err(e) => {
-                    let asked = size.unwrap_or(journey.poster.size);
-                    violations.extend(common::check_refusal(&journey, asked, orientation, &e));
-                    continue;
-                }
-            };
+            let poster =
+                match layout::layout(&journey, &theme, &fonts, &Options { size, orientation, ..Default::default() }) {
+                    Ok(poster) => poster,
+                    // A refusal must be honest and name a size that fits.
+                    Err(e) => {
+                        let asked = size.unwrap_or(journey.poster.size);
+                        violations.extend(common::check_refusal(&journey, asked, orientation, &e));
+                        continue;
+                    }
+                };
             groups += poster.boxes().len();
             for v in common::rendered_violations(&poster, &theme, &fonts) {
                 violations.push(format!("{name} {size:?} {orientation:?}: {v}"));

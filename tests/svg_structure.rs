@@ -252,7 +252,11 @@ fn violations(journey: &Journey, poster: &Poster, svg: &str) -> Vec<String> {
             Panel::Curve => ("curve", tps().any(|t| t.score.is_some())),
             Panel::Health => ("health", tps().any(|t| t.has(Mark::Strength) || t.has(Mark::Pain))),
             Panel::Priorities => ("priorities", journey.poster.priorities > 0 && tps().next().is_some()),
-            Panel::Legend => ("legend", tps().any(|t| !t.marks.is_empty() || t.moment_of_truth || t.score.is_some()) || journey.stages.iter().any(|s| s.effort.is_some())),
+            Panel::Legend => (
+                "legend",
+                tps().any(|t| !t.marks.is_empty() || t.moment_of_truth || t.score.is_some())
+                    || journey.stages.iter().any(|s| s.effort.is_some()),
+            ),
         };
         if has_data {
             want_regions.push(name);

@@ -72,6 +72,8 @@ fn poster_with(line: TextLine) -> Document {
         title: "t".into(),
         description: "d".into(),
         anchors: vec![],
+        left_out: vec![],
+        priorities_cap: None,
     }
 }
 

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use journeymap::diag::{Code, Files, Severity};
-use journeymap::layout::{self, Document};
+use journeymap::layout::{self, Document, LayoutError};
 use journeymap::model::{Orientation, Size};
 use journeymap::output::{self, Resolution};
 use journeymap::paint::{self, SvgOptions};
@@ -21,6 +21,8 @@ Examples:
   journeymap render map.toml --size A2 -o poster.png         fit an A2 landscape page
   journeymap render map.toml --width 1200 -o preview.png     a 1200 px wide preview
   journeymap render map.toml --font NotoSansJP.ttf -o jp.svg add a font for Japanese
+  journeymap render map.toml --highlight-owner Sales -o s.png Sales's copy: the rest muted
+  journeymap render map.toml --per-owner copies/             one PNG per owner, on every core
   journeymap render - -o - < map.toml > map.svg              standard input to standard output
 
 Sizes: A0–A6, Letter, Legal, Tabloid, Slide (1920×1080 px), \"W x H unit\" (mm, in, px), or auto.";
@@ -31,8 +33,18 @@ pub(crate) struct Args {
     map: PathBuf,
     /// An output file: .svg or .png (repeatable). - writes to standard output
     /// in the format given by --stdout-format.
-    #[arg(short, long = "output", value_name = "OUT", required = true)]
+    #[arg(short, long = "output", value_name = "OUT", required_unless_present = "per_owner")]
     outputs: Vec<PathBuf>,
+    /// Keep this owner's touchpoints at full strength and mute the others:
+    /// a department's copy of the poster. The owner is matched without
+    /// regard to case; an unknown one is an error that lists the owners.
+    #[arg(long, value_name = "NAME", conflicts_with = "per_owner")]
+    highlight_owner: Option<String>,
+    /// Write one department's copy per owner into DIR, named after the
+    /// owner (DIR/customer-service.png), in one run on every core. The
+    /// formats follow the -o outputs (PNG when there are none).
+    #[arg(long, value_name = "DIR")]
+    per_owner: Option<PathBuf>,
     /// A built-in theme name or a theme file (overrides the map's `theme`).
     #[arg(long, value_name = "NAME|PATH")]
     theme: Option<String>,
@@ -122,7 +134,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
             OrientationArg::Landscape => Orientation::Landscape,
             OrientationArg::Portrait => Orientation::Portrait,
         }),
-        highlight: None,
+        highlight: args.highlight_owner.clone(),
     };
     let mut renderer = Renderer::new(load_fonts(&args.fonts)?).with_page(page);
     // A --theme path is the user's, relative to where they are; a map's
@@ -153,8 +165,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
         );
     }
 
-    let document =
-        renderer.layout(journey, &theme).map_err(|e| Failure { status: Status::MapErrors, message: e.to_string() })?;
+    let document = renderer.layout(journey, &theme).map_err(|e| layout_failure(&e))?;
     // What the fit did to the type, so the user can judge legibility
     // before printing (6 pt is the floor; ~12 pt reads at arm's length).
     let (w, h) = document.page().size_mm();
@@ -165,6 +176,38 @@ pub(crate) fn run(args: &Args) -> Outcome {
         document.print_pt(t.card_title),
         document.print_pt(t.smallest())
     );
+    if !document.left_out.is_empty() || document.priorities_cap.is_some() {
+        let mut names: Vec<String> = document
+            .left_out
+            .iter()
+            .map(|p| match p {
+                journeymap::model::Panel::Questions => "the question rows",
+                journeymap::model::Panel::Legend => "the legend",
+                journeymap::model::Panel::Health => "the stage-health strip",
+                other => other.as_str(),
+            })
+            .map(str::to_owned)
+            .collect();
+        if let Some(cap) = document.priorities_cap {
+            names.push(format!("all but the top {cap} priorities"));
+        }
+        eprintln!(
+            "note: the page has no room for {} with text at 6 pt or more, so they are left out; \
+             a larger --size, or --size auto, shows everything",
+            names.join(" and ")
+        );
+    }
+    if args.size.unwrap_or(journey.poster.size) == Size::Auto {
+        let page = document.page();
+        let (paper, orientation, fit) = journeymap::model::Paper::closest(page.size.width, page.size.height);
+        eprintln!(
+            "closest standard size: {} {}; scaled to fit it, body text would print at {:.1} pt and card titles at {:.1} pt",
+            paper.as_str(),
+            orientation.as_str(),
+            document.print_pt(t.body) * fit,
+            document.print_pt(t.card_title) * fit
+        );
+    }
     let embed_fonts = !args.no_embed_fonts;
     if embed_fonts && formats.iter().any(|(_, f)| *f == Format::Svg) {
         warn_unembeddable(&renderer, &document);
@@ -173,7 +216,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
     // Make every output before writing any: a failure leaves nothing behind.
     let mut files = Vec::new();
     let mut png: Option<Vec<u8>> = None;
-    for (path, format) in formats {
+    for &(path, format) in &formats {
         let bytes = match format {
             Format::Svg => {
                 let svg = render::Format::Svg(SvgOptions { transparent: args.transparent, embed_fonts });
@@ -204,7 +247,117 @@ pub(crate) fn run(args: &Args) -> Outcome {
         };
         eprintln!("wrote {} ({detail})", path.display());
     }
+    if let Some(dir) = &args.per_owner {
+        let mut kinds: Vec<Format> = Vec::new();
+        for (_, format) in formats.iter().filter(|(p, _)| *p != Path::new("-")) {
+            if !kinds.contains(format) {
+                kinds.push(*format);
+            }
+        }
+        if kinds.is_empty() {
+            kinds.push(Format::Png);
+        }
+        per_owner(&renderer, journey, &theme, dir, &kinds, args, resolution)?;
+    }
     Ok(Status::Ok)
+}
+
+fn layout_failure(e: &LayoutError) -> Failure {
+    match e {
+        LayoutError::TooSmall { .. } => Failure { status: Status::MapErrors, message: e.to_string() },
+        LayoutError::UnknownOwner { .. } => Failure::usage(e.to_string()),
+    }
+}
+
+/// One department's copy: its bytes in each format asked for.
+type OwnerCopy = Vec<(Format, Vec<u8>)>;
+
+/// One department's copy per owner, made on every core; written only when
+/// every copy is made, so a failure leaves no file behind.
+fn per_owner(
+    renderer: &Renderer,
+    journey: &journeymap::model::Journey,
+    theme: &Theme,
+    dir: &Path,
+    kinds: &[Format],
+    args: &Args,
+    resolution: Resolution,
+) -> Result<(), Failure> {
+    let owners = layout::owners(journey);
+    if owners.is_empty() {
+        return Err(Failure::usage("--per-owner: no touchpoint in the map has an owner"));
+    }
+    if !dir.is_dir() {
+        return Err(Failure::usage(format!("--per-owner: {} is not a directory", dir.display())));
+    }
+    let names = file_stems(&owners);
+    let make = |owner: &str| -> Result<OwnerCopy, Failure> {
+        let document = renderer.layout_highlighting(journey, theme, owner).map_err(|e| layout_failure(&e))?;
+        kinds
+            .iter()
+            .map(|kind| {
+                let format = match kind {
+                    Format::Svg => render::Format::Svg(SvgOptions {
+                        transparent: args.transparent,
+                        embed_fonts: !args.no_embed_fonts,
+                    }),
+                    Format::Png => render::Format::Png { resolution, transparent: args.transparent },
+                };
+                let bytes = renderer.export(&document, theme, &format).map_err(|e| Failure::usage(e.to_string()))?;
+                Ok((*kind, bytes))
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(owners.len()).max(1);
+    let chunk = owners.len().div_ceil(threads);
+    let made: Vec<Result<OwnerCopy, Failure>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = owners
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|o| make(o)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err(Failure::usage("a render thread failed"))]))
+            .collect()
+    });
+    let mut files = Vec::new();
+    for (stem, outputs) in names.iter().zip(made) {
+        for (kind, bytes) in outputs? {
+            let extension = if kind == Format::Svg { "svg" } else { "png" };
+            files.push((dir.join(format!("{stem}.{extension}")), bytes));
+        }
+    }
+    for (path, bytes) in files {
+        output::write_atomic(&path, &bytes).map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// A file name for each owner: lower-case letters and digits joined by
+/// hyphens ("Customer service" → "customer-service"), unique in the set.
+pub(crate) fn file_stems(owners: &[String]) -> Vec<String> {
+    let mut stems: Vec<String> = Vec::new();
+    for (i, owner) in owners.iter().enumerate() {
+        let mut stem = String::new();
+        for c in owner.chars().flat_map(char::to_lowercase) {
+            if c.is_alphanumeric() {
+                stem.push(c);
+            } else if !stem.is_empty() && !stem.ends_with('-') {
+                stem.push('-');
+            }
+        }
+        let stem = stem.trim_end_matches('-').chars().take(60).collect::<String>();
+        let mut stem = if stem.is_empty() { format!("owner-{}", i + 1) } else { stem };
+        let base = stem.clone();
+        let mut n = 2;
+        while stems.contains(&stem) {
+            stem = format!("{base}-{n}");
+            n += 1;
+        }
+        stems.push(stem);
+    }
+    stems
 }
 
 /// Says which faces cannot travel inside the SVG.

@@ -23,6 +23,8 @@ pub(crate) struct Context<'a> {
     pub(crate) highlight: Option<&'a str>,
     /// Extra height for each stretchable row, so a fixed page is filled.
     pub(crate) stretch: f64,
+    /// Panels left out to fit a small page.
+    pub(crate) left_out: &'a [crate::model::Panel],
     pub(crate) grid: Grid,
 }
 

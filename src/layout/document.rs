@@ -20,6 +20,11 @@ pub struct Document {
     /// Places other regions and tools refer to (cards), in the first page's
     /// frame coordinates.
     pub anchors: Vec<Anchor>,
+    /// Panels the page had no room for: a small page keeps the story and
+    /// leaves out the question rows, then the legend.
+    pub left_out: Vec<crate::model::Panel>,
+    /// How many priorities a small page lists, when fewer than the map asks.
+    pub priorities_cap: Option<usize>,
 }
 
 impl Document {

@@ -29,7 +29,7 @@ pub use document::{Anchor, AnchorKind, Boxed, Document, Page};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
 
-use crate::model::{Journey, Orientation, Paper, Size, Status};
+use crate::model::{Journey, Orientation, Panel, Paper, Size, Status};
 use crate::text::{Fonts, Shaper};
 use crate::theme::Theme;
 use crate::units::Length;
@@ -68,6 +68,28 @@ pub enum LayoutError {
         /// What would fit instead.
         suggestion: String,
     },
+    /// The owner to highlight owns no touchpoint of the map.
+    #[error("no touchpoint is owned by '{owner}'; the owners in this map are: {}", if known.is_empty() { "none".to_owned() } else { known.join(", ") })]
+    UnknownOwner {
+        /// The owner asked for.
+        owner: String,
+        /// The owners the map names, sorted.
+        known: Vec<String>,
+    },
+}
+
+/// The owners named by the map's touchpoints, sorted, each once (compared
+/// without regard to case or surrounding space).
+pub fn owners(journey: &Journey) -> Vec<String> {
+    let mut owners: Vec<String> = Vec::new();
+    for (_, t) in journey.touchpoints() {
+        let Some(owner) = t.owner.as_deref().map(str::trim).filter(|o| !o.is_empty()) else { continue };
+        if !owners.iter().any(|o| o.eq_ignore_ascii_case(owner)) {
+            owners.push(owner.to_owned());
+        }
+    }
+    owners.sort_by_key(|o| o.to_lowercase());
+    owners
 }
 
 /// Lays out a journey with a shaper of its own. A program that lays out
@@ -90,68 +112,139 @@ pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options
 ///
 /// # Errors
 /// [`LayoutError::TooSmall`] when a fixed page cannot hold the content with
-/// all text at 6 pt or more.
+/// all text at 6 pt or more; [`LayoutError::UnknownOwner`] when the owner
+/// to highlight owns nothing.
 pub fn layout_with(
     journey: &Journey,
     theme: &Theme,
     shaper: &Shaper<'_>,
     options: &Options,
 ) -> Result<Document, LayoutError> {
+    // The owner as the map spells it, for the poster to print.
+    let highlight = match &options.highlight {
+        Some(owner) => {
+            let known = owners(journey);
+            match known.iter().find(|o| o.eq_ignore_ascii_case(owner.trim())) {
+                Some(canonical) => Some(canonical.clone()),
+                None => return Err(LayoutError::UnknownOwner { owner: owner.clone(), known }),
+            }
+        }
+        None => None,
+    };
     let size = options.size.unwrap_or(journey.poster.size);
     let orientation = options.orientation.or(journey.poster.orientation);
-    let builder = Stacker {
+    let mut builder = Stacker {
         journey,
         theme,
         shaper,
         priorities: crate::priorities::prioritise(journey),
-        highlight: options.highlight.as_deref(),
+        highlight: highlight.as_deref(),
+        left_out: Vec::new(),
+        priorities_cap: None,
     };
-    let document = |laid: stack::Laid, scale: f64, page: Size2| Document {
+    let document = |laid: stack::Laid, scale: f64, page: Size2, left_out: Vec<Panel>, cap: Option<usize>| Document {
         pages: vec![Page { size: page, transform: frame::Transform::scale(scale), frame: laid.frame }],
         title: journey.title.clone(),
         description: description(journey),
         anchors: laid.anchors,
+        left_out,
+        priorities_cap: cap,
     };
     let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
     let Some((page_w, page_h)) = size.page_px(orientation) else {
         // The page grows to fit at the theme's sizes, enlarged only if a
         // theme's smallest text would otherwise print under the floor.
-        let laid = builder.build(context::Grid::natural_width(journey, theme), None, 0.0);
+        let laid = builder.build(context::Grid::natural_width(journey, theme), None, 0.0, false);
         let scale = min_scale.max(1.0);
         let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
-        return Ok(document(laid, scale, page));
+        return Ok(document(laid, scale, page, Vec::new(), None));
     };
+    let page = Size2 { width: page_w, height: page_h };
+    let whole = match fit(&builder, page, min_scale) {
+        Ok((scale, laid)) => return Ok(document(laid, scale, page, Vec::new(), None)),
+        Err(needed) => needed,
+    };
+    // A small page for a map that did not choose its panels keeps the
+    // story (cards, curve, priorities) and leaves out the record of the
+    // workshop's answers first, then the legend, then lists fewer
+    // priorities, then leaves out the health strip; the document says what
+    // it left out.
+    if journey.poster.panels.is_none() {
+        let (q, l, h) = (Panel::Questions, Panel::Legend, Panel::Health);
+        let steps = [(vec![q], None), (vec![q, l], None), (vec![q, l], Some(4)), (vec![q, l, h], Some(3))];
+        for (left_out, cap) in steps {
+            builder.left_out.clone_from(&left_out);
+            builder.priorities_cap = cap;
+            if let Ok((scale, laid)) = fit(&builder, page, min_scale) {
+                let cap = cap.filter(|c| *c < journey.poster.priorities.min(builder.priorities.len()));
+                return Ok(document(laid, scale, page, left_out, cap));
+            }
+        }
+        builder.left_out.clear();
+        builder.priorities_cap = None;
+    }
+    let smallest = Length::px(theme.type_scale.smallest()).to_pt();
+    Err(LayoutError::TooSmall {
+        size: size.to_string(),
+        detail: match whole {
+            Some(scale) => format!("its smallest text would be {:.1} pt at print size", smallest * scale),
+            None => format!("it does not fit even with text at {:.1} pt", smallest * min_scale / 20.0),
+        },
+        suggestion: suggestion(&builder, orientation, min_scale),
+    })
+}
+
+/// Fits the stack to a fixed page at the largest scale it can: stacked,
+/// or with the priorities and legend in a sidebar when that prints larger
+/// (a wide page with few stages). When nothing fits at `min_scale`, the
+/// scale it would need (if any fits at all).
+fn fit(builder: &Stacker<'_>, page: Size2, min_scale: f64) -> Result<(f64, stack::Laid), Option<f64>> {
+    let stacked = fit_mode(builder, page, min_scale, false);
+    if !builder.can_use_sidebar() || page.width <= page.height {
+        return stacked;
+    }
+    match (stacked, fit_mode(builder, page, min_scale, true)) {
+        // The sidebar only when it prints clearly larger: the stacked
+        // poster reads in one pass from top to bottom.
+        (Ok(a), Ok(b)) => Ok(if b.0 > a.0 * 1.05 { b } else { a }),
+        (Ok(a), Err(_)) => Ok(a),
+        (Err(_), Ok(b)) => Ok(b),
+        (Err(a), Err(b)) => Err(match (a, b) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        }),
+    }
+}
+
+/// Fits one arrangement: the largest scale at which it fits, with the
+/// height left over shared between the rows.
+fn fit_mode(
+    builder: &Stacker<'_>,
+    page: Size2,
+    min_scale: f64,
+    sidebar: bool,
+) -> Result<(f64, stack::Laid), Option<f64>> {
     let fits = |scale: f64| {
-        let laid = builder.build(page_w / scale, Some(page_h / scale), 0.0);
-        (laid.fits_width && laid.height <= page_h / scale + EPSILON).then_some(laid)
+        let laid = builder.build(page.width / scale, Some(page.height / scale), 0.0, sidebar);
+        (laid.fits_width && laid.height <= page.height / scale + EPSILON).then_some(laid)
     };
     let Some(at_floor) = fits(min_scale) else {
-        // Say how small the text would have to be, if any size fits at all.
         let tiny = min_scale / 20.0;
-        let needed = fits(tiny).map(|laid| largest_fitting(&fits, tiny, min_scale, laid).0);
-        let smallest = Length::px(theme.type_scale.smallest()).to_pt();
-        return Err(LayoutError::TooSmall {
-            size: size.to_string(),
-            detail: match needed {
-                Some(scale) => format!("its smallest text would be {:.1} pt at print size", smallest * scale),
-                None => format!("it does not fit even with text at {:.1} pt", smallest * tiny),
-            },
-            suggestion: suggestion(&builder, orientation, min_scale),
-        });
+        return Err(fits(tiny).map(|laid| largest_fitting(&fits, tiny, min_scale, laid).0));
     };
     let (scale, laid) = largest_fitting(&fits, min_scale, MAX_SCALE.max(min_scale), at_floor);
     // The content fits at this scale; share the height left over between
     // the rows, so the page is filled rather than blank at the foot.
-    let (view_w, view_h) = (page_w / scale, page_h / scale);
+    let (view_w, view_h) = (page.width / scale, page.height / scale);
     let rows = builder.stretchable();
     let spare = view_h - laid.height;
-    let laid = if rows > 0 && spare > theme.space.unit {
-        let stretched = builder.build(view_w, Some(view_h), spare / rows as f64);
+    let laid = if rows > 0 && spare > builder.theme.space.unit {
+        let stretched = builder.build(view_w, Some(view_h), spare / rows as f64, sidebar);
         if stretched.height <= view_h + EPSILON { stretched } else { laid }
     } else {
         laid
     };
-    Ok(document(laid, scale, Size2 { width: page_w, height: page_h }))
+    Ok((scale, laid))
 }
 
 /// Bisects for the largest scale in `lo..=hi` at which `fits` succeeds,
@@ -183,7 +276,7 @@ fn suggestion(builder: &Stacker<'_>, orientation: Option<Orientation>, min_scale
     let papers = [Paper::A4, Paper::A3, Paper::A2, Paper::A1, Paper::A0];
     for paper in papers {
         let Some((w, h)) = Size::Paper(paper).page_px(orientation) else { continue };
-        let laid = builder.build(w / min_scale, Some(h / min_scale), 0.0);
+        let laid = builder.build(w / min_scale, Some(h / min_scale), 0.0, false);
         if laid.fits_width && laid.height <= h / min_scale + EPSILON {
             let turn = orientation.map_or(String::new(), |o| format!(" --orientation {}", o.as_str()));
             return format!("try --size {}{turn}, or --size auto", paper.as_str());

@@ -33,6 +33,10 @@ pub(crate) struct Stacker<'a> {
     pub(crate) priorities: Vec<Priority<'a>>,
     /// The owner to highlight, if any.
     pub(crate) highlight: Option<&'a str>,
+    /// Panels left out to fit a small page.
+    pub(crate) left_out: Vec<Panel>,
+    /// The most priorities a small page lists.
+    pub(crate) priorities_cap: Option<usize>,
 }
 
 impl Stacker<'_> {
@@ -46,10 +50,12 @@ impl Stacker<'_> {
             ranked: 0,
             highlight: self.highlight,
             stretch,
+            left_out: &self.left_out,
             grid: Grid::new(self.journey, self.theme, width),
         };
         if self.panels(&cx).contains(&Panel::Priorities) {
-            cx.ranked = self.journey.poster.priorities.min(self.priorities.len());
+            let listed = self.journey.poster.priorities.min(self.priorities_cap.unwrap_or(usize::MAX));
+            cx.ranked = listed.min(self.priorities.len());
         }
         cx
     }
@@ -58,7 +64,7 @@ impl Stacker<'_> {
     /// either case only those with something to show.
     fn panels(&self, cx: &Context<'_>) -> Vec<Panel> {
         let listed = self.journey.poster.panels.clone().unwrap_or_else(|| Panel::ALL.to_vec());
-        listed.into_iter().filter(|p| has_data(cx, *p)).collect()
+        listed.into_iter().filter(|p| !self.left_out.contains(p) && has_data(cx, *p)).collect()
     }
 
     /// How many rows share spare height on a fixed page.
@@ -75,61 +81,118 @@ impl Stacker<'_> {
             .sum()
     }
 
+    /// Whether the priorities and legend can stand in a sidebar beside
+    /// the grid: both sorts of panel are shown, and the map lists the
+    /// sidebar's panels after the grid's (so the reading order holds).
+    pub(crate) fn can_use_sidebar(&self) -> bool {
+        let cx = self.context(Grid::natural_width(self.journey, self.theme), 0.0);
+        let panels = self.panels(&cx);
+        let first_side = panels.iter().position(|p| is_side(*p));
+        let last_main = panels.iter().rposition(|p| !is_side(*p));
+        matches!((first_side, last_main), (Some(f), Some(l)) if f > l)
+    }
+
     /// Lays out every region for a view `width` px wide and stacks them.
     /// With `page_height`, the footer sits at the page's foot; each
-    /// stretchable row grows by `stretch` px.
-    pub(crate) fn build(&self, width: f64, page_height: Option<f64>, stretch: f64) -> Laid {
-        let cx = self.context(width, stretch);
-        let mut body = vec![regions::title::layout(&cx), regions::spine::layout(&cx)];
-        for panel in self.panels(&cx) {
-            body.push(match panel {
-                Panel::Questions => regions::questions::layout(&cx),
-                Panel::Touchpoints => regions::cards::layout(&cx),
-                Panel::Curve => regions::curve::layout(&cx),
-                Panel::Health => regions::health::layout(&cx),
-                Panel::Priorities => regions::priorities::layout(&cx),
-                Panel::Legend => regions::legend::layout(&cx),
-            });
-        }
-        let footer = regions::footer::layout(&cx);
-
+    /// stretchable row grows by `stretch` px. With `sidebar`, the
+    /// priorities and legend stand in a column at the right of the grid
+    /// (see [`Stacker::can_use_sidebar`]).
+    pub(crate) fn build(&self, width: f64, page_height: Option<f64>, stretch: f64, sidebar: bool) -> Laid {
         let s = &self.theme.space;
         let section = s.unit * 4.0;
-        let mut placed = Vec::with_capacity(body.len() + 1);
-        let mut y = s.margin;
-        let mut previous_on_grid = None;
-        for region in body {
-            if let Some(on_grid) = previous_on_grid {
-                y += if on_grid && region.on_grid { s.gutter } else { section };
-            }
-            previous_on_grid = Some(region.on_grid);
-            let height = region.frame.size.height;
-            placed.push((y, region));
-            y += height;
+        let full = self.context(width, stretch);
+        let panels = self.panels(&full);
+        let side_w = s.column_width * 1.5;
+        let sidebar = sidebar && page_height.is_some() && panels.iter().any(|p| is_side(*p));
+        let main = if sidebar { self.context(width - side_w - section, stretch) } else { self.context(width, stretch) };
+        let mut side = self.context(side_w + 2.0 * s.margin, stretch);
+        side.grid.content = side_w;
+
+        // The content's width: the grid's, and the sidebar's beside it;
+        // the title and footer span it all.
+        let content_w =
+            if sidebar { main.grid.content + section + side_w } else { main.grid.content.max(full.grid.content) };
+        let mut full = full;
+        full.grid.content = content_w;
+        let left = match page_height {
+            None => s.margin,
+            // Content narrower than a fixed page is centred.
+            Some(_) => s.margin + (width - 2.0 * s.margin - content_w).max(0.0) / 2.0,
+        };
+
+        let title = regions::title::layout(&full);
+        let mut main_column = vec![regions::spine::layout(&main)];
+        let mut side_column = Vec::new();
+        for panel in panels {
+            let cx = if sidebar && is_side(panel) { &side } else { &main };
+            let region = match panel {
+                Panel::Questions => regions::questions::layout(cx),
+                Panel::Touchpoints => regions::cards::layout(cx),
+                Panel::Curve => regions::curve::layout(cx),
+                Panel::Health => regions::health::layout(cx),
+                Panel::Priorities => regions::priorities::layout(cx),
+                Panel::Legend => regions::legend::layout(cx),
+            };
+            if sidebar && is_side(panel) { side_column.push(region) } else { main_column.push(region) }
         }
-        y += section;
+        let footer = regions::footer::layout(&full);
+
+        let top = s.margin + title.frame.size.height + section;
+        let mut placed = vec![(left, s.margin, title)];
+        let main_bottom = stack_column(&mut placed, main_column, left, top, s.gutter, section);
+        let side_x = left + content_w - side_w;
+        let side_bottom = stack_column(&mut placed, side_column, side_x, top, s.gutter, section);
+        let y = main_bottom.max(side_bottom) + section;
         let natural = y + footer.frame.size.height + s.margin;
         let footer_y = match page_height {
             Some(page) if page > natural => y + page - natural,
             _ => y,
         };
-        placed.push((footer_y, footer));
+        placed.push((left, footer_y, footer));
 
-        // A page grown to fit is as wide as its content; on a fixed page
-        // content narrower than the page is centred.
-        let (width, left) = match page_height {
-            None => (cx.grid.content + 2.0 * s.margin, s.margin),
-            Some(_) => (width, s.margin + (width - 2.0 * s.margin - cx.grid.content).max(0.0) / 2.0),
+        // A page grown to fit is as wide as its content.
+        let width = match page_height {
+            None => content_w + 2.0 * s.margin,
+            Some(_) => width,
         };
         let mut frame = Frame::new(Size2 { width, height: natural.max(page_height.unwrap_or(0.0)) });
         let mut anchors = Vec::new();
-        for (y, region) in placed {
-            let at = Transform::translate(left, y);
+        for (x, y, region) in placed {
+            let at = Transform::translate(x, y);
             anchors.extend(region.anchors.iter().map(|a| Anchor { rect: at.apply_rect(a.rect), ..a.clone() }));
             frame.push(place(region, at));
         }
-        Laid { frame, anchors, height: natural, fits_width: cx.grid.fits }
+        Laid { frame, anchors, height: natural, fits_width: main.grid.fits }
     }
+}
+
+/// Whether a panel stands in the sidebar when there is one.
+fn is_side(panel: Panel) -> bool {
+    matches!(panel, Panel::Priorities | Panel::Legend)
+}
+
+/// Stacks `regions` top down from `top` at `x`: bands of the column grid
+/// a gutter apart, other regions a section apart. Returns the bottom.
+fn stack_column(
+    placed: &mut Vec<(f64, f64, Region)>,
+    regions: Vec<Region>,
+    x: f64,
+    top: f64,
+    gutter: f64,
+    section: f64,
+) -> f64 {
+    let mut y = top;
+    let mut previous: Option<bool> = None;
+    for region in regions {
+        if let Some(on_grid) = previous {
+            y += if on_grid && region.on_grid { gutter } else { section };
+        }
+        previous = Some(region.on_grid);
+        let height = region.frame.size.height;
+        placed.push((x, y, region));
+        y += height;
+    }
+    if previous.is_some() { y } else { top - section }
 }
 
 /// Whether a panel has anything to show.

@@ -75,6 +75,24 @@ impl Paper {
         }
     }
 
+    /// The standard paper (A0–A6, Letter, Legal, Tabloid) and orientation
+    /// closest in shape and size to a page of `width`×`height` CSS px, and
+    /// the factor that fits the page onto it (below 1: the page shrinks).
+    pub fn closest(width: f64, height: f64) -> (Paper, Orientation, f64) {
+        let mut best = (Paper::A4, Orientation::Portrait, f64::INFINITY, 1.0);
+        for paper in Paper::ALL.into_iter().filter(|p| *p != Paper::Slide) {
+            for orientation in [Orientation::Landscape, Orientation::Portrait] {
+                let (w, h) = orient(paper.natural_px().0, paper.natural_px().1, orientation);
+                // How far apart the two are, side by side, as ratios.
+                let off = (w / width).max(width / w) * (h / height).max(height / h);
+                if off < best.2 {
+                    best = (paper, orientation, off, (w / width).min(h / height));
+                }
+            }
+        }
+        (best.0, best.1, best.3)
+    }
+
     /// Width and height in portrait (short side first), except `Slide`,
     /// which is a landscape screen. In CSS px.
     fn natural_px(self) -> (f64, f64) {

@@ -214,7 +214,12 @@ pub(crate) fn check_refusal(
     // auto size, set at that floor, must not fit the page either.
     let theme = Theme::classic();
     if let (Ok(auto), Some((w, h))) = (
-        layout::layout(journey, &theme, &Fonts::embedded(), &Options { size: Some(Size::Auto), orientation, ..Default::default() }),
+        layout::layout(
+            journey,
+            &theme,
+            &Fonts::embedded(),
+            &Options { size: Some(Size::Auto), orientation, ..Default::default() },
+        ),
         asked.page_px(orientation),
     ) {
         let floor = layout::MIN_TEXT_PX / theme.type_scale.smallest();
@@ -237,8 +242,12 @@ pub(crate) fn check_refusal(
     if paper == asked {
         return Some(format!("suggests the very size it refuses: {message}"));
     }
-    let fits =
-        layout::layout(journey, &Theme::classic(), &Fonts::embedded(), &Options { size: Some(paper), orientation, ..Default::default() });
+    let fits = layout::layout(
+        journey,
+        &Theme::classic(),
+        &Fonts::embedded(),
+        &Options { size: Some(paper), orientation, ..Default::default() },
+    );
     fits.is_err().then(|| format!("suggests {named}, which does not fit either"))
 }
 

@@ -78,7 +78,8 @@ fn customer_actors(cx: &Context<'_>) -> Vec<String> {
         .into_iter()
         .filter(|a| {
             let named = !a.is_empty() && persona.split_whitespace().any(|w| w == a || w.trim_end_matches('s') == a);
-            let everywhere = with.len() >= 3 && with.iter().all(|t| t.actors.iter().any(|x| x.trim().to_lowercase() == *a));
+            let everywhere =
+                with.len() >= 3 && with.iter().all(|t| t.actors.iter().any(|x| x.trim().to_lowercase() == *a));
             named || everywhere || (!persona.is_empty() && persona == *a)
         })
         .collect()
@@ -113,20 +114,32 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
     let pip = badge * 0.55;
     let pip_gap = pip * 0.4;
     let score_text = t.score.map(|sc| sc.get().to_string());
-    let score_w = score_text.as_ref().map_or(0.0, |n| 5.0 * pip + 4.0 * pip_gap + s.unit / 2.0 + cx.width(n, caption_bold) + s.unit);
+    let score_w = score_text
+        .as_ref()
+        .map_or(0.0, |n| 5.0 * pip + 4.0 * pip_gap + s.unit / 2.0 + cx.width(n, caption_bold) + s.unit);
     let mut marks = t.marks.clone();
     marks.sort();
     let gap = s.unit * 0.75;
-    let badges_w = |size: f64| if marks.is_empty() { 0.0 } else { marks.len() as f64 * size + (marks.len() - 1) as f64 * gap };
+    let badges_w =
+        |size: f64| if marks.is_empty() { 0.0 } else { marks.len() as f64 * size + (marks.len() - 1) as f64 * gap };
     let unassessed = "not assessed";
     let unassessed_font = cx.caption(Style::Italic);
     let left_w = |size: f64| {
-        rank_w + if marks.is_empty() { cx.width(unassessed, unassessed_font) } else { badges_w(size) + if rank_w > 0.0 { s.unit / 2.0 } else { 0.0 } }
+        rank_w
+            + if marks.is_empty() {
+                cx.width(unassessed, unassessed_font)
+            } else {
+                badges_w(size) + if rank_w > 0.0 { s.unit / 2.0 } else { 0.0 }
+            }
     };
     let score_on_top = left_w(badge) + s.unit + score_w + star_w <= inner_w;
     let right_w = star_w + if score_on_top { score_w } else { 0.0 };
     let room = inner_w - right_w - rank_w;
-    let size = if marks.is_empty() || badges_w(badge) <= room { badge } else { ((room - (marks.len() - 1) as f64 * gap) / marks.len() as f64).max(badge * 0.5) };
+    let size = if marks.is_empty() || badges_w(badge) <= room {
+        badge
+    } else {
+        ((room - (marks.len() - 1) as f64 * gap) / marks.len() as f64).max(badge * 0.5)
+    };
     let row_h = badge;
 
     let mut lx = inner_x;
@@ -135,9 +148,17 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
         let chip = Rect::new(lx, y + (row_h - badge) / 2.0, w, badge);
         let (ascent, descent) = cx.shaper.extents(caption_bold.style, caption_bold.size);
         let line_box = caption_bold.line_height().max(ascent + descent);
-        let (line, _) = cx.line_at(text, caption_bold, Role::Surface, Point::new(lx + s.unit / 2.0, chip.center().y - line_box / 2.0));
+        let (line, _) = cx.line_at(
+            text,
+            caption_bold,
+            Role::Surface,
+            Point::new(lx + s.unit / 2.0, chip.center().y - line_box / 2.0),
+        );
         let shape = Shape::filled(Geometry::Rect { rect: chip, radius: badge / 2.0 }, Role::Ink);
-        let mut rank_chip = Group::new(Some(Tag::class("rank").data("rank", rank.unwrap_or(0).to_string())), vec![Item::Shape(shape), Item::Text(line)]);
+        let mut rank_chip = Group::new(
+            Some(Tag::class("rank").data("rank", rank.unwrap_or(0).to_string())),
+            vec![Item::Shape(shape), Item::Text(line)],
+        );
         rank_chip.transform = Transform::IDENTITY;
         items.push(Item::Group(rank_chip));
         lx += rank_w + s.unit / 4.0;
@@ -192,8 +213,12 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
 
     let meta: Vec<&str> = [t.channel.as_deref(), t.owner.as_deref()].into_iter().flatten().collect();
     if !meta.is_empty() {
-        let lines =
-            cx.lines(&meta.join(" · "), cx.caption(Style::Regular), Role::Muted, Slot::new(inner_x, y + s.unit / 4.0, inner_w));
+        let lines = cx.lines(
+            &meta.join(" · "),
+            cx.caption(Style::Regular),
+            Role::Muted,
+            Slot::new(inner_x, y + s.unit / 4.0, inner_w),
+        );
         items.extend(lines.items);
         y += lines.height + s.unit / 4.0;
     }

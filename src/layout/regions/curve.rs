@@ -33,7 +33,12 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let caption = cx.caption(Style::Regular);
     // Score ticks at the right of the label column, on the band's lines.
     let tick_w = cx.width("5", caption);
-    let head = RowHead { id: "curve", key: "curve", title: "Feeling", question: Some("The customer's score per touchpoint, 1–5") };
+    let head = RowHead {
+        id: "curve",
+        key: "curve",
+        title: "Feeling",
+        question: Some("The customer's score per touchpoint, 1–5"),
+    };
     let (mut label, label_h) = row_label_in(cx, &head, 0.0, cx.grid.label.width - tick_w - s.unit);
 
     let columns = &cx.grid.columns;
@@ -86,7 +91,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         let mut tag = Tag::class(if dot.moment_of_truth { "point moment-of-truth" } else { "point" })
             .data("card", format!("card-{}-{}", dot.stage + 1, dot.index + 1))
             .data("score", dot.score.to_string());
-        tag.title = cx.journey.stages[dot.stage].touchpoints.get(dot.index).map(|t| format!("{}: {}", t.name, dot.score));
+        tag.title =
+            cx.journey.stages[dot.stage].touchpoints.get(dot.index).map(|t| format!("{}: {}", t.name, dot.score));
         items.push(Item::Group(Group::new(Some(tag), vec![Item::Shape(circle)])));
     }
     let band_box = boxed(Tag::new("curve-band", "curve-band"), band, BoxStyle::default(), items);
@@ -104,7 +110,13 @@ fn dots(cx: &Context<'_>, y_of: &impl Fn(u8) -> f64) -> Vec<Dot> {
         for (index, t) in st.touchpoints.iter().enumerate() {
             let Some(score) = t.score else { continue };
             let x = col.x + col.width * (index as f64 + 0.5) / n;
-            dots.push(Dot { at: Point::new(x, y_of(score.get())), score: score.get(), moment_of_truth: t.moment_of_truth, stage, index });
+            dots.push(Dot {
+                at: Point::new(x, y_of(score.get())),
+                score: score.get(),
+                moment_of_truth: t.moment_of_truth,
+                stage,
+                index,
+            });
         }
     }
     dots
@@ -146,7 +158,8 @@ pub(crate) fn monotone(points: &[Point]) -> Vec<Segment> {
         return segments;
     }
     let h: Vec<f64> = points.windows(2).map(|w| w[1].x - w[0].x).collect();
-    let d: Vec<f64> = points.windows(2).zip(&h).map(|(w, h)| if *h > 0.0 { (w[1].y - w[0].y) / h } else { 0.0 }).collect();
+    let d: Vec<f64> =
+        points.windows(2).zip(&h).map(|(w, h)| if *h > 0.0 { (w[1].y - w[0].y) / h } else { 0.0 }).collect();
     let mut m = vec![0.0; n];
     m[0] = d[0];
     m[n - 1] = d[n - 2];
@@ -191,7 +204,8 @@ mod tests {
     #[test]
     fn the_curve_never_leaves_the_range_of_its_neighbours() {
         let ys = [5.0, 1.0, 5.0, 5.0, 1.0, 2.0, 4.0, 1.0, 1.0, 5.0];
-        let points: Vec<Point> = ys.iter().enumerate().map(|(i, y)| Point::new(i as f64 * (1.0 + (i % 3) as f64), *y)).collect();
+        let points: Vec<Point> =
+            ys.iter().enumerate().map(|(i, y)| Point::new(i as f64 * (1.0 + (i % 3) as f64), *y)).collect();
         let segments = monotone(&points);
         let mut from = points[0];
         for (k, s) in segments.iter().skip(1).enumerate() {

@@ -25,7 +25,12 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let stages = health::stage_health(cx.journey);
     let extremes = health::extremes(&stages);
     let name = |i: usize| cx.journey.stages.get(i).map_or("", |st| st.name.as_str());
-    let head = RowHead { id: "health", key: "health", title: "Stage health", question: Some("Pain points to the left, strengths to the right") };
+    let head = RowHead {
+        id: "health",
+        key: "health",
+        title: "Stage health",
+        question: Some("Pain points to the left, strengths to the right"),
+    };
     let (label, label_h) = row_label(cx, &head, 0.0);
 
     let cells: Vec<(Vec<Item>, f64)> = stages
@@ -79,7 +84,12 @@ fn cell(cx: &Context<'_>, h: &StageHealth, extremes: Option<(usize, usize)>, slo
     let row_h = caption.line_height().max(block);
     let block_y = slot.top + (row_h - block) / 2.0;
 
-    items.push(symbols::rule(Point::new(centre, slot.top), Point::new(centre, slot.top + row_h), Role::Ink, s.hairline));
+    items.push(symbols::rule(
+        Point::new(centre, slot.top),
+        Point::new(centre, slot.top + row_h),
+        Role::Ink,
+        s.hairline,
+    ));
     let mut bar = |count: usize, essential: usize, role: Role, leftward: bool| {
         for k in 0..count {
             let offset = s.unit / 4.0 + k as f64 * step;
@@ -100,7 +110,8 @@ fn cell(cx: &Context<'_>, h: &StageHealth, extremes: Option<(usize, usize)>, slo
         } else {
             centre + s.unit / 4.0 + count as f64 * step + s.unit / 2.0
         };
-        let (line, _) = cx.line_at(&text, caption, Role::Ink, Point::new(x, slot.top + (row_h - caption.line_height()) / 2.0));
+        let (line, _) =
+            cx.line_at(&text, caption, Role::Ink, Point::new(x, slot.top + (row_h - caption.line_height()) / 2.0));
         items.push(Item::Text(line));
     };
     bar(h.pains, h.essential_pains, Role::Pain, true);
@@ -116,7 +127,12 @@ fn cell(cx: &Context<'_>, h: &StageHealth, extremes: Option<(usize, usize)>, slo
     let balance = format!("balance {}", signed(h.balance()));
     let text = verdict.map_or(balance.clone(), |v| format!("{v} · {balance}"));
     let style = if verdict.is_some() { Style::Bold } else { Style::Regular };
-    let lines = cx.lines(&text, Font { style, ..font }, if verdict.is_some() { Role::Ink } else { Role::Muted }, Slot::new(slot.x, y, slot.width));
+    let lines = cx.lines(
+        &text,
+        Font { style, ..font },
+        if verdict.is_some() { Role::Ink } else { Role::Muted },
+        Slot::new(slot.x, y, slot.width),
+    );
     items.extend(lines.items);
     y += lines.height;
     (items, y - slot.top)

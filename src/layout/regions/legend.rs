@@ -73,7 +73,7 @@ impl Symbol {
 /// The symbols the poster uses, in legend order.
 fn used(cx: &Context<'_>) -> Vec<Symbol> {
     let panels = cx.journey.poster.panels.as_deref();
-    let shown = |p: Panel| panels.is_none_or(|list| list.contains(&p));
+    let shown = |p: Panel| panels.is_none_or(|list| list.contains(&p)) && !cx.left_out.contains(&p);
     let mut symbols: Vec<Symbol> = Vec::new();
     if shown(Panel::Touchpoints) {
         symbols.extend(Mark::ALL.into_iter().map(Symbol::Badge).chain([Symbol::Star, Symbol::Feeling]));
@@ -119,7 +119,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         row_bottom = row_bottom.max(y + height);
         let rect = Rect::new(x, y, width, height);
         items.push(boxed(
-            Tag::new(format!("legend-{}", i + 1), "legend-item"),
+            Tag::new(format!("legend-{}", i + 1), "legend-item").data("count", symbol.count(cx).to_string()),
             rect,
             BoxStyle::default(),
             content_items,

@@ -43,7 +43,10 @@ pub(crate) fn class_chip(cx: &Context<'_>, class: Class, at: Point, height: f64)
     if marks.is_empty() {
         // Not yet marked: an empty dashed ring, the absence of a badge.
         let ring = Stroke { role: Role::Muted, width: s.hairline, dash: Some(badge / 6.0), round: false };
-        let circle = Geometry::Circle { center: Point::new(x + badge / 2.0, at.y + height / 2.0), radius: (badge - s.hairline) / 2.0 };
+        let circle = Geometry::Circle {
+            center: Point::new(x + badge / 2.0, at.y + height / 2.0),
+            radius: (badge - s.hairline) / 2.0,
+        };
         items.push(Item::Shape(Shape::stroked(circle, ring)));
         x += badge + s.unit / 4.0;
     }
@@ -79,7 +82,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let s = &cx.theme.space;
     let t = &cx.theme.type_scale;
     let content = cx.grid.content;
-    let shown = cx.journey.poster.priorities.min(cx.priorities.len());
+    let shown = cx.ranked;
     let heading_font = Font { style: Style::Bold, size: t.stage, leading: t.heading_line_height };
     let heading = cx.lines("Priorities: what to do first", heading_font, Role::Ink, Slot::new(0.0, 0.0, content));
     let mut items = heading.items;
@@ -133,8 +136,22 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
                 .data("rank", p.rank.to_string())
                 .data("class", p.class.as_str())
                 .data("card", format!("card-{}-{}", p.id.stage + 1, p.id.index + 1));
-            let style = BoxStyle { fill: Some(Role::Surface), stroke: Some(Stroke::solid(Role::Rule, s.hairline)), radius: s.radius };
-            items.push(boxed(tag, Rect::new(x, y0, entry_w, height), style, content));
+            let style = BoxStyle {
+                fill: Some(Role::Surface),
+                stroke: Some(Stroke::solid(Role::Rule, s.hairline)),
+                radius: s.radius,
+            };
+            let mut entry = Group::boxed(tag, Rect::new(x, y0, entry_w, height), style, content);
+            // A department's copy mutes the actions of other owners.
+            let theirs = p
+                .touchpoint
+                .owner
+                .as_deref()
+                .is_some_and(|o| cx.highlight.is_none_or(|h| o.trim().eq_ignore_ascii_case(h)));
+            if cx.highlight.is_some() && !theirs {
+                entry.opacity = 0.3;
+            }
+            items.push(Item::Group(entry));
         }
         y0 += height + s.card_gap;
     }
@@ -145,7 +162,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             "+ {more} more touchpoint{} in priority order: run `journeymap priorities` on the map for the whole list",
             if more == 1 { "" } else { "s" }
         );
-        let lines = cx.lines(&text, cx.caption(Style::Italic), Role::Muted, Slot::new(0.0, y0 - s.card_gap + s.unit, content));
+        let lines =
+            cx.lines(&text, cx.caption(Style::Italic), Role::Muted, Slot::new(0.0, y0 - s.card_gap + s.unit, content));
         height = y0 - s.card_gap + s.unit + lines.height;
         let rect = Rect::new(0.0, y0 - s.card_gap + s.unit, content, lines.height);
         items.push(boxed(Tag::new("priorities-more", "more"), rect, BoxStyle::default(), lines.items));
@@ -183,7 +201,12 @@ fn entry(cx: &Context<'_>, p: &Priority<'_>, slot: Slot) -> (Vec<Item>, f64) {
     items.extend(lines.items);
     y += lines.height;
     if let Some(owner) = &p.touchpoint.owner {
-        let lines = cx.lines(&format!("Owner: {owner}"), cx.caption(Style::Regular), Role::Muted, Slot::new(x, y + s.unit / 4.0, width));
+        let lines = cx.lines(
+            &format!("Owner: {owner}"),
+            cx.caption(Style::Regular),
+            Role::Muted,
+            Slot::new(x, y + s.unit / 4.0, width),
+        );
         items.extend(lines.items);
         y += lines.height + s.unit / 4.0;
     }

@@ -52,6 +52,13 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         items.extend(lines.items);
         y += lines.height;
     }
+    if let Some(owner) = cx.highlight {
+        let font = Font { style: Style::Bold, size: t.meta, leading: t.line_height };
+        let text = format!("Department view: {owner}. Their touchpoints are at full strength, the others muted.");
+        let lines = cx.lines(&text, font, Role::Ink, Slot::new(0.0, y, title_width));
+        items.extend(lines.items);
+        y += lines.height;
+    }
     let meta = meta_line(cx);
     if !meta.is_empty() {
         let lines = cx.lines(&meta, meta_font, Role::Muted, Slot::new(0.0, y, title_width));
