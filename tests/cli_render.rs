@@ -322,3 +322,40 @@ fn theme_overrides_a_map_whose_theme_file_is_missing() {
     let out = run_in(dir.path(), &["render", "m.toml", "--theme", "classic", "-o", "a.svg"], None);
     assert_eq!(code(&out), 0, "--theme replaces it: {}", stderr(&out));
 }
+
+#[test]
+fn a_department_copy_highlights_one_owner_and_an_unknown_one_lists_the_owners() {
+    let dir = tempdir();
+    let out = run_in(dir.path(), &["render", &airline(), "--highlight-owner", "digital", "-o", "d.svg"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let svg = String::from_utf8(read(dir.path().join("d.svg"))).expect("UTF-8");
+    assert!(svg.contains("Department view: Digital") && svg.contains("opacity=\"0.3\""));
+    let out = run_in(dir.path(), &["render", &airline(), "--highlight-owner", "Nobody", "-o", "x.svg"], None);
+    assert_eq!(code(&out), 2, "a usage error");
+    assert!(stderr(&out).contains("Ground operations") && stderr(&out).contains("Marketing"), "{}", stderr(&out));
+    assert!(!dir.path().join("x.svg").exists());
+}
+
+#[test]
+fn per_owner_writes_one_copy_per_owner_named_after_it() {
+    let dir = tempdir();
+    std::fs::create_dir(dir.path().join("copies")).expect("a folder");
+    let out = run_in(dir.path(), &["render", &airline(), "--per-owner", "copies", "--width", "400"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let files = listing(&dir.path().join("copies"));
+    assert_eq!(files.len(), 10, "one per owner: {files:?}");
+    assert!(files.contains(&"ground-operations.png".to_owned()) && files.contains(&"customer-service.png".to_owned()));
+    for f in &files {
+        assert_eq!(png_size(&read(dir.path().join("copies").join(f))).0, 400);
+    }
+    // With -o outputs, the copies follow their formats, and the whole
+    // poster is written too.
+    std::fs::create_dir(dir.path().join("svg")).expect("a folder");
+    let out = run_in(dir.path(), &["render", &airline(), "--per-owner", "svg", "-o", "all.svg"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(listing(&dir.path().join("svg")).iter().all(|f| f.ends_with(".svg")));
+    assert!(dir.path().join("all.svg").exists());
+    // A folder that is not there is a usage error, before any work.
+    let out = run_in(dir.path(), &["render", &airline(), "--per-owner", "nowhere"], None);
+    assert_eq!(code(&out), 2);
+}

@@ -119,6 +119,9 @@ pub(crate) fn run(args: &Args) -> Outcome {
         .iter()
         .map(|p| format_of(p, args.stdout_format).map(|f| (p.as_path(), f)))
         .collect::<Result<Vec<_>, _>>()?;
+    if let Some(dir) = args.per_owner.as_deref().filter(|d| !d.is_dir()) {
+        return Err(Failure::usage(format!("--per-owner: {} is not a directory", dir.display())));
+    }
     if args.outputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         return Err(Failure::usage("only one -o may be - (standard output)"));
     }
@@ -286,9 +289,6 @@ fn per_owner(
     let owners = layout::owners(journey);
     if owners.is_empty() {
         return Err(Failure::usage("--per-owner: no touchpoint in the map has an owner"));
-    }
-    if !dir.is_dir() {
-        return Err(Failure::usage(format!("--per-owner: {} is not a directory", dir.display())));
     }
     let names = file_stems(&owners);
     let make = |owner: &str| -> Result<OwnerCopy, Failure> {
