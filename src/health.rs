@@ -48,32 +48,58 @@ pub fn stage_health(journey: &Journey) -> Vec<StageHealth> {
     journey.stages.iter().enumerate().map(|(i, s)| StageHealth::of(i, s)).collect()
 }
 
-/// The weakest and the strongest stage, when the journey has at least two
-/// stages and at least one strength or pain.
+/// The stages the poster names: the weakest and the strongest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Extremes {
+    /// The weakest stage, when some stage's balance is below zero.
+    pub weakest: Option<usize>,
+    /// The strongest stage, when some stage's balance is above zero.
+    pub strongest: Option<usize>,
+}
+
+impl Extremes {
+    /// How the stage stands, if it is named: `"weakest"` or `"strongest"`.
+    pub fn standing(&self, stage: usize) -> Option<&'static str> {
+        if self.weakest == Some(stage) {
+            Some("weakest")
+        } else if self.strongest == Some(stage) {
+            Some("strongest")
+        } else {
+            None
+        }
+    }
+}
+
+/// The weakest and the strongest stage (SPEC §4).
 ///
 /// The weakest has the lowest balance; ties go to the lower mean score (a
 /// stage without scores after any that has one), then the earlier stage.
 /// The strongest has the highest balance; ties go to the higher mean
-/// score, then the earlier stage.
-pub fn extremes(health: &[StageHealth]) -> Option<(usize, usize)> {
-    if health.len() < 2 || health.iter().all(|h| h.strengths + h.pains == 0) {
-        return None;
-    }
+/// score, then the earlier stage. A stage is named weakest only when its
+/// balance is below zero and strongest only when it is above: a poster
+/// that calls a stage with nothing to its credit "strongest" misleads.
+pub fn extremes(health: &[StageHealth]) -> Extremes {
     // A missing mean sorts as if it were neither low nor high.
     let mean = |h: &StageHealth, missing: f64| h.mean_score.unwrap_or(missing);
-    let weakest = health.iter().min_by(|a, b| {
-        a.balance()
-            .cmp(&b.balance())
-            .then(mean(a, f64::INFINITY).partial_cmp(&mean(b, f64::INFINITY)).unwrap_or(Ordering::Equal))
-            .then(a.stage.cmp(&b.stage))
-    })?;
-    let strongest = health.iter().min_by(|a, b| {
-        b.balance()
-            .cmp(&a.balance())
-            .then(mean(b, f64::NEG_INFINITY).partial_cmp(&mean(a, f64::NEG_INFINITY)).unwrap_or(Ordering::Equal))
-            .then(a.stage.cmp(&b.stage))
-    })?;
-    (weakest.stage != strongest.stage).then_some((weakest.stage, strongest.stage))
+    let weakest = health
+        .iter()
+        .min_by(|a, b| {
+            a.balance()
+                .cmp(&b.balance())
+                .then(mean(a, f64::INFINITY).partial_cmp(&mean(b, f64::INFINITY)).unwrap_or(Ordering::Equal))
+                .then(a.stage.cmp(&b.stage))
+        })
+        .filter(|h| h.balance() < 0);
+    let strongest = health
+        .iter()
+        .min_by(|a, b| {
+            b.balance()
+                .cmp(&a.balance())
+                .then(mean(b, f64::NEG_INFINITY).partial_cmp(&mean(a, f64::NEG_INFINITY)).unwrap_or(Ordering::Equal))
+                .then(a.stage.cmp(&b.stage))
+        })
+        .filter(|h| h.balance() > 0);
+    Extremes { weakest: weakest.map(|h| h.stage), strongest: strongest.map(|h| h.stage) }
 }
 
 #[cfg(test)]
@@ -92,11 +118,18 @@ mod tests {
     #[test]
     fn ties_go_to_the_mean_score_then_the_earlier_stage() {
         let stages =
-            [h(0, 1, 1, 0, Some(3.0)), h(1, 1, 1, 0, Some(2.0)), h(2, 2, 0, 0, None), h(3, 2, 0, 0, Some(4.0))];
-        assert_eq!(extremes(&stages), Some((1, 3)));
-        let even = [h(0, 1, 1, 0, None), h(1, 1, 1, 0, None), h(2, 1, 1, 0, None)];
-        assert_eq!(extremes(&even), None, "weakest and strongest are the same stage");
-        let unmarked = [h(0, 0, 0, 0, Some(1.0)), h(1, 0, 0, 0, Some(5.0))];
-        assert_eq!(extremes(&unmarked), None, "nothing marked, nothing to name");
+            [h(0, 0, 1, 0, Some(3.0)), h(1, 0, 1, 0, Some(2.0)), h(2, 2, 0, 0, None), h(3, 2, 0, 0, Some(4.0))];
+        assert_eq!(extremes(&stages), Extremes { weakest: Some(1), strongest: Some(3) });
+        let even = [h(0, 1, 0, 0, None), h(1, 1, 0, 0, None)];
+        assert_eq!(extremes(&even).strongest, Some(0), "then the earlier stage");
+    }
+
+    #[test]
+    fn only_a_negative_stage_is_weakest_and_only_a_positive_one_strongest() {
+        let level = [h(0, 1, 1, 0, None), h(1, 0, 0, 0, None)];
+        assert_eq!(extremes(&level), Extremes::default(), "nothing to name at zero");
+        let bad = [h(0, 0, 2, 0, None), h(1, 1, 1, 0, None)];
+        assert_eq!(extremes(&bad), Extremes { weakest: Some(0), strongest: None });
+        assert_eq!(extremes(&bad).standing(0), Some("weakest"));
     }
 }

@@ -237,7 +237,7 @@ fn fit_mode(
     // the rows, so the page is filled rather than blank at the foot.
     let (view_w, view_h) = (page.width / scale, page.height / scale);
     let rows = builder.stretchable();
-    let spare = view_h - laid.height;
+    let spare = view_h - laid.height + laid.slack;
     let laid = if rows > 0 && spare > builder.theme.space.unit {
         let stretched = builder.build(view_w, Some(view_h), spare / rows as f64, sidebar);
         if stretched.height <= view_h + EPSILON { stretched } else { laid }

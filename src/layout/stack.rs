@@ -21,6 +21,9 @@ pub(crate) struct Laid {
     pub(crate) height: f64,
     /// Whether the content fits the view's width (see `Grid::fits`).
     pub(crate) fits_width: bool,
+    /// How much shorter the grid is than the sidebar beside it: height
+    /// the grid's rows may take without making the poster taller.
+    pub(crate) slack: f64,
 }
 
 /// What the stacker needs besides the view size; fixed for all the
@@ -162,7 +165,8 @@ impl Stacker<'_> {
             anchors.extend(region.anchors.iter().map(|a| Anchor { rect: at.apply_rect(a.rect), ..a.clone() }));
             frame.push(place(region, at));
         }
-        Laid { frame, anchors, height: natural, fits_width: main.grid.fits }
+        let slack = if sidebar { (side_bottom - main_bottom).max(0.0) } else { 0.0 };
+        Laid { frame, anchors, height: natural, fits_width: main.grid.fits, slack }
     }
 }
 

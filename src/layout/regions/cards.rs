@@ -5,7 +5,7 @@ use super::questions::{RowHead, label_box, row_label};
 use super::{Region, boxed, dashed};
 use crate::layout::context::{Context, Font, Slot};
 use crate::layout::document::{Anchor, AnchorKind};
-use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Tag, Transform};
+use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols::{self, Pip};
 use crate::model::Touchpoint;
@@ -85,6 +85,23 @@ fn customer_actors(cx: &Context<'_>) -> Vec<String> {
         .collect()
 }
 
+/// A rank chip, "#3" in the surface colour on ink, a badge high, with its
+/// top left at `at`; returns the chip and its width.
+pub(crate) fn rank_chip(cx: &Context<'_>, rank: usize, at: Point) -> (Item, f64) {
+    let s = &cx.theme.space;
+    let font = cx.caption(Style::Bold);
+    let text = format!("#{rank}");
+    let w = cx.width(&text, font) + s.unit * 0.75;
+    let chip = Rect::new(at.x, at.y, w, s.badge);
+    let (ascent, descent) = cx.shaper.extents(font.style, font.size);
+    let line_box = font.line_height().max(ascent + descent);
+    let (line, _) =
+        cx.line_at(&text, font, Role::Surface, Point::new(at.x + s.unit * 0.375, chip.center().y - line_box / 2.0));
+    let shape = Shape::filled(Geometry::Rect { rect: chip, radius: s.badge / 2.0 }, Role::Ink);
+    let tag = Tag::class("rank").data("rank", rank.to_string());
+    (Item::Group(Group::new(Some(tag), vec![Item::Shape(shape), Item::Text(line)])), w)
+}
+
 /// Whether the card belongs to the highlighted owner (always, when none is).
 fn highlighted(cx: &Context<'_>, t: &Touchpoint) -> bool {
     cx.highlight.is_none_or(|owner| t.owner.as_deref().is_some_and(|o| o.trim().eq_ignore_ascii_case(owner.trim())))
@@ -109,7 +126,7 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
     // a score or an "not assessed" that does not fit gets a row below.
     let rank = cx.rank_of(stage, index);
     let rank_text = rank.map(|r| format!("#{r}"));
-    let rank_w = rank_text.as_ref().map_or(0.0, |r| cx.width(r, caption_bold) + s.unit);
+    let rank_w = rank_text.as_ref().map_or(0.0, |r| cx.width(r, caption_bold) + s.unit * 0.75 + s.unit / 4.0);
     let star_w = if t.moment_of_truth { badge + s.unit } else { 0.0 };
     let pip = badge * 0.55;
     let pip_gap = pip * 0.4;
@@ -143,24 +160,8 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
     let row_h = badge;
 
     let mut lx = inner_x;
-    if let Some(text) = &rank_text {
-        let w = rank_w - s.unit / 4.0;
-        let chip = Rect::new(lx, y + (row_h - badge) / 2.0, w, badge);
-        let (ascent, descent) = cx.shaper.extents(caption_bold.style, caption_bold.size);
-        let line_box = caption_bold.line_height().max(ascent + descent);
-        let (line, _) = cx.line_at(
-            text,
-            caption_bold,
-            Role::Surface,
-            Point::new(lx + s.unit / 2.0, chip.center().y - line_box / 2.0),
-        );
-        let shape = Shape::filled(Geometry::Rect { rect: chip, radius: badge / 2.0 }, Role::Ink);
-        let mut rank_chip = Group::new(
-            Some(Tag::class("rank").data("rank", rank.unwrap_or(0).to_string())),
-            vec![Item::Shape(shape), Item::Text(line)],
-        );
-        rank_chip.transform = Transform::IDENTITY;
-        items.push(Item::Group(rank_chip));
+    if let (Some(rank), Some(_)) = (rank, &rank_text) {
+        items.push(rank_chip(cx, rank, Point::new(lx, y + (row_h - badge) / 2.0)).0);
         lx += rank_w + s.unit / 4.0;
     }
     let mut right = inner_right;

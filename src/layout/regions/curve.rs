@@ -128,6 +128,10 @@ fn runs(cx: &Context<'_>, dots: &[Dot]) -> Vec<Vec<Point>> {
     let mut runs: Vec<Vec<Point>> = vec![Vec::new()];
     let mut next = dots.iter().peekable();
     for st in &cx.journey.stages {
+        // A stage without touchpoints has no feeling to draw through.
+        if st.touchpoints.is_empty() {
+            runs.push(Vec::new());
+        }
         for t in &st.touchpoints {
             match t.score {
                 Some(_) => {

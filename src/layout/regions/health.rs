@@ -1,15 +1,17 @@
 //! The stage-health strip: per stage, pain points to the left of a centre
-//! line and strengths to the right, one block each (an essential one with
-//! the essential dot), with the counts; the weakest and strongest stages
-//! named.
+//! line as small warning triangles and strengths to the right as small
+//! check discs — shapes that part in greyscale — an essential pain drawn
+//! twice, as it counts twice; the balance; the weakest and strongest
+//! stages outlined and named.
 
 use super::questions::{RowHead, label_box, row_label};
 use super::{Region, boxed};
 use crate::health::{self, StageHealth};
 use crate::layout::context::{Context, Font, Slot};
-use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Tag};
+use crate::layout::frame::{BoxStyle, Group, Item, Stroke, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols;
+use crate::model::Mark;
 use crate::text::Style;
 use crate::theme::Role;
 
@@ -42,11 +44,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let mut items = vec![label_box(cx, &head, 0.0, height, label)];
     for ((content, _), (h, col)) in cells.into_iter().zip(stages.iter().zip(&cx.grid.columns)) {
         let i = h.stage;
-        let standing = match extremes {
-            Some((weak, _)) if weak == i => Some((Role::Pain, "weakest")),
-            Some((_, strong)) if strong == i => Some((Role::Strength, "strongest")),
-            _ => None,
-        };
+        let standing = extremes.standing(i).map(|w| (if w == "weakest" { Role::Pain } else { Role::Strength }, w));
         let mut tag = Tag::new(format!("health-{}", i + 1), "health")
             .data("stage", name(i))
             .data("stage-number", (i + 1).to_string())
@@ -70,17 +68,19 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
 
 /// One stage's bars, counts and verdict in `slot`; returns the items and
 /// their height.
-fn cell(cx: &Context<'_>, h: &StageHealth, extremes: Option<(usize, usize)>, slot: Slot) -> (Vec<Item>, f64) {
+fn cell(cx: &Context<'_>, h: &StageHealth, extremes: health::Extremes, slot: Slot) -> (Vec<Item>, f64) {
     let s = &cx.theme.space;
     let caption = cx.caption(Style::Bold);
     let mut items = Vec::new();
     let centre = slot.x + slot.width / 2.0;
     let count_w = cx.width("00", caption) + s.unit / 2.0;
     let half = slot.width / 2.0 - count_w - s.unit / 2.0;
-    let most = h.pains.max(h.strengths).max(1) as f64;
+    // An essential pain is drawn twice: the blocks add up to the balance.
+    let pain_blocks = h.pains + h.essential_pains;
+    let most = pain_blocks.max(h.strengths).max(1) as f64;
     // Blocks of the theme's badge size, smaller when a stage has many.
-    let step = (s.badge * 0.75).min(half / most);
-    let block = step * 0.8;
+    let step = (s.badge * 0.8).min(half / most);
+    let block = step * 0.85;
     let row_h = caption.line_height().max(block);
     let block_y = slot.top + (row_h - block) / 2.0;
 
@@ -90,18 +90,15 @@ fn cell(cx: &Context<'_>, h: &StageHealth, extremes: Option<(usize, usize)>, slo
         Role::Ink,
         s.hairline,
     ));
-    let mut bar = |count: usize, essential: usize, role: Role, leftward: bool| {
+    let mut bar = |count: usize, mark: Mark, leftward: bool| {
         for k in 0..count {
             let offset = s.unit / 4.0 + k as f64 * step;
             let x = if leftward { centre - offset - block } else { centre + offset };
-            let rect = Rect::new(x, block_y, block, block);
-            let mut shapes = vec![Item::Shape(Shape::filled(Geometry::Rect { rect, radius: block * 0.15 }, role))];
-            if k < essential {
-                let dot = Geometry::Circle { center: rect.center(), radius: block * 0.18 };
-                shapes.push(Item::Shape(Shape::filled(dot, Role::Surface)));
-            }
-            let tag = Tag::class(if leftward { "block pain" } else { "block strength" });
-            items.push(Item::Group(Group::new(Some(tag), shapes)));
+            let badge = symbols::badge(mark, Rect::new(x, block_y, block, block));
+            items.push(Item::Group(Group::new(
+                Some(Tag::class(if leftward { "block pain" } else { "block strength" })),
+                vec![badge],
+            )));
         }
         let text = count.to_string();
         let w = cx.width(&text, caption);
@@ -114,15 +111,15 @@ fn cell(cx: &Context<'_>, h: &StageHealth, extremes: Option<(usize, usize)>, slo
             cx.line_at(&text, caption, Role::Ink, Point::new(x, slot.top + (row_h - caption.line_height()) / 2.0));
         items.push(Item::Text(line));
     };
-    bar(h.pains, h.essential_pains, Role::Pain, true);
-    bar(h.strengths, h.essential_strengths, Role::Strength, false);
+    bar(pain_blocks, Mark::Pain, true);
+    bar(h.strengths, Mark::Strength, false);
 
     let mut y = slot.top + row_h + s.unit / 2.0;
     let font = cx.caption(Style::Regular);
-    let verdict = match extremes {
-        Some((weak, _)) if weak == h.stage => Some("Weakest stage"),
-        Some((_, strong)) if strong == h.stage => Some("Strongest stage"),
-        _ => None,
+    let verdict = match extremes.standing(h.stage) {
+        Some("weakest") => Some("Weakest stage"),
+        Some(_) => Some("Strongest stage"),
+        None => None,
     };
     let balance = format!("balance {}", signed(h.balance()));
     let text = verdict.map_or(balance.clone(), |v| format!("{v} · {balance}"));

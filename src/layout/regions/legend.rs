@@ -11,12 +11,13 @@ use crate::text::Style;
 use crate::theme::Role;
 
 /// A legend entry's symbol.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Symbol {
     Badge(Mark),
     Star,
     Feeling,
     Effort,
+    Rank,
 }
 
 impl Symbol {
@@ -29,6 +30,7 @@ impl Symbol {
             Symbol::Star => "Moment of truth (star and amber outline): matters most",
             Symbol::Feeling => "Customer feeling, 1 (very negative) to 5 (very positive)",
             Symbol::Effort => "Effort to move on, 1 (none) to 5 (very high)",
+            Symbol::Rank => "Rank among the priorities",
         }
     }
 
@@ -40,6 +42,7 @@ impl Symbol {
             Symbol::Star => j.touchpoints().filter(|(_, t)| t.moment_of_truth).count(),
             Symbol::Feeling => j.touchpoints().filter(|(_, t)| t.score.is_some()).count(),
             Symbol::Effort => j.stages.iter().filter(|s| s.effort.is_some()).count(),
+            Symbol::Rank => cx.ranked,
         }
     }
 
@@ -49,19 +52,23 @@ impl Symbol {
         let (size, step) = match self {
             Symbol::Feeling => (badge * 0.55, badge * 0.55 * 1.4),
             Symbol::Effort => (badge * 0.7, badge * 0.7 * 1.35),
-            Symbol::Badge(_) | Symbol::Star => return vec![Rect::new(at.x, at.y, badge, badge)],
+            Symbol::Badge(_) | Symbol::Star | Symbol::Rank => return vec![Rect::new(at.x, at.y, badge, badge)],
         };
         (0..5).map(|i| Rect::new(at.x + i as f64 * step, at.y + (badge - size) / 2.0, size, size)).collect()
     }
 
-    fn width(self, badge: f64) -> f64 {
+    fn width(self, cx: &Context<'_>, badge: f64) -> f64 {
+        if self == Symbol::Rank {
+            return super::cards::rank_chip(cx, 1, Point::default()).1;
+        }
         let pips = self.pips(Point::default(), badge);
         pips.last().map_or(0.0, |p| p.right())
     }
 
-    fn draw(self, at: Point, badge: f64) -> Item {
+    fn draw(self, cx: &Context<'_>, at: Point, badge: f64) -> Item {
         let pips = self.pips(at, badge);
         match self {
+            Symbol::Rank => super::cards::rank_chip(cx, 1, at).0,
             Symbol::Badge(mark) => symbols::badge(mark, pips[0]),
             Symbol::Star => symbols::star(pips[0]),
             Symbol::Feeling => symbols::meter("score", &pips, Pip::Dot, 4, Role::Score(4)),
@@ -80,6 +87,9 @@ fn used(cx: &Context<'_>) -> Vec<Symbol> {
     }
     if shown(Panel::Questions) {
         symbols.push(Symbol::Effort);
+    }
+    if shown(Panel::Touchpoints) {
+        symbols.push(Symbol::Rank);
     }
     symbols.retain(|s| s.count(cx) > 0);
     symbols
@@ -104,7 +114,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     for (i, symbol) in entries.into_iter().enumerate() {
         let words = format!("{} · {}", symbol.words(), symbol.count(cx));
         let words = words.as_str();
-        let sym_w = symbol.width(badge);
+        let sym_w = symbol.width(cx, badge);
         let text_w = cx.width(words, font).min(content - sym_w - s.unit);
         let width = sym_w + s.unit + text_w;
         if x > 0.0 && x + width > content {
@@ -113,7 +123,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         }
         let offset = ((row_h - font.line_height()) / 2.0).max(0.0);
         let lines = cx.lines(words, font, Role::Ink, Slot::new(x + sym_w + s.unit, y + offset, text_w));
-        let mut content_items = vec![symbol.draw(Point::new(x, y + (row_h - badge) / 2.0), badge)];
+        let mut content_items = vec![symbol.draw(cx, Point::new(x, y + (row_h - badge) / 2.0), badge)];
         content_items.extend(lines.items);
         let height = row_h.max(offset + lines.height);
         row_bottom = row_bottom.max(y + height);

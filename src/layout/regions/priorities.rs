@@ -97,17 +97,37 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     items.extend(intro.items);
     // Where the company is weakest and strongest, from the stage health.
     let health = crate::health::stage_health(cx.journey);
-    if let Some((weak, strong)) = crate::health::extremes(&health) {
-        let name = |i: usize| cx.journey.stages[i].name.as_str();
-        let text = format!(
-            "Weakest stage: {} (balance {}). Strongest stage: {} (balance {}).",
+    let extremes = crate::health::extremes(&health);
+    let name = |i: usize| cx.journey.stages[i].name.as_str();
+    let mut named = Vec::new();
+    if let Some(weak) = extremes.weakest {
+        named.push(format!(
+            "Weakest stage: {} (balance {}).",
             name(weak),
-            super::health::signed(health[weak].balance()),
+            super::health::signed(health[weak].balance())
+        ));
+    }
+    if let Some(strong) = extremes.strongest {
+        named.push(format!(
+            "Strongest stage: {} (balance {}).",
             name(strong),
             super::health::signed(health[strong].balance())
-        );
+        ));
+    }
+    if let Some(owner) = cx.highlight {
+        let theirs: Vec<String> = cx
+            .priorities
+            .iter()
+            .take(shown)
+            .filter(|p| p.touchpoint.owner.as_deref().is_some_and(|o| o.trim().eq_ignore_ascii_case(owner)))
+            .map(|p| format!("#{}", p.rank))
+            .collect();
+        let list = if theirs.is_empty() { "none in this list".to_owned() } else { theirs.join(", ") };
+        named.push(format!("{owner}'s priorities: {list}."));
+    }
+    if !named.is_empty() {
         let font = Font { style: Style::Bold, size: t.body, leading: t.line_height };
-        let lines = cx.lines(&text, font, Role::Ink, Slot::new(0.0, y0 + s.unit / 2.0, content));
+        let lines = cx.lines(&named.join(" "), font, Role::Ink, Slot::new(0.0, y0 + s.unit / 2.0, content));
         y0 += s.unit / 2.0 + lines.height;
         items.extend(lines.items);
     }
@@ -124,8 +144,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     for row in 0..rows {
         let mut entries = Vec::new();
         for col in 0..per_row {
-            // Ranked down each column, so the list reads like a list.
-            let i = col * rows + row;
+            // Ranked across each row, as a page is read.
+            let i = row * per_row + col;
             let Some(p) = cx.priorities.get(i).filter(|_| i < shown) else { continue };
             let x = col as f64 * (entry_w + s.gutter);
             entries.push((x, p, entry(cx, p, Slot::new(x, y0, entry_w))));
@@ -211,8 +231,10 @@ fn entry(cx: &Context<'_>, p: &Priority<'_>, slot: Slot) -> (Vec<Item>, f64) {
         y += lines.height + s.unit / 4.0;
     }
     y += s.unit / 2.0;
+    // The action is what the entry is for: it reads largest.
+    let action_font = Font { style: Style::Regular, size: t.card_title, leading: t.line_height };
     let lines = match &p.touchpoint.action {
-        Some(action) => cx.lines(action, cx.body(), Role::Ink, Slot::new(x, y, width)),
+        Some(action) => cx.lines(action, action_font, Role::Ink, Slot::new(x, y, width)),
         None => cx.lines("— no action agreed yet", cx.caption(Style::Italic), Role::Muted, Slot::new(x, y, width)),
     };
     items.extend(lines.items);

@@ -2,7 +2,7 @@
 
 use super::{Region, boxed};
 use crate::layout::context::{Context, Font, Slot};
-use crate::layout::frame::{BoxStyle, Item, Tag};
+use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols;
 use crate::text::Style;
@@ -15,14 +15,38 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let pad = s.cell_padding;
     let number_font = Font { style: Style::Regular, size: t.stage_number, leading: t.line_height };
     let name_font = Font { style: Style::Bold, size: name_size(cx), leading: t.heading_line_height };
+    // The weakest and strongest stages say so in their headers, where the
+    // eye starts.
+    let extremes = crate::health::extremes(&crate::health::stage_health(cx.journey));
+    let shows_health = cx.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&crate::model::Panel::Health));
     // Lay out each header's content, then give all one height.
     let mut contents = Vec::new();
     for (i, (stage, col)) in cx.journey.stages.iter().zip(&cx.grid.columns).enumerate() {
         let (number, nh) =
             cx.line_at(&format!("STAGE {}", i + 1), number_font, Role::SpineInk, Point::new(col.x + pad, pad));
+        let mut tab = None;
+        if let Some(standing) = extremes.standing(i).filter(|_| shows_health) {
+            let font = Font { style: Style::Bold, size: t.caption, leading: t.line_height };
+            let word = if standing == "weakest" { "WEAKEST" } else { "STRONGEST" };
+            let role = if standing == "weakest" { Role::Pain } else { Role::Strength };
+            let w = cx.width(word, font) + s.unit;
+            let right = col.right() - pad;
+            if right - w >= col.x + pad + number.width + s.unit {
+                let (ascent, descent) = cx.shaper.extents(font.style, font.size);
+                let line_box = font.line_height().max(ascent + descent);
+                let chip = Rect::new(right - w, pad + (nh - line_box) / 2.0, w, line_box);
+                let (line, _) = cx.line_at(word, font, role, Point::new(chip.x + s.unit / 2.0, chip.y));
+                let shape = Shape::filled(Geometry::Rect { rect: chip, radius: s.radius / 2.0 }, Role::Surface);
+                tab = Some(Item::Group(Group::new(
+                    Some(Tag::class(format!("standing {standing}"))),
+                    vec![Item::Shape(shape), Item::Text(line)],
+                )));
+            }
+        }
         let name =
             cx.lines(&stage.name, name_font, Role::SpineInk, Slot::new(col.x + pad, pad + nh, col.width - 2.0 * pad));
         let mut items = vec![Item::Text(number)];
+        items.extend(tab);
         items.extend(name.items);
         contents.push((items, nh + name.height));
     }

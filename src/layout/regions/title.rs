@@ -53,8 +53,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         y += lines.height;
     }
     if let Some(owner) = cx.highlight {
-        let font = Font { style: Style::Bold, size: t.meta, leading: t.line_height };
-        let text = format!("Department view: {owner}. Their touchpoints are at full strength, the others muted.");
+        let font = Font { style: Style::Bold, size: t.subtitle, leading: t.heading_line_height + 0.1 };
+        let text = format!("Department view: {owner}. Their touchpoints at full strength, the others muted.");
         let lines = cx.lines(&text, font, Role::Ink, Slot::new(0.0, y, title_width));
         items.extend(lines.items);
         y += lines.height;
