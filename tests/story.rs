@@ -117,16 +117,16 @@ fn curve_violations(journey: &Journey, doc: &Document) -> Vec<String> {
         }
     }
     runs += usize::from(run > 1);
-    let lines = band
-        .group
-        .items
-        .iter()
-        .filter(|i| matches!(i, Item::Shape(s) if matches!(s.geometry, Geometry::Path(_))))
-        .count();
+    let lines = curve_lines(&band);
     if lines != runs {
         v.push(format!("{lines} curve lines for {runs} runs of scores"));
     }
     v
+}
+
+/// How many curve lines (paths) a curve band draws.
+fn curve_lines(band: &Boxed<'_>) -> usize {
+    band.group.items.iter().filter(|i| matches!(i, Item::Shape(s) if matches!(s.geometry, Geometry::Path(_)))).count()
 }
 
 #[test]
@@ -164,12 +164,7 @@ fn a_missing_score_breaks_the_curve() {
     let doc = lay(&journey, None, None).expect("layout");
     assert!(curve_violations(&journey, &doc).is_empty(), "{:?}", curve_violations(&journey, &doc));
     let band = doc.find("curve-band").expect("a band");
-    let lines = band
-        .group
-        .items
-        .iter()
-        .filter(|i| matches!(i, Item::Shape(s) if matches!(s.geometry, Geometry::Path(_))))
-        .count();
+    let lines = curve_lines(&band);
     assert_eq!(lines, 2, "one line before the gap, one after");
 }
 
