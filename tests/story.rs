@@ -338,6 +338,17 @@ fn cards_leave_out_the_customer_and_keep_every_label() {
             if t.marks.is_empty() {
                 assert!(text.contains("not assessed"), "{name}: {} lost its 'not assessed'", t.name);
             }
+            // Badges on one row: their centres within a tenth of a badge
+            // (a triangle's ink sits a little higher than a disc's).
+            let centres: Vec<f64> = doc
+                .boxes()
+                .iter()
+                .filter(|b| b.tag.class.starts_with("badge ") && card.bounds.contains(&b.bounds))
+                .map(|b| b.bounds.center().y)
+                .collect();
+            let spread = centres.iter().fold(f64::NEG_INFINITY, |a, b| a.max(*b))
+                - centres.iter().fold(f64::INFINITY, |a, b| a.min(*b));
+            assert!(centres.len() < 2 || spread < 2.0, "{name}: {}'s badges sit on more than one row", t.name);
             if journey.persona.as_deref().is_some_and(|p| p.contains("traveller")) {
                 assert!(!text.contains("Traveller"), "{name}: {} repeats the persona: {text}", t.name);
             }
