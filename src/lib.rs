@@ -55,6 +55,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod contrast;
 pub mod diag;
 pub mod health;
 pub mod layout;

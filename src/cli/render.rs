@@ -179,6 +179,23 @@ pub(crate) fn run(args: &Args) -> Outcome {
         document.print_pt(t.card_title),
         document.print_pt(t.smallest())
     );
+    // Contrast as drawn: the built-in themes are tested to pass; a user's
+    // theme hears about every pair below WCAG AA, and where it is.
+    for (p, more) in journeymap::contrast::failures(&document, &theme) {
+        let (ink, ground) = (theme.colors.get(p.ink), theme.colors.get(p.ground));
+        let within = p.within.as_deref().map_or(String::new(), |id| format!(" in #{id}"));
+        let others = if more > 1 { format!(" (and {} more lines)", more - 1) } else { String::new() };
+        eprintln!(
+            "warning: theme '{}': {} text ({ink}) on {} ({ground}) has a contrast of {:.1}:1, below WCAG AA {:.1}:1 — \
+             e.g. \"{}\"{within}{others}",
+            theme.name,
+            p.ink.key(),
+            p.ground.key(),
+            p.ratio,
+            p.needed,
+            p.text.chars().take(40).collect::<String>(),
+        );
+    }
     if !document.left_out.is_empty() || document.priorities_cap.is_some() {
         let mut names: Vec<String> = document
             .left_out

@@ -17,7 +17,7 @@ use crate::diag::{Code, Diagnostic, Source};
 use crate::model::Mark;
 
 /// The names of the built-in themes.
-pub const BUILTIN_NAMES: &[&str] = &["classic"];
+pub const BUILTIN_NAMES: &[&str] = &["classic", "dark", "print", "colour-blind-safe"];
 
 /// The theme used when the map names none.
 pub const DEFAULT_THEME: &str = "classic";
@@ -26,6 +26,9 @@ pub const DEFAULT_THEME: &str = "classic";
 pub fn builtin(name: &str) -> Option<&'static str> {
     match name {
         "classic" => Some(include_str!("../../themes/classic.toml")),
+        "dark" => Some(include_str!("../../themes/dark.toml")),
+        "print" => Some(include_str!("../../themes/print.toml")),
+        "colour-blind-safe" => Some(include_str!("../../themes/colour-blind-safe.toml")),
         _ => None,
     }
 }
@@ -79,6 +82,9 @@ pub struct Colors {
     /// The emotion curve's line (default: ink).
     #[serde(default)]
     pub curve: Option<Color>,
+    /// Filled effort blocks (default: the spine colour).
+    #[serde(default)]
+    pub effort: Option<Color>,
 }
 
 /// The feeling ramp for themes that do not give one: red to blue, which
@@ -155,9 +161,34 @@ pub enum Role {
     /// The feeling ramp: score 1 to 5.
     Score(u8),
     Curve,
+    Effort,
 }
 
 impl Role {
+    /// The role's key in a theme file's `[colors]` table.
+    pub fn key(self) -> String {
+        match self {
+            Role::Background => "background".into(),
+            Role::Surface => "surface".into(),
+            Role::Ink => "ink".into(),
+            Role::Muted => "muted".into(),
+            Role::Rule => "rule".into(),
+            Role::LabelBand => "label_band".into(),
+            Role::Spine => "spine".into(),
+            Role::SpineInk => "spine_ink".into(),
+            Role::Accent => "accent".into(),
+            Role::Essential => "essential".into(),
+            Role::Strength => "strength".into(),
+            Role::Pain => "pain".into(),
+            Role::WouldPay => "would_pay".into(),
+            Role::MomentOfTruth => "moment_of_truth".into(),
+            Role::MeterOff => "meter_off".into(),
+            Role::Score(n) => format!("score[{}]", n.clamp(1, 5) - 1),
+            Role::Curve => "curve".into(),
+            Role::Effort => "effort".into(),
+        }
+    }
+
     /// The role of a mark's badge.
     pub fn of_mark(mark: Mark) -> Role {
         match mark {
@@ -190,6 +221,7 @@ impl Colors {
             Role::MeterOff => self.meter_off,
             Role::Score(n) => self.score[usize::from(n.clamp(1, 5)) - 1],
             Role::Curve => self.curve.unwrap_or(self.ink),
+            Role::Effort => self.effort.unwrap_or(self.spine),
         }
     }
 }

@@ -72,7 +72,7 @@ impl Symbol {
             Symbol::Badge(mark) => symbols::badge(mark, pips[0]),
             Symbol::Star => symbols::star(pips[0]),
             Symbol::Feeling => symbols::meter("score", &pips, Pip::Dot, 4, Role::Score(4)),
-            Symbol::Effort => symbols::meter("effort", &pips, Pip::Block, 2, Role::Spine),
+            Symbol::Effort => symbols::meter("effort", &pips, Pip::Block, 2, Role::Effort),
         }
     }
 }

@@ -190,7 +190,7 @@ fn effort(cx: &Context<'_>, stage: &Stage, slot: Slot) -> Lines {
     let pips: Vec<Rect> =
         (0..5).map(|i| Rect::new(x + i as f64 * (pip + gap), top + (row_h - pip) / 2.0, pip, pip)).collect();
     let after = x + 5.0 * pip + 4.0 * gap + s.unit;
-    let mut items = vec![symbols::meter("effort", &pips, Pip::Block, effort.get(), Role::Spine)];
+    let mut items = vec![symbols::meter("effort", &pips, Pip::Block, effort.get(), Role::Effort)];
     let label = format!("{} of 5", effort.get());
     if after + cx.width(&label, font) <= x + width {
         let (line, _) =

@@ -28,18 +28,26 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         if let Some(standing) = extremes.standing(i).filter(|_| shows_health) {
             let font = Font { style: Style::Bold, size: t.caption, leading: t.line_height };
             let word = if standing == "weakest" { "WEAKEST" } else { "STRONGEST" };
-            let role = if standing == "weakest" { Role::Pain } else { Role::Strength };
-            let w = cx.width(word, font) + s.unit;
+            // The colour travels in a small badge; the word is in ink on
+            // the surface, so it reads in every theme.
+            let mark = if standing == "weakest" { crate::model::Mark::Pain } else { crate::model::Mark::Strength };
+            let (ascent, descent) = cx.shaper.extents(font.style, font.size);
+            let line_box = font.line_height().max(ascent + descent);
+            let icon = line_box * 0.8;
+            let w = s.unit / 2.0 + icon + s.unit / 4.0 + cx.width(word, font) + s.unit / 2.0;
             let right = col.right() - pad;
             if right - w >= col.x + pad + number.width + s.unit {
-                let (ascent, descent) = cx.shaper.extents(font.style, font.size);
-                let line_box = font.line_height().max(ascent + descent);
                 let chip = Rect::new(right - w, pad + (nh - line_box) / 2.0, w, line_box);
-                let (line, _) = cx.line_at(word, font, role, Point::new(chip.x + s.unit / 2.0, chip.y));
+                let badge = symbols::badge(
+                    mark,
+                    Rect::new(chip.x + s.unit / 2.0, chip.y + (line_box - icon) / 2.0, icon, icon),
+                );
+                let text_x = chip.x + s.unit / 2.0 + icon + s.unit / 4.0;
+                let (line, _) = cx.line_at(word, font, Role::Ink, Point::new(text_x, chip.y));
                 let shape = Shape::filled(Geometry::Rect { rect: chip, radius: s.radius / 2.0 }, Role::Surface);
                 tab = Some(Item::Group(Group::new(
                     Some(Tag::class(format!("standing {standing}"))),
-                    vec![Item::Shape(shape), Item::Text(line)],
+                    vec![Item::Shape(shape), badge, Item::Text(line)],
                 )));
             }
         }

@@ -1,0 +1,113 @@
+//! Contrast measured on the laid-out poster (SPEC §7): every line of text
+//! against the fill actually beneath it, as WCAG 2 defines contrast.
+//!
+//! A colour table can look fine and still put accent text on the surface
+//! of a chip; measuring the layout finds every pair that is really drawn.
+//! The fill beneath a line is the last filled rectangle painted before it
+//! that covers the whole line, or the page's background.
+
+use crate::layout::{Document, Geometry, Item, Rect, TextLine, Transform};
+use crate::text::Style;
+use crate::theme::{Role, Theme};
+
+/// WCAG AA for body text.
+pub const AA_TEXT: f64 = 4.5;
+/// WCAG AA for large text: 18 pt, or 14 pt bold.
+pub const AA_LARGE: f64 = 3.0;
+
+/// One line of text and what it is drawn on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pairing {
+    /// The line's text.
+    pub text: String,
+    /// The id of the innermost box holding it, if any.
+    pub within: Option<String>,
+    /// The text's colour role.
+    pub ink: Role,
+    /// The colour role of the fill beneath it.
+    pub ground: Role,
+    /// Their contrast ratio, 1 to 21.
+    pub ratio: f64,
+    /// The ratio WCAG AA asks of text of this size and weight.
+    pub needed: f64,
+}
+
+impl Pairing {
+    /// Whether the pair reaches WCAG AA.
+    pub fn passes(&self) -> bool {
+        self.ratio + 1e-9 >= self.needed
+    }
+}
+
+/// Every text line of the document's first page with the fill beneath it.
+/// Lines in muted groups (a department's copy dims the other owners on
+/// purpose) are left out.
+pub fn pairings(document: &Document, theme: &Theme) -> Vec<Pairing> {
+    let mut out = Vec::new();
+    let mut fills = Vec::new();
+    visit(&document.page().frame.items, Transform::IDENTITY, None, theme, &mut fills, &mut out);
+    out
+}
+
+/// The pairings below WCAG AA, one per pair of roles (the first line met),
+/// with how many lines share it.
+pub fn failures(document: &Document, theme: &Theme) -> Vec<(Pairing, usize)> {
+    let mut found: Vec<(Pairing, usize)> = Vec::new();
+    for p in pairings(document, theme).into_iter().filter(|p| !p.passes()) {
+        match found.iter_mut().find(|(f, _)| f.ink == p.ink && f.ground == p.ground && f.needed == p.needed) {
+            Some((_, n)) => *n += 1,
+            None => found.push((p, 1)),
+        }
+    }
+    found
+}
+
+/// A filled rectangle painted so far, in frame coordinates.
+struct Fill {
+    rect: Rect,
+    role: Role,
+}
+
+fn visit(
+    items: &[Item],
+    at: Transform,
+    within: Option<&str>,
+    theme: &Theme,
+    fills: &mut Vec<Fill>,
+    out: &mut Vec<Pairing>,
+) {
+    for item in items {
+        match item {
+            Item::Shape(shape) => {
+                if let (Geometry::Rect { rect, .. }, Some(role)) = (&shape.geometry, shape.fill) {
+                    fills.push(Fill { rect: at.apply_rect(*rect), role });
+                }
+            }
+            Item::Text(line) => out.push(pair(line, at, within, theme, fills)),
+            Item::Group(group) => {
+                if group.opacity < 1.0 {
+                    continue;
+                }
+                let id = group.tag.as_ref().and_then(|t| t.id.as_deref()).or(within);
+                visit(&group.items, at.then(group.transform), id, theme, fills, out);
+            }
+        }
+    }
+}
+
+fn pair(line: &TextLine, at: Transform, within: Option<&str>, theme: &Theme, fills: &[Fill]) -> Pairing {
+    let bounds = at.apply_rect(line.bounds());
+    let ground = fills.iter().rev().find(|f| f.rect.contains(&bounds)).map_or(Role::Background, |f| f.role);
+    let ratio = theme.colors.get(line.role).contrast(theme.colors.get(ground));
+    // WCAG's large text: 18 pt (24 px) or 14 pt (18.67 px) bold, at the
+    // theme's own sizes.
+    let large = line.size >= 24.0 || (line.style == Style::Bold && line.size >= 18.66);
+    Pairing {
+        text: line.text(),
+        within: within.map(str::to_owned),
+        ink: line.role,
+        ground,
+        ratio,
+        needed: if large { AA_LARGE } else { AA_TEXT },
+    }
+}

@@ -1,0 +1,158 @@
+//! The built-in themes (SPEC §7): each parses and round-trips, keeps the
+//! geometry guarantees, and keeps every line of text at WCAG AA against
+//! the fill actually beneath it on the laid-out poster — checked from the
+//! layout's geometry on every map, and from rendered pixels on one.
+
+mod common;
+
+use journeymap::contrast;
+use journeymap::layout::{self, Item, Options, Transform};
+use journeymap::model::{Paper, Size};
+use journeymap::output::{self, Resolution};
+use journeymap::paint::{self, SvgOptions};
+use journeymap::text::Fonts;
+use journeymap::theme::{BUILTIN_NAMES, Color, Role, Theme};
+
+fn themes() -> Vec<Theme> {
+    BUILTIN_NAMES.iter().map(|n| Theme::named(n).unwrap_or_else(|| panic!("{n} parses"))).collect()
+}
+
+#[test]
+fn there_are_four_themes_and_each_keeps_the_geometry_guarantees() {
+    let names: Vec<String> = themes().iter().map(|t| t.name.clone()).collect();
+    assert_eq!(names, ["classic", "dark", "print", "colour-blind-safe"]);
+    let fonts = Fonts::embedded();
+    let mut failures = Vec::new();
+    for theme in themes() {
+        for (name, text) in common::valid_maps() {
+            let journey = common::journey(&name, &text);
+            for size in [Some(Size::Auto), Some(Size::Paper(Paper::A2))] {
+                let doc = layout::layout(&journey, &theme, &fonts, &Options { size, ..Default::default() })
+                    .unwrap_or_else(|e| panic!("{} {name} {size:?}: {e}", theme.name));
+                for v in common::violations(&doc).into_iter().chain(common::missing_text(&doc, &journey)) {
+                    failures.push(format!("{} {name} {size:?}: {v}", theme.name));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_line_of_text_reaches_wcag_aa_on_what_it_is_drawn_on() {
+    let fonts = Fonts::embedded();
+    let mut failures = Vec::new();
+    let mut lines = 0;
+    for theme in themes() {
+        for (name, text) in common::valid_maps() {
+            let journey = common::journey(&name, &text);
+            for size in [Some(Size::Auto), Some(Size::Paper(Paper::Slide))] {
+                let Ok(doc) = layout::layout(&journey, &theme, &fonts, &Options { size, ..Default::default() }) else {
+                    continue;
+                };
+                let pairs = contrast::pairings(&doc, &theme);
+                lines += pairs.len();
+                for p in pairs.iter().filter(|p| !p.passes()) {
+                    failures.push(format!(
+                        "{} {name}: {} on {} is {:.2}:1 (needs {}) — {:?} in {:?}",
+                        theme.name,
+                        p.ink.key(),
+                        p.ground.key(),
+                        p.ratio,
+                        p.needed,
+                        p.text,
+                        p.within
+                    ));
+                }
+            }
+        }
+    }
+    assert!(lines > 5000, "only {lines} lines measured");
+    assert!(failures.is_empty(), "{} lines below AA:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn a_theme_below_aa_is_caught_with_the_pair_and_the_place() {
+    let text = std::fs::read_to_string("samples/airline.toml").expect("sample");
+    let journey = common::journey("airline", &text);
+    let mut theme = Theme::classic();
+    // Muted captions on the label column, one shade apart.
+    theme.colors.muted = Color { r: 0xD8, g: 0xD3, b: 0xCA };
+    let doc = layout::layout(&journey, &theme, &Fonts::embedded(), &Options::default()).expect("layout");
+    let failures = contrast::failures(&doc, &theme);
+    let (pair, count) = failures
+        .iter()
+        .find(|(p, _)| p.ink == Role::Muted && p.ground == Role::LabelBand)
+        .unwrap_or_else(|| panic!("muted on label band not found in {failures:#?}"));
+    assert!(pair.ratio < 1.5 && *count > 3, "{pair:?} ×{count}");
+    assert!(pair.within.as_deref().is_some_and(|id| id.starts_with("label-")), "{pair:?}");
+    // Accent text on a card's surface (the DRAFT chip) is measured too.
+    let mut theme = Theme::classic();
+    theme.colors.accent = Color { r: 0xF0, g: 0xA0, b: 0x90 };
+    let draft = text.replace("status = \"validated\"", "status = \"draft\"");
+    let journey = common::journey("draft", &draft);
+    let doc = layout::layout(&journey, &theme, &Fonts::embedded(), &Options::default()).expect("layout");
+    let failures = contrast::failures(&doc, &theme);
+    assert!(failures.iter().any(|(p, _)| p.ink == Role::Accent && p.ground == Role::Surface), "{failures:#?}");
+}
+
+/// The rendered pixels agree: inside the title's line box, the pixel
+/// farthest from the page colour is the ink colour, at AA contrast.
+#[test]
+fn rendered_pixels_show_the_measured_contrast() {
+    let text = std::fs::read_to_string("samples/airline.toml").expect("sample");
+    let journey = common::journey("airline", &text);
+    let fonts = Fonts::embedded();
+    for theme in themes() {
+        let doc = layout::layout(&journey, &theme, &fonts, &Options::default()).expect("layout");
+        let svg = paint::svg(&doc, &theme, &fonts, SvgOptions { embed_fonts: false, ..SvgOptions::default() });
+        let scale = 1.0;
+        let png = output::png(&svg, &fonts, Resolution::Scale(scale)).expect("png");
+        let image = decode(&png);
+        let title = doc.find("title").expect("a title");
+        let mut line = None;
+        title.group.items.iter().for_each(|i| {
+            if let (Item::Text(t), None) = (i, &line) {
+                line = Some(Transform::IDENTITY.then(title.transform).apply_rect(t.bounds()));
+            }
+        });
+        let bounds = line.expect("a title line");
+        let page = doc.page().transform.scale * scale;
+        let ground = theme.colors.background;
+        let ink = theme.colors.ink;
+        let far = image
+            .pixels_in(bounds.x * page, bounds.y * page, bounds.right() * page, bounds.bottom() * page)
+            .max_by(|a, b| a.contrast(ground).partial_cmp(&b.contrast(ground)).unwrap_or(std::cmp::Ordering::Equal))
+            .expect("pixels");
+        let close = |a: u8, b: u8| a.abs_diff(b) <= 6;
+        assert!(
+            close(far.r, ink.r) && close(far.g, ink.g) && close(far.b, ink.b),
+            "{}: {far} is not {ink}",
+            theme.name
+        );
+        assert!(far.contrast(ground) >= contrast::AA_TEXT, "{}: {:.2}", theme.name, far.contrast(ground));
+    }
+}
+
+/// A decoded RGBA image.
+struct Image {
+    width: u32,
+    height: u32,
+    data: Vec<u8>,
+}
+
+impl Image {
+    fn pixels_in(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> impl Iterator<Item = Color> + '_ {
+        let (x0, y0) = (x0.max(0.0) as u32, y0.max(0.0) as u32);
+        let (x1, y1) = ((x1 as u32).min(self.width), (y1 as u32).min(self.height));
+        (y0..y1).flat_map(move |y| (x0..x1).map(move |x| (x, y))).map(|(x, y)| {
+            let i = ((y * self.width + x) * 4) as usize;
+            Color { r: self.data[i], g: self.data[i + 1], b: self.data[i + 2] }
+        })
+    }
+}
+
+fn decode(png: &[u8]) -> Image {
+    let pixmap = tiny_skia::Pixmap::decode_png(png).expect("our PNG decodes");
+    Image { width: pixmap.width(), height: pixmap.height(), data: pixmap.data().to_vec() }
+}
