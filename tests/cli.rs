@@ -340,3 +340,26 @@ fn check_reports_characters_no_font_can_draw() {
     let strict = run(&["check", "-", "--strict"], Some(map.as_bytes()));
     assert_eq!(code(&strict), 1, "--strict fails on it");
 }
+
+#[test]
+fn themes_lists_the_built_ins_and_prints_one_as_a_theme_file() {
+    let out = run(&["themes"], None);
+    assert_eq!(code(&out), 0);
+    let text = stdout(&out);
+    for name in ["classic", "dark", "print", "colour-blind-safe"] {
+        assert!(text.lines().any(|l| l.starts_with(name) && l.contains('#')), "{name} in {text}");
+    }
+    assert!(!text.contains('\u{1b}'), "no colour codes when piped");
+    let toml = run(&["themes", "--toml", "dark"], None);
+    assert_eq!(code(&toml), 0);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("mine.toml");
+    std::fs::write(&path, stdout(&toml)).expect("write");
+    let map = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/airline.toml")).expect("sample");
+    let svg = dir.path().join("a.svg");
+    let theme = path.display().to_string();
+    let out = common::run_in(dir.path(), &["render", "-", "--theme", &theme, "-o", "a.svg"], Some(map.as_bytes()));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(std::fs::read_to_string(svg).is_ok_and(|s| s.contains("#14181F")), "the dark page colour");
+    assert_eq!(code(&run(&["themes", "--toml", "nope"], None)), 2);
+}

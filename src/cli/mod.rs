@@ -4,7 +4,7 @@
 mod render;
 mod report;
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -117,6 +117,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = PrioritiesFormat::Table)]
         format: PrioritiesFormat,
     },
+    /// List the built-in themes, each with a swatch of its colours.
+    ///
+    /// On a terminal the swatch is drawn in the colours themselves; piped,
+    /// it is the colours' hex codes. A map picks a theme with
+    /// `theme = "dark"`, or a theme file with `theme = "brand.toml"`.
+    #[command(after_help = "Examples:\n  journeymap themes\n  journeymap themes --toml classic > brand.toml   start a theme of your own")]
+    Themes {
+        /// Print this built-in theme as a theme file instead.
+        #[arg(long, value_name = "NAME")]
+        toml: Option<String>,
+    },
     /// Write a commented starter map that teaches every field.
     New {
         /// The stages of the spine, comma-separated.
@@ -161,6 +172,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Check { map, strict, format, fonts } => check(&map, strict, format, &fonts),
         Command::Priorities { map, format } => priorities(&map, format),
         Command::New { stages, output, force } => new(&stages, output.as_deref(), force),
+        Command::Themes { toml } => themes(toml.as_deref()),
     };
     match outcome {
         Ok(status) => status.into(),
@@ -245,6 +257,49 @@ fn new(stages: &str, output: Option<&Path>, force: bool) -> Outcome {
             eprintln!("wrote {} ({} stages); next: journeymap check {}", path.display(), names.len(), path.display());
         }
     }
+    Ok(Status::Ok)
+}
+
+fn themes(toml: Option<&str>) -> Outcome {
+    use journeymap::theme::{BUILTIN_NAMES, Role, Theme};
+    if let Some(name) = toml {
+        let theme = Theme::named(name).ok_or_else(|| {
+            Failure::usage(format!("unknown theme '{name}'; built-in themes: {}", BUILTIN_NAMES.join(", ")))
+        })?;
+        write_stdout(theme.to_toml().as_bytes())?;
+        return Ok(Status::Ok);
+    }
+    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let roles = [
+        Role::Background,
+        Role::Surface,
+        Role::Ink,
+        Role::Spine,
+        Role::Accent,
+        Role::Essential,
+        Role::Strength,
+        Role::Pain,
+        Role::WouldPay,
+        Role::MomentOfTruth,
+    ];
+    let mut out = String::new();
+    for name in BUILTIN_NAMES {
+        let Some(theme) = Theme::named(name) else { continue };
+        let swatch: Vec<String> = roles
+            .iter()
+            .map(|r| {
+                let c = theme.colors.get(*r);
+                if colour { format!("\x1b[38;2;{};{};{}m██\x1b[0m", c.r, c.g, c.b) } else { c.to_string() }
+            })
+            .collect();
+        let joiner = if colour { "" } else { " " };
+        out += &format!("{:<18} {}  {}\n", theme.name, swatch.join(joiner), theme.description);
+    }
+    if !colour {
+        let keys: Vec<String> = roles.iter().map(|r| r.key()).collect();
+        out += &format!("{:<18} ({})\n", "", keys.join(", "));
+    }
+    write_stdout(out.as_bytes())?;
     Ok(Status::Ok)
 }
 

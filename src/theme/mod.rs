@@ -9,7 +9,7 @@ mod color;
 
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use color::Color;
 
@@ -39,7 +39,7 @@ pub fn looks_like_path(name: &str) -> bool {
 }
 
 /// A whole theme.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     /// The theme's name.
@@ -57,7 +57,7 @@ pub struct Theme {
 }
 
 /// Colour roles: what a colour is for, not what it is.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)] // Each role is documented in themes/classic.toml.
 pub struct Colors {
@@ -94,7 +94,7 @@ fn default_score_ramp() -> [Color; 5] {
 }
 
 /// Font sizes (CSS px) and leading (multiples of the size).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)] // Each size is documented in themes/classic.toml.
 pub struct TypeScale {
@@ -112,7 +112,7 @@ pub struct TypeScale {
 }
 
 /// Spacing, in CSS px at the poster's natural size.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)] // Each length is documented in themes/classic.toml.
 pub struct Spacing {
@@ -265,6 +265,13 @@ impl Theme {
         Ok(theme)
     }
 
+    /// The theme as a theme file: parsing it gives this theme back.
+    pub fn to_toml(&self) -> String {
+        // Every field is a number, a string or a colour: serialising cannot
+        // fail, and the unit test round-trips every built-in theme.
+        toml::to_string(self).unwrap_or_default()
+    }
+
     /// A built-in theme by name.
     pub fn named(name: &str) -> Option<Theme> {
         let source = Source::new(format!("themes/{name}.toml"), builtin(name)?);
@@ -364,6 +371,16 @@ pub enum ThemeError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_builtin_theme_round_trips_through_its_toml() {
+        for name in BUILTIN_NAMES {
+            let theme = Theme::named(name).unwrap_or_else(|| panic!("{name}"));
+            let text = theme.to_toml();
+            let again = Theme::from_source(&Source::new("again.toml", text.clone()));
+            assert_eq!(again.as_ref().ok(), Some(&theme), "{name}:\n{text}");
+        }
+    }
 
     #[test]
     fn every_builtin_theme_parses() {
