@@ -141,8 +141,9 @@ impl Renderer {
         match Theme::resolve(&reference, parsed.base_dir.as_deref()) {
             Ok(theme) => Some(theme),
             Err(error) => {
-                let diagnostic = theme_diagnostic(parsed, error, at);
-                parsed.add(diagnostic);
+                for diagnostic in theme_diagnostics(parsed, error, at) {
+                    parsed.add(diagnostic);
+                }
                 None
             }
         }
@@ -280,14 +281,19 @@ fn missing_glyph(key: &str, span: Span, chars: &[char]) -> Diagnostic {
 /// A theme that cannot be loaded, as a diagnostic: in the theme file when
 /// the file is broken (with a label at the map's `theme` key), at the key
 /// otherwise.
-fn theme_diagnostic(parsed: &mut Parsed, error: ThemeError, at: Span) -> Diagnostic {
-    match error {
-        ThemeError::Invalid(source, problem) => {
+fn theme_diagnostics(parsed: &mut Parsed, error: ThemeError, at: Span) -> Vec<Diagnostic> {
+    vec![match error {
+        ThemeError::Invalid(source, problems) => {
             let file: FileId = parsed.files.add(source);
-            let mut d = problem.in_file(file);
-            d.code = Code::UnknownTheme;
-            d.labels.push(Label { file: FileId::MAP, span: at, message: "theme chosen here".into() });
-            d
+            return problems
+                .into_iter()
+                .map(|problem| {
+                    let mut d = problem.in_file(file);
+                    d.code = Code::UnknownTheme;
+                    d.labels.push(Label { file: FileId::MAP, span: at.clone(), message: "theme chosen here".into() });
+                    d
+                })
+                .collect();
         }
         ThemeError::Io(..) => Diagnostic::new(Code::UnknownTheme, at, "theme", error.to_string()).with_hint(
             "theme paths are relative to the map file; or use a built-in theme: ".to_owned()
@@ -295,5 +301,5 @@ fn theme_diagnostic(parsed: &mut Parsed, error: ThemeError, at: Span) -> Diagnos
         ),
         ThemeError::Unknown(_) => Diagnostic::new(Code::UnknownTheme, at, "theme", error.to_string())
             .with_hint(format!("built-in themes: {}", theme::BUILTIN_NAMES.join(", "))),
-    }
+    }]
 }

@@ -156,3 +156,31 @@ fn decode(png: &[u8]) -> Image {
     let pixmap = tiny_skia::Pixmap::decode_png(png).expect("our PNG decodes");
     Image { width: pixmap.width(), height: pixmap.height(), data: pixmap.data().to_vec() }
 }
+
+#[test]
+fn a_theme_file_with_bad_values_gets_every_problem_located() {
+    let text = Theme::classic()
+        .to_toml()
+        .replace("body = 16.0", "body = 1e-300")
+        .replace("line_height = 1.35", "line_height = 9")
+        .replace("badge = 20.0", "badge = 900.0");
+    let source = journeymap::diag::Source::new("brand.toml", text.clone());
+    let problems = Theme::from_source(&source).expect_err("three bad values");
+    let found: Vec<(String, usize)> =
+        problems.iter().map(|d| (d.key.clone(), source.locate(d.span.start).line)).collect();
+    let line_of = |needle: &str| text.lines().position(|l| l.starts_with(needle)).map_or(0, |i| i + 1);
+    assert_eq!(
+        found,
+        [
+            ("type.body".to_owned(), line_of("body = ")),
+            ("type.line_height".to_owned(), line_of("line_height = 9")),
+            ("space.badge".to_owned(), line_of("badge = "))
+        ]
+    );
+    assert!(problems[0].message.contains("not 1e-300"), "{}", problems[0].message);
+    // A broken shape is one located error.
+    let broken = journeymap::diag::Source::new("b.toml", "name = \"b\"\n[colors]\nbackground = \"red\"\n");
+    let problems = Theme::from_source(&broken).expect_err("not a theme");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(broken.locate(problems[0].span.start).line, 3);
+}

@@ -122,7 +122,9 @@ enum Command {
     /// On a terminal the swatch is drawn in the colours themselves; piped,
     /// it is the colours' hex codes. A map picks a theme with
     /// `theme = "dark"`, or a theme file with `theme = "brand.toml"`.
-    #[command(after_help = "Examples:\n  journeymap themes\n  journeymap themes --toml classic > brand.toml   start a theme of your own")]
+    #[command(
+        after_help = "Examples:\n  journeymap themes\n  journeymap themes --toml classic > brand.toml   start a theme of your own"
+    )]
     Themes {
         /// Print this built-in theme as a theme file instead.
         #[arg(long, value_name = "NAME")]

@@ -413,7 +413,7 @@ fn theme_failure(e: &ThemeError) -> Failure {
     match e {
         ThemeError::Io(..) => Failure { status: Status::Io, message: e.to_string() },
         ThemeError::Invalid(source, d) => {
-            report::human(&Files::new(source.clone()), std::slice::from_ref(d));
+            report::human(&Files::new(source.clone()), d);
             Failure { status: Status::MapErrors, message: e.to_string() }
         }
         ThemeError::Unknown(_) => {

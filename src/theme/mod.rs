@@ -251,18 +251,18 @@ impl Theme {
     /// diagnostics against `source`.
     ///
     /// # Errors
-    /// The first problem found: theme files are short and written by
-    /// designers, not workshops, so one at a time is enough.
-    pub fn from_source(source: &Source) -> Result<Theme, Box<Diagnostic>> {
+    /// A TOML or type error (the first: the file's shape is wrong), or every
+    /// value out of range.
+    pub fn from_source(source: &Source) -> Result<Theme, Vec<Diagnostic>> {
         let theme: Theme = toml::from_str(&source.text).map_err(|e| {
             let message = e.message().trim().trim_end_matches('.').to_owned();
-            Box::new(
+            vec![
                 Diagnostic::new(Code::BadValue, e.span().unwrap_or(0..0), "", message)
-                    .with_hint("compare with themes/classic.toml, which lists every key"),
-            )
+                    .with_hint("compare with `journeymap themes --toml classic`, which lists every key"),
+            ]
         })?;
-        theme.validate()?;
-        Ok(theme)
+        let problems = theme.validate(&source.text);
+        if problems.is_empty() { Ok(theme) } else { Err(problems) }
     }
 
     /// The theme as a theme file: parsing it gives this theme back.
@@ -304,54 +304,83 @@ impl Theme {
         Theme::from_source(&source).map_err(|d| ThemeError::Invalid(source, d))
     }
 
-    fn validate(&self) -> Result<(), Box<Diagnostic>> {
+    /// Every length and ratio in range; each problem located at its value
+    /// in `text`.
+    fn validate(&self, text: &str) -> Vec<Diagnostic> {
         let t = &self.type_scale;
         let s = &self.space;
-        let lengths = [
-            ("type.title", t.title),
-            ("type.subtitle", t.subtitle),
-            ("type.meta", t.meta),
-            ("type.stage", t.stage),
-            ("type.stage_number", t.stage_number),
-            ("type.label", t.label),
-            ("type.body", t.body),
-            ("type.card_title", t.card_title),
-            ("type.caption", t.caption),
-            ("type.line_height", t.line_height),
-            ("type.heading_line_height", t.heading_line_height),
-            ("space.unit", s.unit),
-            ("space.column_width", s.column_width),
-            ("space.label_width", s.label_width),
-            ("space.badge", s.badge),
-            ("space.curve_height", s.curve_height),
+        // Type from 4 px (3 pt) to 400 px; leading from 0.8 to 3 times the
+        // size; the grid's widths within what a page can hold.
+        let checks: [(&str, &str, f64, f64, f64); 29] = [
+            ("type", "title", t.title, 4.0, 400.0),
+            ("type", "subtitle", t.subtitle, 4.0, 400.0),
+            ("type", "meta", t.meta, 4.0, 400.0),
+            ("type", "stage", t.stage, 4.0, 400.0),
+            ("type", "stage_number", t.stage_number, 4.0, 400.0),
+            ("type", "label", t.label, 4.0, 400.0),
+            ("type", "body", t.body, 4.0, 400.0),
+            ("type", "card_title", t.card_title, 4.0, 400.0),
+            ("type", "caption", t.caption, 4.0, 400.0),
+            ("type", "line_height", t.line_height, 0.8, 3.0),
+            ("type", "heading_line_height", t.heading_line_height, 0.8, 3.0),
+            ("space", "unit", s.unit, 1.0, 100.0),
+            ("space", "margin", s.margin, 0.0, 1000.0),
+            ("space", "gutter", s.gutter, 0.0, 500.0),
+            ("space", "row_gap", s.row_gap, 0.0, 500.0),
+            ("space", "cell_padding", s.cell_padding, 0.0, 200.0),
+            ("space", "card_padding", s.card_padding, 0.0, 200.0),
+            ("space", "card_gap", s.card_gap, 0.0, 500.0),
+            ("space", "radius", s.radius, 0.0, 100.0),
+            ("space", "hairline", s.hairline, 0.0, 50.0),
+            ("space", "mot_outline", s.mot_outline, 0.0, 50.0),
+            ("space", "label_width", s.label_width, 20.0, 2000.0),
+            ("space", "column_width", s.column_width, 40.0, 4000.0),
+            ("space", "badge", s.badge, 4.0, 200.0),
+            ("space", "curve_height", s.curve_height, 20.0, 4000.0),
+            ("space", "cell_padding", s.cell_padding, 0.0, s.column_width / 4.0),
+            ("space", "card_padding", s.card_padding, 0.0, s.column_width / 4.0),
+            ("space", "badge", s.badge, 4.0, s.column_width / 4.0),
+            ("space", "cell_padding", s.cell_padding, 0.0, s.label_width / 3.0),
         ];
-        for (key, v) in lengths {
-            if !(v.is_finite() && v > 0.0 && v < 10_000.0) {
-                return Err(Box::new(
-                    Diagnostic::new(Code::BadValue, 0..0, key, format!("'{key}' must be a positive length, not {v}"))
-                        .with_hint("lengths are CSS px at the poster's natural size"),
-                ));
+        let mut problems: Vec<Diagnostic> = Vec::new();
+        for (table, key, value, lo, hi) in checks {
+            if value.is_finite() && (lo..=hi).contains(&value) {
+                continue;
             }
+            let name = format!("{table}.{key}");
+            if problems.iter().any(|d| d.key == name) {
+                continue;
+            }
+            let unit = if key.contains("line_height") { " times the size" } else { " px" };
+            let span = value_span(text, table, key);
+            // Quoted as written: 1e-300 stays 1e-300.
+            let written =
+                text.get(span.clone()).filter(|w| !w.is_empty()).map_or_else(|| value.to_string(), str::to_owned);
+            problems.push(
+                Diagnostic::new(
+                    Code::BadValue,
+                    span,
+                    name.clone(),
+                    format!("'{name}' must be from {lo} to {hi}{unit}, not {written}"),
+                )
+                .with_hint(
+                    "lengths are CSS px (1/96 in) at the poster's natural size; see `journeymap themes --toml classic`",
+                ),
+            );
         }
-        let spacing = [
-            s.margin,
-            s.gutter,
-            s.row_gap,
-            s.cell_padding,
-            s.card_padding,
-            s.card_gap,
-            s.radius,
-            s.hairline,
-            s.mot_outline,
-        ];
-        if spacing.iter().any(|v| !(v.is_finite() && (0.0..1_000.0).contains(v))) {
-            return Err(Box::new(
-                Diagnostic::new(Code::BadValue, 0..0, "space", "spacing must be between 0 and 1000 px")
-                    .with_hint("check the [space] table"),
-            ));
-        }
-        Ok(())
+        problems
     }
+}
+
+/// Where `[table] key`'s value is in a theme file's text (the start of the
+/// file if it cannot be found).
+fn value_span(text: &str, table: &str, key: &str) -> std::ops::Range<usize> {
+    let (document, _) = toml::de::DeTable::parse_recoverable(text);
+    let found = document.get_ref().get(table).and_then(|t| match t.get_ref() {
+        toml::de::DeValue::Table(t) => t.get(key).map(|v| v.span()),
+        _ => None,
+    });
+    found.unwrap_or(0..0)
 }
 
 /// Why a theme could not be loaded.
@@ -364,8 +393,8 @@ pub enum ThemeError {
     #[error("cannot read theme file {0}: {1}")]
     Io(String, #[source] std::io::Error),
     /// The theme file is not a valid theme.
-    #[error("invalid theme {}: {}", .0.name, .1.message)]
-    Invalid(Source, Box<Diagnostic>),
+    #[error("invalid theme {}: {}", .0.name, .1.first().map_or("", |d| d.message.as_str()))]
+    Invalid(Source, Vec<Diagnostic>),
 }
 
 #[cfg(test)]
