@@ -122,6 +122,8 @@ codes! {
     DuplicateMark = "duplicate-mark", Warning;
     /// A character none of the loaded fonts can draw.
     MissingGlyph = "missing-glyph", Warning;
+    /// A `lang` without built-in labels: the poster speaks English.
+    UnknownLang = "unknown-lang", Warning;
 }
 
 impl fmt::Display for Code {

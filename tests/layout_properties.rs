@@ -117,8 +117,11 @@ fn stage(lanes: usize) -> impl Strategy<Value = Stage> {
 
 fn journey() -> impl Strategy<Value = Journey> {
     (0usize..=2)
-        .prop_flat_map(|lanes| (Just(lanes), text(12), prop::collection::vec(stage(lanes), 1..=14), any::<bool>()))
-        .prop_map(|(lanes, title, stages, draft)| {
+        .prop_flat_map(|lanes| {
+            let langs = prop::sample::select(vec!["en", "de", "fr", "es", "nl", "pl", "sv"]);
+            (Just(lanes), text(12), prop::collection::vec(stage(lanes), 1..=14), any::<bool>(), langs)
+        })
+        .prop_map(|(lanes, title, stages, draft, lang)| {
             let mut stages = stages;
             for (i, s) in stages.iter_mut().enumerate() {
                 s.name = format!("{} {}", s.name, i + 1);
@@ -134,6 +137,10 @@ fn journey() -> impl Strategy<Value = Journey> {
                 status: if draft { Status::Draft } else { Status::Validated },
                 sources: vec!["14 interviews".into()],
                 theme: None,
+                // Every language's labels must keep the guarantees too.
+                lang: Some(lang.to_owned()),
+                currency: if draft { Some("SEK".into()) } else { None },
+                labels: vec![],
                 poster: PosterSettings::default(),
                 lanes: (0..lanes)
                     .map(|i| Lane { key: format!("lane{i}"), title: format!("Custom lane {i}"), span: 0..0 })

@@ -25,6 +25,8 @@ pub(crate) struct Context<'a> {
     pub(crate) stretch: f64,
     /// Panels left out to fit a small page.
     pub(crate) left_out: &'a [crate::model::Panel],
+    /// The poster's own words, in the map's language.
+    pub(crate) labels: &'a crate::labels::Labels,
     pub(crate) grid: Grid,
 }
 
@@ -214,6 +216,6 @@ impl Context<'_> {
 
     /// The quiet "not answered" placeholder that shows a workshop its gaps.
     pub(crate) fn unanswered(&self, slot: Slot) -> Lines {
-        self.lines("— not answered", self.caption(Style::Italic), Role::Muted, slot)
+        self.lines(self.labels.get("not_answered"), self.caption(Style::Italic), Role::Muted, slot)
     }
 }

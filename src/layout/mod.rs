@@ -141,6 +141,10 @@ pub fn layout_with(
         highlight: highlight.as_deref(),
         left_out: Vec::new(),
         priorities_cap: None,
+        labels: crate::labels::Labels::new(
+            journey.lang.as_deref().and_then(crate::labels::Lang::from_tag).unwrap_or_default(),
+            journey.labels.clone(),
+        ),
     };
     let document = |laid: stack::Laid, scale: f64, page: Size2, left_out: Vec<Panel>, cap: Option<usize>| Document {
         pages: vec![Page { size: page, transform: frame::Transform::scale(scale), frame: laid.frame }],

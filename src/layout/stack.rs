@@ -40,6 +40,8 @@ pub(crate) struct Stacker<'a> {
     pub(crate) left_out: Vec<Panel>,
     /// The most priorities a small page lists.
     pub(crate) priorities_cap: Option<usize>,
+    /// The poster's own words.
+    pub(crate) labels: crate::labels::Labels,
 }
 
 impl Stacker<'_> {
@@ -54,6 +56,7 @@ impl Stacker<'_> {
             highlight: self.highlight,
             stretch,
             left_out: &self.left_out,
+            labels: &self.labels,
             grid: Grid::new(self.journey, self.theme, width),
         };
         if self.panels(&cx).contains(&Panel::Priorities) {

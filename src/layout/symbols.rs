@@ -4,19 +4,13 @@
 //! Badges differ in outline and glyph, not only colour, so the poster reads
 //! in greyscale print and for colour-blind readers: a diamond for
 //! essential, a disc with a check for strength, a warning triangle for
-//! pain, a coin with a currency sign for would-pay. Curves use written-out
+//! pain, a coin for would-pay. Curves use written-out
 //! constants, never `sin`/`cos`, whose last bits differ between platforms.
 
-use std::f64::consts::FRAC_1_SQRT_2;
-
-use super::frame::{Geometry, Group, Item, Segment, Shape, Stroke, Tag};
+use super::frame::{Geometry, Group, Item, Shape, Stroke, Tag};
 use super::geom::{Point, Rect};
 use crate::model::Mark;
 use crate::theme::Role;
-
-/// How far a cubic's control points sit along the tangent for a quarter
-/// circle of radius 1: 4/3 × (√2 − 1).
-const KAPPA: f64 = 0.552_284_749_830_793_4;
 
 /// A mark's badge filling the square `rect`, as a group classed
 /// `badge <mark>`.
@@ -43,46 +37,14 @@ pub(crate) fn badge(mark: Mark, rect: Rect) -> Item {
             glyph(Geometry::Line { from: at(0.5, 0.38), to: at(0.5, 0.64) }, glyph_w),
             dot(at(0.5, 0.79), s * 0.065),
         ],
-        // A coin with a currency sign: an open "C" from 45° above the right
-        // to 45° below it, crossed by two bars, like €.
-        Mark::WouldPay => {
-            let r = s * 0.24;
-            let center = Point::new(c.x + s * 0.04, c.y);
-            let bar = |dy: f64| Geometry::Line {
-                from: Point::new(center.x - r - s * 0.1, center.y + dy),
-                to: Point::new(center.x + s * 0.06, center.y + dy),
-            };
-            vec![
-                fill(Geometry::Circle { center: c, radius: s / 2.0 }),
-                glyph(Geometry::Path(quarter_arcs(center, r, (FRAC_1_SQRT_2, -FRAC_1_SQRT_2), 3)), glyph_w * 0.9),
-                glyph(bar(-s * 0.06), glyph_w * 0.8),
-                glyph(bar(s * 0.06), glyph_w * 0.8),
-            ]
-        }
+        // A neutral coin: a disc with a milled ring. A map that names its
+        // currency gets the sign instead (see `regions::mark_badge`).
+        Mark::WouldPay => vec![
+            fill(Geometry::Circle { center: c, radius: s / 2.0 }),
+            glyph(Geometry::Circle { center: c, radius: s * 0.27 }, glyph_w),
+        ],
     };
     Item::Group(Group::new(Some(Tag::class(format!("badge {}", mark.as_str()))), items))
-}
-
-/// `count` quarter circles of radius `r` about `center`, starting at the
-/// unit direction `start` (screen coordinates, y down) and turning
-/// counter-clockwise on screen.
-fn quarter_arcs(center: Point, r: f64, start: (f64, f64), count: usize) -> Vec<Segment> {
-    let at = |(c, s): (f64, f64)| Point::new(center.x + r * c, center.y + r * s);
-    let (mut c, mut s) = start;
-    let mut segments = vec![Segment::Move(at((c, s)))];
-    for _ in 0..count {
-        // A quarter turn back: the angle θ − 90°, exactly.
-        let (c2, s2) = (s, -c);
-        // The tangent when the angle decreases is (sin θ, −cos θ).
-        let p0 = at((c, s));
-        let p3 = at((c2, s2));
-        let k = KAPPA * r;
-        let p1 = Point::new(p0.x + k * s, p0.y - k * c);
-        let p2 = Point::new(p3.x - k * s2, p3.y + k * c2);
-        segments.push(Segment::Cubic(p1, p2, p3));
-        (c, s) = (c2, s2);
-    }
-    segments
 }
 
 /// The moment-of-truth star filling the square `rect`. The unit vertices
@@ -159,23 +121,6 @@ pub(crate) fn rule(from: Point, to: Point, role: Role, width: f64) -> Item {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quarter_arcs_end_where_the_circle_does() {
-        let segments = quarter_arcs(Point::new(0.0, 0.0), 1.0, (1.0, 0.0), 4);
-        let ends: Vec<Point> = segments
-            .iter()
-            .filter_map(|s| match s {
-                Segment::Cubic(_, _, p) => Some(*p),
-                _ => None,
-            })
-            .collect();
-        // Counter-clockwise on screen from the right: up, left, down, right.
-        let expected = [(0.0, -1.0), (-1.0, 0.0), (0.0, 1.0), (1.0, 0.0)];
-        for (p, (x, y)) in ends.iter().zip(expected) {
-            assert!((p.x - x).abs() < 1e-12 && (p.y - y).abs() < 1e-12, "{p:?}");
-        }
-    }
 
     #[test]
     fn every_badge_stays_inside_its_square() {

@@ -43,6 +43,14 @@ pub struct Journey {
     /// The theme the map asks for, if any (built-in name or a path relative
     /// to the map file). `None` means the default theme.
     pub theme: Option<String>,
+    /// The poster's language (a BCP 47 tag such as `de`), for its own
+    /// words, dates and hyphenation. `None` means English.
+    pub lang: Option<String>,
+    /// The would-pay badge's sign: an ISO 4217 code or a short sign.
+    /// `None` draws a neutral coin.
+    pub currency: Option<String>,
+    /// The map's own words for the poster's labels, by key (`[labels]`).
+    pub labels: Vec<(String, String)>,
     /// Poster size, orientation and panels.
     pub poster: PosterSettings,
     /// Custom rows declared with `[[lane]]`, in file order.

@@ -19,8 +19,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let head = RowHead {
         id: "touchpoints",
         key: "touchpoints",
-        title: "Touchpoints",
-        question: Some("Every interaction, marked by the team"),
+        title: cx.labels.get("touchpoints"),
+        question: Some(cx.labels.get("touchpoints_question")),
     };
     let (label, label_h) = row_label(cx, &head, 0.0);
     let hidden = customer_actors(cx);
@@ -32,7 +32,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         if stage.touchpoints.is_empty() {
             let pad = s.cell_padding;
             let lines = cx.lines(
-                "— no touchpoints listed",
+                cx.labels.get("no_touchpoints"),
                 cx.caption(Style::Italic),
                 Role::Muted,
                 Slot::new(col.x + pad, y + pad, col.width - 2.0 * pad),
@@ -139,7 +139,7 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
     let gap = s.unit * 0.75;
     let badges_w =
         |size: f64| if marks.is_empty() { 0.0 } else { marks.len() as f64 * size + (marks.len() - 1) as f64 * gap };
-    let unassessed = "not assessed";
+    let unassessed = cx.labels.get("not_assessed");
     let unassessed_font = cx.caption(Style::Italic);
     let left_w = |size: f64| {
         rank_w
@@ -203,7 +203,7 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
     }
     for (i, mark) in marks.iter().enumerate() {
         let bx = lx + i as f64 * (size + gap);
-        items.push(symbols::badge(*mark, Rect::new(bx, y + (row_h - size) / 2.0, size, size)));
+        items.push(super::mark_badge(cx, *mark, Rect::new(bx, y + (row_h - size) / 2.0, size, size)));
     }
     y = below + s.unit / 2.0;
 
@@ -226,7 +226,7 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
     let actors: Vec<&str> =
         t.actors.iter().map(String::as_str).filter(|a| !hidden.contains(&a.trim().to_lowercase())).collect();
     if !actors.is_empty() {
-        let text = format!("With {}", actors.join(", "));
+        let text = cx.labels.fill("with_actors", &[("actors", &actors.join(", "))]);
         let lines = cx.lines(&text, cx.caption(Style::Italic), Role::Muted, Slot::new(inner_x, y, inner_w));
         items.extend(lines.items);
         y += lines.height;

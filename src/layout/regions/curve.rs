@@ -36,8 +36,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let head = RowHead {
         id: "curve",
         key: "curve",
-        title: "Feeling",
-        question: Some("The customer's score per touchpoint, 1–5"),
+        title: cx.labels.get("feeling"),
+        question: Some(cx.labels.get("feeling_question")),
     };
     let (mut label, label_h) = row_label_in(cx, &head, 0.0, cx.grid.label.width - tick_w - s.unit);
 

@@ -15,13 +15,13 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let s = &cx.theme.space;
     let content = cx.grid.content;
     let font = cx.caption(Style::Regular);
-    let credit = "Made with journeymap";
+    let credit = cx.labels.get("credit");
     let credit_w = cx.width(credit, font);
     let text_w = (content - credit_w - s.unit * 4.0).max(s.unit * 4.0);
     let sources = if cx.journey.sources.is_empty() {
-        "Sources: none recorded".to_owned()
+        cx.labels.get("no_sources").to_owned()
     } else {
-        format!("Sources: {}", cx.journey.sources.join("; "))
+        cx.labels.fill("sources", &[("sources", &cx.journey.sources.join("; "))])
     };
     let mut items = vec![symbols::rule(
         Point::new(0.0, s.hairline / 2.0),
@@ -34,7 +34,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let mut y = s.unit;
     if cx.journey.status == Status::Draft {
         let bold = Font { style: Style::Bold, ..font };
-        let lines = cx.lines("DRAFT — not yet validated by the team", bold, Role::Accent, Slot::new(0.0, y, text_w));
+        let lines = cx.lines(cx.labels.get("draft_footer"), bold, Role::Accent, Slot::new(0.0, y, text_w));
         items.extend(lines.items);
         y += lines.height;
     }

@@ -30,8 +30,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let head = RowHead {
         id: "health",
         key: "health",
-        title: "Stage health",
-        question: Some("Pain points to the left, strengths to the right"),
+        title: cx.labels.get("health"),
+        question: Some(cx.labels.get("health_question")),
     };
     let (label, label_h) = row_label(cx, &head, 0.0);
 
@@ -117,11 +117,11 @@ fn cell(cx: &Context<'_>, h: &StageHealth, extremes: health::Extremes, slot: Slo
     let mut y = slot.top + row_h + s.unit / 2.0;
     let font = cx.caption(Style::Regular);
     let verdict = match extremes.standing(h.stage) {
-        Some("weakest") => Some("Weakest stage"),
-        Some(_) => Some("Strongest stage"),
+        Some("weakest") => Some(cx.labels.get("weakest_stage")),
+        Some(_) => Some(cx.labels.get("strongest_stage")),
         None => None,
     };
-    let balance = format!("balance {}", signed(h.balance()));
+    let balance = cx.labels.fill("balance", &[("n", &signed(h.balance()))]);
     let text = verdict.map_or(balance.clone(), |v| format!("{v} · {balance}"));
     let style = if verdict.is_some() { Style::Bold } else { Style::Regular };
     let lines = cx.lines(

@@ -21,17 +21,17 @@ enum Symbol {
 }
 
 impl Symbol {
-    fn words(self) -> &'static str {
-        match self {
-            Symbol::Badge(Mark::Essential) => "Essential to the customer",
-            Symbol::Badge(Mark::Strength) => "Strength: performed really well",
-            Symbol::Badge(Mark::Pain) => "Pain point for the customer",
-            Symbol::Badge(Mark::WouldPay) => "Customers would pay for it",
-            Symbol::Star => "Moment of truth (star and amber outline): matters most",
-            Symbol::Feeling => "Customer feeling, 1 (very negative) to 5 (very positive)",
-            Symbol::Effort => "Effort to move on, 1 (none) to 5 (very high)",
-            Symbol::Rank => "Rank among the priorities",
-        }
+    fn words<'a>(self, cx: &'a Context<'_>) -> &'a str {
+        cx.labels.get(match self {
+            Symbol::Badge(Mark::Essential) => "legend_essential",
+            Symbol::Badge(Mark::Strength) => "legend_strength",
+            Symbol::Badge(Mark::Pain) => "legend_pain",
+            Symbol::Badge(Mark::WouldPay) => "legend_would_pay",
+            Symbol::Star => "legend_moment_of_truth",
+            Symbol::Feeling => "legend_feeling",
+            Symbol::Effort => "legend_effort",
+            Symbol::Rank => "legend_rank",
+        })
     }
 
     /// How many touchpoints or stages carry the symbol.
@@ -69,7 +69,7 @@ impl Symbol {
         let pips = self.pips(at, badge);
         match self {
             Symbol::Rank => super::cards::rank_chip(cx, 1, at).0,
-            Symbol::Badge(mark) => symbols::badge(mark, pips[0]),
+            Symbol::Badge(mark) => super::mark_badge(cx, mark, pips[0]),
             Symbol::Star => symbols::star(pips[0]),
             Symbol::Feeling => symbols::meter("score", &pips, Pip::Dot, 4, Role::Score(4)),
             Symbol::Effort => symbols::meter("effort", &pips, Pip::Block, 2, Role::Effort),
@@ -112,7 +112,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let mut row_bottom: f64 = 0.0;
     let row_h = badge.max(font.line_height());
     for (i, symbol) in entries.into_iter().enumerate() {
-        let words = format!("{} · {}", symbol.words(), symbol.count(cx));
+        let words = format!("{} · {}", symbol.words(cx), symbol.count(cx));
         let words = words.as_str();
         let sym_w = symbol.width(cx, badge);
         let text_w = cx.width(words, font).min(content - sym_w - s.unit);

@@ -17,10 +17,13 @@ pub(crate) mod questions;
 pub(crate) mod spine;
 pub(crate) mod title;
 
-use super::context::Context;
+use super::context::{Context, Font};
 use super::document::Anchor;
-use super::frame::{BoxStyle, Frame, Group, Item, Stroke, Tag};
-use super::geom::Rect;
+use super::frame::{BoxStyle, Frame, Geometry, Group, Item, Shape, Stroke, Tag};
+use super::geom::{Point, Rect};
+use super::symbols;
+use crate::model::Mark;
+use crate::text::Style;
 use crate::theme::Role;
 
 /// A laid-out region.
@@ -54,6 +57,28 @@ pub(crate) fn dashed(cx: &Context<'_>) -> BoxStyle {
         stroke: Some(Stroke { role: Role::Rule, width: s.hairline, dash: Some(s.unit / 2.0), round: false }),
         radius: s.radius,
     }
+}
+
+/// A mark's badge in `rect`. The would-pay coin carries the map's
+/// currency sign when it names one (and the sign fits the coin), otherwise
+/// it is the neutral coin.
+pub(crate) fn mark_badge(cx: &Context<'_>, mark: Mark, rect: Rect) -> Item {
+    let sign = cx.journey.currency.as_deref().and_then(crate::labels::currency_sign);
+    let (Mark::WouldPay, Some(sign)) = (mark, sign) else { return symbols::badge(mark, rect) };
+    let font = Font { style: Style::Bold, size: cx.theme.type_scale.caption, leading: 1.0 };
+    let width = cx.width(&sign, font);
+    if width > rect.width * 0.9 {
+        return symbols::badge(mark, rect);
+    }
+    let (ascent, descent) = cx.shaper.extents(font.style, font.size);
+    let line_box = font.line_height().max(ascent + descent);
+    let at = Point::new(rect.center().x - width / 2.0, rect.center().y - line_box / 2.0);
+    let (line, _) = cx.line_at(&sign, font, Role::Surface, at);
+    let disc = Shape::filled(
+        Geometry::Circle { center: rect.center(), radius: rect.width.min(rect.height) / 2.0 },
+        Role::WouldPay,
+    );
+    Item::Group(Group::new(Some(Tag::class("badge would-pay")), vec![Item::Shape(disc), Item::Text(line)]))
 }
 
 /// A box group as an item.

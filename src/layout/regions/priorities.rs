@@ -51,10 +51,10 @@ pub(crate) fn class_chip(cx: &Context<'_>, class: Class, at: Point, height: f64)
         x += badge + s.unit / 4.0;
     }
     for mark in marks {
-        items.push(symbols::badge(*mark, Rect::new(x, at.y + (height - badge) / 2.0, badge, badge)));
+        items.push(super::mark_badge(cx, *mark, Rect::new(x, at.y + (height - badge) / 2.0, badge, badge)));
         x += badge + s.unit / 4.0;
     }
-    let name = class_name(class);
+    let name = class_name(cx, class);
     let (ascent, descent) = cx.shaper.extents(font.style, font.size);
     let line_box = font.line_height().max(ascent + descent);
     let (line, _) = cx.line_at(name, font, Role::Ink, Point::new(x + s.unit / 4.0, at.y + (height - line_box) / 2.0));
@@ -64,16 +64,9 @@ pub(crate) fn class_chip(cx: &Context<'_>, class: Class, at: Point, height: f64)
     (Item::Group(chip), width)
 }
 
-/// The class's name as the poster prints it.
-pub(crate) fn class_name(class: Class) -> &'static str {
-    match class {
-        Class::Fix => "Fix",
-        Class::Improve => "Improve",
-        Class::Protect => "Protect",
-        Class::Monetise => "Monetise",
-        Class::Maintain => "Maintain",
-        Class::Unassessed => "Unassessed",
-    }
+/// The class's name as the poster prints it, in the map's language.
+pub(crate) fn class_name<'a>(cx: &'a Context<'_>, class: Class) -> &'a str {
+    cx.labels.get(class.as_str())
 }
 
 /// Lays out the panel: a heading, then the entries in as many columns as
@@ -84,11 +77,10 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let content = cx.grid.content;
     let shown = cx.ranked;
     let heading_font = Font { style: Style::Bold, size: t.stage, leading: t.heading_line_height };
-    let heading = cx.lines("Priorities: what to do first", heading_font, Role::Ink, Slot::new(0.0, 0.0, content));
+    let heading = cx.lines(cx.labels.get("priorities"), heading_font, Role::Ink, Slot::new(0.0, 0.0, content));
     let mut items = heading.items;
     let intro = cx.lines(
-        "Ranked by the marks: fix essential pain points first, then other pains; protect essential strengths; \
-         moments of truth and the lowest scores lead each class.",
+        cx.labels.get("priorities_intro"),
         cx.caption(Style::Italic),
         Role::Muted,
         Slot::new(0.0, heading.height + s.unit / 4.0, content),
@@ -100,19 +92,12 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let extremes = crate::health::extremes(&health);
     let name = |i: usize| cx.journey.stages[i].name.as_str();
     let mut named = Vec::new();
+    let balance = |i: usize| super::health::signed(health[i].balance());
     if let Some(weak) = extremes.weakest {
-        named.push(format!(
-            "Weakest stage: {} (balance {}).",
-            name(weak),
-            super::health::signed(health[weak].balance())
-        ));
+        named.push(cx.labels.fill("weakest_named", &[("stage", name(weak)), ("n", &balance(weak))]));
     }
     if let Some(strong) = extremes.strongest {
-        named.push(format!(
-            "Strongest stage: {} (balance {}).",
-            name(strong),
-            super::health::signed(health[strong].balance())
-        ));
+        named.push(cx.labels.fill("strongest_named", &[("stage", name(strong)), ("n", &balance(strong))]));
     }
     if let Some(owner) = cx.highlight {
         let theirs: Vec<String> = cx
@@ -122,8 +107,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             .filter(|p| p.touchpoint.owner.as_deref().is_some_and(|o| o.trim().eq_ignore_ascii_case(owner)))
             .map(|p| format!("#{}", p.rank))
             .collect();
-        let list = if theirs.is_empty() { "none in this list".to_owned() } else { theirs.join(", ") };
-        named.push(format!("{owner}'s priorities: {list}."));
+        let list = if theirs.is_empty() { cx.labels.get("none_listed").to_owned() } else { theirs.join(", ") };
+        named.push(cx.labels.fill("owner_priorities", &[("owner", owner), ("list", &list)]));
     }
     if !named.is_empty() {
         let font = Font { style: Style::Bold, size: t.body, leading: t.line_height };
@@ -178,10 +163,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let more = cx.priorities.len() - shown;
     let mut height = y0 - s.card_gap;
     if more > 0 {
-        let text = format!(
-            "+ {more} more touchpoint{} in priority order: run `journeymap priorities` on the map for the whole list",
-            if more == 1 { "" } else { "s" }
-        );
+        let text = cx.labels.fill("more", &[("n", &more.to_string())]);
         let lines =
             cx.lines(&text, cx.caption(Style::Italic), Role::Muted, Slot::new(0.0, y0 - s.card_gap + s.unit, content));
         height = y0 - s.card_gap + s.unit + lines.height;
@@ -222,7 +204,7 @@ fn entry(cx: &Context<'_>, p: &Priority<'_>, slot: Slot) -> (Vec<Item>, f64) {
     y += lines.height;
     if let Some(owner) = &p.touchpoint.owner {
         let lines = cx.lines(
-            &format!("Owner: {owner}"),
+            &cx.labels.fill("owner", &[("owner", owner)]),
             cx.caption(Style::Regular),
             Role::Muted,
             Slot::new(x, y + s.unit / 4.0, width),
@@ -235,7 +217,7 @@ fn entry(cx: &Context<'_>, p: &Priority<'_>, slot: Slot) -> (Vec<Item>, f64) {
     let action_font = Font { style: Style::Regular, size: t.card_title, leading: t.line_height };
     let lines = match &p.touchpoint.action {
         Some(action) => cx.lines(action, action_font, Role::Ink, Slot::new(x, y, width)),
-        None => cx.lines("— no action agreed yet", cx.caption(Style::Italic), Role::Muted, Slot::new(x, y, width)),
+        None => cx.lines(cx.labels.get("no_action"), cx.caption(Style::Italic), Role::Muted, Slot::new(x, y, width)),
     };
     items.extend(lines.items);
     y += lines.height;

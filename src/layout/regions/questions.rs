@@ -11,17 +11,6 @@ use crate::model::{Lane, Question, Stage};
 use crate::text::Style;
 use crate::theme::Role;
 
-/// A short question under each row label, in the seed's sense.
-fn row_question(q: Question) -> &'static str {
-    match q {
-        Question::Doing => "What are customers doing?",
-        Question::Motivation => "What moves them to the next stage?",
-        Question::Concerns => "What worries or stops them?",
-        Question::Alleviation => "What would ease those concerns?",
-        Question::Effort => "How hard is it to move on? 1–5",
-    }
-}
-
 /// A row of the grid.
 enum Row<'j> {
     Question(Question),
@@ -117,7 +106,9 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             ));
         }
         let (title, question) = match row {
-            Row::Question(q) => (q.label().to_owned(), Some(row_question(*q))),
+            Row::Question(q) => {
+                (cx.labels.get(q.key()).to_owned(), Some(cx.labels.get(&format!("{}_question", q.key()))))
+            }
             Row::Lane(_, lane) => (lane.title.clone(), None),
         };
         let id = row.id();
@@ -191,7 +182,7 @@ fn effort(cx: &Context<'_>, stage: &Stage, slot: Slot) -> Lines {
         (0..5).map(|i| Rect::new(x + i as f64 * (pip + gap), top + (row_h - pip) / 2.0, pip, pip)).collect();
     let after = x + 5.0 * pip + 4.0 * gap + s.unit;
     let mut items = vec![symbols::meter("effort", &pips, Pip::Block, effort.get(), Role::Effort)];
-    let label = format!("{} of 5", effort.get());
+    let label = cx.labels.fill("effort_level", &[("n", &effort.get().to_string())]);
     if after + cx.width(&label, font) <= x + width {
         let (line, _) =
             cx.line_at(&label, font, Role::Muted, Point::new(after, top + (row_h - font.line_height()) / 2.0));

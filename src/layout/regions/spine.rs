@@ -21,13 +21,17 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let shows_health = cx.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&crate::model::Panel::Health));
     // Lay out each header's content, then give all one height.
     let mut contents = Vec::new();
+    let stage_word = cx.labels.get("stage").to_uppercase();
     for (i, (stage, col)) in cx.journey.stages.iter().zip(&cx.grid.columns).enumerate() {
-        let (number, nh) =
-            cx.line_at(&format!("STAGE {}", i + 1), number_font, Role::SpineInk, Point::new(col.x + pad, pad));
+        let stage_number = format!("{stage_word} {}", i + 1);
+        let (number, nh) = cx.line_at(&stage_number, number_font, Role::SpineInk, Point::new(col.x + pad, pad));
+        let name =
+            cx.lines(&stage.name, name_font, Role::SpineInk, Slot::new(col.x + pad, pad + nh, col.width - 2.0 * pad));
+        let mut height = nh + name.height;
         let mut tab = None;
         if let Some(standing) = extremes.standing(i).filter(|_| shows_health) {
             let font = Font { style: Style::Bold, size: t.caption, leading: t.line_height };
-            let word = if standing == "weakest" { "WEAKEST" } else { "STRONGEST" };
+            let word = cx.labels.get(if standing == "weakest" { "weakest_tab" } else { "strongest_tab" });
             // The colour travels in a small badge; the word is in ink on
             // the surface, so it reads in every theme.
             let mark = if standing == "weakest" { crate::model::Mark::Pain } else { crate::model::Mark::Strength };
@@ -36,8 +40,18 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             let icon = line_box * 0.8;
             let w = s.unit / 2.0 + icon + s.unit / 4.0 + cx.width(word, font) + s.unit / 2.0;
             let right = col.right() - pad;
-            if right - w >= col.x + pad + number.width + s.unit {
-                let chip = Rect::new(right - w, pad + (nh - line_box) / 2.0, w, line_box);
+            // Beside the stage number when there is room, else under the
+            // name (every header then grows to the same height).
+            let chip = if right - w >= col.x + pad + number.width + s.unit {
+                Some(Rect::new(right - w, pad + (nh - line_box) / 2.0, w, line_box))
+            } else if w <= col.width - 2.0 * pad {
+                let top = pad + height + s.unit / 2.0;
+                height += s.unit / 2.0 + line_box;
+                Some(Rect::new(col.x + pad, top, w, line_box))
+            } else {
+                None
+            };
+            if let Some(chip) = chip {
                 let badge = symbols::badge(
                     mark,
                     Rect::new(chip.x + s.unit / 2.0, chip.y + (line_box - icon) / 2.0, icon, icon),
@@ -51,12 +65,10 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
                 )));
             }
         }
-        let name =
-            cx.lines(&stage.name, name_font, Role::SpineInk, Slot::new(col.x + pad, pad + nh, col.width - 2.0 * pad));
         let mut items = vec![Item::Text(number)];
         items.extend(tab);
         items.extend(name.items);
-        contents.push((items, nh + name.height));
+        contents.push((items, height));
     }
     let height = contents.iter().map(|(_, h)| *h).fold(0.0, f64::max) + 2.0 * pad;
     let mut items = Vec::new();

@@ -48,13 +48,14 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     }
     let meta_font = Font { style: Style::Regular, size: t.meta, leading: t.line_height };
     if let Some(persona) = &j.persona {
-        let lines = cx.lines(&format!("Persona: {persona}"), meta_font, Role::Ink, Slot::new(0.0, y, title_width));
+        let text = cx.labels.fill("persona", &[("persona", persona)]);
+        let lines = cx.lines(&text, meta_font, Role::Ink, Slot::new(0.0, y, title_width));
         items.extend(lines.items);
         y += lines.height;
     }
     if let Some(owner) = cx.highlight {
         let font = Font { style: Style::Bold, size: t.subtitle, leading: t.heading_line_height + 0.1 };
-        let text = format!("Department view: {owner}. Their touchpoints at full strength, the others muted.");
+        let text = cx.labels.fill("department", &[("owner", owner)]);
         let lines = cx.lines(&text, font, Role::Ink, Slot::new(0.0, y, title_width));
         items.extend(lines.items);
         y += lines.height;
@@ -83,15 +84,15 @@ fn meta_line(cx: &Context<'_>) -> String {
         parts.push(o.clone());
     }
     if !j.team.is_empty() {
-        parts.push(format!("Team: {}", j.team.join(", ")));
+        parts.push(cx.labels.fill("team", &[("team", &j.team.join(", "))]));
     }
     // A validated map shows its version and date in the status chip.
     if j.status == Status::Draft {
         if let Some(d) = j.date {
-            parts.push(d.to_string());
+            parts.push(cx.labels.date(d));
         }
         if let Some(v) = &j.version {
-            parts.push(format!("Version {v}"));
+            parts.push(cx.labels.fill("version", &[("version", v)]));
         }
     }
     parts.join("  ·  ")
@@ -118,14 +119,15 @@ impl Chip {
         let draft = j.status == Status::Draft;
         let big = Font { style: Style::Bold, size: t.subtitle, leading: t.heading_line_height };
         let small = cx.caption(Style::Regular);
+        let l = cx.labels;
         let (head, note) = if draft {
-            ("DRAFT".to_owned(), "Not yet validated by the team".to_owned())
+            (l.get("draft").to_owned(), l.get("draft_note").to_owned())
         } else {
             let mut details: Vec<String> = Vec::new();
-            details.extend(j.version.as_ref().map(|v| format!("Version {v}")));
-            details.extend(j.date.map(|d| d.to_string()));
-            let note = if details.is_empty() { "by the team".to_owned() } else { details.join(" · ") };
-            ("Validated".to_owned(), note)
+            details.extend(j.version.as_ref().map(|v| l.fill("version", &[("version", v)])));
+            details.extend(j.date.map(|d| l.date(d)));
+            let note = if details.is_empty() { l.get("validated_note").to_owned() } else { details.join(" · ") };
+            (l.get("validated").to_owned(), note)
         };
         let pad = s.card_padding;
         let width = cx.width(&head, big).max(cx.width(&note, small)) + 2.0 * pad;
