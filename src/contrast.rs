@@ -45,7 +45,7 @@ impl Pairing {
 pub fn pairings(document: &Document, theme: &Theme) -> Vec<Pairing> {
     let mut out = Vec::new();
     let mut fills = Vec::new();
-    visit(&document.page().frame.items, Transform::IDENTITY, None, theme, &mut fills, &mut out);
+    visit(&document.page().frame.items, Transform::IDENTITY, (None, false), theme, &mut fills, &mut out);
     out
 }
 
@@ -68,10 +68,12 @@ struct Fill {
     role: Role,
 }
 
+/// `within`: the innermost box's id, and whether the items are part of a
+/// badge.
 fn visit(
     items: &[Item],
     at: Transform,
-    within: Option<&str>,
+    within: (Option<&str>, bool),
     theme: &Theme,
     fills: &mut Vec<Fill>,
     out: &mut Vec<Pairing>,
@@ -79,17 +81,27 @@ fn visit(
     for item in items {
         match item {
             Item::Shape(shape) => {
-                if let (Geometry::Rect { rect, .. }, Some(role)) = (&shape.geometry, shape.fill) {
-                    fills.push(Fill { rect: at.apply_rect(*rect), role });
+                if let (Geometry::Rect { .. } | Geometry::Circle { .. }, Some(role)) = (&shape.geometry, shape.fill) {
+                    fills.push(Fill { rect: at.apply_rect(shape.geometry.bounds()), role });
                 }
             }
-            Item::Text(line) => out.push(pair(line, at, within, theme, fills)),
+            Item::Text(line) => {
+                let mut p = pair(line, at, within.0, theme, fills);
+                // A sign on a badge is part of a symbol: WCAG asks 3:1 of
+                // graphics.
+                if within.1 {
+                    p.needed = AA_LARGE;
+                }
+                out.push(p);
+            }
             Item::Group(group) => {
                 if group.opacity < 1.0 {
                     continue;
                 }
-                let id = group.tag.as_ref().and_then(|t| t.id.as_deref()).or(within);
-                visit(&group.items, at.then(group.transform), id, theme, fills, out);
+                let tag = group.tag.as_ref();
+                let id = tag.and_then(|t| t.id.as_deref()).or(within.0);
+                let symbol = within.1 || tag.is_some_and(|t| t.has_class("badge"));
+                visit(&group.items, at.then(group.transform), (id, symbol), theme, fills, out);
             }
         }
     }

@@ -202,21 +202,57 @@ fn characters_no_font_can_draw_are_named_with_their_field() {
 }
 
 #[test]
-fn stage_names_shrink_together_rather_than_break_a_word() {
+fn stage_names_share_one_size_and_break_only_where_their_language_allows() {
     let starter = journeymap::starter::starter_map(journeymap::starter::DEFAULT_STAGES, None);
-    let journey = common::journey("starter", &starter);
-    let options = Options { size: Some(Size::Paper(Paper::A3)), orientation: None, ..Default::default() };
-    let poster = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &options).expect("A3 fits");
-    let boxes = poster.boxes();
-    let headers: Vec<_> = boxes.iter().filter(|b| b.tag.has_class("stage")).collect();
-    assert_eq!(headers.len(), 6);
-    for h in &headers {
-        let names: Vec<String> = h.group.lines().iter().skip(1).map(|l| l.text()).collect();
-        assert_eq!(names.len(), 1, "{:?}: {names:?} should be one line", h.tag.id);
-        assert!(!names[0].contains(journeymap::text::BREAK_HYPHEN), "{names:?}");
+    for (map, lang) in
+        [(starter.clone(), journeymap::labels::Lang::En), (german_stages(&starter), journeymap::labels::Lang::De)]
+    {
+        let journey = common::journey("starter", &map);
+        let options = Options { size: Some(Size::Paper(Paper::A3)), orientation: None, ..Default::default() };
+        let poster = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &options).expect("A3 fits");
+        let boxes = poster.boxes();
+        let headers: Vec<_> = boxes.iter().filter(|b| b.tag.has_class("stage")).collect();
+        assert_eq!(headers.len(), 6);
+        let mut sizes = Vec::new();
+        for (h, stage) in headers.iter().zip(&journey.stages) {
+            let lines: Vec<String> = h.group.lines().iter().skip(1).map(|l| l.text()).collect();
+            sizes.extend(h.group.lines().get(1).map(|l| l.size));
+            // Every break in a name is one its language's patterns allow.
+            let mut at = 0;
+            for line in &lines[..lines.len() - 1] {
+                let Some(piece) = line.strip_suffix(journeymap::text::BREAK_HYPHEN) else { continue };
+                at += piece.len();
+                let word = stage.name.split_whitespace().find(|w| w.contains(piece)).unwrap_or_default();
+                let offset = word.find(piece).unwrap_or(0) + piece.len();
+                assert!(
+                    journeymap::text::hyphenate::breaks(word, lang).contains(&offset),
+                    "{lang:?}: {lines:?} breaks {word} where its patterns do not"
+                );
+            }
+            let _ = at;
+        }
+        assert!(sizes.windows(2).all(|w| w[0] == w[1]), "one size for every stage name: {sizes:?}");
+        // At least a notch below the theme's size at most.
+        assert!(sizes[0] >= Theme::classic().type_scale.stage * 0.8 - 1e-9, "{lang:?}: {sizes:?}");
+        assert_eq!(poster.forced_breaks, 0, "{lang:?}");
     }
-    let sizes: Vec<f64> = headers.iter().filter_map(|h| h.group.lines().get(1).map(|l| l.size)).collect();
-    assert!(sizes.windows(2).all(|w| w[0] == w[1]), "one size for every stage name: {sizes:?}");
+}
+
+/// The starter map with long German stage names.
+fn german_stages(starter: &str) -> String {
+    let names = [
+        ("Awareness", "Aufmerksamkeitsgewinnung"),
+        ("Consideration", "Entscheidungsfindung"),
+        ("Purchase", "Vertragsabschluss"),
+        ("Use", "Inbetriebnahme"),
+        ("Support", "Kundenbetreuung"),
+        ("Return", "Wiedergewinnung"),
+    ];
+    let mut map = format!("lang = \"de\"\n{starter}");
+    for (en, de) in names {
+        map = map.replacen(&format!("name = \"{en}\""), &format!("name = \"{de}\""), 1);
+    }
+    map
 }
 
 #[test]

@@ -224,14 +224,19 @@ fn stage_health_counts_and_names_the_weakest_and_strongest() {
         for h in &stages {
             assert_eq!(cell(h.stage).tag.get("standing"), extremes.standing(h.stage), "{name}");
         }
+        let labels = labels_of(&journey);
         if let Some(weak) = extremes.weakest {
             assert!(stages[weak].balance() < 0, "{name}");
-            assert!(cell(weak).text().contains("Weakest stage"), "{name}");
+            assert!(cell(weak).text().contains(labels.get("weakest_stage")), "{name}");
             let header = doc.find(&format!("stage-{}", weak + 1)).map(|h| h.text()).unwrap_or_default();
-            assert!(header.contains("WEAKEST"), "{name}: {header}");
+            assert!(header.contains(labels.get("weakest_tab")), "{name}: {header}");
             if let Some(p) = doc.find("priorities") {
-                let named = format!("Weakest stage: {}", journey.stages[weak].name);
-                assert!(p.text().contains(&named), "{name}: not named");
+                let balance = stages[weak].balance();
+                let n = if balance < 0 { format!("\u{2212}{}", -balance) } else { balance.to_string() };
+                let named = labels.fill("weakest_named", &[("stage", &journey.stages[weak].name), ("n", &n)]);
+                let squash =
+                    |t: &str| t.split_whitespace().collect::<String>().replace(journeymap::text::BREAK_HYPHEN, "");
+                assert!(squash(&p.text()).contains(&squash(&named)), "{name}: {named} not in {}", p.text());
             }
         }
         if let Some(strong) = extremes.strongest {
@@ -247,9 +252,11 @@ fn the_legend_shows_only_what_the_poster_uses_with_counts() {
         let boxes = doc.boxes();
         let items: Vec<_> =
             with_class(&boxes, "legend-item").into_iter().filter(|b| legend.bounds.contains(&b.bounds)).collect();
+        let labels = labels_of(&journey);
         for mark in Mark::ALL {
             let count = journey.touchpoints().filter(|(_, t)| t.has(mark)).count();
-            let shown = items.iter().find(|b| b.group.lines().iter().any(|l| l.text().starts_with(legend_word(mark))));
+            let word = labels.get(legend_key(mark));
+            let shown = items.iter().find(|b| b.text().contains(word));
             match shown {
                 Some(b) => assert_eq!(b.tag.get("count"), Some(count.to_string().as_str()), "{name}: {mark:?}"),
                 None => assert_eq!(count, 0, "{name}: {mark:?} is used but not explained"),
@@ -259,13 +266,19 @@ fn the_legend_shows_only_what_the_poster_uses_with_counts() {
     }
 }
 
-fn legend_word(mark: Mark) -> &'static str {
+fn legend_key(mark: Mark) -> &'static str {
     match mark {
-        Mark::Essential => "Essential",
-        Mark::Strength => "Strength",
-        Mark::Pain => "Pain",
-        Mark::WouldPay => "Customers would pay",
+        Mark::Essential => "legend_essential",
+        Mark::Strength => "legend_strength",
+        Mark::Pain => "legend_pain",
+        Mark::WouldPay => "legend_would_pay",
     }
+}
+
+/// The labels a map's poster speaks.
+fn labels_of(journey: &Journey) -> journeymap::labels::Labels {
+    let lang = journey.lang.as_deref().and_then(journeymap::labels::Lang::from_tag).unwrap_or_default();
+    journeymap::labels::Labels::new(lang, journey.labels.clone())
 }
 
 #[test]

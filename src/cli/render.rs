@@ -196,6 +196,14 @@ pub(crate) fn run(args: &Args) -> Outcome {
             p.text.chars().take(40).collect::<String>(),
         );
     }
+    if document.forced_breaks > 0 {
+        let n = document.forced_breaks;
+        eprintln!(
+            "note: {n} word{} broken between letters, where the language's hyphenation patterns have no break that fits \
+             (set `lang` to the map's language, or give the poster more room)",
+            if n == 1 { " was" } else { "s were" }
+        );
+    }
     if !document.left_out.is_empty() || document.priorities_cap.is_some() {
         let mut names: Vec<String> = document
             .left_out

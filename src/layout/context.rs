@@ -5,7 +5,7 @@ use super::frame::{Item, TextLine};
 use super::geom::Point;
 use crate::model::{Journey, Text};
 use crate::priorities::Priority;
-use crate::text::{ShapedLine, Shaper, Style, wrap};
+use crate::text::{ShapedLine, Shaper, Style, wrap_in};
 use crate::theme::{Role, Theme};
 
 /// The shared input of the region modules.
@@ -27,6 +27,8 @@ pub(crate) struct Context<'a> {
     pub(crate) left_out: &'a [crate::model::Panel],
     /// The poster's own words, in the map's language.
     pub(crate) labels: &'a crate::labels::Labels,
+    /// Words broken between letters so far (the last resort).
+    pub(crate) forced: std::cell::Cell<usize>,
     pub(crate) grid: Grid,
 }
 
@@ -143,7 +145,8 @@ impl Context<'_> {
     /// Wraps `text` into the slot's width, its first line box at the
     /// slot's top.
     pub(crate) fn lines(&self, text: &str, font: Font, role: Role, slot: Slot) -> Lines {
-        let wrapped = wrap(self.shaper, text, font.style, font.size, slot.width);
+        let wrapped = wrap_in(self.shaper, text, font.style, font.size, slot.width, Some(self.labels.lang()));
+        self.forced.set(self.forced.get() + wrapped.forced);
         let mut y = slot.top;
         let mut items = Vec::with_capacity(wrapped.lines.len());
         for line in wrapped.lines {

@@ -25,6 +25,9 @@ pub struct Document {
     pub left_out: Vec<crate::model::Panel>,
     /// How many priorities a small page lists, when fewer than the map asks.
     pub priorities_cap: Option<usize>,
+    /// Words broken between letters because the language's hyphenation
+    /// patterns offer no break that fits (the last resort).
+    pub forced_breaks: usize,
 }
 
 impl Document {

@@ -153,6 +153,7 @@ pub fn layout_with(
         anchors: laid.anchors,
         left_out,
         priorities_cap: cap,
+        forced_breaks: laid.forced,
     };
     let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
     let Some((page_w, page_h)) = size.page_px(orientation) else {

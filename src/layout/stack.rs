@@ -24,6 +24,9 @@ pub(crate) struct Laid {
     /// How much shorter the grid is than the sidebar beside it: height
     /// the grid's rows may take without making the poster taller.
     pub(crate) slack: f64,
+    /// Words broken between letters, the language's patterns having no
+    /// break that fits.
+    pub(crate) forced: usize,
 }
 
 /// What the stacker needs besides the view size; fixed for all the
@@ -57,6 +60,7 @@ impl Stacker<'_> {
             stretch,
             left_out: &self.left_out,
             labels: &self.labels,
+            forced: std::cell::Cell::new(0),
             grid: Grid::new(self.journey, self.theme, width),
         };
         if self.panels(&cx).contains(&Panel::Priorities) {
@@ -169,7 +173,8 @@ impl Stacker<'_> {
             frame.push(place(region, at));
         }
         let slack = if sidebar { (side_bottom - main_bottom).max(0.0) } else { 0.0 };
-        Laid { frame, anchors, height: natural, fits_width: main.grid.fits, slack }
+        let forced = full.forced.get() + main.forced.get() + side.forced.get();
+        Laid { frame, anchors, height: natural, fits_width: main.grid.fits, slack, forced }
     }
 }
 

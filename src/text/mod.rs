@@ -6,9 +6,10 @@
 //! the answers.
 
 mod fonts;
+pub mod hyphenate;
 mod shape;
 mod wrap;
 
 pub use fonts::{EMBEDDED_FAMILY, Face, FaceId, FontError, Fonts, Style};
 pub use shape::{Run, ShapeCache, ShapedLine, Shaper};
-pub use wrap::{BREAK_HYPHEN, Wrapped, normalize, wrap};
+pub use wrap::{BREAK_HYPHEN, Wrapped, fits_hyphenated, normalize, wrap, wrap_in};

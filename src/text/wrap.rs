@@ -5,7 +5,9 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fonts::Style;
+use super::hyphenate;
 use super::shape::{ShapedLine, Shaper};
+use crate::labels::Lang;
 
 /// Shaped text broken into lines.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +19,9 @@ pub struct Wrapped {
     pub lines: Vec<ShapedLine>,
     /// Characters no loaded face can draw.
     pub missing: Vec<char>,
+    /// Words broken between letters where the language's patterns offer
+    /// no break that fits: the last resort, which `render` reports.
+    pub forced: usize,
 }
 
 /// Collapses runs of white space (except newlines, which are kept as hard
@@ -39,15 +44,47 @@ pub fn normalize(text: &str) -> String {
 /// measuring each candidate line exactly. The result fits whenever the
 /// widest grapheme does.
 pub fn wrap(shaper: &Shaper<'_>, text: &str, style: Style, size: f64, max_width: f64) -> Wrapped {
+    wrap_in(shaper, text, style, size, max_width, None)
+}
+
+/// [`wrap`], breaking a word longer than the line by the hyphenation
+/// patterns of `lang` first (see [`super::hyphenate`]), and between
+/// letters only where they offer no break that fits.
+pub fn wrap_in(
+    shaper: &Shaper<'_>,
+    text: &str,
+    style: Style,
+    size: f64,
+    max_width: f64,
+    lang: Option<Lang>,
+) -> Wrapped {
     let text = normalize(text);
     let mut missing = Vec::new();
-    let mut shaped =
-        shape_lines(shaper, &fill(shaper, &text, style, size, max_width, false), style, size, &mut missing);
+    let mut forced = 0;
+    let filler = Filler { shaper, style, size, max_width, lang };
+    let mut shaped = shape_lines(shaper, &filler.fill(&text, false, &mut forced), style, size, &mut missing);
     if shaped.iter().any(|l| l.width > max_width) {
         missing.clear();
-        shaped = shape_lines(shaper, &fill(shaper, &text, style, size, max_width, true), style, size, &mut missing);
+        forced = 0;
+        shaped = shape_lines(shaper, &filler.fill(&text, true, &mut forced), style, size, &mut missing);
     }
-    Wrapped { lines: shaped, missing }
+    Wrapped { lines: shaped, missing, forced }
+}
+
+/// Whether `word` can be broken by `lang`'s patterns into pieces that each
+/// fit `max_width` (a word that fits whole needs no break and says so too).
+pub fn fits_hyphenated(shaper: &Shaper<'_>, word: &str, style: Style, size: f64, max_width: f64, lang: Lang) -> bool {
+    shaper.width(word, style, size) <= max_width
+        || (Filler { shaper, style, size, max_width, lang: Some(lang) }).by_patterns(word).is_some()
+}
+
+/// What line filling measures with.
+struct Filler<'a, 's> {
+    shaper: &'a Shaper<'s>,
+    style: Style,
+    size: f64,
+    max_width: f64,
+    lang: Option<Lang>,
 }
 
 fn shape_lines(
@@ -60,50 +97,91 @@ fn shape_lines(
     lines.iter().map(|l| shaper.shape(l.trim_end_matches(['\n', ' ']), style, size, missing)).collect()
 }
 
-/// Greedy line filling at UAX #14 break opportunities. With `exact`, each
-/// candidate line is shaped whole; otherwise its width is the sum of its
-/// segments' widths.
-fn fill(shaper: &Shaper<'_>, text: &str, style: Style, size: f64, max_width: f64, exact: bool) -> Vec<String> {
-    let width = |s: &str| shaper.width(s, style, size);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let mut line_width = 0.0;
-    let mut start = 0;
-    for (end, opportunity) in linebreaks(text) {
-        let segment = &text[start..end];
-        start = end;
-        let fits = if exact {
-            width(format!("{line}{segment}").trim_end()) <= max_width
-        } else {
-            line_width + width(segment.trim_end()) <= max_width
-        };
-        if fits {
-            line.push_str(segment);
-            line_width += width(segment);
-        } else {
-            if !line.trim().is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            line.clear();
-            if width(segment.trim_end()) <= max_width {
-                line.push_str(segment);
+impl Filler<'_, '_> {
+    /// Greedy line filling at UAX #14 break opportunities. With `exact`, each
+    /// candidate line is shaped whole; otherwise its width is the sum of its
+    /// segments' widths.
+    fn fill(&self, text: &str, exact: bool, forced: &mut usize) -> Vec<String> {
+        let Filler { shaper, style, size, max_width, .. } = *self;
+        let width = |s: &str| shaper.width(s, style, size);
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
+        let mut line_width = 0.0;
+        let mut start = 0;
+        for (end, opportunity) in linebreaks(text) {
+            let segment = &text[start..end];
+            start = end;
+            let fits = if exact {
+                width(format!("{line}{segment}").trim_end()) <= max_width
             } else {
-                // A word longer than the line: break it between graphemes.
-                let mut pieces = break_word(shaper, segment, style, size, max_width);
-                line = pieces.pop().unwrap_or_default();
-                lines.extend(pieces);
+                line_width + width(segment.trim_end()) <= max_width
+            };
+            if fits {
+                line.push_str(segment);
+                line_width += width(segment);
+            } else {
+                if !line.trim().is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.clear();
+                if width(segment.trim_end()) <= max_width {
+                    line.push_str(segment);
+                } else {
+                    // A word longer than the line: break it by the language's
+                    // patterns, or between graphemes as the last resort.
+                    let mut pieces = match self.by_patterns(segment) {
+                        Some(pieces) => pieces,
+                        None => {
+                            let pieces = break_word(shaper, segment, style, size, max_width);
+                            *forced += pieces.iter().filter(|p| p.ends_with(BREAK_HYPHEN)).count();
+                            pieces
+                        }
+                    };
+                    line = pieces.pop().unwrap_or_default();
+                    lines.extend(pieces);
+                }
+                line_width = width(&line);
             }
-            line_width = width(&line);
+            if opportunity == BreakOpportunity::Mandatory && end < text.len() {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0.0;
+            }
         }
-        if opportunity == BreakOpportunity::Mandatory && end < text.len() {
-            lines.push(std::mem::take(&mut line));
-            line_width = 0.0;
+        if !line.trim().is_empty() || lines.is_empty() {
+            lines.push(line);
         }
+        lines
     }
-    if !line.trim().is_empty() || lines.is_empty() {
-        lines.push(line);
+
+    /// Breaks a word longer than the line at its language's hyphenation
+    /// points, each piece as full as fits; `None` when there is no language,
+    /// no break point, or no break that makes every piece fit.
+    fn by_patterns(&self, segment: &str) -> Option<Vec<String>> {
+        let lang = self.lang?;
+        let width = |s: &str| self.shaper.width(s, self.style, self.size);
+        let word = segment.trim_end();
+        let trailing = &segment[word.len()..];
+        // The letters of the word, without punctuation around them.
+        let start = word.find(char::is_alphabetic)?;
+        let end = word.char_indices().rev().find(|(_, c)| c.is_alphabetic()).map(|(i, c)| i + c.len_utf8())?;
+        let breaks: Vec<usize> = hyphenate::breaks(&word[start..end], lang).into_iter().map(|b| b + start).collect();
+        if breaks.is_empty() {
+            return None;
+        }
+        let mut pieces = Vec::new();
+        let mut from = 0;
+        while width(&word[from..]) > self.max_width {
+            let best = breaks
+                .iter()
+                .copied()
+                .rev()
+                .find(|&b| b > from && width(&format!("{}{BREAK_HYPHEN}", &word[from..b])) <= self.max_width)?;
+            pieces.push(format!("{}{BREAK_HYPHEN}", &word[from..best]));
+            from = best;
+        }
+        pieces.push(format!("{}{trailing}", &word[from..]));
+        Some(pieces)
     }
-    lines
 }
 
 /// The hyphen added where a word is broken: U+2010, so it can never be

@@ -99,15 +99,30 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
 fn name_size(cx: &Context<'_>) -> f64 {
     let t = &cx.theme.type_scale;
     let available = cx.grid.columns.first().map_or(0.0, |c| c.width) - 2.0 * cx.theme.space.cell_padding;
-    let widest = cx
-        .journey
-        .stages
-        .iter()
-        .flat_map(|stage| stage.name.split_whitespace())
-        .map(|word| cx.shaper.width(word, Style::Bold, t.stage))
-        .fold(0.0, f64::max);
-    if widest <= available || widest <= 0.0 {
+    let words: Vec<&str> = cx.journey.stages.iter().flat_map(|stage| stage.name.split_whitespace()).collect();
+    let widest = |size: f64, words: &mut dyn Iterator<Item = &&str>| {
+        words.map(|word| cx.shaper.width(word, Style::Bold, size)).fold(0.0, f64::max)
+    };
+    let floor = t.body.min(t.stage);
+    let all = widest(t.stage, &mut words.iter());
+    if all <= available || all <= 0.0 {
         return t.stage;
     }
-    (t.stage * available / widest).max(t.body.min(t.stage))
+    // Whole words at a size at most one notch (a fifth) smaller…
+    let whole = t.stage * available / all;
+    let notch = (t.stage * 0.8).max(floor);
+    if whole >= notch {
+        return whole;
+    }
+    // …else one notch smaller, with the words too long for it broken by
+    // the language's patterns; only a word the patterns cannot break
+    // shrinks every name further.
+    let lang = cx.labels.lang();
+    let mut unbreakable =
+        words.iter().filter(|w| !crate::text::fits_hyphenated(cx.shaper, w, Style::Bold, notch, available, lang));
+    let stubborn = widest(t.stage, &mut unbreakable);
+    if stubborn <= 0.0 {
+        return notch;
+    }
+    (t.stage * available / stubborn).clamp(floor, notch)
 }
