@@ -72,7 +72,7 @@ impl Grid {
         // spine on a wide page keeps readable columns and leaves space.
         let available = (content - s.label_width - n as f64 * s.gutter) / n as f64;
         let fits = available >= s.column_width / 2.0;
-        let column = available.clamp(s.column_width / 2.0, s.column_width * 1.5);
+        let column = available.clamp(s.column_width / 2.0, s.column_max.max(s.column_width / 2.0));
         let columns = (0..n)
             .map(|i| Span1 { x: s.label_width + s.gutter + i as f64 * (column + s.gutter), width: column })
             .collect();

@@ -109,10 +109,10 @@ impl Stacker<'_> {
     /// (see [`Stacker::can_use_sidebar`]).
     pub(crate) fn build(&self, width: f64, page_height: Option<f64>, stretch: f64, sidebar: bool) -> Laid {
         let s = &self.theme.space;
-        let section = s.unit * 4.0;
+        let section = s.section;
         let full = self.context(width, stretch);
         let panels = self.panels(&full);
-        let side_w = s.column_width * 1.5;
+        let side_w = s.sidebar;
         let sidebar = sidebar && page_height.is_some() && panels.iter().any(|p| is_side(*p));
         let main = if sidebar { self.context(width - side_w - section, stretch) } else { self.context(width, stretch) };
         let mut side = self.context(side_w + 2.0 * s.margin, stretch);

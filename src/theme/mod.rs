@@ -54,6 +54,32 @@ pub struct Theme {
     pub type_scale: TypeScale,
     /// Spacing in CSS px.
     pub space: Spacing,
+    /// The sizes of the poster's symbols, in CSS px.
+    #[serde(default)]
+    pub symbols: Symbols,
+}
+
+/// The sizes of the poster's symbols, in CSS px at the natural size. A
+/// theme may leave any out: the defaults are the classic theme's.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Symbols {
+    /// A score dot on a card.
+    pub score_pip: f64,
+    /// An effort block in the effort row.
+    pub effort_pip: f64,
+    /// A point of the emotion curve (a moment of truth's is half as large again).
+    pub point: f64,
+    /// A block of the stage-health strip.
+    pub health_block: f64,
+    /// The width of the chevron between stage headers.
+    pub chevron: f64,
+}
+
+impl Default for Symbols {
+    fn default() -> Self {
+        Symbols { score_pip: 11.0, effort_pip: 14.0, point: 6.0, health_block: 16.0, chevron: 12.0 }
+    }
 }
 
 /// Colour roles: what a colour is for, not what it is.
@@ -131,6 +157,34 @@ pub struct Spacing {
     pub badge: f64,
     #[serde(default = "default_curve_height")]
     pub curve_height: f64,
+    /// Between the poster's sections (title, grid, panels, footer).
+    #[serde(default = "default_section")]
+    pub section: f64,
+    /// The widest a stage column grows on a wide page.
+    #[serde(default = "default_column_max")]
+    pub column_max: f64,
+    /// The width of the priorities sidebar on a wide page.
+    #[serde(default = "default_sidebar")]
+    pub sidebar: f64,
+    /// The narrowest a priorities entry is laid out.
+    #[serde(default = "default_entry")]
+    pub priority_entry: f64,
+}
+
+fn default_section() -> f64 {
+    32.0
+}
+
+fn default_column_max() -> f64 {
+    468.0
+}
+
+fn default_sidebar() -> f64 {
+    468.0
+}
+
+fn default_entry() -> f64 {
+    390.0
 }
 
 fn default_curve_height() -> f64 {
@@ -311,7 +365,7 @@ impl Theme {
         let s = &self.space;
         // Type from 4 px (3 pt) to 400 px; leading from 0.8 to 3 times the
         // size; the grid's widths within what a page can hold.
-        let checks: [(&str, &str, f64, f64, f64); 29] = [
+        let checks: [(&str, &str, f64, f64, f64); 38] = [
             ("type", "title", t.title, 4.0, 400.0),
             ("type", "subtitle", t.subtitle, 4.0, 400.0),
             ("type", "meta", t.meta, 4.0, 400.0),
@@ -341,6 +395,15 @@ impl Theme {
             ("space", "card_padding", s.card_padding, 0.0, s.column_width / 4.0),
             ("space", "badge", s.badge, 4.0, s.column_width / 4.0),
             ("space", "cell_padding", s.cell_padding, 0.0, s.label_width / 3.0),
+            ("space", "section", s.section, 0.0, 1000.0),
+            ("space", "column_max", s.column_max, s.column_width, 8000.0),
+            ("space", "sidebar", s.sidebar, 100.0, 4000.0),
+            ("space", "priority_entry", s.priority_entry, 100.0, 4000.0),
+            ("symbols", "score_pip", self.symbols.score_pip, 2.0, 100.0),
+            ("symbols", "effort_pip", self.symbols.effort_pip, 2.0, 100.0),
+            ("symbols", "point", self.symbols.point, 1.0, 100.0),
+            ("symbols", "health_block", self.symbols.health_block, 2.0, 100.0),
+            ("symbols", "chevron", self.symbols.chevron, 0.0, 200.0),
         ];
         let mut problems: Vec<Diagnostic> = Vec::new();
         for (table, key, value, lo, hi) in checks {

@@ -128,7 +128,7 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
     let rank_text = rank.map(|r| format!("#{r}"));
     let rank_w = rank_text.as_ref().map_or(0.0, |r| cx.width(r, caption_bold) + s.unit * 0.75 + s.unit / 4.0);
     let star_w = if t.moment_of_truth { badge + s.unit } else { 0.0 };
-    let pip = badge * 0.55;
+    let pip = cx.theme.symbols.score_pip;
     let pip_gap = pip * 0.4;
     let score_text = t.score.map(|sc| sc.get().to_string());
     let score_w = score_text

@@ -49,7 +49,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     // that neighbours in a crowded column touch.
     let crowd = cx.journey.stages.iter().zip(columns).map(|(st, c)| c.width / st.touchpoints.len().max(1) as f64);
     let spacing = crowd.fold(f64::INFINITY, f64::min);
-    let radius = (s.badge * 0.3).min(spacing * 0.45 / 1.5);
+    let radius = cx.theme.symbols.point.min(spacing * 0.45 / 1.5);
     let big = radius * 1.5;
     let ring = (radius * 0.3).min(s.hairline * 2.0);
     let inset = big + ring + s.unit / 2.0;

@@ -79,7 +79,7 @@ fn cell(cx: &Context<'_>, h: &StageHealth, extremes: health::Extremes, slot: Slo
     let pain_blocks = h.pains + h.essential_pains;
     let most = pain_blocks.max(h.strengths).max(1) as f64;
     // Blocks of the theme's badge size, smaller when a stage has many.
-    let step = (s.badge * 0.8).min(half / most);
+    let step = cx.theme.symbols.health_block.min(half / most);
     let block = step * 0.85;
     let row_h = caption.line_height().max(block);
     let block_y = slot.top + (row_h - block) / 2.0;

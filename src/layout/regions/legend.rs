@@ -48,10 +48,10 @@ impl Symbol {
 
     /// The symbol's pips, or its square, with its top left at `at` in a
     /// row `badge` px high.
-    fn pips(self, at: Point, badge: f64) -> Vec<Rect> {
+    fn pips(self, symbols: &crate::theme::Symbols, at: Point, badge: f64) -> Vec<Rect> {
         let (size, step) = match self {
-            Symbol::Feeling => (badge * 0.55, badge * 0.55 * 1.4),
-            Symbol::Effort => (badge * 0.7, badge * 0.7 * 1.35),
+            Symbol::Feeling => (symbols.score_pip, symbols.score_pip * 1.4),
+            Symbol::Effort => (symbols.effort_pip, symbols.effort_pip * 1.35),
             Symbol::Badge(_) | Symbol::Star | Symbol::Rank => return vec![Rect::new(at.x, at.y, badge, badge)],
         };
         (0..5).map(|i| Rect::new(at.x + i as f64 * step, at.y + (badge - size) / 2.0, size, size)).collect()
@@ -61,12 +61,12 @@ impl Symbol {
         if self == Symbol::Rank {
             return super::cards::rank_chip(cx, 1, Point::default()).1;
         }
-        let pips = self.pips(Point::default(), badge);
+        let pips = self.pips(&cx.theme.symbols, Point::default(), badge);
         pips.last().map_or(0.0, |p| p.right())
     }
 
     fn draw(self, cx: &Context<'_>, at: Point, badge: f64) -> Item {
-        let pips = self.pips(at, badge);
+        let pips = self.pips(&cx.theme.symbols, at, badge);
         match self {
             Symbol::Rank => super::cards::rank_chip(cx, 1, at).0,
             Symbol::Badge(mark) => super::mark_badge(cx, mark, pips[0]),

@@ -119,7 +119,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     y0 += s.unit * 1.5;
 
     // Columns of entries about one and a half stage columns wide.
-    let min_entry = (s.column_width * 1.25).min(content);
+    let min_entry = s.priority_entry.min(content);
     let per_row = ((content + s.gutter) / (min_entry + s.gutter)).floor().max(1.0) as usize;
     let per_row = per_row.min(shown.max(1));
     let rows = shown.div_ceil(per_row);

@@ -175,7 +175,7 @@ fn effort(cx: &Context<'_>, stage: &Stage, slot: Slot) -> Lines {
     };
     let font = cx.caption(Style::Bold);
     // Five pips and four gaps of 0.35 pip; shrink them in narrow columns.
-    let pip = (s.badge * 0.7).min(width / (5.0 + 4.0 * 0.35));
+    let pip = cx.theme.symbols.effort_pip.min(width / (5.0 + 4.0 * 0.35));
     let gap = pip * 0.35;
     let row_h = font.line_height().max(pip);
     let pips: Vec<Rect> =

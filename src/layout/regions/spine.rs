@@ -76,7 +76,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     for (i, ((content, _), col)) in contents.into_iter().zip(&cx.grid.columns).enumerate() {
         if i + 1 < stages {
             // An arrow in the gutter says "and then".
-            let w = s.gutter * 0.75;
+            let w = cx.theme.symbols.chevron.min(s.gutter);
             let h = w * 1.6;
             let x = col.right() + (s.gutter - w) / 2.0;
             items.push(symbols::chevron(Rect::new(x, (height - h) / 2.0, w, h), Role::Spine));
