@@ -16,12 +16,7 @@ use crate::theme::Role;
 /// Lays out the touchpoint row.
 pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let s = &cx.theme.space;
-    let head = RowHead {
-        id: "touchpoints",
-        key: "touchpoints",
-        title: cx.labels.get("touchpoints"),
-        question: Some(cx.labels.get("touchpoints_question")),
-    };
+    let head = RowHead::labelled(cx, "touchpoints", "touchpoints");
     let (label, label_h) = row_label(cx, &head, 0.0);
     let hidden = customer_actors(cx);
     let mut items = Vec::new();

@@ -33,12 +33,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let caption = cx.caption(Style::Regular);
     // Score ticks at the right of the label column, on the band's lines.
     let tick_w = cx.width("5", caption);
-    let head = RowHead {
-        id: "curve",
-        key: "curve",
-        title: cx.labels.get("feeling"),
-        question: Some(cx.labels.get("feeling_question")),
-    };
+    let head = RowHead::labelled(cx, "curve", "feeling");
     let (mut label, label_h) = row_label_in(cx, &head, 0.0, cx.grid.label.width - tick_w - s.unit);
 
     let columns = &cx.grid.columns;

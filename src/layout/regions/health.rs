@@ -27,12 +27,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let stages = health::stage_health(cx.journey);
     let extremes = health::extremes(&stages);
     let name = |i: usize| cx.journey.stages.get(i).map_or("", |st| st.name.as_str());
-    let head = RowHead {
-        id: "health",
-        key: "health",
-        title: cx.labels.get("health"),
-        question: Some(cx.labels.get("health_question")),
-    };
+    let head = RowHead::labelled(cx, "health", "health");
     let (label, label_h) = row_label(cx, &head, 0.0);
 
     let cells: Vec<(Vec<Item>, f64)> = stages

@@ -45,6 +45,19 @@ pub(crate) struct RowHead<'q> {
     pub(crate) question: Option<&'q str>,
 }
 
+impl<'q> RowHead<'q> {
+    /// The head of a row whose title and question are the poster's labels
+    /// `label` and `label_question`.
+    pub(crate) fn labelled(cx: &'q Context<'_>, id: &'q str, label: &str) -> RowHead<'q> {
+        RowHead {
+            id,
+            key: id,
+            title: cx.labels.get(label),
+            question: Some(cx.labels.get(&format!("{label}_question"))),
+        }
+    }
+}
+
 /// A row label in the left column with its top at `top`; returns the
 /// label's content and its natural height. The caller gives it the row's
 /// height.
