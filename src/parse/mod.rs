@@ -9,6 +9,7 @@
 
 mod input;
 mod lint;
+mod locale;
 mod suggest;
 mod values;
 mod walk;

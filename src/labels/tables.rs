@@ -1,143 +1,7 @@
-//! The poster's own words in the map's language (SPEC §2.1): row labels
-//! and questions, panel titles, the legend, DRAFT and Validated, "not
-//! answered", dates. `lang` picks a built-in table; `[labels]` overrides
-//! any entry by its key, in any language.
-//!
-//! Templates hold `{name}` placeholders, filled by [`Labels::fill`].
+//! The built-in labels, one table per language, every key in each (a unit
+//! test holds them to the English table's keys and placeholders).
 
-/// A language the poster speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// German.
-    De,
-    /// French.
-    Fr,
-    /// Spanish.
-    Es,
-    /// Dutch.
-    Nl,
-    /// Polish.
-    Pl,
-    /// Swedish.
-    Sv,
-}
-
-impl Lang {
-    /// Every built-in language.
-    pub const ALL: [Lang; 7] = [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Nl, Lang::Pl, Lang::Sv];
-
-    /// The BCP 47 primary subtag, e.g. `de`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::De => "de",
-            Lang::Fr => "fr",
-            Lang::Es => "es",
-            Lang::Nl => "nl",
-            Lang::Pl => "pl",
-            Lang::Sv => "sv",
-        }
-    }
-
-    /// The language of a BCP 47 tag (`de`, `de-AT`, `en_GB`), if built in.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|l| l.code() == primary)
-    }
-
-    fn table(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            Lang::En => EN,
-            Lang::De => DE,
-            Lang::Fr => FR,
-            Lang::Es => ES,
-            Lang::Nl => NL,
-            Lang::Pl => PL,
-            Lang::Sv => SV,
-        }
-    }
-}
-
-/// The labels of one poster: a language's table with the map's overrides.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Labels {
-    lang: Lang,
-    overrides: Vec<(String, String)>,
-}
-
-impl Labels {
-    /// The labels of `lang` with `overrides` (key, text) on top.
-    pub fn new(lang: Lang, overrides: Vec<(String, String)>) -> Labels {
-        Labels { lang, overrides }
-    }
-
-    /// The language.
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    /// The label for `key`: the map's override, the language's text, or
-    /// the English text (every key is in English).
-    pub fn get(&self, key: &str) -> &str {
-        if let Some((_, v)) = self.overrides.iter().find(|(k, _)| k == key) {
-            return v;
-        }
-        let find =
-            |table: &'static [(&'static str, &'static str)]| table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
-        find(self.lang.table()).or_else(|| find(EN)).unwrap_or("")
-    }
-
-    /// The label for `key` with each `{name}` replaced by its value.
-    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        let mut text = self.get(key).to_owned();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        text
-    }
-
-    /// A date in the language's style, e.g. "22 November 2026",
-    /// "22. November 2026", "22 listopada 2026".
-    pub fn date(&self, date: crate::model::Date) -> String {
-        let months: Vec<&str> = self.get("months").split('|').collect();
-        let month = months.get(usize::from(date.month).saturating_sub(1)).copied().unwrap_or("");
-        self.fill("date", &[("day", &date.day.to_string()), ("month", month), ("year", &date.year.to_string())])
-    }
-}
-
-/// The sign the would-pay badge shows for a `currency` value: an ISO 4217
-/// code's sign (`EUR` → `€`, `SEK` → `kr`), or the value itself when it is
-/// a short sign of at most 3 characters. `None` for anything longer.
-pub fn currency_sign(currency: &str) -> Option<String> {
-    let sign = match currency.to_ascii_uppercase().as_str() {
-        "EUR" => "€",
-        "USD" | "CAD" | "AUD" | "NZD" | "MXN" => "$",
-        "GBP" => "£",
-        "JPY" | "CNY" => "¥",
-        "INR" => "₹",
-        "KRW" => "₩",
-        "CHF" => "Fr",
-        "SEK" | "NOK" | "DKK" | "ISK" => "kr",
-        "PLN" => "zł",
-        "CZK" => "Kč",
-        "BRL" => "R$",
-        _ if !currency.is_empty() && currency.chars().count() <= 3 && !currency.chars().any(char::is_whitespace) => {
-            currency
-        }
-        _ => return None,
-    };
-    Some(sign.to_owned())
-}
-
-/// Every label key, in the English table's order.
-pub fn keys() -> impl Iterator<Item = &'static str> {
-    EN.iter().map(|(k, _)| *k)
-}
-
-static EN: &[(&str, &str)] = &[
+pub(super) static EN: &[(&str, &str)] = &[
     ("stage", "Stage"),
     ("doing", "Doing"),
     ("doing_question", "What are customers doing?"),
@@ -207,7 +71,7 @@ static EN: &[(&str, &str)] = &[
     ("months", "January|February|March|April|May|June|July|August|September|October|November|December"),
 ];
 
-static DE: &[(&str, &str)] = &[
+pub(super) static DE: &[(&str, &str)] = &[
     ("stage", "Phase"),
     ("doing", "Tun"),
     ("doing_question", "Was tun die Kunden?"),
@@ -277,7 +141,7 @@ static DE: &[(&str, &str)] = &[
     ("months", "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"),
 ];
 
-static FR: &[(&str, &str)] = &[
+pub(super) static FR: &[(&str, &str)] = &[
     ("stage", "Étape"),
     ("doing", "Actions"),
     ("doing_question", "Que font les clients ?"),
@@ -347,7 +211,7 @@ static FR: &[(&str, &str)] = &[
     ("months", "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"),
 ];
 
-static ES: &[(&str, &str)] = &[
+pub(super) static ES: &[(&str, &str)] = &[
     ("stage", "Etapa"),
     ("doing", "Acciones"),
     ("doing_question", "¿Qué hacen los clientes?"),
@@ -417,7 +281,7 @@ static ES: &[(&str, &str)] = &[
     ("months", "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"),
 ];
 
-static NL: &[(&str, &str)] = &[
+pub(super) static NL: &[(&str, &str)] = &[
     ("stage", "Fase"),
     ("doing", "Doen"),
     ("doing_question", "Wat doen klanten?"),
@@ -487,7 +351,7 @@ static NL: &[(&str, &str)] = &[
     ("months", "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"),
 ];
 
-static PL: &[(&str, &str)] = &[
+pub(super) static PL: &[(&str, &str)] = &[
     ("stage", "Etap"),
     ("doing", "Działania"),
     ("doing_question", "Co robią klienci?"),
@@ -557,7 +421,7 @@ static PL: &[(&str, &str)] = &[
     ("months", "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"),
 ];
 
-static SV: &[(&str, &str)] = &[
+pub(super) static SV: &[(&str, &str)] = &[
     ("stage", "Steg"),
     ("doing", "Gör"),
     ("doing_question", "Vad gör kunderna?"),
@@ -626,49 +490,3 @@ static SV: &[(&str, &str)] = &[
     ("date", "{day} {month} {year}"),
     ("months", "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"),
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_key_is_in_every_language_and_no_other() {
-        let english: Vec<&str> = keys().collect();
-        for lang in Lang::ALL {
-            let keys: Vec<&str> = lang.table().iter().map(|(k, _)| *k).collect();
-            assert_eq!(keys, english, "{lang:?}");
-            for (k, v) in lang.table() {
-                assert!(!v.trim().is_empty(), "{lang:?} {k}");
-            }
-            assert_eq!(Labels::new(lang, vec![]).get("months").split('|').count(), 12, "{lang:?}");
-        }
-    }
-
-    #[test]
-    fn placeholders_survive_translation() {
-        for (key, text) in EN {
-            let holes: Vec<&str> = text.match_indices('{').map(|(i, _)| &text[i..]).collect();
-            for lang in Lang::ALL {
-                let other = Labels::new(lang, vec![]).get(key).to_owned();
-                for hole in &holes {
-                    let name = &hole[..hole.find('}').map_or(0, |i| i + 1)];
-                    assert!(other.contains(name), "{lang:?} {key} lacks {name}: {other}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn overrides_win_and_tags_pick_languages() {
-        let labels = Labels::new(Lang::De, vec![("stage".into(), "Abschnitt".into())]);
-        assert_eq!(labels.get("stage"), "Abschnitt");
-        assert_eq!(labels.get("touchpoints"), "Kontaktpunkte");
-        assert_eq!(Lang::from_tag("de-AT"), Some(Lang::De));
-        assert_eq!(Lang::from_tag("pl_PL"), Some(Lang::Pl));
-        assert_eq!(Lang::from_tag("ja"), None);
-        let date = crate::model::Date { year: 2026, month: 11, day: 22 };
-        assert_eq!(Labels::new(Lang::Pl, vec![]).date(date), "22 listopada 2026");
-        assert_eq!(Labels::new(Lang::De, vec![]).date(date), "22. November 2026");
-        assert_eq!(Labels::new(Lang::Es, vec![]).date(date), "22 de noviembre de 2026");
-    }
-}

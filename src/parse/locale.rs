@@ -1,0 +1,65 @@
+//! The map's language and its words: `lang`, `currency` and `[labels]`.
+
+use super::suggest::did_you_mean;
+use super::walk::{Entry, Walker};
+use crate::diag::{Code, Diagnostic};
+
+impl Walker<'_> {
+    /// `lang`: a BCP 47 tag. One without built-in labels is a warning; the
+    /// poster then speaks English.
+    pub(super) fn lang(&mut self, e: &Entry<'_, '_>) -> Option<String> {
+        let tag = self.string(e)?;
+        if crate::labels::Lang::from_tag(&tag).is_none() {
+            let known: Vec<&str> = crate::labels::Lang::ALL.iter().map(|l| l.code()).collect();
+            self.push(
+                Diagnostic::new(
+                    Code::UnknownLang,
+                    e.span(),
+                    "lang",
+                    format!(
+                        "there are no built-in labels for the language '{tag}'; the poster's own words stay English"
+                    ),
+                )
+                .with_hint(format!("built-in languages: {}; or translate the labels under [labels]", known.join(", "))),
+            );
+        }
+        Some(tag)
+    }
+
+    /// `currency`: an ISO 4217 code or a short sign for the would-pay badge.
+    pub(super) fn currency(&mut self, e: &Entry<'_, '_>) -> Option<String> {
+        let value = self.string(e)?;
+        let value = value.trim().to_owned();
+        if crate::labels::currency_sign(&value).is_none() {
+            self.push(
+                Diagnostic::new(Code::BadValue, e.span(), "currency", format!("'{value}' is not a currency the badge can show"))
+                    .with_hint("give an ISO code such as EUR, USD, GBP, SEK or PLN, or a sign of at most 3 characters such as \"€\""),
+            );
+            return None;
+        }
+        Some(value)
+    }
+
+    /// `[labels]`: the poster's own words, overridden by key.
+    pub(super) fn labels(&mut self, e: &Entry<'_, '_>) -> Vec<(String, String)> {
+        let Some(table) = self.table(e) else { return Vec::new() };
+        let mut labels = Vec::new();
+        for (key, value) in table.iter() {
+            let key_text = key.get_ref().as_ref();
+            let entry = Entry { key: key_text, key_span: key.span(), value };
+            if !crate::labels::keys().any(|k| k == key_text) {
+                let hint = did_you_mean(key_text, crate::labels::keys())
+                    .unwrap_or_else(|| "the keys are listed in the README under [labels]".to_owned());
+                self.push(
+                    Diagnostic::new(Code::UnknownKey, key.span(), key_text, format!("unknown label '{key_text}'"))
+                        .with_hint(hint),
+                );
+                continue;
+            }
+            if let Some(text) = self.string(&entry) {
+                labels.push((key_text.to_owned(), text));
+            }
+        }
+        labels
+    }
+}
