@@ -263,18 +263,8 @@ pub(crate) fn run(args: &Args) -> Outcome {
         };
         files.push((path, format, bytes));
     }
-    for (path, format, bytes) in files {
-        if path == Path::new("-") {
-            write_stdout(&bytes)?;
-            continue;
-        }
-        output::write_atomic(path, &bytes).map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
-        let detail = match format {
-            Format::Svg => format!("{:.0}×{:.0} px page", document.page().size.width, document.page().size.height),
-            Format::Png => png_detail(&document, resolution),
-        };
-        eprintln!("wrote {} ({detail})", path.display());
-    }
+    // Department copies are made too before anything is written.
+    let mut copies = Vec::new();
     if let Some(dir) = &args.per_owner {
         let mut kinds: Vec<Format> = Vec::new();
         for (_, format) in formats.iter().filter(|(p, _)| *p != Path::new("-")) {
@@ -285,7 +275,32 @@ pub(crate) fn run(args: &Args) -> Outcome {
         if kinds.is_empty() {
             kinds.push(Format::Png);
         }
-        per_owner(&renderer, journey, &theme, dir, &kinds, args, resolution)?;
+        copies = per_owner(&renderer, journey, &theme, dir, &kinds, args, resolution)?;
+    }
+    // All files or none: a failure leaves no file behind.
+    let on_disk: Vec<(&Path, &[u8])> = files
+        .iter()
+        .filter(|(p, _, _)| *p != Path::new("-"))
+        .map(|(p, _, b)| (*p, b.as_slice()))
+        .chain(copies.iter().map(|(p, b)| (p.as_path(), b.as_slice())))
+        .collect();
+    output::write_all_atomic(&on_disk).map_err(|(i, e)| {
+        let path = on_disk.get(i).map_or_else(String::new, |(p, _)| p.display().to_string());
+        Failure::io(format!("cannot write {path} (no file was written)"), &e)
+    })?;
+    for (path, format, bytes) in &files {
+        if *path == Path::new("-") {
+            write_stdout(bytes)?;
+            continue;
+        }
+        let detail = match format {
+            Format::Svg => format!("{:.0}×{:.0} px page", document.page().size.width, document.page().size.height),
+            Format::Png => png_detail(&document, resolution),
+        };
+        eprintln!("wrote {} ({detail})", path.display());
+    }
+    for (path, _) in &copies {
+        eprintln!("wrote {}", path.display());
     }
     Ok(Status::Ok)
 }
@@ -300,8 +315,8 @@ fn layout_failure(e: &LayoutError) -> Failure {
 /// One department's copy: its bytes in each format asked for.
 type OwnerCopy = Vec<(Format, Vec<u8>)>;
 
-/// One department's copy per owner, made on every core; written only when
-/// every copy is made, so a failure leaves no file behind.
+/// One department's copy per owner, made on every core, as the files to
+/// write.
 fn per_owner(
     renderer: &Renderer,
     journey: &journeymap::model::Journey,
@@ -310,7 +325,7 @@ fn per_owner(
     kinds: &[Format],
     args: &Args,
     resolution: Resolution,
-) -> Result<(), Failure> {
+) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     let owners = layout::owners(journey);
     if owners.is_empty() {
         return Err(Failure::usage("--per-owner: no touchpoint in the map has an owner"));
@@ -352,11 +367,7 @@ fn per_owner(
             files.push((dir.join(format!("{stem}.{extension}")), bytes));
         }
     }
-    for (path, bytes) in files {
-        output::write_atomic(&path, &bytes).map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
-        eprintln!("wrote {}", path.display());
-    }
-    Ok(())
+    Ok(files)
 }
 
 /// A file name for each owner: lower-case letters and digits joined by

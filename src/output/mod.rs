@@ -17,12 +17,35 @@ pub use png::{MAX_PIXELS, PngError, Resolution, pixel_size, png, tree};
 /// # Errors
 /// Any I/O error; the destination is then unchanged.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    stage(path, bytes)?.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes several files all or nothing: every file is first written in
+/// full to a temporary file beside its destination, and only when all of
+/// them are written are they renamed into place. A failure before that
+/// leaves no file behind and every destination as it was.
+///
+/// # Errors
+/// The first I/O error, naming nothing: the caller knows the paths.
+pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), (usize, std::io::Error)> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (i, (path, bytes)) in files.iter().enumerate() {
+        staged.push(stage(path, bytes).map_err(|e| (i, e))?);
+    }
+    for (i, (file, (path, _))) in staged.into_iter().zip(files).enumerate() {
+        file.persist(path).map_err(|e| (i, e.error))?;
+    }
+    Ok(())
+}
+
+/// `bytes` in a temporary file beside `path`, with the permissions `path`
+/// will keep (see [`write_atomic`]).
+fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    // A replaced file keeps its permissions; a new one gets 0666 less the
-    // umask, like any file the user creates (tempfile's default is 0600).
     let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
     let mut builder = tempfile::Builder::new();
     builder.prefix(".journeymap-").suffix(".tmp");
@@ -37,8 +60,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         file.as_file().set_permissions(permissions)?;
     }
     file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(file)
 }
 
 #[cfg(test)]
@@ -54,6 +76,20 @@ mod tests {
         assert_eq!(std::fs::read(&path)?, b"second");
         let names: Vec<_> = std::fs::read_dir(dir.path())?.filter_map(Result::ok).map(|e| e.file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.svg")]);
+        Ok(())
+    }
+
+    #[test]
+    fn several_files_are_written_all_or_nothing() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let ok = dir.path().join("ok.svg");
+        let bad = dir.path().join("no/such/dir/x.png");
+        let failed = write_all_atomic(&[(&ok, b"svg"), (&bad, b"png")]);
+        assert!(matches!(failed, Err((1, _))));
+        let names: Vec<_> = std::fs::read_dir(dir.path())?.filter_map(Result::ok).collect();
+        assert!(names.is_empty(), "nothing written, no temporary left: {names:?}");
+        write_all_atomic(&[(&ok, b"svg")]).map_err(|(_, e)| e)?;
+        assert_eq!(std::fs::read(&ok)?, b"svg");
         Ok(())
     }
 

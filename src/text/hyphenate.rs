@@ -21,7 +21,29 @@ pub fn breaks(word: &str, lang: Lang) -> Vec<usize> {
         return Vec::new();
     }
     let Some(dictionary) = dictionary(lang) else { return Vec::new() };
-    dictionary.hyphenate(word).breaks
+    // The patterns want the word in lower case. Some capitals change their
+    // length in UTF-8 when lowered (ẞ → ß, the Kelvin sign → k), so the
+    // word is lowered one character at a time, remembering where each
+    // character started in the original.
+    let mut lower = String::with_capacity(word.len());
+    let mut origin = Vec::with_capacity(word.len() + 1);
+    for (at, c) in word.char_indices() {
+        for l in c.to_lowercase() {
+            for _ in 0..l.len_utf8() {
+                origin.push(at);
+            }
+            lower.push(l);
+        }
+    }
+    origin.push(word.len());
+    let mut breaks: Vec<usize> = dictionary
+        .opportunities(&lower)
+        .into_iter()
+        .filter_map(|b| origin.get(b).copied())
+        .filter(|&b| b > 0 && b < word.len() && word.is_char_boundary(b))
+        .collect();
+    breaks.dedup();
+    breaks
 }
 
 fn language(lang: Lang) -> Language {
@@ -99,6 +121,15 @@ mod tests {
             }
         }
         assert!(breaks("https://example.com", Lang::En).is_empty());
+        // Capitals that shrink when lowered keep every break on a character.
+        for word in ["GROẞSTADTVERKEHRSÜBERWACHUNG", "\u{212A}ELVINTEMPERATURMESSUNG", "İSTANBULREISEBÜRO"] {
+            for lang in Lang::ALL {
+                for b in breaks(word, lang) {
+                    assert!(word.is_char_boundary(b), "{lang:?} {word} at {b}");
+                }
+            }
+        }
+        assert_eq!(breaks("SCHREIBEN", Lang::De), breaks("schreiben", Lang::De));
         assert!(breaks("2026", Lang::De).is_empty());
     }
 }
