@@ -233,6 +233,12 @@ impl Renderer {
         for lane in &j.lanes {
             check("title", lane.span.clone(), &lane.title);
         }
+        for (key, text) in &j.labels {
+            check(key, j.spans.get("labels"), text);
+        }
+        if let Some(sign) = j.currency.as_deref().and_then(crate::labels::currency_sign) {
+            check("currency", j.spans.get("currency"), &sign);
+        }
         for stage in &j.stages {
             let at = |key: &str| stage.spans.get_or(key, &stage.span);
             check("name", at("name"), &stage.name);
@@ -259,6 +265,10 @@ impl Renderer {
                 }
                 for actor in &t.actors {
                     check("actors", at("actors"), actor);
+                }
+                // The priorities panel prints the agreed action.
+                if let Some(action) = &t.action {
+                    check("action", at("action"), action);
                 }
             }
         }

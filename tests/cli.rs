@@ -363,3 +363,15 @@ fn themes_lists_the_built_ins_and_prints_one_as_a_theme_file() {
     assert!(std::fs::read_to_string(svg).is_ok_and(|s| s.contains("#14181F")), "the dark page colour");
     assert_eq!(code(&run(&["themes", "--toml", "nope"], None)), 2);
 }
+
+#[test]
+fn check_reports_an_action_no_font_can_draw_and_a_short_months_label() {
+    let months = "title = \"t\"\n[labels]\nmonths = \"Jan|Feb\"\n[[stage]]\nname = \"Awareness\"\n";
+    let (status, items) = check_json(&["-"], Some(months.as_bytes()));
+    assert_eq!(status, 1, "twelve months are needed: an error");
+    assert!(items.iter().any(|d| d["code"] == "bad-value" && d["key"] == "months" && d["line"] == 3), "{items:?}");
+    let action = "title = \"t\"\n[[stage]]\nname = \"Awareness\"\n  [[stage.touchpoint]]\n  name = \"Ad\"\n  marks = [\"pain\"]\n  action = \"联系客服\"\n";
+    let (status, items) = check_json(&["-"], Some(action.as_bytes()));
+    assert_eq!(status, 0, "a warning");
+    assert!(items.iter().any(|d| d["code"] == "missing-glyph" && d["key"] == "action" && d["line"] == 7), "{items:?}");
+}

@@ -363,7 +363,8 @@ fn per_owner_writes_one_copy_per_owner_named_after_it() {
 #[test]
 fn a_failed_output_leaves_none_of_the_others_behind() {
     let dir = tempdir();
-    let out = run_in(dir.path(), &["render", &airline(), "-o", "ok.svg", "-o", "no/such/dir/x.png", "--width", "300"], None);
+    let out =
+        run_in(dir.path(), &["render", &airline(), "-o", "ok.svg", "-o", "no/such/dir/x.png", "--width", "300"], None);
     assert_eq!(code(&out), 3, "{}", stderr(&out));
     assert!(stderr(&out).contains("no file was written"), "{}", stderr(&out));
     assert_eq!(listing(dir.path()), Vec::<String>::new(), "ok.svg must not be left behind");

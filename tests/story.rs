@@ -382,3 +382,11 @@ fn every_label_of_our_own_is_drawn_by_the_fonts() {
         }
     }
 }
+
+#[test]
+fn the_description_speaks_the_maps_language() {
+    let journey = sample("tests/maps/valid/german-energy.toml");
+    let doc = lay(&journey, None, None).expect("layout");
+    assert!(doc.description.starts_with("Customer Journey Map für Haushaltskundin"), "{}", doc.description);
+    assert!(doc.description.contains("3 Phasen") && doc.description.ends_with("Entwurf, noch nicht bestätigt."));
+}

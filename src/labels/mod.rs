@@ -92,11 +92,27 @@ impl Labels {
 
     /// The label for `key` with each `{name}` replaced by its value.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        let mut text = self.get(key).to_owned();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), value);
+        // One pass over the template: a value that itself holds "{n}" (a
+        // stage called "Tier {n}") is copied, never filled again.
+        let template = self.get(key);
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}').map(|close| (&after[..close], &after[close + 1..])) {
+                Some((name, tail)) if values.iter().any(|(n, _)| *n == name) => {
+                    out.push_str(values.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v));
+                    rest = tail;
+                }
+                _ => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
-        text
+        out.push_str(rest);
+        out
     }
 
     /// A date in the language's style, e.g. "22 November 2026",
@@ -170,6 +186,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn placeholders_are_filled_once() {
+        let labels = Labels::new(Lang::En, vec![]);
+        let text = labels.fill("weakest_named", &[("stage", "Tier {n}"), ("n", "−2")]);
+        assert_eq!(text, "Weakest stage: Tier {n} (balance −2).");
+        assert_eq!(labels.fill("effort_level", &[]), "{n} of 5", "a missing value leaves its placeholder");
     }
 
     #[test]

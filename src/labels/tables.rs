@@ -69,6 +69,15 @@ pub(super) static EN: &[(&str, &str)] = &[
     ("department", "Department view: {owner}. Their touchpoints at full strength, the others muted."),
     ("date", "{day} {month} {year}"),
     ("months", "January|February|March|April|May|June|July|August|September|October|November|December"),
+    (
+        "description",
+        "Customer journey map: {n} stages ({stages}), {touchpoints} touchpoints, {moments} moments of truth.",
+    ),
+    (
+        "description_persona",
+        "Customer journey map for {persona}: {n} stages ({stages}), {touchpoints} touchpoints, {moments} moments of truth.",
+    ),
+    ("description_draft", "Draft, not yet validated."),
 ];
 
 pub(super) static DE: &[(&str, &str)] = &[
@@ -139,6 +148,15 @@ pub(super) static DE: &[(&str, &str)] = &[
     ("department", "Ansicht für {owner}: deren Kontaktpunkte voll, die übrigen gedämpft."),
     ("date", "{day}. {month} {year}"),
     ("months", "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"),
+    (
+        "description",
+        "Customer Journey Map: {n} Phasen ({stages}), {touchpoints} Kontaktpunkte, {moments} Momente der Wahrheit.",
+    ),
+    (
+        "description_persona",
+        "Customer Journey Map für {persona}: {n} Phasen ({stages}), {touchpoints} Kontaktpunkte, {moments} Momente der Wahrheit.",
+    ),
+    ("description_draft", "Entwurf, noch nicht bestätigt."),
 ];
 
 pub(super) static FR: &[(&str, &str)] = &[
@@ -209,6 +227,15 @@ pub(super) static FR: &[(&str, &str)] = &[
     ("department", "Vue pour {owner} : ses points de contact en clair, les autres estompés."),
     ("date", "{day} {month} {year}"),
     ("months", "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"),
+    (
+        "description",
+        "Parcours client : {n} étapes ({stages}), {touchpoints} points de contact, {moments} moments de vérité.",
+    ),
+    (
+        "description_persona",
+        "Parcours client de {persona} : {n} étapes ({stages}), {touchpoints} points de contact, {moments} moments de vérité.",
+    ),
+    ("description_draft", "Brouillon, pas encore validé."),
 ];
 
 pub(super) static ES: &[(&str, &str)] = &[
@@ -279,6 +306,15 @@ pub(super) static ES: &[(&str, &str)] = &[
     ("department", "Vista de {owner}: sus puntos de contacto destacados, los demás atenuados."),
     ("date", "{day} de {month} de {year}"),
     ("months", "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"),
+    (
+        "description",
+        "Mapa del recorrido del cliente: {n} etapas ({stages}), {touchpoints} puntos de contacto, {moments} momentos de la verdad.",
+    ),
+    (
+        "description_persona",
+        "Mapa del recorrido del cliente de {persona}: {n} etapas ({stages}), {touchpoints} puntos de contacto, {moments} momentos de la verdad.",
+    ),
+    ("description_draft", "Borrador, aún no validado."),
 ];
 
 pub(super) static NL: &[(&str, &str)] = &[
@@ -349,6 +385,15 @@ pub(super) static NL: &[(&str, &str)] = &[
     ("department", "Weergave voor {owner}: hun contactmomenten volledig, de rest gedempt."),
     ("date", "{day} {month} {year}"),
     ("months", "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"),
+    (
+        "description",
+        "Klantreis: {n} fasen ({stages}), {touchpoints} contactmomenten, {moments} momenten van de waarheid.",
+    ),
+    (
+        "description_persona",
+        "Klantreis van {persona}: {n} fasen ({stages}), {touchpoints} contactmomenten, {moments} momenten van de waarheid.",
+    ),
+    ("description_draft", "Concept, nog niet bevestigd."),
 ];
 
 pub(super) static PL: &[(&str, &str)] = &[
@@ -419,6 +464,15 @@ pub(super) static PL: &[(&str, &str)] = &[
     ("department", "Widok dla: {owner}. Ich punkty styku w pełni, pozostałe wyciszone."),
     ("date", "{day} {month} {year}"),
     ("months", "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"),
+    (
+        "description",
+        "Mapa podróży klienta: etapy: {n} ({stages}), punkty styku: {touchpoints}, momenty prawdy: {moments}.",
+    ),
+    (
+        "description_persona",
+        "Mapa podróży klienta ({persona}): etapy: {n} ({stages}), punkty styku: {touchpoints}, momenty prawdy: {moments}.",
+    ),
+    ("description_draft", "Szkic, jeszcze niezatwierdzony."),
 ];
 
 pub(super) static SV: &[(&str, &str)] = &[
@@ -489,4 +543,10 @@ pub(super) static SV: &[(&str, &str)] = &[
     ("department", "Vy för {owner}: deras kontaktpunkter fullt synliga, övriga nedtonade."),
     ("date", "{day} {month} {year}"),
     ("months", "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"),
+    ("description", "Kundresa: {n} steg ({stages}), {touchpoints} kontaktpunkter, {moments} sanningens ögonblick."),
+    (
+        "description_persona",
+        "Kundresa för {persona}: {n} steg ({stages}), {touchpoints} kontaktpunkter, {moments} sanningens ögonblick.",
+    ),
+    ("description_draft", "Utkast, ännu inte godkänt."),
 ];

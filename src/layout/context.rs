@@ -87,8 +87,9 @@ impl Grid {
         let s = &theme.space;
         let n = journey.stages.len().max(1) as f64;
         let content = s.label_width + n * (s.column_width + s.gutter);
-        // A one- or two-stage map still gets a page wide enough for its
-        // title block and legend.
+        // A one- or two-stage map is laid out at least three columns wide,
+        // so its columns reach their widest; the page then keeps to what
+        // the content uses (see the stacker).
         (content + 2.0 * s.margin).max(s.column_width * 3.0 + s.label_width + 2.0 * s.margin)
     }
 }

@@ -14,8 +14,13 @@
 //! Sizing: with `auto` the layout uses the theme's natural sizes and the
 //! page grows to fit. With a fixed page the layout is scaled: it finds the
 //! largest scale at which the content, laid out to the page's width, also
-//! fits its height. If that would put any text below 6 pt at print size the
-//! layout fails and names a size that would fit.
+//! fits its height, stacked or (on a wide page, when it prints larger) with
+//! the priorities in a sidebar, and shares the height left over between
+//! the rows. If that would put any text below 6 pt at print size, a map
+//! that did not choose its panels leaves out the question rows, then the
+//! legend, then lists fewer priorities and drops the health strip (the
+//! [`Document`] says what); if even that does not fit, the layout fails
+//! and names a size that would fit.
 
 mod context;
 mod document;
@@ -97,7 +102,7 @@ pub fn owners(journey: &Journey) -> Vec<String> {
 /// `render::Renderer` instead.
 ///
 /// # Errors
-/// [`LayoutError::TooSmall`] when a fixed page cannot hold the content with
+/// [`LayoutError::TooSmall`] when a fixed page cannot hold even the story (cards, curve, priorities) with
 /// all text at 6 pt or more.
 pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options) -> Result<Document, LayoutError> {
     layout_with(journey, theme, &Shaper::new(fonts), options)
@@ -111,7 +116,7 @@ pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options
 /// panel order, the description — is worked out once.
 ///
 /// # Errors
-/// [`LayoutError::TooSmall`] when a fixed page cannot hold the content with
+/// [`LayoutError::TooSmall`] when a fixed page cannot hold even the story (cards, curve, priorities) with
 /// all text at 6 pt or more; [`LayoutError::UnknownOwner`] when the owner
 /// to highlight owns nothing.
 pub fn layout_with(
@@ -133,6 +138,11 @@ pub fn layout_with(
     };
     let size = options.size.unwrap_or(journey.poster.size);
     let orientation = options.orientation.or(journey.poster.orientation);
+    let labels = crate::labels::Labels::new(
+        journey.lang.as_deref().and_then(crate::labels::Lang::from_tag).unwrap_or_default(),
+        journey.labels.clone(),
+    );
+    let summary = description(journey, &labels);
     let mut builder = Stacker {
         journey,
         theme,
@@ -141,15 +151,12 @@ pub fn layout_with(
         highlight: highlight.as_deref(),
         left_out: Vec::new(),
         priorities_cap: None,
-        labels: crate::labels::Labels::new(
-            journey.lang.as_deref().and_then(crate::labels::Lang::from_tag).unwrap_or_default(),
-            journey.labels.clone(),
-        ),
+        labels,
     };
     let document = |laid: stack::Laid, scale: f64, page: Size2, left_out: Vec<Panel>, cap: Option<usize>| Document {
         pages: vec![Page { size: page, transform: frame::Transform::scale(scale), frame: laid.frame }],
         title: journey.title.clone(),
-        description: description(journey),
+        description: summary.clone(),
         anchors: laid.anchors,
         left_out,
         priorities_cap: cap,
@@ -290,22 +297,27 @@ fn suggestion(builder: &Stacker<'_>, orientation: Option<Orientation>, min_scale
     "try --size auto, which grows the page to fit".to_owned()
 }
 
-/// A one-paragraph description of the poster, for the SVG `<desc>`.
-fn description(journey: &Journey) -> String {
+/// A one-paragraph description of the poster, for the SVG `<desc>`, in
+/// the poster's language.
+fn description(journey: &Journey, labels: &crate::labels::Labels) -> String {
     let stages: Vec<&str> = journey.stages.iter().map(|s| s.name.as_str()).collect();
-    let touchpoints = journey.touchpoints().count();
-    let moments = journey.touchpoints().filter(|(_, t)| t.moment_of_truth).count();
-    let mut d = "Customer journey map".to_owned();
-    if let Some(p) = &journey.persona {
-        d += &format!(" for {p}");
-    }
-    d += &format!(
-        ": {} stages ({}), {touchpoints} touchpoints, {moments} moments of truth.",
-        stages.len(),
-        stages.join(", ")
-    );
+    let touchpoints = journey.touchpoints().count().to_string();
+    let moments = journey.touchpoints().filter(|(_, t)| t.moment_of_truth).count().to_string();
+    let n = stages.len().to_string();
+    let joined = stages.join(", ");
+    let mut values =
+        vec![("n", n.as_str()), ("stages", joined.as_str()), ("touchpoints", &touchpoints), ("moments", &moments)];
+    let key = match &journey.persona {
+        Some(p) => {
+            values.push(("persona", p.as_str()));
+            "description_persona"
+        }
+        None => "description",
+    };
+    let mut d = labels.fill(key, &values);
     if journey.status == Status::Draft {
-        d += " Draft, not yet validated.";
+        d.push(' ');
+        d.push_str(labels.get("description_draft"));
     }
     d
 }

@@ -68,10 +68,18 @@ fn num(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// A family name safe inside a quoted CSS string inside XML: letters,
-/// digits, spaces and `-_.` only (real family names need nothing else).
+/// A family name as a single-quoted CSS string inside XML: the name itself
+/// (so it matches the name each text run gives, "M+ 1p" included), with
+/// backslashes and quotes escaped for CSS and markup escaped for XML.
 fn css_family(family: &str) -> String {
-    family.chars().filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.')).collect()
+    let css: String = family
+        .chars()
+        .flat_map(|c| match c {
+            '\\' | '\'' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    escape(&css)
 }
 
 /// Escapes text for XML and drops characters XML 1.0 cannot hold.
@@ -380,6 +388,12 @@ mod tests {
         assert_eq!(num(1.005_1), "1.01");
         assert_eq!(num(-0.001), "0");
         assert_eq!(num(12.5), "12.5");
+    }
+
+    #[test]
+    fn family_names_are_kept_and_escaped() {
+        assert_eq!(css_family("M+ 1p"), "M+ 1p");
+        assert_eq!(css_family("O'Neil <Sans>"), "O\\&apos;Neil &lt;Sans&gt;");
     }
 
     #[test]

@@ -57,6 +57,18 @@ impl Walker<'_> {
                 continue;
             }
             if let Some(text) = self.string(&entry) {
+                if key_text == "months" && text.split('|').count() != 12 {
+                    self.push(
+                        Diagnostic::new(
+                            Code::BadValue,
+                            entry.span(),
+                            "months",
+                            format!("'months' needs twelve names, not {}", text.split('|').count()),
+                        )
+                        .with_hint("write the twelve month names joined by |, e.g. \"Jan|Feb|Mar|…|Dec\""),
+                    );
+                    continue;
+                }
                 labels.push((key_text.to_owned(), text));
             }
         }

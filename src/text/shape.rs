@@ -63,7 +63,7 @@ pub struct Shaper<'f> {
 #[derive(Default)]
 pub struct ShapeCache {
     lines: Mutex<HashMap<(Style, u64), HashMap<String, Shaped>>>,
-    plans: Mutex<HashMap<PlanKey, rustybuzz::ShapePlan>>,
+    plans: Mutex<HashMap<PlanKey, std::sync::Arc<rustybuzz::ShapePlan>>>,
 }
 
 impl std::fmt::Debug for ShapeCache {
@@ -196,11 +196,21 @@ impl<'f> Shaper<'f> {
             script: buffer.script().tag().to_bytes(),
             language: language.as_ref().map(|l| l.as_str().to_owned()),
         };
-        let mut plans = lock(&self.cache.get().plans);
-        let plan = plans.entry(key).or_insert_with(|| {
-            rustybuzz::ShapePlan::new(rb, buffer.direction(), Some(buffer.script()), language.as_ref(), &[])
-        });
-        let output = rustybuzz::shape_with_plan(rb, plan, buffer);
+        // The plan is shared, so the lock is held only to find it and other
+        // threads shape at the same time.
+        let plan = lock(&self.cache.get().plans)
+            .entry(key)
+            .or_insert_with(|| {
+                std::sync::Arc::new(rustybuzz::ShapePlan::new(
+                    rb,
+                    buffer.direction(),
+                    Some(buffer.script()),
+                    language.as_ref(),
+                    &[],
+                ))
+            })
+            .clone();
+        let output = rustybuzz::shape_with_plan(rb, &plan, buffer);
         output.glyph_positions().iter().map(|p| i64::from(p.x_advance)).sum()
     }
 

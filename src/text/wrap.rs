@@ -133,7 +133,7 @@ impl Filler<'_, '_> {
                         Some(pieces) => pieces,
                         None => {
                             let pieces = break_word(shaper, segment, style, size, max_width);
-                            *forced += pieces.iter().filter(|p| p.ends_with(BREAK_HYPHEN)).count();
+                            *forced += usize::from(pieces.iter().any(|p| p.ends_with(BREAK_HYPHEN)));
                             pieces
                         }
                     };

@@ -68,8 +68,9 @@ fn cell(cx: &Context<'_>, h: &StageHealth, extremes: health::Extremes, slot: Slo
     let caption = cx.caption(Style::Bold);
     let mut items = Vec::new();
     let centre = slot.x + slot.width / 2.0;
-    let count_w = cx.width("00", caption) + s.unit / 2.0;
-    let half = slot.width / 2.0 - count_w - s.unit / 2.0;
+    let digits = (h.pains + h.essential_pains).max(h.strengths).max(10).to_string();
+    let count_w = cx.width(&digits, caption) + s.unit / 2.0;
+    let half = (slot.width / 2.0 - count_w - s.unit / 2.0).max(0.0);
     // An essential pain is drawn twice: the blocks add up to the balance.
     let pain_blocks = h.pains + h.essential_pains;
     let most = pain_blocks.max(h.strengths).max(1) as f64;

@@ -67,10 +67,12 @@ pub(crate) fn mark_badge(cx: &Context<'_>, mark: Mark, rect: Rect) -> Item {
     let (Mark::WouldPay, Some(sign)) = (mark, sign) else { return symbols::badge(mark, rect) };
     let font = Font { style: Style::Bold, size: cx.theme.type_scale.caption, leading: 1.0 };
     let width = cx.width(&sign, font);
-    if width > rect.width * 0.9 {
+    let (ascent, descent) = cx.shaper.extents(font.style, font.size);
+    // The sign is set at the caption size (never under the print floor);
+    // a coin too small to hold it shows the plain coin instead.
+    if width > rect.width * 0.9 || ascent + descent > rect.height * 1.2 {
         return symbols::badge(mark, rect);
     }
-    let (ascent, descent) = cx.shaper.extents(font.style, font.size);
     let line_box = font.line_height().max(ascent + descent);
     let at = Point::new(rect.center().x - width / 2.0, rect.center().y - line_box / 2.0);
     let (line, _) = cx.line_at(&sign, font, Role::Surface, at);

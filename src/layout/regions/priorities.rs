@@ -190,9 +190,11 @@ fn entry(cx: &Context<'_>, p: &Priority<'_>, slot: Slot) -> (Vec<Item>, f64) {
     let rank_w = rank_line.width;
     items.push(Item::Text(rank_line));
     let row_h = rank_h.max(s.badge);
-    let (chip, _) = class_chip(cx, p.class, Point::new(x + rank_w + s.unit, y), row_h);
+    let (chip, chip_w) = class_chip(cx, p.class, Point::new(x + rank_w + s.unit, y), row_h);
     items.push(chip);
-    if p.touchpoint.moment_of_truth {
+    // The star only where it clears the chip; the card keeps it anyway.
+    let star_x = x + width - s.badge;
+    if p.touchpoint.moment_of_truth && x + rank_w + s.unit + chip_w + s.unit <= star_x {
         items.push(symbols::star(Rect::new(x + width - s.badge, y + (row_h - s.badge) / 2.0, s.badge, s.badge)));
     }
     y += row_h + s.unit / 2.0;
