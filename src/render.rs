@@ -46,6 +46,8 @@ pub struct Renderer {
 pub enum Format {
     /// An SVG document.
     Svg(SvgOptions),
+    /// A one-page vector PDF of the page's size, text as text.
+    Pdf,
     /// A PNG image.
     Png {
         /// Its pixel size.
@@ -80,6 +82,9 @@ pub enum RenderError {
     /// The PNG could not be made.
     #[error(transparent)]
     Png(#[from] PngError),
+    /// The PDF could not be made.
+    #[error(transparent)]
+    Pdf(#[from] output::PdfError),
 }
 
 impl Renderer {
@@ -175,6 +180,13 @@ impl Renderer {
     pub fn export(&self, document: &Document, theme: &Theme, format: &Format) -> Result<Vec<u8>, RenderError> {
         match *format {
             Format::Svg(options) => Ok(paint::svg(document, theme, &self.fonts, options).into_bytes()),
+            Format::Pdf => {
+                // krilla reads the tree usvg builds from our SVG, with our
+                // fonts; it subsets them and keeps the text as text.
+                let svg =
+                    paint::svg(document, theme, &self.fonts, SvgOptions { transparent: false, embed_fonts: false });
+                Ok(output::pdf(&svg, &self.fonts, document)?)
+            }
             Format::Png { resolution, transparent } => {
                 // The pixel size is known from the layout: refuse before
                 // painting anything.

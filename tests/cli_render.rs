@@ -135,16 +135,21 @@ fn a_failed_render_keeps_the_existing_file_and_leaves_no_temporary() {
 #[test]
 fn unsupported_extensions_are_usage_errors_before_any_work() {
     let dir = tempdir();
-    for bad in ["out.pdf", "out.txt", "out", "out.SVG.bak"] {
+    for bad in ["out.docx", "out.txt", "out", "out.SVG.bak"] {
         let out = run_in(dir.path(), &["render", &airline(), "-o", "ok.svg", "-o", bad], None);
         assert_eq!(code(&out), 2, "{bad}: {}", stderr(&out));
         assert!(stderr(&out).contains(bad), "{bad}: the message names the file: {}", stderr(&out));
         assert!(listing(dir.path()).is_empty(), "{bad}: {:?}", listing(dir.path()));
     }
-    // Upper-case extensions are fine.
-    let out = run_in(dir.path(), &["render", &airline(), "--width", "100", "-o", "UP.SVG", "-o", "UP.PNG"], None);
+    // Upper-case extensions are fine, and PDF is one of the formats.
+    let out = run_in(
+        dir.path(),
+        &["render", &airline(), "--width", "100", "-o", "UP.SVG", "-o", "UP.PNG", "-o", "UP.PDF"],
+        None,
+    );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(listing(dir.path()), ["UP.PNG", "UP.SVG"]);
+    assert_eq!(listing(dir.path()), ["UP.PDF", "UP.PNG", "UP.SVG"]);
+    assert!(read(dir.path().join("UP.PDF")).starts_with(b"%PDF-"));
 }
 
 #[test]

@@ -75,6 +75,7 @@ fn poster_with(line: TextLine) -> Document {
         left_out: vec![],
         priorities_cap: None,
         forced_breaks: 0,
+        meta: Default::default(),
     }
 }
 

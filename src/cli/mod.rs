@@ -73,9 +73,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Render the poster to SVG and/or PNG.
+    /// Render the poster to SVG, PNG and/or PDF.
     ///
-    /// The extension of each OUT picks its format (.svg, .png); several -o
+    /// The extension of each OUT picks its format (.svg, .png, .pdf); several -o
     /// lay the poster out once. Files are written atomically: a failed
     /// render leaves no file and keeps an existing one.
     #[command(after_help = render::AFTER_HELP)]

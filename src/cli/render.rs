@@ -18,6 +18,7 @@ pub(crate) const AFTER_HELP: &str = "\
 Examples:
   journeymap render map.toml -o map.png                      PNG at 150 dpi
   journeymap render map.toml -o map.svg -o map.png           lay out once, write both
+  journeymap render map.toml --size A1 -o print.pdf          a vector PDF for the print shop
   journeymap render map.toml --size A2 -o poster.png         fit an A2 landscape page
   journeymap render map.toml --width 1200 -o preview.png     a 1200 px wide preview
   journeymap render map.toml --font NotoSansJP.ttf -o jp.svg add a font for Japanese
@@ -31,8 +32,8 @@ Sizes: A0–A6, Letter, Legal, Tabloid, Slide (1920×1080 px), \"W x H unit\" (m
 pub(crate) struct Args {
     /// The map file, or - for standard input.
     map: PathBuf,
-    /// An output file: .svg or .png (repeatable). - writes to standard output
-    /// in the format given by --stdout-format.
+    /// An output file: .svg, .png or .pdf (repeatable). - writes to standard
+    /// output in the format given by --stdout-format.
     #[arg(short, long = "output", value_name = "OUT", required_unless_present = "per_owner")]
     outputs: Vec<PathBuf>,
     /// Keep this owner's touchpoints at full strength and mute the others:
@@ -90,6 +91,7 @@ enum OrientationArg {
 enum Format {
     Svg,
     Png,
+    Pdf,
 }
 
 fn parse_size(s: &str) -> Result<Size, String> {
@@ -104,11 +106,8 @@ fn format_of(path: &Path, stdout_format: Format) -> Result<Format, Failure> {
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("svg") => Ok(Format::Svg),
         Some("png") => Ok(Format::Png),
-        Some("pdf") => Err(Failure::usage(format!(
-            "{}: PDF output is not available in this version; render .svg or .png",
-            path.display()
-        ))),
-        _ => Err(Failure::usage(format!("{}: the extension must be .svg or .png", path.display()))),
+        Some("pdf") => Ok(Format::Pdf),
+        _ => Err(Failure::usage(format!("{}: the extension must be .svg, .png or .pdf", path.display()))),
     }
 }
 
@@ -250,6 +249,9 @@ pub(crate) fn run(args: &Args) -> Outcome {
                 let svg = render::Format::Svg(SvgOptions { transparent: args.transparent, embed_fonts });
                 renderer.export(&document, &theme, &svg).map_err(|e| Failure::usage(e.to_string()))?
             }
+            Format::Pdf => {
+                renderer.export(&document, &theme, &render::Format::Pdf).map_err(|e| Failure::usage(e.to_string()))?
+            }
             Format::Png => match &png {
                 Some(bytes) => bytes.clone(),
                 None => {
@@ -296,6 +298,10 @@ pub(crate) fn run(args: &Args) -> Outcome {
         let detail = match format {
             Format::Svg => format!("{:.0}×{:.0} px page", document.page().size.width, document.page().size.height),
             Format::Png => png_detail(&document, resolution),
+            Format::Pdf => {
+                let (w, h) = document.page().size_mm();
+                format!("one page, {w:.0}×{h:.0} mm")
+            }
         };
         eprintln!("wrote {} ({detail})", path.display());
     }
@@ -342,6 +348,7 @@ fn per_owner(
                         embed_fonts: !args.no_embed_fonts,
                     }),
                     Format::Png => render::Format::Png { resolution, transparent: args.transparent },
+                    Format::Pdf => render::Format::Pdf,
                 };
                 let bytes = renderer.export(&document, theme, &format).map_err(|e| Failure::usage(e.to_string()))?;
                 Ok((*kind, bytes))
@@ -363,7 +370,11 @@ fn per_owner(
     let mut files = Vec::new();
     for (stem, outputs) in names.iter().zip(made) {
         for (kind, bytes) in outputs? {
-            let extension = if kind == Format::Svg { "svg" } else { "png" };
+            let extension = match kind {
+                Format::Svg => "svg",
+                Format::Png => "png",
+                Format::Pdf => "pdf",
+            };
             files.push((dir.join(format!("{stem}.{extension}")), bytes));
         }
     }

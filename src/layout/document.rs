@@ -28,6 +28,23 @@ pub struct Document {
     /// Words broken between letters because the language's hyphenation
     /// patterns offer no break that fits (the last resort).
     pub forced_breaks: usize,
+    /// What a PDF's document information says.
+    pub meta: Meta,
+}
+
+/// The document's metadata, for PDF document information.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    /// The subtitle, as the subject.
+    pub subject: Option<String>,
+    /// The organisation and the team.
+    pub authors: Vec<String>,
+    /// The stage names and what the document is.
+    pub keywords: Vec<String>,
+    /// The map's date.
+    pub date: Option<crate::model::Date>,
+    /// The BCP 47 language of the text.
+    pub lang: String,
 }
 
 impl Document {

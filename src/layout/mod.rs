@@ -30,7 +30,7 @@ mod regions;
 mod stack;
 mod symbols;
 
-pub use document::{Anchor, AnchorKind, Boxed, Document, Page};
+pub use document::{Anchor, AnchorKind, Boxed, Document, Meta, Page};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
 
@@ -161,6 +161,7 @@ pub fn layout_with(
         left_out,
         priorities_cap: cap,
         forced_breaks: laid.forced,
+        meta: meta(journey),
     };
     let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
     let Some((page_w, page_h)) = size.page_px(orientation) else {
@@ -295,6 +296,19 @@ fn suggestion(builder: &Stacker<'_>, orientation: Option<Orientation>, min_scale
         }
     }
     "try --size auto, which grows the page to fit".to_owned()
+}
+
+/// The document information a PDF carries.
+fn meta(journey: &Journey) -> document::Meta {
+    let mut keywords = vec!["customer journey map".to_owned()];
+    keywords.extend(journey.stages.iter().map(|s| s.name.clone()));
+    document::Meta {
+        subject: journey.subtitle.clone(),
+        authors: journey.organisation.iter().chain(&journey.team).cloned().collect(),
+        keywords,
+        date: journey.date,
+        lang: journey.lang.clone().unwrap_or_else(|| "en".to_owned()),
+    }
 }
 
 /// A one-paragraph description of the poster, for the SVG `<desc>`, in

@@ -5,11 +5,13 @@
 //! An interrupted or failed run leaves no partial file and keeps whatever
 //! was there before.
 
+mod pdf;
 mod png;
 
 use std::io::Write;
 use std::path::Path;
 
+pub use pdf::{PdfError, pdf};
 pub use png::{MAX_PIXELS, PngError, Resolution, pixel_size, png, tree};
 
 /// Writes `bytes` to `path` atomically (see the module docs).

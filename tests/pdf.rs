@@ -1,0 +1,112 @@
+//! PDF output (SPEC §5), read back with poppler's `pdfinfo` and
+//! `pdftotext` (Debian's poppler-utils, which `.ci/run` installs): one
+//! vector page of exactly the poster's size, the map's metadata, subset
+//! fonts with Unicode maps so every card name comes out as text, and the
+//! same bytes on every run.
+
+mod common;
+
+use std::process::Command;
+
+use journeymap::layout::{self, Options};
+use journeymap::model::{Orientation, Paper, Size};
+use journeymap::render::{Format, Renderer};
+use journeymap::text::Fonts;
+use journeymap::theme::Theme;
+
+/// Runs a poppler tool on PDF bytes; fails loudly when it is missing.
+fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("poster.pdf");
+    std::fs::write(&path, pdf).expect("write the PDF");
+    let mut args: Vec<String> = extra.iter().map(|s| (*s).to_owned()).collect();
+    args.push(path.display().to_string());
+    if tool == "pdftotext" {
+        args.push("-".into());
+    }
+    let out = Command::new(tool)
+        .args(&args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed to read PDFs back: install poppler-utils ({e})"));
+    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn field<'a>(info: &'a str, name: &str) -> &'a str {
+    info.lines().find_map(|l| l.strip_prefix(&format!("{name}:"))).map_or("", str::trim)
+}
+
+fn pdf_of(path: &str, size: Option<Size>, orientation: Option<Orientation>) -> (journeymap::model::Journey, Vec<u8>) {
+    let journey = common::journey(path, &std::fs::read_to_string(path).expect("map"));
+    let theme = Theme::classic();
+    let renderer = Renderer::new(Fonts::embedded()).with_page(Options { size, orientation, ..Default::default() });
+    let doc = renderer.layout(&journey, &theme).expect("layout");
+    let pdf = renderer.export(&doc, &theme, &Format::Pdf).expect("pdf");
+    (journey, pdf)
+}
+
+#[test]
+fn one_page_of_exactly_the_posters_size_with_the_maps_metadata() {
+    let (_, pdf) = pdf_of("samples/airline.toml", Some(Size::Paper(Paper::A2)), None);
+    assert!(pdf.starts_with(b"%PDF-"));
+    let info = poppler("pdfinfo", &pdf, &[]);
+    assert_eq!(field(&info, "Pages"), "1");
+    // A2 landscape: 594 × 420 mm = 1683.78 × 1190.55 pt.
+    assert!(field(&info, "Page size").starts_with("1683.78 x 1190.55 pts"), "{info}");
+    assert_eq!(field(&info, "Title"), "Flying Nordic Air");
+    assert_eq!(field(&info, "Subject"), "Business trips between Copenhagen and Stockholm");
+    assert!(field(&info, "Author").starts_with("Nordic Air, Customer experience"), "{info}");
+    assert!(field(&info, "Keywords").contains("Awareness") && field(&info, "Keywords").contains("Return"), "{info}");
+    assert!(field(&info, "Creator").starts_with("journeymap "), "{info}");
+    assert!(field(&info, "CreationDate").contains("2026"), "{info}");
+    let fonts = poppler("pdffonts", &pdf, &[]);
+    let inter: Vec<&str> = fonts.lines().filter(|l| l.contains("Inter")).collect();
+    assert_eq!(inter.len(), 3, "{fonts}");
+    // Embedded, subset, with a Unicode map.
+    assert!(inter.iter().all(|l| l.split_whitespace().rev().skip(2).take(3).all(|c| c == "yes")), "{fonts}");
+}
+
+#[test]
+fn every_card_name_comes_out_as_text_where_its_card_is() {
+    let squash = |t: &str| t.split_whitespace().collect::<String>().replace([journeymap::text::BREAK_HYPHEN, '-'], "");
+    for (path, size, orientation) in [
+        ("samples/airline.toml", None, None),
+        ("samples/saas-onboarding.toml", Some(Size::Paper(Paper::A4)), Some(Orientation::Portrait)),
+        ("tests/maps/valid/german-energy.toml", None, None),
+    ] {
+        let journey = common::journey(path, &std::fs::read_to_string(path).expect("map"));
+        let renderer = Renderer::new(Fonts::embedded()).with_page(Options { size, orientation, ..Default::default() });
+        let doc = renderer.layout(&journey, &Theme::classic()).expect("layout");
+        let pdf = renderer.export(&doc, &Theme::classic(), &Format::Pdf).expect("pdf");
+        let whole = squash(&poppler("pdftotext", &pdf, &[]));
+        assert!(whole.contains(&squash(&journey.title)), "{path}");
+        // Page px to pt: the page's scale, then 72/96.
+        let k = doc.page().transform.scale * 0.75;
+        for anchor in &doc.anchors {
+            let journeymap::layout::AnchorKind::Card { stage, index } = anchor.kind;
+            let name = &journey.stages[stage].touchpoints[index].name;
+            let r = anchor.rect;
+            let crop = [r.x * k, r.y * k, r.width * k, r.height * k].map(|v| format!("{}", v.round() as i64));
+            let text = poppler(
+                "pdftotext",
+                &pdf,
+                &["-r", "72", "-x", &crop[0], "-y", &crop[1], "-W", &crop[2], "-H", &crop[3]],
+            );
+            assert!(squash(&text).contains(&squash(name)), "{path}: {name:?} is not the text of its card: {text:?}");
+        }
+        assert_eq!(doc.anchors.len(), journey.touchpoints().count(), "{path}");
+    }
+}
+
+#[test]
+fn the_language_is_set_and_the_bytes_repeat() {
+    let (_, pdf) = pdf_of("tests/maps/valid/german-energy.toml", None, None);
+    assert!(pdf.windows(10).any(|w| w == b"/Lang(de)>"), "the catalog names the language");
+    let (_, again) = pdf_of("tests/maps/valid/german-energy.toml", None, None);
+    assert!(pdf == again, "the same map gives the same PDF bytes");
+    // A fresh layout in another Fonts instance changes nothing either.
+    let journey = common::journey("g", &std::fs::read_to_string("tests/maps/valid/german-energy.toml").expect("map"));
+    let doc = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &Options::default()).expect("layout");
+    let third = Renderer::new(Fonts::embedded()).export(&doc, &Theme::classic(), &Format::Pdf).expect("pdf");
+    assert!(pdf == third);
+}
