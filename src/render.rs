@@ -195,7 +195,7 @@ impl Renderer {
                 // usvg ignores @font-face and draws from its own font
                 // database, so the PNG is rasterised without the font data.
                 let svg = paint::svg(document, theme, &self.fonts, SvgOptions { transparent, embed_fonts: false });
-                Ok(output::png(&svg, &self.fonts, resolution)?)
+                Ok(output::png_titled(&svg, &self.fonts, resolution, Some(&document.title))?)
             }
         }
     }

@@ -305,3 +305,35 @@ fn the_svg_carries_exactly_the_faces_it_uses() {
     let png_without = render_png(&without, &fonts, Resolution::Width(600));
     assert!(png_with == png_without, "embedding fonts must not change the PNG");
 }
+
+/// Walks a PNG's chunks: (type, data).
+fn chunks(png: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut at = 8;
+    while at + 8 <= png.len() {
+        let len = u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]) as usize;
+        let kind = String::from_utf8_lossy(&png[at + 4..at + 8]).into_owned();
+        out.push((kind, png[at + 8..(at + 8 + len).min(png.len())].to_vec()));
+        at += 12 + len;
+    }
+    out
+}
+
+#[test]
+fn the_png_records_its_resolution_and_title() {
+    let journey = sample("samples/airline.toml");
+    let renderer = journeymap::render::Renderer::new(Fonts::embedded());
+    let theme = Theme::classic();
+    let doc = renderer.layout(&journey, &theme).expect("layout");
+    for (dpi, expected) in [(150.0, 5906), (300.0, 11811)] {
+        let format = journeymap::render::Format::Png { resolution: Resolution::Dpi(dpi), transparent: false };
+        let png = renderer.export(&doc, &theme, &format).expect("png");
+        let chunks = chunks(&png);
+        let phys = chunks.iter().find(|(k, _)| k == "pHYs").expect("a pHYs chunk");
+        let ppm = u32::from_be_bytes([phys.1[0], phys.1[1], phys.1[2], phys.1[3]]);
+        assert!((i64::from(ppm) - expected).abs() <= 2, "{dpi} dpi is {expected} dots per metre, not {ppm}");
+        assert_eq!(phys.1[8], 1, "the unit is the metre");
+        let title = chunks.iter().find(|(k, _)| k == "iTXt").expect("an iTXt chunk");
+        assert!(title.1.starts_with(b"Title\0") && title.1.ends_with(b"Flying Nordic Air"), "{:?}", title.1);
+    }
+}

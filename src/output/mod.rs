@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub use pdf::{PdfError, pdf};
-pub use png::{MAX_PIXELS, PngError, Resolution, pixel_size, png, tree};
+pub use png::{MAX_PIXELS, PngError, Resolution, pixel_size, png, png_titled, tree};
 
 /// Writes `bytes` to `path` atomically (see the module docs).
 ///

@@ -90,6 +90,16 @@ pub fn pixel_size(width: f64, height: f64, resolution: Resolution) -> Result<(u3
 /// # Errors
 /// See [`PngError`].
 pub fn png(svg: &str, fonts: &Fonts, resolution: Resolution) -> Result<Vec<u8>, PngError> {
+    png_titled(svg, fonts, resolution, None)
+}
+
+/// [`png`], with the image's title in an `iTXt` chunk. Either way the
+/// file records its resolution in `pHYs`, so print software sizes it as
+/// the poster it is.
+///
+/// # Errors
+/// See [`PngError`].
+pub fn png_titled(svg: &str, fonts: &Fonts, resolution: Resolution, title: Option<&str>) -> Result<Vec<u8>, PngError> {
     let tree = tree(svg, fonts)?;
     let size = tree.size();
     let (w, h) = pixel_size(f64::from(size.width()), f64::from(size.height()), resolution)?;
@@ -100,7 +110,38 @@ pub fn png(svg: &str, fonts: &Fonts, resolution: Resolution) -> Result<Vec<u8>, 
     let sx = w as f32 / size.width();
     let sy = h as f32 / size.height();
     resvg::render(&tree, tiny_skia::Transform::from_scale(sx, sy), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| PngError::Encode(e.to_string()))
+    // Dots per metre, from the pixels per CSS px (96 per inch).
+    let dots_per_metre = (f64::from(w) / f64::from(size.width()) * CSS_DPI / 0.0254).round();
+    encode(&pixmap, dots_per_metre as u32, title)
+}
+
+/// Encodes a pixmap as PNG: straight (not premultiplied) RGBA, 8 bits,
+/// balanced compression, the resolution in `pHYs` and the title in
+/// `iTXt` (UTF-8).
+fn encode(pixmap: &tiny_skia::Pixmap, dots_per_metre: u32, title: Option<&str>) -> Result<Vec<u8>, PngError> {
+    let fail = |e: png::EncodingError| PngError::Encode(e.to_string());
+    let mut data = Vec::with_capacity(pixmap.data().len());
+    for pixel in pixmap.pixels() {
+        let c = pixel.demultiply();
+        data.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+    }
+    let mut out = Vec::with_capacity(data.len() / 8);
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Balanced);
+    encoder.set_pixel_dims(Some(png::PixelDimensions {
+        xppu: dots_per_metre,
+        yppu: dots_per_metre,
+        unit: png::Unit::Meter,
+    }));
+    if let Some(title) = title {
+        encoder.add_itxt_chunk("Title".to_owned(), title.to_owned()).map_err(fail)?;
+    }
+    let mut writer = encoder.write_header().map_err(fail)?;
+    writer.write_image_data(&data).map_err(fail)?;
+    writer.finish().map_err(fail)?;
+    Ok(out)
 }
 
 #[cfg(test)]
