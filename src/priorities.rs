@@ -164,8 +164,20 @@ pub fn format(list: &[Priority<'_>], format: Format) -> String {
     }
 }
 
+/// Text safe to print on a terminal or open in a spreadsheet: control
+/// characters other than line breaks and tab (ESC and BEL can retitle or
+/// clear a terminal) and bidi overrides become U+FFFD.
+pub fn inert(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || bidi { '\u{FFFD}' } else { c }
+        })
+        .collect()
+}
+
 fn table(list: &[Priority<'_>]) -> String {
-    let rows: Vec<[String; 8]> = list.iter().map(flat_row).collect();
+    let rows: Vec<[String; 8]> = list.iter().map(|p| flat_row(p).map(|c| inert(&c))).collect();
     let header = COLUMNS.map(|c| if c == "moment_of_truth" { "mot".to_owned() } else { c.to_owned() });
     let mut widths = header.clone().map(|h| h.chars().count());
     for r in &rows {
@@ -182,7 +194,8 @@ fn table(list: &[Priority<'_>]) -> String {
 }
 
 fn markdown(list: &[Priority<'_>]) -> String {
-    let escape = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    // Backslashes first, so a `\|` in the text cannot undo the escape.
+    let escape = |s: &str| inert(&s.replace('\\', "\\\\").replace('|', "\\|").replace('\n', " "));
     let mut out = format!("| {} |\n|{}\n", COLUMNS.join(" | "), "---|".repeat(COLUMNS.len()));
     for p in list {
         let cells: Vec<String> = flat_row(p).iter().map(|c| escape(c)).collect();
@@ -193,7 +206,11 @@ fn markdown(list: &[Priority<'_>]) -> String {
 
 fn csv(list: &[Priority<'_>]) -> String {
     let quote = |s: &str| {
-        if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+        // A cell a spreadsheet would run as a formula starts with a quote
+        // mark instead (`=HYPERLINK(…)` stays text).
+        let s = inert(s);
+        let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s };
+        if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
     };
     let mut out = COLUMNS.join(",") + "\r\n";
     for p in list {

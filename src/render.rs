@@ -289,7 +289,12 @@ impl Renderer {
 }
 
 fn missing_glyph(key: &str, span: Span, chars: &[char]) -> Diagnostic {
-    let names: Vec<String> = chars.iter().map(|&c| format!("'{c}' (U+{:04X})", c as u32)).collect();
+    // A control character is named by its code point only: printed, it
+    // could drive the user's terminal.
+    let names: Vec<String> = chars
+        .iter()
+        .map(|&c| if c.is_control() { format!("U+{:04X}", c as u32) } else { format!("'{c}' (U+{:04X})", c as u32) })
+        .collect();
     let plural = if chars.len() == 1 { "" } else { "s" };
     Diagnostic::new(
         Code::MissingGlyph,

@@ -307,5 +307,9 @@ fn themes(toml: Option<&str>) -> Outcome {
 
 pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    out.write_all(bytes).and_then(|()| out.flush()).map_err(|e| Failure::io("cannot write to standard output", &e))
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        // The reader stopped early (`| head`): what it wanted, it has.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| Failure::io("cannot write to standard output", &e)),
+    }
 }

@@ -60,10 +60,10 @@ pub(crate) struct Args {
     #[arg(long = "font", value_name = "FILE")]
     fonts: Vec<PathBuf>,
     /// PNG resolution in dots per inch at the poster's physical size [default: 150].
-    #[arg(long, value_name = "N", conflicts_with_all = ["scale", "width"])]
+    #[arg(long, value_name = "N", conflicts_with_all = ["scale", "width"], allow_negative_numbers = true)]
     dpi: Option<f64>,
     /// PNG size as a multiple of the SVG's CSS px size.
-    #[arg(long, value_name = "F", conflicts_with = "width")]
+    #[arg(long, value_name = "F", conflicts_with = "width", allow_negative_numbers = true)]
     scale: Option<f64>,
     /// PNG width in pixels; the height follows.
     #[arg(long, value_name = "PX")]
@@ -118,6 +118,19 @@ pub(crate) fn run(args: &Args) -> Outcome {
         .iter()
         .map(|p| format_of(p, args.stdout_format).map(|f| (p.as_path(), f)))
         .collect::<Result<Vec<_>, _>>()?;
+    // The map is never touched: an output that is the map is refused.
+    if args.map != Path::new("-") {
+        if let Ok(map) = std::fs::canonicalize(&args.map) {
+            for path in args.outputs.iter().filter(|p| *p != Path::new("-")) {
+                if std::fs::canonicalize(path).is_ok_and(|p| p == map) {
+                    return Err(Failure::usage(format!(
+                        "{} is the map itself; writing the poster there would replace it — choose another -o",
+                        path.display()
+                    )));
+                }
+            }
+        }
+    }
     if let Some(dir) = args.per_owner.as_deref().filter(|d| !d.is_dir()) {
         return Err(Failure::usage(format!("--per-owner: {} is not a directory", dir.display())));
     }

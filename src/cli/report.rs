@@ -7,6 +7,7 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 use journeymap::diag::{Diagnostic, FileId, Files, Severity};
 use journeymap::parse::Parsed;
+use journeymap::priorities::inert;
 
 /// Whether stderr gets colour: only on a terminal, and never with NO_COLOR.
 fn color_choice() -> termcolor::ColorChoice {
@@ -21,8 +22,13 @@ fn color_choice() -> termcolor::ColorChoice {
 /// secondary labels (such as "first defined here") beside them.
 pub(crate) fn human(files: &Files, diagnostics: &[Diagnostic]) {
     let mut simple = SimpleFiles::new();
+    // Excerpts show the user's bytes: control characters are swapped for
+    // visible ones of the same length, so spans stay true and an ESC in a
+    // map cannot drive the terminal.
+    let texts: Vec<(FileId, String, String)> =
+        files.iter().map(|(id, source)| (id, inert(&source.name), visible(&source.text))).collect();
     let ids: Vec<(FileId, usize)> =
-        files.iter().map(|(id, source)| (id, simple.add(source.name.as_str(), source.text.as_str()))).collect();
+        texts.iter().map(|(id, name, text)| (*id, simple.add(name.as_str(), text.as_str()))).collect();
     let file_of = |id: FileId| ids.iter().find(|(f, _)| *f == id).map(|(_, i)| *i);
     let clamp = |id: FileId, span: &std::ops::Range<usize>| {
         let len = files.get(id).map_or(0, |s| s.text.len());
@@ -36,30 +42,46 @@ pub(crate) fn human(files: &Files, diagnostics: &[Diagnostic]) {
             Severity::Warning => ReportSeverity::Warning,
             Severity::Hint => ReportSeverity::Help,
         };
-        let label = if d.key.is_empty() { String::new() } else { format!("`{}`", d.key) };
+        let label = if d.key.is_empty() { String::new() } else { format!("`{}`", inert(&d.key)) };
         let mut labels = Vec::new();
         if let Some(file) = file_of(d.file) {
             labels.push(Label::primary(file, clamp(d.file, &d.span)).with_message(label));
         }
         for extra in &d.labels {
             if let Some(file) = file_of(extra.file) {
-                labels.push(Label::secondary(file, clamp(extra.file, &extra.span)).with_message(&extra.message));
+                labels.push(Label::secondary(file, clamp(extra.file, &extra.span)).with_message(inert(&extra.message)));
             }
         }
         let report = Report::new(severity)
             .with_code(d.code.as_str())
-            .with_message(&d.message)
+            .with_message(inert(&d.message))
             .with_labels(labels)
-            .with_notes(d.hints.iter().map(|h| format!("hint: {h}")).collect());
+            .with_notes(d.hints.iter().map(|h| format!("hint: {}", inert(h))).collect());
         if term::emit(&mut stderr, &config, &simple, &report).is_err() {
             // No excerpt could be drawn (stderr is gone, or the span is off
             // the text): still say what is wrong, in one plain line.
             if let Some(source) = files.get(d.file) {
                 let at = source.locate(d.span.start);
-                eprintln!("{}:{}:{}: {}: {}", source.name, at.line, at.column, d.severity().as_str(), d.message);
+                let (name, message) = (inert(&source.name), inert(&d.message));
+                eprintln!("{name}:{}:{}: {}: {message}", at.line, at.column, d.severity().as_str());
             }
         }
     }
+}
+
+/// Text with every control character but line breaks and tabs swapped
+/// for a visible character of the same length in UTF-8 (`?` for one byte,
+/// `¿` for two), and bidi overrides for `⁇` (three bytes, like them).
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => c,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{2047}',
+            c if c.is_control() && c.len_utf8() == 1 => '?',
+            c if c.is_control() => '\u{BF}',
+            c => c,
+        })
+        .collect()
 }
 
 /// One line summing up a check, e.g. `map.toml: 2 errors, 1 warning`.

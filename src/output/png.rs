@@ -28,8 +28,9 @@ impl Default for Resolution {
 /// Why a PNG could not be made.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PngError {
-    /// The resolution is zero, negative or not a number.
-    #[error("the resolution must be a positive number")]
+    /// The resolution is zero, negative, not a number, or so low that the
+    /// image would be under a pixel a side.
+    #[error("the resolution must be a positive number that gives an image of at least one pixel")]
     BadResolution,
     /// The image would exceed [`MAX_PIXELS`].
     #[error(
@@ -72,6 +73,10 @@ pub fn pixel_size(width: f64, height: f64, resolution: Resolution) -> Result<(u3
         Resolution::Width(w) => f64::from(w) / width,
     };
     if !(factor.is_finite() && factor > 0.0) {
+        return Err(PngError::BadResolution);
+    }
+    // Under a pixel both ways is no image: say so rather than write a dot.
+    if (width * factor).max(height * factor) < 0.5 {
         return Err(PngError::BadResolution);
     }
     let w = (width * factor).round().max(1.0);

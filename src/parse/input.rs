@@ -26,11 +26,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
             Code::TooLarge,
             0..0,
             "",
-            format!(
-                "the file is {} bytes; journey maps are limited to {} MiB",
-                bytes.len(),
-                MAX_SOURCE_BYTES / 1024 / 1024
-            ),
+            format!("the file is larger than {} MiB, the limit for a journey map", MAX_SOURCE_BYTES / 1024 / 1024),
         )
         .with_hint("split the journey into several maps, or check that this is the right file"));
     }

@@ -373,6 +373,13 @@ impl Walker<'_> {
             let title = f.take("title").and_then(|t| self.string(&t));
             self.unknown_keys(f, Context::Lane, &[]);
             let Some((key, key_span)) = key else { continue };
+            if key.trim().is_empty() {
+                self.push(
+                    Diagnostic::new(Code::BadValue, key_span, "key", "a lane's key cannot be empty")
+                        .with_hint("name the key stages fill in, e.g. key = \"thinking\""),
+                );
+                continue;
+            }
             if STAGE_KEYS.contains(&key.as_str()) {
                 self.push(
                     Diagnostic::new(

@@ -13,6 +13,12 @@ static INTER_REGULAR: &[u8] = include_bytes!("../../fonts/Inter-Regular.ttf");
 static INTER_BOLD: &[u8] = include_bytes!("../../fonts/Inter-Bold.ttf");
 static INTER_ITALIC: &[u8] = include_bytes!("../../fonts/Inter-Italic.ttf");
 
+/// The largest font file read (64 MiB: a full CJK collection is ~40 MiB).
+pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most faces read from one font collection.
+const MAX_FACES: u32 = 256;
+
 /// The family name every embedded face has.
 pub const EMBEDDED_FAMILY: &str = "Inter";
 
@@ -141,13 +147,27 @@ impl Fonts {
     /// # Errors
     /// The file cannot be read or is not a font.
     pub fn add_file(&mut self, path: &Path) -> Result<(), FontError> {
-        let bytes = std::fs::read(path).map_err(|source| FontError::Io { path: path.display().to_string(), source })?;
+        use std::io::{Error, ErrorKind, Read};
+        let io = |source| FontError::Io { path: path.display().to_string(), source };
+        // A regular file of sane size: a FIFO would block and /dev/zero
+        // never end.
+        let meta = std::fs::metadata(path).map_err(io)?;
+        if !meta.is_file() {
+            return Err(io(Error::new(ErrorKind::InvalidData, "not a regular file")));
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(path).map_err(io)?.take(MAX_FONT_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+        if bytes.len() as u64 > MAX_FONT_BYTES {
+            return Err(io(Error::new(ErrorKind::InvalidData, format!("larger than {} MiB", MAX_FONT_BYTES >> 20))));
+        }
         self.add_data(Arc::new(bytes), &path.display().to_string())
     }
 
     fn add_data(&mut self, data: Arc<dyn AsRef<[u8]> + Send + Sync>, name: &str) -> Result<(), FontError> {
         let bytes: &[u8] = (*data).as_ref();
-        let count = ttf_parser::fonts_in_collection(bytes).unwrap_or(1);
+        // A collection header may claim billions of faces: only the first
+        // few hundred are looked at.
+        let count = ttf_parser::fonts_in_collection(bytes).unwrap_or(1).min(MAX_FACES);
         let mut added = Vec::new();
         for index in 0..count {
             let Ok(face) = ttf_parser::Face::parse(bytes, index) else { continue };

@@ -33,6 +33,31 @@ pub fn builtin(name: &str) -> Option<&'static str> {
     }
 }
 
+/// The largest theme file read (1 MiB; the built-ins are under 4 KiB).
+pub const MAX_THEME_BYTES: u64 = 1024 * 1024;
+
+/// Reads a small text file: a regular file (a FIFO or a device would block
+/// or never end) of at most `limit` bytes, as UTF-8.
+///
+/// # Errors
+/// An I/O error, or `InvalidData` for anything else.
+pub(crate) fn read_limited(path: &Path, limit: u64) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read};
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(Error::new(ErrorKind::InvalidData, "not a regular file"));
+    }
+    if meta.len() > limit {
+        return Err(Error::new(ErrorKind::InvalidData, format!("larger than {} KiB", limit / 1024)));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::new(ErrorKind::InvalidData, format!("larger than {} KiB", limit / 1024)));
+    }
+    String::from_utf8(bytes).map_err(|_| Error::new(ErrorKind::InvalidData, "not UTF-8 text"))
+}
+
 /// Whether a theme reference is a file path rather than a built-in name.
 pub fn looks_like_path(name: &str) -> bool {
     name.contains(['/', '\\']) || name.ends_with(".toml")
@@ -353,7 +378,7 @@ impl Theme {
             return Err(ThemeError::Unknown(reference.to_owned()));
         }
         let path = base.map_or_else(|| reference.into(), |b| b.join(reference));
-        let text = std::fs::read_to_string(&path).map_err(|e| ThemeError::Io(path.display().to_string(), e))?;
+        let text = read_limited(&path, MAX_THEME_BYTES).map_err(|e| ThemeError::Io(path.display().to_string(), e))?;
         let source = Source::new(path.display().to_string(), text);
         Theme::from_source(&source).map_err(|d| ThemeError::Invalid(source, d))
     }
