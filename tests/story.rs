@@ -389,4 +389,11 @@ fn the_description_speaks_the_maps_language() {
     let doc = lay(&journey, None, None).expect("layout");
     assert!(doc.description.starts_with("Customer Journey Map für Haushaltskundin"), "{}", doc.description);
     assert!(doc.description.contains("3 Phasen") && doc.description.ends_with("Entwurf, noch nicht bestätigt."));
+    assert!(doc.description.contains("Wichtigste Prioritäten: 1. Vertragsabschluss › Wechselbestätigungsschreiben"));
+    let airline = lay(&sample("samples/airline.toml"), None, None).expect("layout");
+    assert!(
+        airline.description.contains("Top priorities: 1. Arrival › Baggage reclaim: Deliver gate-checked bags"),
+        "{}",
+        airline.description
+    );
 }

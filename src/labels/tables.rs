@@ -78,6 +78,7 @@ pub(super) static EN: &[(&str, &str)] = &[
         "Customer journey map for {persona}: {n} stages ({stages}), {touchpoints} touchpoints, {moments} moments of truth.",
     ),
     ("description_draft", "Draft, not yet validated."),
+    ("description_top", "Top priorities: {list}."),
 ];
 
 pub(super) static DE: &[(&str, &str)] = &[
@@ -157,6 +158,7 @@ pub(super) static DE: &[(&str, &str)] = &[
         "Customer Journey Map für {persona}: {n} Phasen ({stages}), {touchpoints} Kontaktpunkte, {moments} Momente der Wahrheit.",
     ),
     ("description_draft", "Entwurf, noch nicht bestätigt."),
+    ("description_top", "Wichtigste Prioritäten: {list}."),
 ];
 
 pub(super) static FR: &[(&str, &str)] = &[
@@ -236,6 +238,7 @@ pub(super) static FR: &[(&str, &str)] = &[
         "Parcours client de {persona} : {n} étapes ({stages}), {touchpoints} points de contact, {moments} moments de vérité.",
     ),
     ("description_draft", "Brouillon, pas encore validé."),
+    ("description_top", "Priorités principales : {list}."),
 ];
 
 pub(super) static ES: &[(&str, &str)] = &[
@@ -315,6 +318,7 @@ pub(super) static ES: &[(&str, &str)] = &[
         "Mapa del recorrido del cliente de {persona}: {n} etapas ({stages}), {touchpoints} puntos de contacto, {moments} momentos de la verdad.",
     ),
     ("description_draft", "Borrador, aún no validado."),
+    ("description_top", "Prioridades principales: {list}."),
 ];
 
 pub(super) static NL: &[(&str, &str)] = &[
@@ -394,6 +398,7 @@ pub(super) static NL: &[(&str, &str)] = &[
         "Klantreis van {persona}: {n} fasen ({stages}), {touchpoints} contactmomenten, {moments} momenten van de waarheid.",
     ),
     ("description_draft", "Concept, nog niet bevestigd."),
+    ("description_top", "Belangrijkste prioriteiten: {list}."),
 ];
 
 pub(super) static PL: &[(&str, &str)] = &[
@@ -473,6 +478,7 @@ pub(super) static PL: &[(&str, &str)] = &[
         "Mapa podróży klienta ({persona}): etapy: {n} ({stages}), punkty styku: {touchpoints}, momenty prawdy: {moments}.",
     ),
     ("description_draft", "Szkic, jeszcze niezatwierdzony."),
+    ("description_top", "Najważniejsze priorytety: {list}."),
 ];
 
 pub(super) static SV: &[(&str, &str)] = &[
@@ -549,4 +555,5 @@ pub(super) static SV: &[(&str, &str)] = &[
         "Kundresa för {persona}: {n} steg ({stages}), {touchpoints} kontaktpunkter, {moments} sanningens ögonblick.",
     ),
     ("description_draft", "Utkast, ännu inte godkänt."),
+    ("description_top", "Viktigaste prioriteringarna: {list}."),
 ];

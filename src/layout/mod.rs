@@ -329,6 +329,22 @@ fn description(journey: &Journey, labels: &crate::labels::Labels) -> String {
         None => "description",
     };
     let mut d = labels.fill(key, &values);
+    // The first three actions, for a reader who cannot see the poster.
+    let top: Vec<String> = crate::priorities::prioritise(journey)
+        .iter()
+        .take(3)
+        .map(|p| {
+            let what = format!("{} › {}", p.stage, p.touchpoint.name);
+            match &p.touchpoint.action {
+                Some(action) => format!("{}. {what}: {action}", p.rank),
+                None => format!("{}. {what}", p.rank),
+            }
+        })
+        .collect();
+    if !top.is_empty() && journey.poster.priorities > 0 {
+        d.push(' ');
+        d.push_str(&labels.fill("description_top", &[("list", &top.join("; "))]));
+    }
     if journey.status == Status::Draft {
         d.push(' ');
         d.push_str(labels.get("description_draft"));
