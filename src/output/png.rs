@@ -98,7 +98,7 @@ pub fn png(svg: &str, fonts: &Fonts, resolution: Resolution) -> Result<Vec<u8>, 
     png_titled(svg, fonts, resolution, None)
 }
 
-/// [`png`], with the image's title in an `iTXt` chunk. Either way the
+/// [`png()`], with the image's title in an `iTXt` chunk. Either way the
 /// file records its resolution in `pHYs`, so print software sizes it as
 /// the poster it is.
 ///
