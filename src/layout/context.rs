@@ -171,14 +171,19 @@ impl Context<'_> {
         self.shaper.width(text, font.style, font.size)
     }
 
+    /// The height of one line box in `font`: the font's leading, but never
+    /// less than ascender plus descender, so a line's ink never leaves its
+    /// box however tight a theme sets its headings.
+    pub(crate) fn line_box(&self, font: Font) -> f64 {
+        let (ascent, descent) = self.shaper.extents(font.style, font.size);
+        font.line_height().max(ascent + descent)
+    }
+
     /// Puts a shaped line in a line box whose top left is `at`, its ink
     /// centred in the box; returns the line and the box's height.
     fn place(&self, shaped: ShapedLine, font: Font, role: Role, at: Point) -> (TextLine, f64) {
         let (ascent, descent) = self.shaper.extents(font.style, font.size);
-        // The font's leading, but never less than ascender plus descender,
-        // so a line's ink never leaves its box however tight a theme sets
-        // its headings.
-        let lh = font.line_height().max(ascent + descent);
+        let lh = self.line_box(font);
         let line = TextLine {
             x: at.x,
             baseline: at.y + (lh - (ascent + descent)) / 2.0 + ascent,

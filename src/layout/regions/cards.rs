@@ -88,8 +88,7 @@ pub(crate) fn rank_chip(cx: &Context<'_>, rank: usize, at: Point) -> (Item, f64)
     let text = format!("#{rank}");
     let w = cx.width(&text, font) + s.unit * 0.75;
     let chip = Rect::new(at.x, at.y, w, s.badge);
-    let (ascent, descent) = cx.shaper.extents(font.style, font.size);
-    let line_box = font.line_height().max(ascent + descent);
+    let line_box = cx.line_box(font);
     let (line, _) =
         cx.line_at(&text, font, Role::Surface, Point::new(at.x + s.unit * 0.375, chip.center().y - line_box / 2.0));
     let shape = Shape::filled(Geometry::Rect { rect: chip, radius: s.badge / 2.0 }, Role::Ink);
@@ -169,8 +168,7 @@ fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot
         let pips: Vec<Rect> =
             (0..5).map(|i| Rect::new(x0 + i as f64 * (pip + pip_gap), row + (row_h - pip) / 2.0, pip, pip)).collect();
         let meter = symbols::meter("score", &pips, Pip::Dot, score, Role::Score(score));
-        let (ascent, descent) = cx.shaper.extents(caption_bold.style, caption_bold.size);
-        let line_box = caption_bold.line_height().max(ascent + descent);
+        let line_box = cx.line_box(caption_bold);
         let at = Point::new(x0 + 5.0 * pip + 4.0 * pip_gap + s.unit / 2.0, row + row_h / 2.0 - line_box / 2.0);
         let (number, _) = cx.line_at(text, caption_bold, Role::Ink, at);
         vec![meter, Item::Text(number)]

@@ -62,8 +62,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         let width = if score == 3 { s.hairline * 2.0 } else { s.hairline };
         items.push(symbols::rule(Point::new(band.x, y), Point::new(band.right(), y), Role::Rule, width));
         // A line box is centred on its ink, so its top is half a box above.
-        let (ascent, descent) = cx.shaper.extents(caption.style, caption.size);
-        let line_box = caption.line_height().max(ascent + descent);
+        let line_box = cx.line_box(caption);
         let at = Point::new(cx.grid.label.right() - s.cell_padding.min(s.unit) - tick_w, y - line_box / 2.0);
         let (tick, _) = cx.line_at(&score.to_string(), caption, Role::Muted, at);
         label.push(Item::Text(tick));

@@ -73,7 +73,7 @@ pub(crate) fn mark_badge(cx: &Context<'_>, mark: Mark, rect: Rect) -> Item {
     if width > rect.width * 0.9 || ascent + descent > rect.height * 1.2 {
         return symbols::badge(mark, rect);
     }
-    let line_box = font.line_height().max(ascent + descent);
+    let line_box = cx.line_box(font);
     let at = Point::new(rect.center().x - width / 2.0, rect.center().y - line_box / 2.0);
     let (line, _) = cx.line_at(&sign, font, Role::Surface, at);
     let disc = Shape::filled(

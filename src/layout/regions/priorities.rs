@@ -55,8 +55,7 @@ pub(crate) fn class_chip(cx: &Context<'_>, class: Class, at: Point, height: f64)
         x += badge + s.unit / 4.0;
     }
     let name = class_name(cx, class);
-    let (ascent, descent) = cx.shaper.extents(font.style, font.size);
-    let line_box = font.line_height().max(ascent + descent);
+    let line_box = cx.line_box(font);
     let (line, _) = cx.line_at(name, font, Role::Ink, Point::new(x + s.unit / 4.0, at.y + (height - line_box) / 2.0));
     let width = x + s.unit / 4.0 + line.width + pad - at.x;
     items.push(Item::Text(line));

@@ -35,8 +35,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             // The colour travels in a small badge; the word is in ink on
             // the surface, so it reads in every theme.
             let mark = if standing == "weakest" { crate::model::Mark::Pain } else { crate::model::Mark::Strength };
-            let (ascent, descent) = cx.shaper.extents(font.style, font.size);
-            let line_box = font.line_height().max(ascent + descent);
+            let line_box = cx.line_box(font);
             let icon = line_box * 0.8;
             let w = s.unit / 2.0 + icon + s.unit / 4.0 + cx.width(word, font) + s.unit / 2.0;
             let right = col.right() - pad;

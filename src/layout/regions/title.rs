@@ -131,11 +131,7 @@ impl Chip {
         };
         let pad = s.card_padding;
         let width = cx.width(&head, big).max(cx.width(&note, small)) + 2.0 * pad;
-        let line_box = |f: Font| {
-            let (a, d) = cx.shaper.extents(f.style, f.size);
-            f.line_height().max(a + d)
-        };
-        let height = line_box(big) + line_box(small) + 2.0 * pad;
+        let height = cx.line_box(big) + cx.line_box(small) + 2.0 * pad;
         Chip { draft, head, note, big, small, width, height }
     }
 
