@@ -161,6 +161,12 @@ enum PrioritiesFormat {
 
 /// Parses the arguments, runs the command and returns the exit status.
 pub(crate) fn run() -> ExitCode {
+    // Ctrl-C or SIGTERM while files are being written: remove the
+    // temporary files, then stop as an interrupted program does.
+    let _ = ctrlc::set_handler(|| {
+        journeymap::output::remove_staged();
+        std::process::exit(130);
+    });
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

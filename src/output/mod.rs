@@ -19,8 +19,7 @@ pub use png::{MAX_PIXELS, PngError, Resolution, pixel_size, png, png_titled, tre
 /// # Errors
 /// Any I/O error; the destination is then unchanged.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    stage(path, bytes)?.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    write_all_atomic(&[(path, bytes)]).map_err(|(_, e)| e)
 }
 
 /// Writes several files all or nothing: every file is first written in
@@ -32,13 +31,42 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// The first I/O error, naming nothing: the caller knows the paths.
 pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), (usize, std::io::Error)> {
     let mut staged = Vec::with_capacity(files.len());
-    for (i, (path, bytes)) in files.iter().enumerate() {
-        staged.push(stage(path, bytes).map_err(|e| (i, e))?);
+    let result = (|| {
+        for (i, (path, bytes)) in files.iter().enumerate() {
+            staged.push(stage(path, bytes).map_err(|e| (i, e))?);
+        }
+        for (i, (file, (path, _))) in staged.drain(..).zip(files).enumerate() {
+            let temp = file.path().to_path_buf();
+            file.persist(path).map_err(|e| (i, e.error))?;
+            forget_staged(&temp);
+        }
+        Ok(())
+    })();
+    // Whatever was not renamed is deleted as its handle drops.
+    for file in &staged {
+        forget_staged(file.path());
     }
-    for (i, (file, (path, _))) in staged.into_iter().zip(files).enumerate() {
-        file.persist(path).map_err(|e| (i, e.error))?;
+    result
+}
+
+/// Temporary files being written, so that an interrupted run can remove
+/// them (see [`remove_staged`]).
+static STAGED: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn forget_staged(path: &Path) {
+    let mut staged = STAGED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    staged.retain(|p| p != path);
+}
+
+/// Removes every temporary file this process is still writing. A program
+/// calls it from its SIGINT/SIGTERM handler before it exits, so an
+/// interrupted render leaves no `.journeymap-*.tmp` behind (a handle's own
+/// clean-up does not run when a signal ends the process).
+pub fn remove_staged() {
+    let staged = STAGED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    for path in staged.iter() {
+        let _ = std::fs::remove_file(path);
     }
-    Ok(())
 }
 
 /// `bytes` in a temporary file beside `path`, with the permissions `path`
@@ -57,11 +85,18 @@ fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> 
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut file = builder.tempfile_in(dir)?;
-    file.write_all(bytes)?;
-    if let Some(permissions) = existing {
-        file.as_file().set_permissions(permissions)?;
+    STAGED.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file.path().to_path_buf());
+    let written = (|| {
+        file.write_all(bytes)?;
+        if let Some(permissions) = existing {
+            file.as_file().set_permissions(permissions)?;
+        }
+        file.as_file().sync_all()
+    })();
+    if let Err(e) = written {
+        forget_staged(file.path());
+        return Err(e);
     }
-    file.as_file().sync_all()?;
     Ok(file)
 }
 
@@ -69,8 +104,17 @@ fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> 
 mod tests {
     use super::*;
 
+    /// `remove_staged` reaches every file this process stages: the tests
+    /// that stage files take turns.
+    static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+    fn turn() -> std::sync::MutexGuard<'static, ()> {
+        TURN.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     #[test]
     fn replaces_whole_and_leaves_no_temporary_file() -> std::io::Result<()> {
+        let _turn = turn();
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("out.svg");
         write_atomic(&path, b"first")?;
@@ -83,6 +127,7 @@ mod tests {
 
     #[test]
     fn several_files_are_written_all_or_nothing() -> std::io::Result<()> {
+        let _turn = turn();
         let dir = tempfile::tempdir()?;
         let ok = dir.path().join("ok.svg");
         let bad = dir.path().join("no/such/dir/x.png");
@@ -96,7 +141,23 @@ mod tests {
     }
 
     #[test]
+    fn an_interrupted_write_can_remove_its_temporary_files() -> std::io::Result<()> {
+        let _turn = turn();
+        let dir = tempfile::tempdir()?;
+        let file = stage(&dir.path().join("out.png"), b"half a poster")?;
+        let temp = file.path().to_path_buf();
+        assert!(temp.exists());
+        remove_staged();
+        assert!(!temp.exists(), "the signal handler's clean-up removed it");
+        forget_staged(&temp);
+        drop(file);
+        assert_eq!(std::fs::read_dir(dir.path())?.count(), 0);
+        Ok(())
+    }
+
+    #[test]
     fn a_missing_directory_fails_without_creating_anything() {
+        let _turn = turn();
         let dir = tempfile::tempdir().ok();
         let path = dir.as_ref().map(|d| d.path().join("no/such/dir/out.svg")).unwrap_or_default();
         assert!(write_atomic(&path, b"x").is_err());
