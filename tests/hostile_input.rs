@@ -549,3 +549,22 @@ mod cli_safety {
         assert_eq!(code(&out), 1, "an empty lane key is an error: {}", stderr(&out));
     }
 }
+
+mod huge_lines {
+    use super::common::{code, run_in, stderr};
+
+    #[test]
+    fn a_line_of_megabytes_gets_plain_located_lines_not_an_excerpt() {
+        let map = format!("title = \"t\"\nnote = \"{}\"\n[[stage]]\nname = \"Awareness\"\n", "x".repeat(7_000_000));
+        let dir = tempfile::tempdir().expect("a folder");
+        let started = std::time::Instant::now();
+        let out = run_in(dir.path(), &["check", "-"], Some(map.as_bytes()));
+        assert_eq!(code(&out), 1, "note is not a top-level key");
+        let err = stderr(&out);
+        assert!(err.len() < 10_000, "{} bytes of messages for a 7 MB line", err.len());
+        assert!(err.contains("<stdin>:2:1: error[unknown-key]"), "{err}");
+        assert!(err.contains("excerpts left out"), "{err}");
+        // Generous for a debug build on a busy machine; the release binary takes 0.02 s.
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    }
+}

@@ -21,6 +21,14 @@ fn color_choice() -> termcolor::ColorChoice {
 /// Prints diagnostics to stderr with a source excerpt and caret each,
 /// secondary labels (such as "first defined here") beside them.
 pub(crate) fn human(files: &Files, diagnostics: &[Diagnostic]) {
+    // An excerpt prints whole lines: a file with a line of megabytes would
+    // take seconds and flood the terminal, so such files get one plain line
+    // per problem instead.
+    let huge = files.iter().any(|(_, s)| s.text.lines().any(|l| l.len() > MAX_EXCERPT_LINE));
+    if huge {
+        plain(files, diagnostics);
+        return;
+    }
     let mut simple = SimpleFiles::new();
     // Excerpts show the user's bytes: control characters are swapped for
     // visible ones of the same length, so spans stay true and an ESC in a
@@ -67,6 +75,33 @@ pub(crate) fn human(files: &Files, diagnostics: &[Diagnostic]) {
             }
         }
     }
+}
+
+/// The longest line an excerpt shows, in bytes.
+const MAX_EXCERPT_LINE: usize = 4096;
+
+/// One line per problem, `file:line:column: severity[code]: message`, then
+/// its hints: for files whose lines are too long to excerpt.
+fn plain(files: &Files, diagnostics: &[Diagnostic]) {
+    let mut out = String::new();
+    for d in diagnostics {
+        let Some(source) = files.get(d.file) else { continue };
+        let at = source.locate(d.span.start);
+        out += &format!(
+            "{}:{}:{}: {}[{}]: {}\n",
+            inert(&source.name),
+            at.line,
+            at.column,
+            d.severity().as_str(),
+            d.code.as_str(),
+            inert(&d.message)
+        );
+        for hint in &d.hints {
+            out += &format!("  = hint: {}\n", inert(hint));
+        }
+    }
+    out += &format!("(excerpts left out: a line of the file is over {} KiB)\n", MAX_EXCERPT_LINE / 1024);
+    let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
 /// Text with every control character but line breaks and tabs swapped
