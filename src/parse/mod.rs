@@ -11,6 +11,7 @@ mod input;
 mod lint;
 mod locale;
 mod suggest;
+mod syntax;
 mod values;
 mod walk;
 
@@ -18,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 pub use input::{MAX_NESTING, MAX_SOURCE_BYTES};
 
-use crate::diag::{Code, Diagnostic, Files, Severity, Source};
+use crate::diag::{Diagnostic, Files, Severity, Source};
 use crate::model::Journey;
 
 /// Where a map comes from, for resolving relative paths in it (a theme
@@ -139,20 +140,12 @@ fn check_text(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Journey> 
     if !errors.is_empty() {
         // A document that is not TOML is reported as such and nothing more:
         // recovery guesses would add errors the user did not make.
-        diagnostics.extend(errors.iter().map(syntax_diagnostic));
+        diagnostics.extend(syntax::explain(text, &errors));
         return None;
     }
     let journey = walk::journey(document.get_ref(), text, diagnostics);
     lint::journey(&journey, document.get_ref(), diagnostics);
     Some(journey)
-}
-
-fn syntax_diagnostic(error: &toml::de::Error) -> Diagnostic {
-    let span = error.span().unwrap_or(0..0);
-    let message = error.message().trim().trim_end_matches('.').to_owned();
-    let message = message.lines().next().unwrap_or("invalid TOML").to_owned();
-    Diagnostic::new(Code::Syntax, span, "", message)
-        .with_hint("see https://toml.io for the syntax; strings need quotes, keys may appear once per table")
 }
 
 fn finish(source: Source, options: &Options, journey: Option<Journey>, mut diagnostics: Vec<Diagnostic>) -> Parsed {
