@@ -1,4 +1,4 @@
-//! Per-stage timings of the render pipeline (parse, layout, SVG, PNG) on
+//! Per-stage timings of the render pipeline (parse, layout, SVG, PNG, PDF) on
 //! the airline sample at A2 landscape, 150 dpi, and on a generated
 //! 12-stage map with 10 cards a stage; and a re-render after a one-field
 //! edit through a cold and a warm renderer.
@@ -55,6 +55,8 @@ fn stages(c: &mut Criterion, name: &str, text: &str, size: Size) {
     group.bench_function("layout", |b| b.iter(|| layout::layout(black_box(&journey), &theme, &fonts, &options)));
     group.bench_function("svg", |b| b.iter(|| paint::svg(black_box(&poster), &theme, &fonts, SvgOptions::default())));
     group.bench_function("png", |b| b.iter(|| output::png(black_box(&svg), &fonts, Resolution::Dpi(150.0))));
+    let plain = paint::svg(&poster, &theme, &fonts, SvgOptions { embed_fonts: false, ..SvgOptions::default() });
+    group.bench_function("pdf", |b| b.iter(|| output::pdf(black_box(&plain), &fonts, &poster)));
     group.finish();
 }
 
