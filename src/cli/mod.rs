@@ -57,7 +57,8 @@ Examples:
   journeymap new -o map.toml                 write a commented starter map
   journeymap check map.toml                  list errors and warnings
   journeymap priorities map.toml             what to fix, improve, protect first
-  journeymap render map.toml -o map.png      render the poster
+  journeymap render map.toml -o map.png      render the poster (.svg, .png or .pdf)
+  journeymap themes                          the built-in themes, with a swatch each
 
 Exit status: 0 success, 1 the map has errors, 2 usage error, 3 input/output failure.
 MAP may be - to read standard input.";
