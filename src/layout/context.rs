@@ -15,6 +15,10 @@ pub(crate) struct Context<'a> {
     pub(crate) shaper: &'a Shaper<'a>,
     /// Every touchpoint in SPEC §3 order.
     pub(crate) priorities: &'a [Priority<'a>],
+    /// Each stage's health, in spine order.
+    pub(crate) health: &'a [crate::health::StageHealth],
+    /// The weakest and strongest stages, if named.
+    pub(crate) extremes: crate::health::Extremes,
     /// How many of them the poster ranks (the priorities panel's length,
     /// 0 when the panel is not shown).
     pub(crate) ranked: usize,

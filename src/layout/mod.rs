@@ -143,11 +143,14 @@ pub fn layout_with(
         journey.labels.clone(),
     );
     let summary = description(journey, &labels);
+    let health = crate::health::stage_health(journey);
     let mut builder = Stacker {
         journey,
         theme,
         shaper,
         priorities: crate::priorities::prioritise(journey),
+        extremes: crate::health::extremes(&health),
+        health,
         highlight: highlight.as_deref(),
         left_out: Vec::new(),
         priorities_cap: None,

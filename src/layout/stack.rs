@@ -37,6 +37,10 @@ pub(crate) struct Stacker<'a> {
     pub(crate) shaper: &'a Shaper<'a>,
     /// Every touchpoint in SPEC §3 order.
     pub(crate) priorities: Vec<Priority<'a>>,
+    /// Each stage's health, worked out once for every fitting pass.
+    pub(crate) health: Vec<crate::health::StageHealth>,
+    /// The weakest and strongest stages, from `health`.
+    pub(crate) extremes: crate::health::Extremes,
     /// The owner to highlight, if any.
     pub(crate) highlight: Option<&'a str>,
     /// Panels left out to fit a small page.
@@ -55,6 +59,8 @@ impl Stacker<'_> {
             theme: self.theme,
             shaper: self.shaper,
             priorities: &self.priorities,
+            health: &self.health,
+            extremes: self.extremes,
             ranked: 0,
             highlight: self.highlight,
             stretch,
@@ -63,7 +69,10 @@ impl Stacker<'_> {
             forced: std::cell::Cell::new(0),
             grid: Grid::new(self.journey, self.theme, width),
         };
-        if self.panels(&cx).contains(&Panel::Priorities) {
+        // Whether the priorities panel is shown (not the whole panel list:
+        // this runs for every context of every fitting pass).
+        let listed = self.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&Panel::Priorities));
+        if listed && !self.left_out.contains(&Panel::Priorities) && regions::priorities::has_data(&cx) {
             let listed = self.journey.poster.priorities.min(self.priorities_cap.unwrap_or(usize::MAX));
             cx.ranked = listed.min(self.priorities.len());
         }

@@ -17,15 +17,15 @@ use crate::theme::Role;
 
 /// Whether there is anything to show: a strength or a pain somewhere.
 pub(crate) fn has_data(cx: &Context<'_>) -> bool {
-    health::stage_health(cx.journey).iter().any(|h| h.strengths + h.pains > 0)
+    cx.health.iter().any(|h| h.strengths + h.pains > 0)
 }
 
 /// Lays out the strip.
 pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let s = &cx.theme.space;
     let pad = s.cell_padding;
-    let stages = health::stage_health(cx.journey);
-    let extremes = health::extremes(&stages);
+    let stages = cx.health;
+    let extremes = cx.extremes;
     let name = |i: usize| cx.journey.stages.get(i).map_or("", |st| st.name.as_str());
     let head = RowHead::labelled(cx, "health", "health");
     let (label, label_h) = row_label(cx, &head, 0.0);

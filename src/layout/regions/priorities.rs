@@ -87,8 +87,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let mut y0 = heading.height + s.unit / 4.0 + intro.height;
     items.extend(intro.items);
     // Where the company is weakest and strongest, from the stage health.
-    let health = crate::health::stage_health(cx.journey);
-    let extremes = crate::health::extremes(&health);
+    let health = cx.health;
+    let extremes = cx.extremes;
     let name = |i: usize| cx.journey.stages[i].name.as_str();
     let mut named = Vec::new();
     let balance = |i: usize| super::health::signed(health[i].balance());

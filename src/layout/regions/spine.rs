@@ -17,7 +17,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let name_font = Font { style: Style::Bold, size: name_size(cx), leading: t.heading_line_height };
     // The weakest and strongest stages say so in their headers, where the
     // eye starts.
-    let extremes = crate::health::extremes(&crate::health::stage_health(cx.journey));
+    let extremes = cx.extremes;
     let shows_health = cx.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&crate::model::Panel::Health));
     // Lay out each header's content, then give all one height.
     let mut contents = Vec::new();
