@@ -142,13 +142,14 @@ pub fn layout_with(
         journey.lang.as_deref().and_then(crate::labels::Lang::from_tag).unwrap_or_default(),
         journey.labels.clone(),
     );
-    let summary = description(journey, &labels);
+    let priorities = crate::priorities::prioritise(journey);
+    let summary = description(journey, &labels, &priorities);
     let health = crate::health::stage_health(journey);
     let mut builder = Stacker {
         journey,
         theme,
         shaper,
-        priorities: crate::priorities::prioritise(journey),
+        priorities,
         extremes: crate::health::extremes(&health),
         health,
         highlight: highlight.as_deref(),
@@ -316,7 +317,11 @@ fn meta(journey: &Journey) -> document::Meta {
 
 /// A one-paragraph description of the poster, for the SVG `<desc>`, in
 /// the poster's language.
-fn description(journey: &Journey, labels: &crate::labels::Labels) -> String {
+fn description(
+    journey: &Journey,
+    labels: &crate::labels::Labels,
+    priorities: &[crate::priorities::Priority<'_>],
+) -> String {
     let stages: Vec<&str> = journey.stages.iter().map(|s| s.name.as_str()).collect();
     let touchpoints = journey.touchpoints().count().to_string();
     let moments = journey.touchpoints().filter(|(_, t)| t.moment_of_truth).count().to_string();
@@ -333,7 +338,7 @@ fn description(journey: &Journey, labels: &crate::labels::Labels) -> String {
     };
     let mut d = labels.fill(key, &values);
     // The first three actions, for a reader who cannot see the poster.
-    let top: Vec<String> = crate::priorities::prioritise(journey)
+    let top: Vec<String> = priorities
         .iter()
         .take(3)
         .map(|p| {
