@@ -124,8 +124,14 @@ pub enum Format {
     Table,
     /// A GitHub-flavoured Markdown table, for issues and wikis.
     Markdown,
-    /// RFC 4180 CSV with a header row, for spreadsheets.
+    /// RFC 4180 CSV with a header row, for spreadsheets. A cell that
+    /// starts with `=`, `+`, `-` or `@` gets a leading `'`, so a
+    /// spreadsheet shows it as text instead of running it as a formula
+    /// (`=HYPERLINK(…)` in a map from someone else).
     Csv,
+    /// CSV without that guard, for programs that read the cells as data
+    /// and want the text exactly as written.
+    CsvRaw,
     /// A JSON array of objects, for scripts.
     Json,
 }
@@ -159,7 +165,8 @@ pub fn format(list: &[Priority<'_>], format: Format) -> String {
     match format {
         Format::Table => table(list),
         Format::Markdown => markdown(list),
-        Format::Csv => csv(list),
+        Format::Csv => csv(list, true),
+        Format::CsvRaw => csv(list, false),
         Format::Json => json(list),
     }
 }
@@ -204,12 +211,10 @@ fn markdown(list: &[Priority<'_>]) -> String {
     out
 }
 
-fn csv(list: &[Priority<'_>]) -> String {
+fn csv(list: &[Priority<'_>], guard_formulas: bool) -> String {
     let quote = |s: &str| {
-        // A cell a spreadsheet would run as a formula starts with a quote
-        // mark instead (`=HYPERLINK(…)` stays text).
         let s = inert(s);
-        let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s };
+        let s = if guard_formulas && s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s };
         if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
     };
     let mut out = COLUMNS.join(",") + "\r\n";

@@ -1,6 +1,9 @@
 //! Every file in `tests/maps/invalid/` holds one real mistake and says on
 //! its first line where it must be reported:
-//! `# expect: <code> <line>:<column> <key>` (column 0: any column).
+//! `# expect: <code> <line>:<column> <key>` (column 0: any column), and
+//! may say on its second line what the message must contain:
+//! `# message: <words>` (required for `syntax-*` files, whose whole point
+//! is the wording).
 
 use std::path::Path;
 
@@ -12,6 +15,7 @@ struct Expectation {
     line: usize,
     column: usize,
     key: String,
+    message: Option<String>,
 }
 
 fn expectation(path: &Path) -> Expectation {
@@ -21,11 +25,13 @@ fn expectation(path: &Path) -> Expectation {
     let parts: Vec<&str> = rest.split_whitespace().collect();
     let [code, at, key] = parts[..] else { panic!("{}: bad expectation {rest:?}", path.display()) };
     let (line, column) = at.split_once(':').unwrap_or_else(|| panic!("{}: bad position", path.display()));
+    let message = text.lines().nth(1).and_then(|l| l.strip_prefix("# message: ")).map(str::to_owned);
     Expectation {
         code: code.to_owned(),
         line: line.parse().unwrap_or_default(),
         column: column.parse().unwrap_or_default(),
         key: key.to_owned(),
+        message,
     }
 }
 
@@ -48,7 +54,7 @@ fn every_invalid_map_is_reported_at_its_line_column_and_key() {
             .iter()
             .map(|d| {
                 let at = parsed.source().locate(d.span.start);
-                format!("{} {}:{} {}", d.code, at.line, at.column, d.key)
+                format!("{} {}:{} {} «{}»", d.code, at.line, at.column, d.key, d.message)
             })
             .collect();
         // A syntax mistake is one error, not a cascade.
@@ -60,22 +66,27 @@ fn every_invalid_map_is_reported_at_its_line_column_and_key() {
                 parsed.diagnostics.len()
             ));
         }
+        if name.starts_with("syntax-") && want.message.is_none() {
+            failures.push(format!("{}: a syntax case must say its message on line 2", path.display()));
+        }
         let hit = parsed.diagnostics.iter().any(|d| {
             let at = parsed.source().locate(d.span.start);
             d.code.as_str() == want.code
                 && at.line == want.line
                 && (want.column == 0 || at.column == want.column)
                 && (want.key == "-" || d.key == want.key)
+                && want.message.as_ref().is_none_or(|m| d.message.contains(m.as_str()))
         });
         let errors = parsed.count(Severity::Error);
         if !hit || (want.code != "syntax" && errors != 1) {
             failures.push(format!(
-                "{}: want {} {}:{} {}, got [{}]",
+                "{}: want {} {}:{} {} «{}», got [{}]",
                 path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
                 want.code,
                 want.line,
                 want.column,
                 want.key,
+                want.message.as_deref().unwrap_or("…"),
                 found.join("; ")
             ));
         }

@@ -117,6 +117,11 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = PrioritiesFormat::Table)]
         format: PrioritiesFormat,
+        /// With --format csv: leave cells that start with = + - @ as they
+        /// are. By default such a cell gets a leading ' so a spreadsheet
+        /// shows it as text instead of running it as a formula.
+        #[arg(long)]
+        no_formula_guard: bool,
     },
     /// List the built-in themes, each with a swatch of its colours.
     ///
@@ -179,7 +184,7 @@ pub(crate) fn run() -> ExitCode {
     let outcome = match cli.command {
         Command::Render(args) => render::run(&args),
         Command::Check { map, strict, format, fonts } => check(&map, strict, format, &fonts),
-        Command::Priorities { map, format } => priorities(&map, format),
+        Command::Priorities { map, format, no_formula_guard } => priorities(&map, format, no_formula_guard),
         Command::New { stages, output, force } => new(&stages, output.as_deref(), force),
         Command::Themes { toml } => themes(toml.as_deref()),
     };
@@ -232,7 +237,7 @@ pub(crate) fn load_valid(map: &Path) -> Result<Parsed, Failure> {
     Ok(parsed)
 }
 
-fn priorities(map: &Path, format: PrioritiesFormat) -> Outcome {
+fn priorities(map: &Path, format: PrioritiesFormat, no_formula_guard: bool) -> Outcome {
     let parsed = load_valid(map)?;
     let Some(journey) = &parsed.journey else {
         return Ok(Status::MapErrors);
@@ -240,6 +245,7 @@ fn priorities(map: &Path, format: PrioritiesFormat) -> Outcome {
     let format = match format {
         PrioritiesFormat::Table => priorities::Format::Table,
         PrioritiesFormat::Markdown => priorities::Format::Markdown,
+        PrioritiesFormat::Csv if no_formula_guard => priorities::Format::CsvRaw,
         PrioritiesFormat::Csv => priorities::Format::Csv,
         PrioritiesFormat::Json => priorities::Format::Json,
     };

@@ -21,9 +21,9 @@ fn color_choice() -> termcolor::ColorChoice {
 /// Prints diagnostics to stderr with a source excerpt and caret each,
 /// secondary labels (such as "first defined here") beside them.
 pub(crate) fn human(files: &Files, diagnostics: &[Diagnostic]) {
-    // An excerpt prints whole lines: a file with a line of megabytes would
-    // take seconds and flood the terminal, so such files get one plain line
-    // per problem instead.
+    // codespan prints whole lines: a file with a line of megabytes would
+    // take seconds and flood the terminal, so such files get excerpts cut
+    // around the problem instead.
     let huge = files.iter().any(|(_, s)| s.text.lines().any(|l| l.len() > MAX_EXCERPT_LINE));
     if huge {
         plain(files, diagnostics);
@@ -77,31 +77,81 @@ pub(crate) fn human(files: &Files, diagnostics: &[Diagnostic]) {
     }
 }
 
-/// The longest line an excerpt shows, in bytes.
+/// The longest line an excerpt shows whole, in bytes.
 const MAX_EXCERPT_LINE: usize = 4096;
 
-/// One line per problem, `file:line:column: severity[code]: message`, then
-/// its hints: for files whose lines are too long to excerpt.
+/// How many characters of a long line an excerpt shows on either side of
+/// the problem.
+const CONTEXT_CHARS: usize = 60;
+
+/// Excerpts for files with lines too long to print whole: each shows only
+/// the characters around the problem, cut with `…`, under the true line
+/// and column. Printing a 7 MB line would take seconds and flood the
+/// terminal; the part that matters fits on one screen line.
 fn plain(files: &Files, diagnostics: &[Diagnostic]) {
     let mut out = String::new();
     for d in diagnostics {
         let Some(source) = files.get(d.file) else { continue };
         let at = source.locate(d.span.start);
-        out += &format!(
-            "{}:{}:{}: {}[{}]: {}\n",
-            inert(&source.name),
-            at.line,
-            at.column,
-            d.severity().as_str(),
-            d.code.as_str(),
-            inert(&d.message)
-        );
+        out += &format!("{}[{}]: {}\n", d.severity().as_str(), d.code.as_str(), inert(&d.message));
+        out += &format!("  ┌─ {}:{}:{}\n", inert(&source.name), at.line, at.column);
+        let excerpt = Excerpt::around(&source.text, d.span.clone());
+        let number = at.line.to_string();
+        let gutter = " ".repeat(number.len());
+        let label = if d.key.is_empty() { String::new() } else { format!(" `{}`", inert(&d.key)) };
+        out += &format!("{gutter} │\n{number} │ {}\n", excerpt.text);
+        out += &format!("{gutter} │ {}{}{label}\n", " ".repeat(excerpt.caret_at), "^".repeat(excerpt.caret_len));
         for hint in &d.hints {
-            out += &format!("  = hint: {}\n", inert(hint));
+            out += &format!("{gutter} = hint: {}\n", inert(hint));
+        }
+        out += "\n";
+    }
+    let _ = std::io::stderr().write_all(out.as_bytes());
+}
+
+/// A window of one source line around a span, made safe to print.
+struct Excerpt {
+    /// The window, with `…` where the line was cut.
+    text: String,
+    /// Characters before the first caret.
+    caret_at: usize,
+    /// Number of carets (at least one, at most [`CONTEXT_CHARS`]).
+    caret_len: usize,
+}
+
+impl Excerpt {
+    fn around(text: &str, span: std::ops::Range<usize>) -> Excerpt {
+        let floor = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let start = floor(span.start);
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let end = floor(span.end.max(start)).min(line_end);
+        let before: Vec<char> = text[line_start..start].chars().rev().take(CONTEXT_CHARS + 1).collect();
+        let marked: Vec<char> = text[start..end].chars().take(CONTEXT_CHARS).collect();
+        let after: Vec<char> = text[start..line_end].chars().skip(marked.len()).take(CONTEXT_CHARS + 1).collect();
+        let mut window = String::new();
+        let cut_before = before.len() > CONTEXT_CHARS;
+        if cut_before {
+            window.push('…');
+        }
+        window.extend(before.iter().take(CONTEXT_CHARS).rev());
+        window.extend(marked.iter());
+        window.extend(after.iter().take(CONTEXT_CHARS));
+        if after.len() > CONTEXT_CHARS {
+            window.push('…');
+        }
+        Excerpt {
+            text: visible(window.trim_end_matches('\r')),
+            caret_at: before.len().min(CONTEXT_CHARS) + usize::from(cut_before),
+            caret_len: marked.len().max(1),
         }
     }
-    out += &format!("(excerpts left out: a line of the file is over {} KiB)\n", MAX_EXCERPT_LINE / 1024);
-    let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
 /// Text with every control character but line breaks and tabs swapped
@@ -166,4 +216,28 @@ pub(crate) fn json(parsed: &Parsed) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &items)?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_cut_around_the_problem() {
+        let text = format!("title = \"{}x{}\"\n", "a".repeat(10_000), "b".repeat(10_000));
+        let at = text.find('x').expect("the marker");
+        let excerpt = Excerpt::around(&text, at..at + 1);
+        assert!(excerpt.text.chars().count() <= 2 * CONTEXT_CHARS + 3, "{}", excerpt.text);
+        assert!(excerpt.text.starts_with('…') && excerpt.text.ends_with('…'));
+        assert_eq!(excerpt.text.chars().nth(excerpt.caret_at), Some('x'));
+        assert_eq!(excerpt.caret_len, 1);
+    }
+
+    #[test]
+    fn a_short_line_is_shown_whole_and_made_inert() {
+        let text = "title = \"a\u{1b}]0;owned\u{7}b\"\nnext\n";
+        let excerpt = Excerpt::around(text, 0..5);
+        assert_eq!(excerpt.text, "title = \"a?]0;owned?b\"");
+        assert_eq!((excerpt.caret_at, excerpt.caret_len), (0, 5));
+    }
 }

@@ -143,8 +143,14 @@ fn check_text(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Journey> 
         diagnostics.extend(syntax::explain(text, &errors));
         return None;
     }
+    let before = diagnostics.len();
     let journey = walk::journey(document.get_ref(), text, diagnostics);
-    lint::journey(&journey, document.get_ref(), diagnostics);
+    // Lints read the journey as the walk understood it; after an error
+    // that is partial, and "stage X has no touchpoints" would only echo
+    // a touchpoint list written wrongly.
+    if !diagnostics[before..].iter().any(Diagnostic::is_error) {
+        lint::journey(&journey, document.get_ref(), diagnostics);
+    }
     Some(journey)
 }
 

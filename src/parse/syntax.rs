@@ -11,15 +11,27 @@ use crate::model::Span;
 /// met. The first error of an unclosed string or header is the only one
 /// kept, since everything after it is read wrongly.
 pub(super) fn explain(text: &str, errors: &[toml::de::Error]) -> Vec<Diagnostic> {
+    // An unclosed list swallows the lines after it, and the parser
+    // reports each of them before it says the list was never closed; the
+    // mistake is on the line that opened it.
+    if let Some(d) = errors.iter().find_map(|e| unclosed_list(text, e)) {
+        return vec![d];
+    }
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut lines_seen: Vec<usize> = Vec::new();
+    // Lines of a section given twice: its keys are duplicates only
+    // because the header is.
+    let mut repeated_section = 0..0;
     for error in errors {
         let span = error.span().unwrap_or(0..0);
         let (line_no, line_start, line) = line_at(text, span.start);
-        if lines_seen.contains(&line_no) {
+        if lines_seen.contains(&line_no) || repeated_section.contains(&line_no) {
             continue;
         }
         lines_seen.push(line_no);
+        if line.trim_start().starts_with('[') && error.message().contains("duplicate key") {
+            repeated_section = line_no + 1..section_end(text, line_no);
+        }
         let message = error.message().trim().trim_end_matches('.').to_owned();
         let d = classify(text, &message, span, line_no, line_start, line);
         let stops = matches!(d.key.as_str(), "") || d.message.contains("not closed");
@@ -76,6 +88,23 @@ fn classify(text: &str, message: &str, span: Span, line_no: usize, line_start: u
             "type straight quotes instead: key = \"text\" (word processors and chats turn them curly)".into(),
         );
     }
+    // Backticks from Markdown or a chat.
+    if let Some(value) = line.split_once('=').map(|(_, v)| v.trim()).filter(|v| v.starts_with('`')) {
+        let inner = value.trim_matches('`');
+        return syntax(
+            at_key(),
+            key,
+            format!("the value of '{key}' is in backticks, which TOML does not read as quotes"),
+            format!("use straight double quotes: {key} = \"{inner}\""),
+        );
+    }
+    // What the parser calls "unexpected key or value" after a complete
+    // value is nearly always a comma from JSON or a bracket too many.
+    if message.contains("expected newline") {
+        if let Some(d) = after_value(text, span.clone(), line_no, line_start, line, key) {
+            return d;
+        }
+    }
     let header = line.trim_start();
     if header.starts_with('[') {
         let name = header.trim_start_matches('[').split(']').next().unwrap_or("").trim();
@@ -115,6 +144,20 @@ fn classify(text: &str, message: &str, span: Span, line_no: usize, line_start: u
     }
     if message.contains("string values must be quoted") {
         let value = line.split_once('=').map_or("", |(_, v)| v.trim());
+        if let Some(items) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            let quoted: Vec<String> = items
+                .split(',')
+                .map(str::trim)
+                .filter(|i| !i.is_empty())
+                .map(|i| format!("\"{}\"", i.trim_matches('"')))
+                .collect();
+            return syntax(
+                at_key(),
+                key,
+                format!("the items of '{key}' need quotes around them"),
+                format!("write {key} = [{}]", quoted.join(", ")),
+            );
+        }
         return syntax(
             at_key(),
             key,
@@ -138,6 +181,96 @@ fn classify(text: &str, message: &str, span: Span, line_no: usize, line_start: u
         what,
         "see https://toml.io for the syntax; strings need quotes, keys may appear once per table".into(),
     )
+}
+
+/// A comma or closing bracket after a complete value or header: one
+/// character too many, named with the fix.
+fn after_value(text: &str, span: Span, line_no: usize, line_start: usize, line: &str, key: &str) -> Option<Diagnostic> {
+    let extra = text.get(span.start..)?.chars().next()?;
+    let header = line.trim_start().starts_with('[');
+    let name = if header { line.trim().trim_matches(['[', ']']).trim() } else { key };
+    let at = span.start..span.start + extra.len_utf8();
+    let line_no_text = format!("line {line_no}");
+    let removed = {
+        let offset = span.start - line_start;
+        format!("{}{}", &line[..offset.min(line.len())], line.get(offset + extra.len_utf8()..).unwrap_or(""))
+    };
+    let (message, hint) = match (extra, header) {
+        (',', false) => (
+            format!("'{key}' on {line_no_text} ends with a comma; TOML puts each key on its own line, without commas"),
+            format!("remove the comma: {}", removed.trim()),
+        ),
+        (']', true) => (
+            format!("the header '{}' on {line_no_text} has a ']' too many", line.trim()),
+            format!("write {}", removed.trim()),
+        ),
+        (']', false) => (
+            format!("the value of '{key}' on {line_no_text} has a ']' too many"),
+            format!("remove one: {}", removed.trim()),
+        ),
+        (_, false) if !key.is_empty() => {
+            let rest: String = text[span.start..].lines().next().unwrap_or("").chars().take(40).collect();
+            (
+                format!("'{key}' on {line_no_text} has more after its value: {}", rest.trim()),
+                "a line holds one key = value; quote the whole text, or put a note after #".to_owned(),
+            )
+        }
+        _ => return None,
+    };
+    Some(Diagnostic::new(Code::Syntax, at, name, message).with_hint(hint))
+}
+
+/// A list (`[ … ]`) or inline table (`{ … }`) that is never closed,
+/// reported at the end of the line that opened it.
+fn unclosed_list(text: &str, error: &toml::de::Error) -> Option<Diagnostic> {
+    let (kind, close) = if error.message().contains("unclosed array") {
+        ("list", ']')
+    } else if error.message().contains("unclosed inline table") {
+        ("inline table", '}')
+    } else {
+        return None;
+    };
+    let open = if close == ']' { '[' } else { '{' };
+    let until = error.span().map_or(text.len(), |s| s.start).min(text.len());
+    // The last line, up to the error, that sets a key to a value opened
+    // but not closed on that line.
+    let mut start = 0;
+    let mut found = None;
+    for (i, raw) in text.split_inclusive('\n').enumerate() {
+        if start > until {
+            break;
+        }
+        let line = raw.trim_end_matches(['\n', '\r']);
+        if let Some((k, v)) = line.split_once('=') {
+            let v = v.trim();
+            if v.starts_with(open) && v.matches(open).count() > v.matches(close).count() && key_of(line).is_some() {
+                found = Some((i + 1, start, line, k.trim().to_owned()));
+            }
+        }
+        start += raw.len();
+    }
+    let (line_no, line_start, line, key) = found?;
+    let end = line_start + line.trim_end().len();
+    let fixed = format!("{}{close}", line.trim());
+    Some(
+        Diagnostic::new(
+            Code::Syntax,
+            end.saturating_sub(1)..end,
+            &key,
+            format!("the {kind} of '{key}' on line {line_no} is not closed"),
+        )
+        .with_hint(format!("end it with {close} on the same line: {fixed}")),
+    )
+}
+
+/// The line after the last line of the section whose header is on
+/// `header_line` (1-based): the next header or the end of the file.
+fn section_end(text: &str, header_line: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .skip(header_line)
+        .find(|(_, l)| l.trim_start().starts_with('['))
+        .map_or(usize::MAX, |(i, _)| i + 1)
 }
 
 /// A duplicate key or table. Its usual cause in a map is a
@@ -176,6 +309,19 @@ fn duplicate(
                 "move it under the [[stage]] it belongs to: each touchpoint follows its stage".into(),
             );
         }
+    }
+    let this_line = text.lines().nth(line_no - 1).unwrap_or("").trim();
+    if this_line.starts_with('[') && !this_line.starts_with("[[") {
+        let name = this_line.trim_matches(['[', ']']).trim();
+        let first = headers.iter().find(|(l, _, h)| *l < line_no && h.trim_matches(['[', ']']).trim() == name);
+        let seen = first.map_or(String::new(), |(l, _, _)| format!(" (first on line {l})"));
+        let start = headers.iter().find(|(l, _, _)| *l == line_no).map_or(span.start, |(_, s, _)| *s);
+        return syntax(
+            start..start + this_line.len(),
+            name,
+            format!("the section [{name}] is given twice{seen}"),
+            format!("merge the two [{name}] sections into one; a section may appear once"),
+        );
     }
     let name = if key.is_empty() { text.get(span.clone()).unwrap_or("").trim().to_owned() } else { key.to_owned() };
     let first = text

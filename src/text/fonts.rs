@@ -16,8 +16,9 @@ static INTER_ITALIC: &[u8] = include_bytes!("../../fonts/Inter-Italic.ttf");
 /// The largest font file read (64 MiB: a full CJK collection is ~40 MiB).
 pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The most faces read from one font collection.
-const MAX_FACES: u32 = 256;
+/// The most faces read from one font collection (real ones hold a few
+/// dozen at most).
+pub(crate) const MAX_FACES: u32 = 256;
 
 /// The family name every embedded face has.
 pub const EMBEDDED_FAMILY: &str = "Inter";
@@ -110,8 +111,29 @@ pub enum FontError {
         source: std::io::Error,
     },
     /// The bytes are not a TrueType/OpenType font or collection.
-    #[error("{0} is not a TrueType or OpenType font")]
+    #[error("{0} is not a TrueType or OpenType font; --font wants a .ttf, .otf or .ttc file")]
     NotAFont(String),
+    /// A collection whose header claims more faces than the file has room
+    /// for, or more than [`MAX_FACES`].
+    #[error(
+        "{path} is a damaged font collection: it claims {claimed} faces, but {}; use a fresh copy, or one face as a .ttf or .otf file",
+        if *claimed > MAX_FACES { format!("journeymap reads at most {MAX_FACES}") } else { format!("the file has room for {room}") }
+    )]
+    BadCollection {
+        /// The path as given.
+        path: String,
+        /// The face count the header claims.
+        claimed: u32,
+        /// How many face offsets the file has bytes for.
+        room: u64,
+    },
+}
+
+/// The face count in a TrueType collection's header (`ttcf`, version,
+/// count), or `None` for a single font.
+fn collection_claim(bytes: &[u8]) -> Option<u32> {
+    let header = bytes.get(..12)?;
+    (&header[..4] == b"ttcf").then(|| u32::from_be_bytes([header[8], header[9], header[10], header[11]]))
 }
 
 /// The set of faces for one render: the three embedded Inter faces first,
@@ -165,8 +187,15 @@ impl Fonts {
 
     fn add_data(&mut self, data: Arc<dyn AsRef<[u8]> + Send + Sync>, name: &str) -> Result<(), FontError> {
         let bytes: &[u8] = (*data).as_ref();
-        // A collection header may claim billions of faces: only the first
-        // few hundred are looked at.
+        // A collection header may claim billions of faces, and fontdb
+        // would try each: check the claim against the file before anyone
+        // walks it.
+        if let Some(claimed) = collection_claim(bytes) {
+            let room = (bytes.len() as u64).saturating_sub(12) / 4;
+            if u64::from(claimed) > room || claimed > MAX_FACES || claimed == 0 {
+                return Err(FontError::BadCollection { path: name.to_owned(), claimed, room });
+            }
+        }
         let count = ttf_parser::fonts_in_collection(bytes).unwrap_or(1).min(MAX_FACES);
         let mut added = Vec::new();
         for index in 0..count {
@@ -253,6 +282,31 @@ mod tests {
     fn a_non_font_is_refused() {
         let mut fonts = Fonts::embedded();
         assert!(matches!(fonts.add_data(Arc::new(b"not a font".to_vec()), "x"), Err(FontError::NotAFont(_))));
+        assert_eq!(fonts.faces().len(), 3);
+    }
+
+    fn collection(claimed: u32, offsets: usize) -> Arc<Vec<u8>> {
+        let mut bytes = b"ttcf\0\x01\0\0".to_vec();
+        bytes.extend(claimed.to_be_bytes());
+        bytes.extend(std::iter::repeat_n(0, offsets * 4));
+        Arc::new(bytes)
+    }
+
+    #[test]
+    fn a_collection_claiming_more_faces_than_it_holds_is_refused_at_once() {
+        let mut fonts = Fonts::embedded();
+        let started = std::time::Instant::now();
+        // 76 bytes claiming four billion faces: room for 16 offsets.
+        let err = fonts.add_data(collection(4_000_000_000, 16), "huge.ttc").expect_err("refused");
+        assert!(matches!(err, FontError::BadCollection { claimed: 4_000_000_000, room: 16, .. }), "{err:?}");
+        assert!(err.to_string().contains("claims 4000000000 faces"), "{err}");
+        // Room for every offset, but more faces than any real collection.
+        let err = fonts.add_data(collection(MAX_FACES + 1, MAX_FACES as usize + 1), "many.ttc").expect_err("refused");
+        assert!(err.to_string().contains("at most 256"), "{err}");
+        // An honest header whose faces are not fonts is still not a font.
+        let err = fonts.add_data(collection(2, 2), "empty.ttc").expect_err("refused");
+        assert!(matches!(err, FontError::NotAFont(_)), "{err:?}");
+        assert!(started.elapsed().as_millis() < 1000);
         assert_eq!(fonts.faces().len(), 3);
     }
 }

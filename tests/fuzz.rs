@@ -1,0 +1,322 @@
+//! The fuzz harness: raw bytes and structured maps through the whole
+//! pipeline, parse → check → layout → SVG, as `journeymap render` runs it.
+//!
+//! Nothing may panic, every diagnostic must lie inside its source, a map
+//! with errors must yield no journey, and every valid map must lay out (at
+//! auto size nothing is refused) into an SVG that usvg reads back.
+//!
+//! `cargo test` runs a modest number of cases. Set `JOURNEYMAP_FUZZ_CASES`
+//! for many more, e.g. `JOURNEYMAP_FUZZ_CASES=20000 cargo test --release
+//! --test fuzz` (see `tests/README.md`).
+
+use journeymap::parse::{Options, Parsed, parse_bytes};
+use journeymap::render::{Format, Renderer};
+use journeymap::text::Fonts;
+use journeymap::theme::Theme;
+use proptest::prelude::*;
+
+/// Cases per property: `JOURNEYMAP_FUZZ_CASES`, or a number that keeps
+/// `cargo test` quick.
+fn config(default: u32) -> ProptestConfig {
+    let cases = std::env::var("JOURNEYMAP_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+}
+
+thread_local! {
+    /// One warm renderer per test thread, as `watch` and `serve` keep one.
+    static RENDERER: Renderer = Renderer::new(Fonts::embedded());
+}
+
+/// Runs `bytes` through the pipeline and checks every guarantee on the
+/// way; `Ok(true)` when it went all the way to an SVG.
+fn pipeline(bytes: &[u8]) -> Result<bool, TestCaseError> {
+    let mut parsed: Parsed = parse_bytes("fuzz.toml", bytes, &Options::default());
+    let theme = RENDERER.with(|renderer| renderer.check(&mut parsed));
+    verify(&parsed, theme)
+}
+
+/// The guarantees for one checked map: located diagnostics with a fix;
+/// errors leave no journey; a valid journey lays out at auto size into an
+/// SVG that usvg reads back.
+fn verify(parsed: &Parsed, theme: Option<Theme>) -> Result<bool, TestCaseError> {
+    let len = parsed.source().text.len();
+    for d in &parsed.diagnostics {
+        prop_assert!(d.span.start <= d.span.end && d.span.end <= len, "{d:?} outside {len} bytes");
+        prop_assert!(!d.message.is_empty() && d.hint().is_some(), "{d:?} needs a message and a fix");
+    }
+    if parsed.has_errors() {
+        prop_assert!(parsed.journey.is_none(), "an error must leave no journey");
+        return Ok(false);
+    }
+    let Some(journey) = &parsed.journey else {
+        return Err(TestCaseError::fail("no errors and no journey"));
+    };
+    let Some(theme) = theme else { return Err(TestCaseError::fail("a valid map without a theme")) };
+    RENDERER.with(|renderer| {
+        let document = renderer.layout(journey, &theme).map_err(|e| TestCaseError::fail(format!("auto size: {e}")))?;
+        let svg = renderer.export(&document, &theme, &Format::svg()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let tree = usvg::Tree::from_data(&svg, &usvg::Options::default());
+        prop_assert!(tree.is_ok(), "the SVG does not read back: {:?}", tree.err());
+        Ok(true)
+    })
+}
+
+// --------------------------------------------------------------- raw bytes
+
+/// A valid map to cut, splice and mutate.
+const MAP: &str = include_str!("../samples/saas-onboarding.toml");
+
+/// Byte edits applied to [`MAP`]: the shapes damage takes when a file is
+/// cut off, pasted twice or edited in the wrong program.
+#[derive(Debug, Clone)]
+enum Edit {
+    Truncate(usize),
+    Insert(usize, Vec<u8>),
+    Delete(usize, usize),
+    Duplicate(usize, usize),
+    Flip(usize, u8),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let at = 0..MAP.len();
+    prop_oneof![
+        at.clone().prop_map(Edit::Truncate),
+        (at.clone(), prop::collection::vec(any::<u8>(), 1..16)).prop_map(|(i, b)| Edit::Insert(i, b)),
+        (at.clone(), 1..64usize).prop_map(|(i, n)| Edit::Delete(i, n)),
+        (at.clone(), 1..200usize).prop_map(|(i, n)| Edit::Duplicate(i, n)),
+        (at, any::<u8>()).prop_map(|(i, b)| Edit::Flip(i, b)),
+    ]
+}
+
+fn apply(edits: &[Edit]) -> Vec<u8> {
+    let mut bytes = MAP.as_bytes().to_vec();
+    for e in edits {
+        let clamp = |i: usize, b: &Vec<u8>| i.min(b.len());
+        match e {
+            Edit::Truncate(i) => bytes.truncate(*i),
+            Edit::Insert(i, more) => {
+                let i = clamp(*i, &bytes);
+                bytes.splice(i..i, more.iter().copied());
+            }
+            Edit::Delete(i, n) => {
+                let i = clamp(*i, &bytes);
+                let end = (i + n).min(bytes.len());
+                bytes.drain(i..end);
+            }
+            Edit::Duplicate(i, n) => {
+                let i = clamp(*i, &bytes);
+                let end = (i + n).min(bytes.len());
+                let copy = bytes[i..end].to_vec();
+                bytes.splice(end..end, copy);
+            }
+            Edit::Flip(i, b) => {
+                if let Some(byte) = bytes.get_mut(*i) {
+                    *byte ^= b | 1;
+                }
+            }
+        }
+    }
+    bytes
+}
+
+// -------------------------------------------------------- structured maps
+
+/// Text from the alphabets maps are written in, with what breaks naive
+/// code mixed in: quotes, backslashes, control characters, bidi overrides,
+/// combining marks, emoji, very long words.
+fn text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => "[a-zA-Z]{1,9}",
+        1 => "[äöüßéèñçÅØ]{1,6}",
+        1 => "[αβγδεζ]{1,6}",
+        1 => "[\u{0627}-\u{064a}]{1,6}",
+        1 => "[\u{4e00}-\u{4e80}]{1,4}",
+        1 => Just("🙂".to_owned()),
+        1 => Just("\"".to_owned()),
+        1 => Just("\\".to_owned()),
+        1 => Just("\u{1b}[2J".to_owned()),
+        1 => Just("\u{202e}".to_owned()),
+        1 => Just("e\u{301}".to_owned()),
+        1 => Just("\n".to_owned()),
+        1 => "[a-z]{30,60}",
+    ];
+    prop::collection::vec(piece, 0..8).prop_map(|p| p.join(" "))
+}
+
+/// A TOML basic string holding `s` exactly.
+fn quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out += "\\\"",
+            '\\' => out += "\\\\",
+            '\n' => out += "\\n",
+            c if c.is_control() => out += &format!("\\u{:04X}", u32::from(c)),
+            c => out.push(c),
+        }
+    }
+    out + "\""
+}
+
+/// A value that may be right, of the wrong kind, or out of range.
+fn number() -> impl Strategy<Value = String> {
+    prop_oneof![
+        200 => (1..=5i64).prop_map(|n| n.to_string()),
+        1 => (-3..=9i64).prop_map(|n| n.to_string()),
+        1 => Just("\"three\"".to_owned()),
+        1 => Just("2.5".to_owned()),
+    ]
+}
+
+fn marks() -> impl Strategy<Value = String> {
+    let mark = prop_oneof![
+        10 => Just("essential"),
+        10 => Just("pain"),
+        10 => Just("strength"),
+        10 => Just("would-pay"),
+        1 => Just("pian"),
+        1 => Just("would_pay"),
+    ];
+    prop::collection::vec(mark, 0..4)
+        .prop_map(|m| format!("[{}]", m.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", ")))
+}
+
+/// A name: usually a word and more, now and then blank.
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![30 => ("[A-Za-z]{1,9}", text()).prop_map(|(w, t)| format!("{w} {t}")), 1 => text()]
+}
+
+fn touchpoint() -> impl Strategy<Value = String> {
+    (name(), prop::option::of(marks()), prop::option::of(number()), any::<bool>(), prop::option::of(text())).prop_map(
+        |(name, marks, score, mot, action)| {
+            let mut t = format!("  [[stage.touchpoint]]\n  name = {}\n", quoted(&name));
+            if let Some(m) = marks {
+                t += &format!("  marks = {m}\n");
+            }
+            if let Some(s) = score {
+                t += &format!("  score = {s}\n");
+            }
+            if mot {
+                t += "  moment_of_truth = true\n";
+            }
+            if let Some(a) = action {
+                t += &format!("  action = {}\n", quoted(&a));
+            }
+            t
+        },
+    )
+}
+
+fn stage() -> impl Strategy<Value = String> {
+    (
+        name(),
+        prop::option::of(text()),
+        prop::option::of(number()),
+        prop::collection::vec(text(), 0..3),
+        prop::collection::vec(touchpoint(), 0..5),
+    )
+        .prop_map(|(name, doing, effort, concerns, touchpoints)| {
+            let mut s = format!("[[stage]]\nname = {}\n", quoted(&name));
+            if let Some(d) = doing {
+                s += &format!("doing = {}\n", quoted(&d));
+            }
+            if let Some(e) = effort {
+                s += &format!("effort = {e}\n");
+            }
+            if !concerns.is_empty() {
+                s += &format!("concerns = [{}]\n", concerns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", "));
+            }
+            s + &touchpoints.concat()
+        })
+}
+
+fn poster() -> impl Strategy<Value = String> {
+    let theme = prop_oneof![
+        8 => Just("classic"),
+        8 => Just("dark"),
+        8 => Just("print"),
+        8 => Just("colour-blind-safe"),
+        1 => Just("clasic"),
+    ];
+    let lang = prop_oneof![
+        4 => Just("en"),
+        4 => Just("de"),
+        4 => Just("fr"),
+        4 => Just("es"),
+        4 => Just("nl"),
+        4 => Just("pl"),
+        4 => Just("sv"),
+        1 => Just("xx"),
+    ];
+    let panels = prop_oneof![
+        12 => Just(None),
+        4 => Just(Some("[\"curve\", \"questions\", \"touchpoints\"]")),
+        4 => Just(Some("[\"priorities\", \"health\", \"legend\"]")),
+        1 => Just(Some("[\"cruve\"]")),
+    ];
+    (theme, lang, panels).prop_map(|(theme, lang, panels)| {
+        let mut p = format!("theme = \"{theme}\"\nlang = \"{lang}\"\n");
+        if let Some(panels) = panels {
+            p += &format!("[poster]\npanels = {panels}\n");
+        }
+        p
+    })
+}
+
+fn map() -> impl Strategy<Value = String> {
+    let stages =
+        prop_oneof![1 => Just(0..1usize), 20 => Just(1..6usize)].prop_flat_map(|n| prop::collection::vec(stage(), n));
+    (name(), poster(), stages)
+        .prop_map(|(title, poster, stages)| format!("title = {}\n{poster}\n{}", quoted(&title), stages.concat()))
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        pipeline(&bytes)?;
+    }
+
+    #[test]
+    fn a_damaged_map_never_panics(edits in prop::collection::vec(edit(), 1..6)) {
+        pipeline(&apply(&edits))?;
+    }
+}
+
+/// Most generated maps are valid, so the layout and the painter get real
+/// work; the run checks that they did.
+#[test]
+fn structured_maps_go_all_the_way_or_are_refused_with_a_fix() {
+    let config = config(48);
+    let mut runner = proptest::test_runner::TestRunner::new(config.clone());
+    let laid_out = std::cell::Cell::new(0u32);
+    let result = runner.run(&map(), |map| {
+        if pipeline(map.as_bytes())? {
+            laid_out.set(laid_out.get() + 1);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    assert!(laid_out.get() * 3 >= config.cases, "only {} of {} maps were laid out", laid_out.get(), config.cases);
+}
+
+/// The harness must be able to fail: a sample passes, and the same checks
+/// catch a diagnostic moved outside its source, one without a fix, and a
+/// valid map whose theme went missing.
+#[test]
+fn the_harness_can_fail() {
+    assert!(pipeline(MAP.as_bytes()).is_ok());
+    let parsed = || parse_bytes("fuzz.toml", b"title = 5\n", &Options::default());
+    let mut outside = parsed();
+    let len = outside.source().text.len();
+    outside.diagnostics[0].span = len + 1..len + 2;
+    assert!(verify(&outside, None).is_err());
+    let mut no_fix = parsed();
+    no_fix.diagnostics[0].hints.clear();
+    assert!(verify(&no_fix, None).is_err());
+    let valid = parse_bytes("fuzz.toml", MAP.as_bytes(), &Options::default());
+    assert!(verify(&valid, None).is_err());
+}
