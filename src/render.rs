@@ -25,7 +25,7 @@
 use crate::diag::{Code, Diagnostic, FileId, Label};
 use crate::layout::{self, Document, LayoutError};
 use crate::model::{Journey, Span};
-use crate::output::{self, PngError, Resolution};
+use crate::output::{self, PngError, PngSettings, Resolution};
 use crate::paint::{self, SvgOptions};
 use crate::parse::Parsed;
 use crate::text::{Fonts, ShapeCache, Shaper};
@@ -195,7 +195,8 @@ impl Renderer {
                 // usvg ignores @font-face and draws from its own font
                 // database, so the PNG is rasterised without the font data.
                 let svg = paint::svg(document, theme, &self.fonts, SvgOptions { transparent, embed_fonts: false });
-                Ok(output::png_titled(&svg, &self.fonts, resolution, Some(&document.title))?)
+                let settings = PngSettings { resolution, title: Some(&document.title), opaque: !transparent };
+                Ok(output::png_with(&svg, &self.fonts, &settings)?)
             }
         }
     }

@@ -337,3 +337,82 @@ fn the_png_records_its_resolution_and_title() {
         assert!(title.1.starts_with(b"Title\0") && title.1.ends_with(b"Flying Nordic Air"), "{:?}", title.1);
     }
 }
+
+/// The image data of a PNG, inflated by zlib-rs, which checks the Adler-32
+/// that the bands' sums were combined into; then unfiltered.
+fn pixels(png: &[u8]) -> (u32, u32, usize, Vec<u8>) {
+    use std::io::Read;
+    let (w, h) = png_size(png);
+    let chunks = chunks(png);
+    let ihdr = &chunks[0].1;
+    let bpp = match ihdr[9] {
+        2 => 3,
+        6 => 4,
+        other => panic!("colour type {other}"),
+    };
+    let idat: Vec<u8> = chunks.iter().filter(|(k, _)| k == "IDAT").flat_map(|(_, d)| d.clone()).collect();
+    let mut raw = Vec::new();
+    flate2::read::ZlibDecoder::new(idat.as_slice()).read_to_end(&mut raw).expect("a zlib stream whose checksum holds");
+    let stride = w as usize * bpp;
+    assert_eq!(raw.len(), (stride + 1) * h as usize, "one filter byte and one row per line");
+    let mut out = vec![0u8; stride * h as usize];
+    for y in 0..h as usize {
+        let line = &raw[y * (stride + 1)..(y + 1) * (stride + 1)];
+        for x in 0..stride {
+            let left = if x >= bpp { out[y * stride + x - bpp] } else { 0 };
+            let up = if y > 0 { out[(y - 1) * stride + x] } else { 0 };
+            out[y * stride + x] = match line[0] {
+                0 => line[1 + x],
+                1 => line[1 + x].wrapping_add(left),
+                2 => line[1 + x].wrapping_add(up),
+                f => panic!("filter {f} is not written by journeymap"),
+            };
+        }
+    }
+    (w, h, bpp, out)
+}
+
+#[test]
+fn the_banded_png_is_the_whole_picture_and_the_same_on_any_number_of_threads() {
+    let journey = sample("samples/airline.toml");
+    let renderer = journeymap::render::Renderer::new(Fonts::embedded());
+    let theme = Theme::classic();
+    let doc = renderer.layout(&journey, &theme).expect("layout");
+    // 1,400 px wide: about 990 rows, four bands, the last one short.
+    let format = journeymap::render::Format::Png { resolution: Resolution::Width(1400), transparent: false };
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a pool");
+        pool.install(|| renderer.export(&doc, &theme, &format).expect("png"))
+    };
+    let one = on(1);
+    assert!(one == on(2) && one == on(3), "the bytes depend on the number of threads");
+    let (w, h, bpp, banded) = pixels(&one);
+    assert_eq!(bpp, 3, "an opaque poster is stored as RGB");
+    assert!(h > 3 * output::BAND_ROWS, "{h} rows: too few bands to test");
+
+    // The same tree drawn whole, in one pixmap, as resvg's CLI would.
+    let svg = paint::svg(&doc, &theme, renderer.fonts(), SvgOptions::default());
+    let tree = output::tree(&svg, renderer.fonts()).expect("tree");
+    let mut whole = tiny_skia::Pixmap::new(w, h).expect("pixmap");
+    let (sx, sy) = (w as f32 / tree.size().width(), h as f32 / tree.size().height());
+    resvg::render(&tree, tiny_skia::Transform::from_scale(sx, sy), &mut whole.as_mut());
+    let mut differ = 0;
+    for (i, p) in whole.pixels().iter().enumerate() {
+        let c = p.demultiply();
+        let d = [c.red(), c.green(), c.blue()].iter().zip(&banded[i * 3..i * 3 + 3]).map(|(a, b)| a.abs_diff(*b)).max();
+        if d.unwrap_or(0) > 16 {
+            differ += 1;
+        }
+    }
+    // Bands shift the geometry by whole rows, which can move an
+    // antialiased edge's rounding, never a shape.
+    let share = f64::from(differ) / f64::from(w * h);
+    assert!(share < 5e-4, "{differ} of {} pixels differ visibly", w * h);
+
+    // A transparent poster keeps its alpha channel, unpremultiplied.
+    let clear = journeymap::render::Format::Png { resolution: Resolution::Width(400), transparent: true };
+    let (_, _, bpp, rgba) = pixels(&renderer.export(&doc, &theme, &clear).expect("png"));
+    assert_eq!(bpp, 4);
+    assert_eq!(rgba[3], 0, "the corner is clear");
+    assert!(rgba.chunks(4).any(|p| p[3] == 255), "the poster is drawn");
+}

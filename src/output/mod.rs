@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub use pdf::{PdfError, pdf};
-pub use png::{MAX_PIXELS, PngError, Resolution, pixel_size, png, png_titled, tree};
+pub use png::{BAND_ROWS, MAX_PIXELS, PngError, PngSettings, Resolution, pixel_size, png, png_titled, png_with, tree};
 
 /// Writes `bytes` to `path` atomically (see the module docs).
 ///
