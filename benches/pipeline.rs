@@ -54,7 +54,9 @@ fn stages(c: &mut Criterion, name: &str, text: &str, size: Size) {
     group.bench_function("parse", |b| b.iter(|| parse_str(name, black_box(text), &parse::Options::default())));
     group.bench_function("layout", |b| b.iter(|| layout::layout(black_box(&journey), &theme, &fonts, &options)));
     group.bench_function("svg", |b| b.iter(|| paint::svg(black_box(&poster), &theme, &fonts, SvgOptions::default())));
-    group.bench_function("png", |b| b.iter(|| output::png(black_box(&svg), &fonts, Resolution::Dpi(150.0))));
+    // As `render -o x.png` makes it: opaque, so stored as RGB.
+    let png = output::PngSettings { resolution: Resolution::Dpi(150.0), title: None, opaque: true };
+    group.bench_function("png", |b| b.iter(|| output::png_with(black_box(&svg), &fonts, &png)));
     let plain = paint::svg(&poster, &theme, &fonts, SvgOptions { embed_fonts: false, ..SvgOptions::default() });
     group.bench_function("pdf", |b| b.iter(|| output::pdf(black_box(&plain), &fonts, &poster)));
     group.finish();

@@ -84,6 +84,25 @@ fn svg_and_png_from_one_run() {
 }
 
 #[test]
+fn a_batch_of_outputs_gives_the_bytes_of_single_runs() {
+    // The formats of one run are made side by side from one layout; each
+    // must still be what a run of its own writes.
+    let dir = tempdir();
+    let all =
+        ["render", &airline(), "--width", "900", "-o", "all.svg", "-o", "all.png", "-o", "all.pdf", "-o", "again.png"];
+    let out = run_in(dir.path(), &all, None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    for ext in ["svg", "png", "pdf"] {
+        let name = format!("one.{ext}");
+        let out = run_in(dir.path(), &["render", &airline(), "--width", "900", "-o", &name], None);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let (batch, single) = (read(dir.path().join(format!("all.{ext}"))), read(dir.path().join(&name)));
+        assert!(!batch.is_empty() && batch == single, "{ext}: the batch differs from a single run");
+    }
+    assert!(read(dir.path().join("again.png")) == read(dir.path().join("all.png")));
+}
+
+#[test]
 fn dash_writes_svg_or_png_to_stdout() {
     let dir = tempdir();
     let svg = run_in(dir.path(), &["render", &airline(), "-o", "-"], None);

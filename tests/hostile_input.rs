@@ -586,3 +586,25 @@ mod huge_lines {
         assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     }
 }
+
+mod huge_maps {
+    use super::common::{code, run_in, stderr};
+
+    #[test]
+    fn ten_thousand_stages_lay_out_and_an_oversized_png_is_refused_with_advice() {
+        let mut map = String::from("title = \"Ten thousand stages\"\n");
+        for i in 0..10_000 {
+            map += &format!("[[stage]]\nname = \"Stage {i}\"\ndoing = \"Does thing {i}\"\n");
+        }
+        let dir = tempfile::tempdir().expect("a folder");
+        std::fs::write(dir.path().join("map.toml"), &map).expect("write");
+        let out = run_in(dir.path(), &["render", "map.toml", "-o", "x.svg", "-o", "x.png"], None);
+        // Laid out (a page millions of px wide), then the PNG is refused
+        // by its pixel count before any drawing, and so nothing is written.
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("over the 250 megapixel limit") && err.contains("--dpi"), "{err}");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").filter_map(|e| e.ok()).collect();
+        assert_eq!(left.len(), 1, "only the map: {left:?}");
+    }
+}

@@ -122,7 +122,7 @@ fn over_250_megapixels_is_refused_quickly_with_advice() {
         };
         assert!(megapixels > &250 && width.saturating_mul(*height) > output::MAX_PIXELS, "{e}");
         let message = e.to_string();
-        assert!(message.contains("PDF"), "{message}");
+        assert!(message.contains(".pdf"), "{message}");
         assert!(message.contains("--dpi"), "{message}");
         // It fails before allocating: no gigabytes, no seconds.
         assert!(elapsed.as_secs_f64() < 5.0, "{resolution:?} took {elapsed:?}");
@@ -132,6 +132,30 @@ fn over_250_megapixels_is_refused_quickly_with_advice() {
     let at_limit = ((output::MAX_PIXELS as f64 / (a0.0 * a0.1)).sqrt() * 0.999) * 96.0;
     assert!(output::pixel_size(a0.0, a0.1, Resolution::Dpi(at_limit)).is_ok());
     assert!(output::pixel_size(a0.0, a0.1, Resolution::Dpi(at_limit * 1.01)).is_err());
+}
+
+#[test]
+fn a_poster_of_more_parts_than_usvg_reads_is_refused_at_once_with_advice() {
+    let fonts = Fonts::embedded();
+    let parts = output::MAX_PARTS + 1;
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">{}</svg>",
+        "<rect width=\"1\" height=\"1\"/>".repeat(parts - 2)
+    );
+    let start = std::time::Instant::now();
+    let result = output::png(&svg, &fonts, Resolution::Width(10));
+    // The rectangles, and the root's opening and closing tags.
+    assert_eq!(result, Err(PngError::TooManyParts { parts }));
+    let message = result.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("split the journey") && message.contains(".svg"), "{message}");
+    // Refused by counting, not after usvg's seconds of parsing.
+    assert!(start.elapsed().as_secs_f64() < 2.0, "{:?}", start.elapsed());
+    let document = poster(&sample("tests/maps/valid/minimal.toml"), None, &fonts);
+    let pdf = output::pdf(&svg, &fonts, &document);
+    assert!(matches!(pdf, Err(output::PdfError::TooManyParts { .. })), "{:?}", pdf.map(|b| b.len()));
+    // One part fewer is read.
+    let fewer = svg.replacen("<rect width=\"1\" height=\"1\"/>", "", 2);
+    assert!(output::tree(&fewer, &fonts).is_ok());
 }
 
 #[test]

@@ -253,31 +253,40 @@ pub(crate) fn run(args: &Args) -> Outcome {
         warn_unembeddable(&renderer, &document);
     }
 
-    // Make every output before writing any: a failure leaves nothing behind.
-    let mut files = Vec::new();
-    let mut png: Option<Vec<u8>> = None;
-    for &(path, format) in &formats {
-        let bytes = match format {
-            Format::Svg => {
-                let svg = render::Format::Svg(SvgOptions { transparent: args.transparent, embed_fonts });
-                renderer.export(&document, &theme, &svg).map_err(|e| Failure::usage(e.to_string()))?
-            }
-            Format::Pdf => {
-                renderer.export(&document, &theme, &render::Format::Pdf).map_err(|e| Failure::usage(e.to_string()))?
-            }
-            Format::Png => match &png {
-                Some(bytes) => bytes.clone(),
-                None => {
-                    let format = render::Format::Png { resolution, transparent: args.transparent };
-                    let bytes =
-                        renderer.export(&document, &theme, &format).map_err(|e| Failure::usage(e.to_string()))?;
-                    png = Some(bytes.clone());
-                    bytes
-                }
-            },
-        };
-        files.push((path, format, bytes));
+    // Make every output before writing any: a failure leaves nothing
+    // behind. Each format is made once, from the one layout, and the
+    // formats are made side by side (the PNG's bands share the cores).
+    let mut kinds: Vec<Format> = Vec::new();
+    for (_, format) in &formats {
+        if !kinds.contains(format) {
+            kinds.push(*format);
+        }
     }
+    let made: Vec<Result<Vec<u8>, Failure>> = {
+        use rayon::prelude::*;
+        kinds
+            .par_iter()
+            .map(|format| {
+                let format = match format {
+                    Format::Svg => render::Format::Svg(SvgOptions { transparent: args.transparent, embed_fonts }),
+                    Format::Pdf => render::Format::Pdf,
+                    Format::Png => render::Format::Png { resolution, transparent: args.transparent },
+                };
+                renderer.export(&document, &theme, &format).map_err(|e| Failure::usage(e.to_string()))
+            })
+            .collect()
+    };
+    let mut outputs: Vec<(Format, Vec<u8>)> = Vec::new();
+    for (format, bytes) in kinds.into_iter().zip(made) {
+        outputs.push((format, bytes?));
+    }
+    let files: Vec<(&Path, Format, Vec<u8>)> = formats
+        .iter()
+        .map(|&(path, format)| {
+            let bytes = outputs.iter().find(|(f, _)| *f == format).map(|(_, b)| b.clone()).unwrap_or_default();
+            (path, format, bytes)
+        })
+        .collect();
     // Department copies are made too before anything is written.
     let mut copies = Vec::new();
     if let Some(dir) = &args.per_owner {

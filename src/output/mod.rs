@@ -12,7 +12,9 @@ use std::io::Write;
 use std::path::Path;
 
 pub use pdf::{PdfError, pdf};
-pub use png::{BAND_ROWS, MAX_PIXELS, PngError, PngSettings, Resolution, pixel_size, png, png_titled, png_with, tree};
+pub use png::{
+    BAND_ROWS, MAX_PARTS, MAX_PIXELS, PngError, PngSettings, Resolution, pixel_size, png, png_titled, png_with, tree,
+};
 
 /// Writes `bytes` to `path` atomically (see the module docs).
 ///

@@ -17,6 +17,17 @@ use crate::units::Length;
 /// Why a PDF could not be made.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PdfError {
+    /// The poster has more parts than usvg reads; see
+    /// [`PngError::TooManyParts`].
+    #[error(
+        "the poster has {parts} parts (shapes and lines of text), more than the {} that PNG and PDF \
+         output can draw; split the journey into several maps, or render .svg",
+        super::png::MAX_PARTS
+    )]
+    TooManyParts {
+        /// The number of parts, counted as tags in the SVG.
+        parts: usize,
+    },
     /// usvg could not read the SVG (not expected for our own output).
     #[error("cannot read the SVG: {0}")]
     Svg(String),
@@ -41,6 +52,7 @@ pub enum PdfError {
 pub fn pdf(svg: &str, fonts: &Fonts, document: &layout::Document) -> Result<Vec<u8>, PdfError> {
     let tree = tree(svg, fonts).map_err(|e| match e {
         PngError::Svg(m) => PdfError::Svg(m),
+        PngError::TooManyParts { parts } => PdfError::TooManyParts { parts },
         other => PdfError::Svg(other.to_string()),
     })?;
     let page = document.page();

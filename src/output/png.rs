@@ -35,7 +35,7 @@ pub enum PngError {
     /// The image would exceed [`MAX_PIXELS`].
     #[error(
         "a {width}×{height} px PNG is {megapixels} megapixels, over the 250 megapixel limit; \
-         lower --dpi, --scale or --width, or render .svg, which prints sharp at any size (PDF output is planned)"
+         lower --dpi, --scale or --width, or render .svg or .pdf, which print sharp at any size"
     )]
     TooLarge {
         /// The width asked for.
@@ -44,6 +44,15 @@ pub enum PngError {
         height: u64,
         /// Their product in millions.
         megapixels: u64,
+    },
+    /// The poster has more parts than usvg reads (a million nodes).
+    #[error(
+        "the poster has {parts} parts (shapes and lines of text), more than the {MAX_PARTS} that PNG and PDF \
+         output can draw; split the journey into several maps, or render .svg"
+    )]
+    TooManyParts {
+        /// The number of parts, counted as tags in the SVG.
+        parts: usize,
     },
     /// usvg could not read the SVG (not expected for our own output).
     #[error("cannot read the SVG: {0}")]
@@ -58,8 +67,23 @@ pub enum PngError {
 /// # Errors
 /// [`PngError::Svg`] if the text is not SVG usvg can read.
 pub fn tree(svg: &str, fonts: &Fonts) -> Result<usvg::Tree, PngError> {
+    // usvg stops at a million nodes, after seconds of parsing and a GB of
+    // memory, with "nodes limit reached". Every node starts with a tag, so
+    // counting `<` (text holds only `&lt;`) finds such a poster at once.
+    let parts = tags(svg);
+    if parts > MAX_PARTS {
+        return Err(PngError::TooManyParts { parts });
+    }
     let options = usvg::Options { fontdb: fonts.database(), ..usvg::Options::default() };
     usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))
+}
+
+/// The most tags an SVG may have for PNG and PDF output: usvg's limit is a
+/// million nodes, and an element and its text are a node each.
+pub const MAX_PARTS: usize = 1_000_000;
+
+fn tags(svg: &str) -> usize {
+    svg.bytes().filter(|&b| b == b'<').count()
 }
 
 /// The pixel size of a PNG of a `width`×`height` CSS px page.
