@@ -607,4 +607,16 @@ mod huge_maps {
         let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").filter_map(|e| e.ok()).collect();
         assert_eq!(left.len(), 1, "only the map: {left:?}");
     }
+
+    #[test]
+    fn a_five_megabyte_title_gets_the_pixel_refusal_not_an_out_of_memory_abort() {
+        // Once the pixel check ran only after usvg had read the whole SVG,
+        // and this died of memory under a 4 GB limit.
+        let map = format!("title = \"{}\"\n[[stage]]\nname = \"Awareness\"\n", "word ".repeat(1_000_000));
+        let dir = tempfile::tempdir().expect("a folder");
+        std::fs::write(dir.path().join("map.toml"), &map).expect("write");
+        let out = run_in(dir.path(), &["render", "map.toml", "-o", "x.png"], None);
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        assert!(stderr(&out).contains("over the 250 megapixel limit"), "{}", stderr(&out));
+    }
 }
