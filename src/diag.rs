@@ -124,6 +124,11 @@ codes! {
     MissingGlyph = "missing-glyph", Warning;
     /// A `lang` without built-in labels: the poster speaks English.
     UnknownLang = "unknown-lang", Warning;
+    /// A Mermaid journey that Mermaid itself would refuse.
+    MermaidSyntax = "mermaid-syntax", Error;
+    /// An import kept something in another form than written: a score
+    /// outside 1–5, a repeated name made unique, a placeholder title.
+    ImportChanged = "import-changed", Warning;
 }
 
 impl fmt::Display for Code {

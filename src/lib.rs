@@ -58,6 +58,7 @@
 pub mod contrast;
 pub mod diag;
 pub mod health;
+pub mod interchange;
 pub mod labels;
 pub mod layout;
 pub mod model;

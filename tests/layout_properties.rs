@@ -127,6 +127,7 @@ fn journey() -> impl Strategy<Value = Journey> {
                 s.name = format!("{} {}", s.name, i + 1);
             }
             Journey {
+                description: None,
                 title,
                 subtitle: None,
                 persona: Some("Frequent business traveller".into()),

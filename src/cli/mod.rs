@@ -1,6 +1,7 @@
 //! Argument parsing and messages. Every behaviour is a library call; this
 //! module only reads arguments, calls, prints and picks the exit status.
 
+mod interchange;
 mod render;
 mod report;
 
@@ -59,6 +60,7 @@ Examples:
   journeymap priorities map.toml             what to fix, improve, protect first
   journeymap render map.toml -o map.png      render the poster (.svg, .png or .pdf)
   journeymap themes                          the built-in themes, with a swatch each
+  journeymap import day.mmd -o day.toml      a Mermaid journey as a map
 
 Exit status: 0 success, 1 the map has errors, 2 usage error, 3 input/output failure.
 MAP may be - to read standard input.";
@@ -122,6 +124,51 @@ enum Command {
         /// shows it as text instead of running it as a formula.
         #[arg(long)]
         no_formula_guard: bool,
+    },
+    /// Import a Mermaid `journey` diagram as a journey map (TOML).
+    ///
+    /// `title` becomes the title, `accTitle` the subtitle, `accDescr` the
+    /// description, each `section` a stage and each task a touchpoint with
+    /// its score and actors. Comments, front matter and `%%{init}%%`
+    /// directives are understood or skipped with a warning; what Mermaid
+    /// refuses is an error at its line. A score outside 1–5, a repeated
+    /// section name and the like are kept and reported. `render` and
+    /// `check` also read a `.mmd` file directly.
+    #[command(after_help = "Examples:
+  journeymap import day.mmd -o day.toml
+  journeymap render day.mmd -o day.png   render a diagram directly")]
+    Import {
+        /// The diagram (.mmd), or - for standard input.
+        file: PathBuf,
+        /// Write the map here instead of to standard output.
+        #[arg(short, long, value_name = "MAP")]
+        output: Option<PathBuf>,
+        /// Overwrite an existing output file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Export a map to another format, on standard output or to -o.
+    ///
+    /// `mermaid` writes a Mermaid `journey` diagram: the title, the
+    /// subtitle as accTitle, the description as accDescr, each stage a
+    /// section and each touchpoint a task with its score and actors. Marks,
+    /// moments of truth, channels, owners, notes, actions, the questions,
+    /// lanes and poster settings have no place in Mermaid and are lost; a
+    /// touchpoint without a score gets 3, with a comment saying so.
+    #[command(after_help = "Examples:
+  journeymap export mermaid map.toml > map.mmd")]
+    Export {
+        /// The format to write.
+        #[arg(value_enum)]
+        format: interchange::ExportFormat,
+        /// The map file, or - for standard input.
+        map: PathBuf,
+        /// Write here instead of to standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Overwrite an existing output file.
+        #[arg(long)]
+        force: bool,
     },
     /// List the built-in themes, each with a swatch of its colours.
     ///
@@ -187,6 +234,8 @@ pub(crate) fn run() -> ExitCode {
         Command::Priorities { map, format, no_formula_guard } => priorities(&map, format, no_formula_guard),
         Command::New { stages, output, force } => new(&stages, output.as_deref(), force),
         Command::Themes { toml } => themes(toml.as_deref()),
+        Command::Import { file, output, force } => interchange::import(&file, output.as_deref(), force),
+        Command::Export { format, map, output, force } => interchange::export(format, &map, output.as_ref(), force),
     };
     match outcome {
         Ok(status) => status.into(),

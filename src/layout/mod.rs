@@ -357,5 +357,10 @@ fn description(
         d.push(' ');
         d.push_str(labels.get("description_draft"));
     }
-    d
+    // The map's own description comes first: it says what the journey is
+    // about; the summary says what the poster shows.
+    match &journey.description {
+        Some(own) => format!("{} {d}", own.trim_end()),
+        None => d,
+    }
 }

@@ -26,6 +26,10 @@ pub struct Journey {
     pub title: String,
     /// A line under the title, e.g. the journey's scope.
     pub subtitle: Option<String>,
+    /// What the journey is about, for readers who cannot see the poster
+    /// (a Mermaid diagram's `accDescr`): it opens the SVG's `<desc>`. Not
+    /// drawn on the poster.
+    pub description: Option<String>,
     /// Whose journey this is, e.g. "Frequent business traveller".
     pub persona: Option<String>,
     /// The company the journey is with.

@@ -91,6 +91,8 @@ pub fn parse_str(name: &str, text: &str, options: &Options) -> Parsed {
 /// [`MAX_SOURCE_BYTES`] give an error diagnostic.
 pub fn parse_bytes(name: &str, bytes: &[u8], options: &Options) -> Parsed {
     match input::decode(bytes) {
+        // A bare `journey` line is never TOML: it is a Mermaid diagram.
+        Ok(text) if crate::interchange::mermaid::looks_like_mermaid(text) => parse_mermaid_text(name, text, options),
         Ok(text) => parse_str(name, text, options),
         Err(mut diagnostic) => {
             // Bad bytes are located (a non-empty span): keep the text so the
@@ -111,15 +113,51 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &Options) -> Parsed {
     }
 }
 
+/// Reads a Mermaid `journey` diagram as a map: the diagram becomes a
+/// journey file's text (as `journeymap import` writes it), which is then
+/// parsed like any map. Mermaid errors and what the import changed are
+/// located in the diagram, a second file of [`Parsed::files`].
+pub fn parse_mermaid(name: &str, bytes: &[u8], options: &Options) -> Parsed {
+    match input::decode(bytes) {
+        Ok(text) => parse_mermaid_text(name, text, options),
+        Err(_) => parse_bytes(name, bytes, options),
+    }
+}
+
+fn parse_mermaid_text(name: &str, text: &str, options: &Options) -> Parsed {
+    use crate::interchange::mermaid;
+    let (diagram, mut notes) = mermaid::read(text);
+    let Some(diagram) = diagram else {
+        return finish(Source::new(name, text), options, None, notes);
+    };
+    let toml = mermaid::to_toml(&diagram, name, &mut notes);
+    let mut parsed = parse_str(&format!("{name} (imported)"), &toml, options);
+    let id = parsed.files.add(Source::new(name, text));
+    for note in notes {
+        parsed.add(note.in_file(id));
+    }
+    parsed
+}
+
+/// Whether a path names a Mermaid diagram by its extension.
+pub fn is_mermaid_path(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("mmd") || e.eq_ignore_ascii_case("mermaid"))
+}
+
 /// Reads and parses a map file; relative paths in it resolve against its
-/// directory.
+/// directory. A Mermaid diagram (`.mmd`, or any file whose first line is
+/// `journey`) is imported first.
 ///
 /// # Errors
 /// Only I/O errors; problems with the content are diagnostics.
 pub fn parse_file(path: &Path) -> std::io::Result<Parsed> {
     let bytes = read_limited(path)?;
     let options = Options { base_dir: path.parent().map(Path::to_path_buf) };
-    Ok(parse_bytes(&path.display().to_string(), &bytes, &options))
+    let name = path.display().to_string();
+    if is_mermaid_path(path) {
+        return Ok(parse_mermaid(&name, &bytes, &options));
+    }
+    Ok(parse_bytes(&name, &bytes, &options))
 }
 
 /// Reads at most one byte more than [`MAX_SOURCE_BYTES`], so a huge or

@@ -24,6 +24,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "format",
     "title",
     "subtitle",
+    "description",
     "persona",
     "organisation",
     "team",
@@ -180,6 +181,7 @@ impl Walker<'_> {
             }
         };
         let subtitle = f.take("subtitle").and_then(|e| self.optional(&e));
+        let description = f.take("description").and_then(|e| self.optional(&e));
         let persona = f.take("persona").and_then(|e| self.optional(&e));
         let organisation = f.take("organisation").and_then(|e| self.optional(&e));
         let team = f.take("team").map(|e| self.strings(&e)).unwrap_or_default();
@@ -218,6 +220,7 @@ impl Walker<'_> {
         Journey {
             title,
             subtitle,
+            description,
             persona,
             organisation,
             team,
