@@ -126,6 +126,8 @@ codes! {
     UnknownLang = "unknown-lang", Warning;
     /// A Mermaid journey that Mermaid itself would refuse.
     MermaidSyntax = "mermaid-syntax", Error;
+    /// A workshop CSV with an unknown column or a value that cannot be read.
+    CsvValue = "csv-value", Error;
     /// An import kept something in another form than written: a score
     /// outside 1–5, a repeated name made unique, a placeholder title.
     ImportChanged = "import-changed", Warning;

@@ -186,13 +186,17 @@ fn mermaids_surprises_are_kept_and_said() {
     assert_eq!(j.title, "Adding journey diagram functionality to mermaid");
 }
 
+/// A task as Mermaid holds it: name, score, actors.
+type MermaidTask = (String, Option<u8>, Vec<String>);
+
 /// What a round trip through Mermaid keeps: the diagram's own data.
-fn diagram_of(j: &Journey) -> (String, Vec<(String, Vec<(String, Option<u8>, Vec<String>)>)>) {
+fn diagram_of(j: &Journey) -> (String, Vec<(String, Vec<MermaidTask>)>) {
     let stages = j
         .stages
         .iter()
         .map(|s| {
-            let tasks = s.touchpoints.iter().map(|t| (t.name.clone(), t.score.map(|s| s.get()), t.actors.clone())).collect();
+            let tasks =
+                s.touchpoints.iter().map(|t| (t.name.clone(), t.score.map(|s| s.get()), t.actors.clone())).collect();
             (s.name.clone(), tasks)
         })
         .collect();
@@ -202,12 +206,15 @@ fn diagram_of(j: &Journey) -> (String, Vec<(String, Vec<(String, Option<u8>, Vec
 #[test]
 fn a_map_written_as_mermaid_reads_back_to_the_same_diagram() {
     let mut maps: Vec<PathBuf> = files(CORPUS);
-    maps.extend(["samples/airline.toml", "samples/saas-onboarding.toml", "samples/clinic-visit.toml"].map(PathBuf::from));
+    maps.extend(
+        ["samples/airline.toml", "samples/saas-onboarding.toml", "samples/clinic-visit.toml"].map(PathBuf::from),
+    );
     for path in &maps {
         let original = journey(path);
         let text = mermaid::write(&original);
         let parsed = parse::parse_bytes("export.mmd", text.as_bytes(), &parse::Options::default());
-        let back = parsed.journey.as_ref().unwrap_or_else(|| panic!("{}: {text}\n{:?}", path.display(), parsed.diagnostics));
+        let back =
+            parsed.journey.as_ref().unwrap_or_else(|| panic!("{}: {text}\n{:?}", path.display(), parsed.diagnostics));
         let (mut want, got) = (diagram_of(&original), diagram_of(back));
         // A touchpoint without a score comes back with the stand-in 3.
         for (_, tasks) in &mut want.1 {

@@ -16,6 +16,9 @@ pub(crate) enum ExportFormat {
     /// A Mermaid `journey` diagram: title, sections, tasks with score and
     /// actors. Everything else is left out.
     Mermaid,
+    /// A workshop sheet: one row per touchpoint with its stage's fields;
+    /// `import` reads it back.
+    Csv,
 }
 
 fn read_input(file: &Path) -> Result<Vec<u8>, Failure> {
@@ -64,12 +67,15 @@ pub(crate) fn import(file: &Path, output: Option<&Path>, force: bool) -> Outcome
     let name = if file == Path::new("-") { "<stdin>".to_owned() } else { file.display().to_string() };
     let text = String::from_utf8_lossy(&bytes);
     let options = parse::Options::default();
-    if !parse::is_mermaid_path(file) && !mermaid::looks_like_mermaid(&text) {
+    let parsed = if parse::is_csv_path(file) {
+        parse::parse_csv(&name, &bytes, &options)
+    } else if parse::is_mermaid_path(file) || mermaid::looks_like_mermaid(&text) {
+        parse::parse_mermaid(&name, &bytes, &options)
+    } else {
         return Err(Failure::usage(format!(
-            "{name} is not a Mermaid journey (its first line is not `journey`, and its name does not end in .mmd)"
+            "{name} is neither a Mermaid journey (.mmd, first line `journey`) nor a workshop sheet (.csv)"
         )));
-    }
-    let parsed = parse::parse_mermaid(&name, &bytes, &options);
+    };
     let Some(_) = &parsed.journey else {
         report::human(&parsed.files, &parsed.diagnostics);
         return Err(Failure { status: Status::MapErrors, message: report::summary(&parsed) });
@@ -86,17 +92,22 @@ pub(crate) fn import(file: &Path, output: Option<&Path>, force: bool) -> Outcome
         if journey.0 == 1 { "" } else { "s" },
         journey.1,
         if journey.1 == 1 { "" } else { "s" },
-        if notes.is_empty() { String::new() } else { format!(", {} change{} noted above", notes.len(), if notes.len() == 1 { "" } else { "s" }) }
+        if notes.is_empty() {
+            String::new()
+        } else {
+            format!(", {} change{} noted above", notes.len(), if notes.len() == 1 { "" } else { "s" })
+        }
     );
     Ok(Status::Ok)
 }
 
 /// `journeymap export FORMAT MAP [-o OUT]`.
-pub(crate) fn export(format: ExportFormat, map: &Path, output: Option<&PathBuf>, force: bool) -> Outcome {
+pub(crate) fn export(format: ExportFormat, map: &Path, output: Option<&PathBuf>, force: bool, raw: bool) -> Outcome {
     let parsed = load_valid(map)?;
     let Some(journey) = &parsed.journey else { return Ok(Status::MapErrors) };
     let text = match format {
         ExportFormat::Mermaid => mermaid::write(journey),
+        ExportFormat::Csv => journeymap::interchange::csv::write(journey, !raw),
     };
     emit(&text, output.map(PathBuf::as_path), force)?;
     Ok(Status::Ok)

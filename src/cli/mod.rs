@@ -125,20 +125,27 @@ enum Command {
         #[arg(long)]
         no_formula_guard: bool,
     },
-    /// Import a Mermaid `journey` diagram as a journey map (TOML).
+    /// Import a Mermaid `journey` diagram or a workshop sheet (CSV) as a
+    /// journey map (TOML).
     ///
-    /// `title` becomes the title, `accTitle` the subtitle, `accDescr` the
-    /// description, each `section` a stage and each task a touchpoint with
-    /// its score and actors. Comments, front matter and `%%{init}%%`
-    /// directives are understood or skipped with a warning; what Mermaid
-    /// refuses is an error at its line. A score outside 1–5, a repeated
-    /// section name and the like are kept and reported. `render` and
-    /// `check` also read a `.mmd` file directly.
-    #[command(after_help = "Examples:
-  journeymap import day.mmd -o day.toml
-  journeymap render day.mmd -o day.png   render a diagram directly")]
+    /// Mermaid: `title` becomes the title, `accTitle` the subtitle,
+    /// `accDescr` the description, each `section` a stage and each task a
+    /// touchpoint with its score and actors. Comments, front matter and
+    /// `%%{init}%%` directives are understood or skipped with a warning;
+    /// what Mermaid refuses is an error at its line. A score outside 1–5, a
+    /// repeated section name and the like are kept and reported.
+    ///
+    /// CSV: the columns `journeymap export csv` writes (stage, doing, …,
+    /// touchpoint, channel, owner, actors, marks, moment_of_truth, score,
+    /// note, action, map.title…), in any order; a stage's rows may be
+    /// anywhere in the sheet.
+    ///
+    /// `render` and `check` also read a `.mmd` or `.csv` file directly.
+    #[command(
+        after_help = "Examples:\n  journeymap import day.mmd -o day.toml\n  journeymap import workshop.csv -o map.toml\n  journeymap render day.mmd -o day.png      render a diagram directly"
+    )]
     Import {
-        /// The diagram (.mmd), or - for standard input.
+        /// The diagram (.mmd) or sheet (.csv), or - for standard input (a diagram).
         file: PathBuf,
         /// Write the map here instead of to standard output.
         #[arg(short, long, value_name = "MAP")]
@@ -155,8 +162,14 @@ enum Command {
     /// moments of truth, channels, owners, notes, actions, the questions,
     /// lanes and poster settings have no place in Mermaid and are lost; a
     /// touchpoint without a score gets 3, with a comment saying so.
-    #[command(after_help = "Examples:
-  journeymap export mermaid map.toml > map.mmd")]
+    ///
+    /// `csv` writes a workshop sheet, one row per touchpoint with its
+    /// stage's fields and the map's fields on the first row; `import` reads
+    /// it back with nothing lost but `[poster]` settings, `[labels]` and
+    /// comments.
+    #[command(
+        after_help = "Examples:\n  journeymap export mermaid map.toml > map.mmd\n  journeymap export csv map.toml -o workshop.csv"
+    )]
     Export {
         /// The format to write.
         #[arg(value_enum)]
@@ -169,6 +182,11 @@ enum Command {
         /// Overwrite an existing output file.
         #[arg(long)]
         force: bool,
+        /// With csv: leave cells that start with = + - @ as they are. By
+        /// default such a cell gets a leading ' so a spreadsheet shows it
+        /// as text instead of running it as a formula; import takes it off.
+        #[arg(long)]
+        no_formula_guard: bool,
     },
     /// List the built-in themes, each with a swatch of its colours.
     ///
@@ -235,7 +253,9 @@ pub(crate) fn run() -> ExitCode {
         Command::New { stages, output, force } => new(&stages, output.as_deref(), force),
         Command::Themes { toml } => themes(toml.as_deref()),
         Command::Import { file, output, force } => interchange::import(&file, output.as_deref(), force),
-        Command::Export { format, map, output, force } => interchange::export(format, &map, output.as_ref(), force),
+        Command::Export { format, map, output, force, no_formula_guard } => {
+            interchange::export(format, &map, output.as_ref(), force, no_formula_guard)
+        }
     };
     match outcome {
         Ok(status) => status.into(),

@@ -254,7 +254,10 @@ impl Reader {
             "journey" => self.diagnostics.push(error(
                 span,
                 "journey",
-                format!("`{}` starts with the word `journey`, which Mermaid reads as the diagram's header", shorten(text)),
+                format!(
+                    "`{}` starts with the word `journey`, which Mermaid reads as the diagram's header",
+                    shorten(text)
+                ),
                 "reword it so it does not start with `journey`, e.g. `Trip home: 3: Me`",
             )),
             "acctitle" => {
@@ -277,7 +280,10 @@ impl Reader {
                     self.diagnostics.push(changed(
                         span.clone(),
                         "title",
-                        format!("`{}` starts with the word `title`, so Mermaid reads it as the diagram's title, not a task", shorten(text)),
+                        format!(
+                            "`{}` starts with the word `title`, so Mermaid reads it as the diagram's title, not a task",
+                            shorten(text)
+                        ),
                         "if it is a task, reword it so it does not start with `title`, e.g. `Opening screen: 5: Me`",
                     ));
                 } else if self.diagram.title.is_some() {
@@ -385,11 +391,19 @@ impl Reader {
         if name.contains(':') {
             let task_like = name.split(':').nth(1).is_some_and(|s| s.trim().parse::<f64>().is_ok());
             let hint = if task_like {
-                format!("a line starting with the word `section` starts a section; if `{}` is a task, reword it so it does not start with `section`", shorten(text))
+                format!(
+                    "a line starting with the word `section` starts a section; if `{}` is a task, reword it so it does not start with `section`",
+                    shorten(text)
+                )
             } else {
                 format!("write it without the colon, e.g. `section {}`", name.replacen(':', " –", 1))
             };
-            self.diagnostics.push(error(span, "section", format!("the section name `{}` contains `:`, which Mermaid does not allow", shorten(name)), hint));
+            self.diagnostics.push(error(
+                span,
+                "section",
+                format!("the section name `{}` contains `:`, which Mermaid does not allow", shorten(name)),
+                hint,
+            ));
             return;
         }
         self.diagram.sections.push(Section { name: without_breaks(name), span, tasks: Vec::new() });
@@ -450,7 +464,11 @@ impl Reader {
             ));
         }
         if self.diagram.sections.is_empty() {
-            self.diagram.sections.push(Section { name: String::new(), span: span.start..span.start, tasks: Vec::new() });
+            self.diagram.sections.push(Section {
+                name: String::new(),
+                span: span.start..span.start,
+                tasks: Vec::new(),
+            });
         }
         if let Some(section) = self.diagram.sections.last_mut() {
             section.tasks.push(Task { name, span, score, odd_score, actors, extra });
@@ -525,7 +543,8 @@ pub fn to_toml(diagram: &Diagram, source_name: &str, diagnostics: &mut Vec<Diagn
     if let Some(descr) = diagram.acc_descr.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         out += &format!("description = {}  # accDescr\n", q(descr));
     }
-    let mut sections: Vec<Section> = diagram.sections.iter().filter(|s| !(s.name.is_empty() && s.tasks.is_empty())).cloned().collect();
+    let mut sections: Vec<Section> =
+        diagram.sections.iter().filter(|s| !(s.name.is_empty() && s.tasks.is_empty())).cloned().collect();
     if sections.is_empty() {
         diagnostics.push(changed(
             0..0,
@@ -553,7 +572,9 @@ pub fn to_toml(diagram: &Diagram, source_name: &str, diagnostics: &mut Vec<Diagn
             diagnostics.push(changed(
                 section.span.clone(),
                 "section",
-                format!("a second section named \"{name}\" becomes the stage \"{unique}\": stage names are unique in a map"),
+                format!(
+                    "a second section named \"{name}\" becomes the stage \"{unique}\": stage names are unique in a map"
+                ),
                 "rename one of the sections, or merge them in the map",
             ));
             name = unique;
@@ -686,10 +707,14 @@ mod tests {
 
     #[test]
     fn tasks_scores_and_actors_are_read_as_mermaid_reads_them() {
-        let d = read_ok("journey\ntitle My day\nsection Go to work\n  Make tea: 5: Me\n  Do work:1:Me, Cat\n  Rest: 3\n");
+        let d =
+            read_ok("journey\ntitle My day\nsection Go to work\n  Make tea: 5: Me\n  Do work:1:Me, Cat\n  Rest: 3\n");
         assert_eq!(d.title.as_deref(), Some("My day"));
         let tasks = &d.sections[0].tasks;
-        assert_eq!((tasks[0].name.as_str(), tasks[0].score, tasks[0].actors.clone()), ("Make tea", Some(5), vec!["Me".to_owned()]));
+        assert_eq!(
+            (tasks[0].name.as_str(), tasks[0].score, tasks[0].actors.clone()),
+            ("Make tea", Some(5), vec!["Me".to_owned()])
+        );
         assert_eq!(tasks[1].actors, ["Me", "Cat"]);
         assert!(tasks[2].actors.is_empty());
     }

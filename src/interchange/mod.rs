@@ -1,6 +1,7 @@
-//! Other formats a journey is kept in: Mermaid `journey` diagrams, read
-//! and written. Reading gives a journey file's text, which the map parser
-//! then reads like any map, so an imported map is checked as strictly as a
-//! written one.
+//! Other formats a journey is kept in: Mermaid `journey` diagrams and
+//! workshop spreadsheets (CSV), read and written. Reading gives a journey
+//! file's text, which the map parser then reads like any map, so an
+//! imported map is checked as strictly as a written one.
 
+pub mod csv;
 pub mod mermaid;

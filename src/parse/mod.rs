@@ -127,26 +127,52 @@ pub fn parse_mermaid(name: &str, bytes: &[u8], options: &Options) -> Parsed {
 fn parse_mermaid_text(name: &str, text: &str, options: &Options) -> Parsed {
     use crate::interchange::mermaid;
     let (diagram, mut notes) = mermaid::read(text);
-    let Some(diagram) = diagram else {
-        return finish(Source::new(name, text), options, None, notes);
+    let toml = diagram.map(|d| mermaid::to_toml(&d, name, &mut notes));
+    imported(name, text, toml, notes, options)
+}
+
+/// A map imported from another format: its journey file's text parsed
+/// like any map, with what the import noticed located in the original, a
+/// second file; or, when the original could not be read, its errors.
+fn imported(name: &str, original: &str, toml: Option<String>, notes: Vec<Diagnostic>, options: &Options) -> Parsed {
+    let Some(toml) = toml else {
+        return finish(Source::new(name, original), options, None, notes);
     };
-    let toml = mermaid::to_toml(&diagram, name, &mut notes);
     let mut parsed = parse_str(&format!("{name} (imported)"), &toml, options);
-    let id = parsed.files.add(Source::new(name, text));
+    let id = parsed.files.add(Source::new(name, original));
     for note in notes {
         parsed.add(note.in_file(id));
     }
     parsed
 }
 
+/// Reads a workshop CSV (see [`crate::interchange::csv`]) as a map, the
+/// same way as [`parse_mermaid`]: problems with the sheet are located in
+/// it, a second file of [`Parsed::files`].
+pub fn parse_csv(name: &str, bytes: &[u8], options: &Options) -> Parsed {
+    let text = match input::decode(bytes) {
+        Ok(text) => text,
+        Err(_) => return parse_bytes(name, bytes, options),
+    };
+    let (toml, notes) = crate::interchange::csv::read(text, name);
+    imported(name, text, toml, notes, options)
+}
+
+/// Whether a path names a workshop CSV by its extension.
+pub fn is_csv_path(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+}
+
 /// Whether a path names a Mermaid diagram by its extension.
 pub fn is_mermaid_path(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("mmd") || e.eq_ignore_ascii_case("mermaid"))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("mmd") || e.eq_ignore_ascii_case("mermaid"))
 }
 
 /// Reads and parses a map file; relative paths in it resolve against its
 /// directory. A Mermaid diagram (`.mmd`, or any file whose first line is
-/// `journey`) is imported first.
+/// `journey`) or a workshop sheet (`.csv`) is imported first.
 ///
 /// # Errors
 /// Only I/O errors; problems with the content are diagnostics.
@@ -156,6 +182,9 @@ pub fn parse_file(path: &Path) -> std::io::Result<Parsed> {
     let name = path.display().to_string();
     if is_mermaid_path(path) {
         return Ok(parse_mermaid(&name, &bytes, &options));
+    }
+    if is_csv_path(path) {
+        return Ok(parse_csv(&name, &bytes, &options));
     }
     Ok(parse_bytes(&name, &bytes, &options))
 }
