@@ -67,6 +67,7 @@ pub mod paint;
 pub mod parse;
 pub mod priorities;
 pub mod render;
+pub mod schema;
 pub mod starter;
 pub mod text;
 pub mod theme;

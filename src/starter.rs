@@ -53,7 +53,8 @@ pub fn starter_map<S: AsRef<str>>(stages: &[S], date: Option<Date>) -> String {
         None => format!("{:<40}# a TOML date, no quotes\n", "# date = 2026-11-22"),
     };
     out.push_str(&format!(
-        r#"# A customer journey map for journeymap. Render it with
+        r#"#:schema journeymap.schema.json
+# A customer journey map for journeymap. Render it with
 #   journeymap render map.toml -o map.png
 # and list what to do first with
 #   journeymap priorities map.toml

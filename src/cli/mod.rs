@@ -188,6 +188,37 @@ enum Command {
         #[arg(long)]
         no_formula_guard: bool,
     },
+    /// Print a shell completion script.
+    ///
+    /// Bash: `journeymap completions bash > ~/.local/share/bash-completion/completions/journeymap`;
+    /// zsh: into a directory on `$fpath` as `_journeymap`; fish:
+    /// `~/.config/fish/completions/journeymap.fish`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `journeymap man > journeymap.1`.
+    ///
+    /// `--dir DIR` writes a page for every command instead
+    /// (journeymap.1, journeymap-render.1, …), for `man -M` or packaging.
+    Man {
+        /// Write every page into this directory.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the map format, for editors.
+    ///
+    /// Editors with TOML schema support (taplo, Even Better TOML for VS
+    /// Code) complete keys and check values against it when the map's
+    /// first line is `#:schema journeymap.schema.json` (as `new` writes
+    /// it, with the schema beside the map).
+    #[command(after_help = "Examples:\n  journeymap schema -o journeymap.schema.json")]
+    Schema {
+        /// Write here instead of to standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// List the built-in themes, each with a swatch of its colours.
     ///
     /// On a terminal the swatch is drawn in the colours themselves; piped,
@@ -252,6 +283,13 @@ pub(crate) fn run() -> ExitCode {
         Command::Priorities { map, format, no_formula_guard } => priorities(&map, format, no_formula_guard),
         Command::New { stages, output, force } => new(&stages, output.as_deref(), force),
         Command::Themes { toml } => themes(toml.as_deref()),
+        Command::Schema { output } => schema(output.as_deref()),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "journeymap", &mut out);
+            write_stdout(&out).map(|()| Status::Ok)
+        }
+        Command::Man { dir } => man(dir.as_deref()),
         Command::Import { file, output, force } => interchange::import(&file, output.as_deref(), force),
         Command::Export { format, map, output, force, no_formula_guard } => {
             interchange::export(format, &map, output.as_ref(), force, no_formula_guard)
@@ -339,6 +377,46 @@ fn new(stages: &str, output: Option<&Path>, force: bool) -> Outcome {
             journeymap::output::write_atomic(path, text.as_bytes())
                 .map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
             eprintln!("wrote {} ({} stages); next: journeymap check {}", path.display(), names.len(), path.display());
+            // The map's first line points editors at the schema beside it
+            // (taplo, Even Better TOML): put it there, unless one is.
+            let schema = path.with_file_name(SCHEMA_FILE);
+            if !schema.exists() {
+                journeymap::output::write_atomic(&schema, journeymap::schema::json().as_bytes())
+                    .map_err(|e| Failure::io(format!("cannot write {}", schema.display()), &e))?;
+                eprintln!("wrote {} (editors complete and check the map with it)", schema.display());
+            }
+        }
+    }
+    Ok(Status::Ok)
+}
+
+fn man(dir: Option<&Path>) -> Outcome {
+    let command = <Cli as clap::CommandFactory>::command();
+    if let Some(dir) = dir {
+        std::fs::create_dir_all(dir).map_err(|e| Failure::io(format!("cannot create {}", dir.display()), &e))?;
+        clap_mangen::generate_to(command, dir)
+            .map_err(|e| Failure::io(format!("cannot write into {}", dir.display()), &e))?;
+        eprintln!("wrote the manual pages into {}", dir.display());
+        return Ok(Status::Ok);
+    }
+    let mut out = Vec::new();
+    clap_mangen::Man::new(command).render(&mut out).map_err(|e| Failure::io("cannot write the manual", &e))?;
+    write_stdout(&out)?;
+    Ok(Status::Ok)
+}
+
+/// The schema's file name, as the starter map's `#:schema` line names it.
+const SCHEMA_FILE: &str = "journeymap.schema.json";
+
+fn schema(output: Option<&Path>) -> Outcome {
+    let text = journeymap::schema::json();
+    match output {
+        None => write_stdout(text.as_bytes())?,
+        Some(path) if path == Path::new("-") => write_stdout(text.as_bytes())?,
+        Some(path) => {
+            journeymap::output::write_atomic(path, text.as_bytes())
+                .map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
+            eprintln!("wrote {}", path.display());
         }
     }
     Ok(Status::Ok)

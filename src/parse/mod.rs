@@ -13,7 +13,7 @@ mod locale;
 mod suggest;
 mod syntax;
 mod values;
-mod walk;
+pub(crate) mod walk;
 
 use std::path::{Path, PathBuf};
 
