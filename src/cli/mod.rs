@@ -2,6 +2,7 @@
 //! module only reads arguments, calls, prints and picks the exit status.
 
 mod interchange;
+mod live;
 mod render;
 mod report;
 
@@ -188,6 +189,25 @@ enum Command {
         #[arg(long)]
         no_formula_guard: bool,
     },
+    /// Render again on every save of the map (Ctrl-C to stop).
+    ///
+    /// Takes `render`'s options. One renderer stays warm for the whole
+    /// session, so a re-render measures only the text that changed; the
+    /// map's diagnostics are printed after each save.
+    #[command(after_help = "Examples:\n  journeymap watch map.toml -o map.svg -o map.png")]
+    Watch(render::Args),
+    /// Serve a live preview on 127.0.0.1: a page that shows the poster and
+    /// follows every save of the map.
+    ///
+    /// Open the address it prints in a browser. When the map has errors,
+    /// the page shows them instead of a stale poster. Only this machine
+    /// can connect: the server listens on 127.0.0.1, answers only requests
+    /// addressed to 127.0.0.1 or localhost, and serves nothing but the
+    /// page, the poster and its update stream.
+    #[command(
+        after_help = "Examples:\n  journeymap serve map.toml               then open http://127.0.0.1:8080/\n  journeymap serve map.toml --port 0      any free port"
+    )]
+    Serve(live::ServeArgs),
     /// Print a shell completion script.
     ///
     /// Bash: `journeymap completions bash > ~/.local/share/bash-completion/completions/journeymap`;
@@ -284,6 +304,8 @@ pub(crate) fn run() -> ExitCode {
         Command::New { stages, output, force } => new(&stages, output.as_deref(), force),
         Command::Themes { toml } => themes(toml.as_deref()),
         Command::Schema { output } => schema(output.as_deref()),
+        Command::Watch(args) => live::watch(&args),
+        Command::Serve(args) => live::serve(&args),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "journeymap", &mut out);

@@ -31,7 +31,7 @@ Sizes: A0–A6, Letter, Legal, Tabloid, Slide (1920×1080 px), \"W x H unit\" (m
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     /// The map file, or - for standard input.
-    map: PathBuf,
+    pub(crate) map: PathBuf,
     /// An output file: .svg, .png or .pdf (repeatable). - writes to standard
     /// output in the format given by --stdout-format.
     #[arg(short, long = "output", value_name = "OUT", required_unless_present = "per_owner")]
@@ -112,6 +112,20 @@ fn format_of(path: &Path, stdout_format: Format) -> Result<Format, Failure> {
 }
 
 pub(crate) fn run(args: &Args) -> Outcome {
+    let prepared = prepare(args)?;
+    render(args, &prepared)
+}
+
+/// What a render needs besides the map, checked and built once: `watch`
+/// and `serve` keep it, and its renderer stays warm between renders.
+pub(crate) struct Prepared<'a> {
+    pub(crate) renderer: Renderer,
+    formats: Vec<(&'a Path, Format)>,
+    resolution: Resolution,
+}
+
+/// Checks the arguments and builds the renderer (fonts, theme, page).
+pub(crate) fn prepare(args: &Args) -> Result<Prepared<'_>, Failure> {
     // Check every argument before any work, so a typo costs nothing.
     let formats = args
         .outputs
@@ -157,7 +171,13 @@ pub(crate) fn run(args: &Args) -> Outcome {
     if let Some(reference) = &args.theme {
         renderer = renderer.with_theme(Theme::resolve(reference, None).map_err(|e| theme_failure(&e))?);
     }
+    Ok(Prepared { renderer, formats, resolution })
+}
 
+/// Reads the map and writes every output with a prepared renderer.
+pub(crate) fn render(args: &Args, prepared: &Prepared<'_>) -> Outcome {
+    let Prepared { renderer, formats, resolution } = prepared;
+    let (renderer, resolution) = (renderer, *resolution);
     let mut parsed = load(&args.map)?;
     let theme = renderer.check(&mut parsed);
     if parsed.has_errors() {
@@ -250,14 +270,14 @@ pub(crate) fn run(args: &Args) -> Outcome {
     }
     let embed_fonts = !args.no_embed_fonts;
     if embed_fonts && formats.iter().any(|(_, f)| *f == Format::Svg) {
-        warn_unembeddable(&renderer, &document);
+        warn_unembeddable(renderer, &document);
     }
 
     // Make every output before writing any: a failure leaves nothing
     // behind. Each format is made once, from the one layout, and the
     // formats are made side by side (the PNG's bands share the cores).
     let mut kinds: Vec<Format> = Vec::new();
-    for (_, format) in &formats {
+    for (_, format) in formats {
         if !kinds.contains(format) {
             kinds.push(*format);
         }
@@ -299,7 +319,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
         if kinds.is_empty() {
             kinds.push(Format::Png);
         }
-        copies = per_owner(&renderer, journey, &theme, dir, &kinds, args, resolution)?;
+        copies = per_owner(renderer, journey, &theme, dir, &kinds, args, resolution)?;
     }
     // All files or none: a failure leaves no file behind.
     let on_disk: Vec<(&Path, &[u8])> = files

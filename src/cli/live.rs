@@ -1,0 +1,353 @@
+//! `journeymap watch` and `journeymap serve`: re-render on save, with one
+//! warm renderer (fonts loaded and text shaped once) for the whole session.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use journeymap::diag::Severity;
+use journeymap::layout;
+use journeymap::paint::SvgOptions;
+use journeymap::render::{self, Renderer};
+use journeymap::theme::Theme;
+
+use super::render::{self as render_cmd, Args as RenderArgs};
+use super::{Failure, Outcome, Status, load};
+
+/// Edits arriving this close together are one save (editors write a file
+/// in several steps: truncate, write, rename).
+const DEBOUNCE: Duration = Duration::from_millis(80);
+
+/// Watches the map's folder (an editor that saves by renaming replaces the
+/// file, so the file itself cannot be watched) and sends a message for
+/// each save of the map, debounced.
+fn saves(map: &Path) -> Result<(notify::RecommendedWatcher, mpsc::Receiver<()>), Failure> {
+    use notify::Watcher;
+    let canonical =
+        std::fs::canonicalize(map).map_err(|e| Failure::io(format!("cannot read {}", map.display()), &e))?;
+    let dir = canonical.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let name = canonical.file_name().map(|n| n.to_owned());
+    let (events_tx, events) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(events_tx)
+        .map_err(|e| Failure::io("cannot watch for changes", &std::io::Error::other(e.to_string())))?;
+    watcher
+        .watch(&dir, notify::RecursiveMode::NonRecursive)
+        .map_err(|e| Failure::io(format!("cannot watch {}", dir.display()), &std::io::Error::other(e.to_string())))?;
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let touches = |event: &notify::Event| {
+            !event.kind.is_access() && event.paths.iter().any(|p| p.file_name() == name.as_deref())
+        };
+        while let Ok(event) = events.recv() {
+            if !event.as_ref().is_ok_and(touches) {
+                continue;
+            }
+            // Wait for the map to be quiet: only its own events count, as
+            // a reader polling another file in the folder (or our own
+            // outputs) makes events all the time.
+            let started = Instant::now();
+            let mut quiet_since = Instant::now();
+            while quiet_since.elapsed() < DEBOUNCE && started.elapsed() < DEBOUNCE * 6 {
+                if let Ok(Ok(event)) = events.recv_timeout(DEBOUNCE.saturating_sub(quiet_since.elapsed())) {
+                    if touches(&event) {
+                        quiet_since = Instant::now();
+                    }
+                }
+            }
+            if tx.send(()).is_err() {
+                return;
+            }
+        }
+    });
+    Ok((watcher, rx))
+}
+
+/// `journeymap watch MAP -o OUT…`: renders now and after every save.
+pub(crate) fn watch(args: &RenderArgs) -> Outcome {
+    if args.map == Path::new("-") {
+        return Err(Failure::usage("watch needs a map file, not standard input"));
+    }
+    let prepared = render_cmd::prepare(args)?;
+    let (_watcher, saves) = saves(&args.map)?;
+    eprintln!("watching {} (Ctrl-C to stop)", args.map.display());
+    loop {
+        let started = Instant::now();
+        match render_cmd::render(args, &prepared) {
+            Ok(_) => eprintln!("rendered in {} ms; waiting for the next save", started.elapsed().as_millis()),
+            Err(failure) => eprintln!("error: {}\nwaiting for the next save", failure.message),
+        }
+        if saves.recv().is_err() {
+            return Ok(Status::Ok);
+        }
+    }
+}
+
+/// `journeymap serve` options.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ServeArgs {
+    /// The map file.
+    map: PathBuf,
+    /// The port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// A built-in theme name or a theme file (overrides the map's `theme`).
+    #[arg(long, value_name = "NAME|PATH")]
+    theme: Option<String>,
+    /// The page size (overrides the map's [poster] size).
+    #[arg(long, value_name = "SIZE", value_parser = |s: &str| s.parse::<journeymap::model::Size>().map_err(|e| e.to_string()))]
+    size: Option<journeymap::model::Size>,
+    /// A font file for characters Inter cannot draw (repeatable).
+    #[arg(long = "font", value_name = "FILE")]
+    fonts: Vec<PathBuf>,
+}
+
+/// What the page shows: the poster's SVG, or why there is none.
+#[derive(Default)]
+struct Live {
+    /// Counts renders; the page asks for the poster of a version.
+    version: u64,
+    svg: Option<Arc<Vec<u8>>>,
+    problem: Option<String>,
+}
+
+type Shared = Arc<(Mutex<Live>, Condvar)>;
+
+/// Renders the map to SVG with the warm renderer and publishes the result.
+fn publish(map: &Path, renderer: &Renderer, shared: &Shared) -> Duration {
+    let started = Instant::now();
+    let result = (|| -> Result<Vec<u8>, String> {
+        let mut parsed = load(map).map_err(|f| f.message)?;
+        let theme = renderer.check(&mut parsed);
+        let errors: Vec<String> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .map(|d| {
+                let source = parsed.files.get(d.file);
+                let at = source.map(|s| s.locate(d.span.start));
+                let name = source.map_or("", |s| s.name.as_str());
+                let hint = d.hint().map(|h| format!("\n  hint: {h}")).unwrap_or_default();
+                let (line, column) = at.map_or((0, 0), |a| (a.line, a.column));
+                format!("{name}:{line}:{column}: error[{}]: {}{hint}", d.code, d.message)
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors.join("\n"));
+        }
+        let (Some(journey), Some(theme)) = (&parsed.journey, theme) else { return Err("the map has errors".into()) };
+        let document = renderer.layout(journey, &theme).map_err(|e| e.to_string())?;
+        renderer.export(&document, &theme, &render::Format::Svg(SvgOptions::default())).map_err(|e| e.to_string())
+    })();
+    let (lock, changed) = &**shared;
+    let mut live = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    live.version += 1;
+    match result {
+        Ok(svg) => {
+            live.svg = Some(Arc::new(svg));
+            live.problem = None;
+        }
+        Err(problem) => {
+            live.svg = None;
+            live.problem = Some(journeymap::priorities::inert(&problem));
+        }
+    }
+    changed.notify_all();
+    started.elapsed()
+}
+
+/// `journeymap serve MAP`: a page on 127.0.0.1 that shows the poster and
+/// follows every save.
+pub(crate) fn serve(args: &ServeArgs) -> Outcome {
+    if args.map == Path::new("-") {
+        return Err(Failure::usage("serve needs a map file, not standard input"));
+    }
+    let page = layout::Options { size: args.size, ..Default::default() };
+    let mut renderer = Renderer::new(render_cmd::load_fonts(&args.fonts)?).with_page(page);
+    if let Some(reference) = &args.theme {
+        let theme = Theme::resolve(reference, None).map_err(|e| Failure::usage(e.to_string()))?;
+        renderer = renderer.with_theme(theme);
+    }
+    let server = tiny_http::Server::http(("127.0.0.1", args.port)).map_err(|e| {
+        Failure::io(format!("cannot listen on 127.0.0.1:{}", args.port), &std::io::Error::other(e.to_string()))
+    })?;
+    let port = server.server_addr().to_ip().map_or(args.port, |a| a.port());
+    let shared: Shared = Arc::default();
+    let took = publish(&args.map, &renderer, &shared);
+    let (_watcher, saves) = saves(&args.map)?;
+    {
+        let (shared, map) = (shared.clone(), args.map.clone());
+        std::thread::spawn(move || {
+            while saves.recv().is_ok() {
+                let took = publish(&map, &renderer, &shared);
+                eprintln!("re-rendered in {} ms", took.as_millis());
+            }
+        });
+    }
+    eprintln!(
+        "serving {} at http://127.0.0.1:{port}/ (rendered in {} ms; Ctrl-C to stop)",
+        args.map.display(),
+        took.as_millis()
+    );
+    let title = args.map.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    for request in server.incoming_requests() {
+        let (shared, title) = (shared.clone(), title.clone());
+        std::thread::spawn(move || respond(request, port, &shared, &title));
+    }
+    Ok(Status::Ok)
+}
+
+/// A response header; every name and value given is an ASCII literal.
+fn header(name: &'static str, value: &'static str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name, value).expect("an ASCII header")
+}
+
+/// Whether a request's Host names this machine: a page elsewhere cannot
+/// read the poster through a DNS name that resolves to 127.0.0.1.
+fn local_host(request: &tiny_http::Request, port: u16) -> bool {
+    let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str().to_owned());
+    host.is_some_and(|h| {
+        [format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}")].contains(&h)
+    })
+}
+
+fn respond(request: tiny_http::Request, port: u16, shared: &Shared, title: &str) {
+    let text = |status: u16, body: &str| {
+        tiny_http::Response::from_string(body)
+            .with_status_code(status)
+            .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+    };
+    if !local_host(&request, port) {
+        let _ = request.respond(text(403, "journeymap serve answers only requests for 127.0.0.1 or localhost\n"));
+        return;
+    }
+    if *request.method() != tiny_http::Method::Get {
+        let _ = request.respond(text(405, "only GET\n"));
+        return;
+    }
+    let path = request.url().split('?').next().unwrap_or("").to_owned();
+    match path.as_str() {
+        "/" => {
+            let page = PAGE.replace("{title}", &escape_html(title));
+            let response = tiny_http::Response::from_string(page)
+                .with_header(header("Content-Type", "text/html; charset=utf-8"))
+                .with_header(header("Content-Security-Policy", CSP))
+                .with_header(header("Cache-Control", "no-store"));
+            let _ = request.respond(response);
+        }
+        "/poster.svg" => {
+            let svg = shared.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).svg.clone();
+            match svg {
+                Some(svg) => {
+                    let response = tiny_http::Response::from_data(svg.as_slice())
+                        .with_chunked_threshold(usize::MAX)
+                        .with_header(header("Content-Type", "image/svg+xml"))
+                        .with_header(header("Cache-Control", "no-store"));
+                    let _ = request.respond(response);
+                }
+                None => {
+                    let _ = request.respond(text(503, "the map has errors: see the page\n"));
+                }
+            }
+        }
+        "/events" => {
+            // Written to the socket directly: tiny_http's responses buffer
+            // their body, and an event must leave at once. Without a
+            // length, the stream ends when the connection does.
+            let mut out = request.into_writer();
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
+            let mut events = Events { shared: shared.clone(), sent: 0 };
+            let mut next = head.as_bytes().to_vec();
+            // A closed page ends the loop: the next write fails.
+            while out.write_all(&next).and_then(|()| out.flush()).is_ok() {
+                next = events.next();
+            }
+        }
+        _ => {
+            let _ = request.respond(text(404, "journeymap serve has only / (the page), /poster.svg and /events\n"));
+        }
+    }
+}
+
+/// The server-sent events of one page: `poster` with the version when a
+/// render succeeds, `problem` with the errors when it does not, and a
+/// comment now and then so a closed page is noticed.
+struct Events {
+    shared: Shared,
+    sent: u64,
+}
+
+impl Events {
+    /// Waits for the next render (at most 15 s) and gives its event.
+    fn next(&mut self) -> Vec<u8> {
+        let (lock, changed) = &*self.shared;
+        let live = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (live, _) = changed
+            .wait_timeout_while(live, Duration::from_secs(15), |l| l.version == self.sent)
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if live.version == self.sent {
+            return b": still here\n\n".to_vec();
+        }
+        self.sent = live.version;
+        match &live.problem {
+            Some(problem) => {
+                let data = serde_json::to_string(problem).unwrap_or_default();
+                format!("event: problem\ndata: {data}\n\n").into_bytes()
+            }
+            None => format!("event: poster\ndata: {}\n\n", live.version).into_bytes(),
+        }
+    }
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The page allows its own inline script and style, connections to the
+/// server, and the fonts the SVG carries as data; nothing else.
+const CSP: &str = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; font-src data:; img-src data:";
+
+const PAGE: &str = r#"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{title} — journeymap</title>
+<style>
+  body { margin: 0; font: 14px/1.4 system-ui, sans-serif; background: #e9e6e1; color: #1d2430; }
+  header { position: sticky; top: 0; padding: 6px 12px; background: #1d2430; color: #f4f1ec; }
+  #poster { padding: 16px; }
+  #poster svg { width: 100%; height: auto; box-shadow: 0 2px 12px rgba(0,0,0,.2); }
+  #problem { margin: 16px; padding: 16px; background: #fff; border-left: 6px solid #b3261e; white-space: pre-wrap; font: 13px/1.5 ui-monospace, monospace; }
+</style>
+</head>
+<body>
+<header><strong>{title}</strong> · <span id="status">connecting…</span></header>
+<pre id="problem" hidden></pre>
+<div id="poster"></div>
+<script>
+  const poster = document.getElementById('poster');
+  const problem = document.getElementById('problem');
+  const status = document.getElementById('status');
+  const events = new EventSource('/events');
+  events.addEventListener('poster', async (e) => {
+    const response = await fetch('/poster.svg?v=' + e.data, { cache: 'no-store' });
+    if (!response.ok) return;
+    poster.innerHTML = await response.text();
+    poster.hidden = false;
+    problem.hidden = true;
+    document.body.dataset.version = e.data;
+    status.textContent = 'updated ' + new Date().toLocaleTimeString();
+  });
+  events.addEventListener('problem', (e) => {
+    problem.textContent = JSON.parse(e.data);
+    problem.hidden = false;
+    poster.hidden = true;
+    document.body.dataset.version = 'problem';
+    status.textContent = 'the map has errors';
+  });
+  events.onerror = () => { status.textContent = 'disconnected: is journeymap serve still running?'; };
+</script>
+</body>
+</html>
+"#;

@@ -1,0 +1,303 @@
+//! `watch` and `serve` end to end: the files follow each save; the server
+//! answers only its page, poster and event stream, only to local hosts;
+//! and in headless Chromium the page shows the poster, follows an edit,
+//! shows the errors of a broken map instead of a stale poster, and comes
+//! back when it is fixed.
+//!
+//! The browser test needs Debian's `chromium` and `chromium-driver`
+//! (`.ci/run` installs them). Without them it fails, saying so; set
+//! `JOURNEYMAP_SKIP_BROWSER=1` to skip it on a machine without a browser.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A child process killed when the test ends, however it ends.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+const MAP: &str = include_str!("../samples/saas-onboarding.toml");
+
+fn retitled(title: &str) -> String {
+    let first = MAP.lines().find(|l| l.starts_with("title = ")).expect("a title line");
+    MAP.replacen(first, &format!("title = \"{title}\""), 1)
+}
+
+/// Polls `check` every 20 ms until it gives a value, for at most `limit`.
+fn wait_for<T>(limit: Duration, what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    let started = Instant::now();
+    loop {
+        if let Some(v) = check() {
+            return v;
+        }
+        assert!(started.elapsed() < limit, "waited {limit:?} for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Writes a file as an editor saving by rename does: a new file, then a
+/// rename over the old one.
+fn save(path: &Path, text: &str) {
+    let temporary = path.with_extension("saving");
+    std::fs::write(&temporary, text).expect("write");
+    std::fs::rename(&temporary, path).expect("rename");
+}
+
+#[test]
+fn watch_renders_again_on_every_save() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let map = dir.path().join("map.toml");
+    std::fs::write(&map, retitled("First version")).expect("write");
+    let log = std::fs::File::create(dir.path().join("watch.log")).expect("log");
+    let _watch = Running(
+        Command::new(env!("CARGO_BIN_EXE_journeymap"))
+            .current_dir(dir.path())
+            .args(["watch", "map.toml", "-o", "out.svg"])
+            .stderr(log)
+            .spawn()
+            .expect("watch starts"),
+    );
+    let out = dir.path().join("out.svg");
+    let read = || std::fs::read_to_string(&out).ok();
+    wait_for(Duration::from_secs(60), "the first render", || read().filter(|s| s.contains("First version")));
+    save(&map, &retitled("Second version"));
+    wait_for(Duration::from_secs(30), "the render after a save", || read().filter(|s| s.contains("Second version")));
+    // A broken map: the errors are printed, the last good poster stays.
+    save(&map, &retitled("Third\" version"));
+    let logged = || std::fs::read_to_string(dir.path().join("watch.log")).unwrap_or_default();
+    let messages = wait_for(Duration::from_secs(30), "the errors", || Some(logged()).filter(|l| l.contains("error")));
+    assert!(messages.contains("map.toml:"), "{messages}");
+    assert!(read().is_some_and(|s| s.contains("Second version")));
+    save(&map, &retitled("Fourth version"));
+    wait_for(Duration::from_secs(30), "the render after the fix", || read().filter(|s| s.contains("Fourth version")));
+}
+
+/// A running `serve`, its port, and what it has printed.
+fn serve(dir: &Path) -> (Running, u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .current_dir(dir)
+        .args(["serve", "map.toml", "--port", "0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let stderr = child.stderr.take().expect("its stderr");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let printed = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = printed.clone();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            log.lock().map(|mut l| l.push(line.clone())).ok();
+            let _ = tx.send(line);
+        }
+    });
+    let line = rx.recv_timeout(Duration::from_secs(60)).expect("serve says where it listens");
+    let port = line
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {line:?}"));
+    (Running(child), port, printed)
+}
+
+/// One HTTP/1.1 request; the status and body.
+fn http(port: u16, method: &str, path: &str, host: &str, body: Option<&str>) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(60))).expect("timeout");
+    let body = body.unwrap_or("");
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).expect("send");
+    // Read the head, then exactly Content-Length bytes: a server may keep
+    // the connection open although asked to close it.
+    let mut reader = BufReader::new(stream);
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+        head.push_str(&line);
+    }
+    let length = head
+        .lines()
+        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_owned()))
+        .and_then(|v| v.parse::<usize>().ok());
+    let mut body = Vec::new();
+    match length {
+        Some(n) => {
+            body.resize(n, 0);
+            reader.read_exact(&mut body).expect("the body");
+        }
+        None => {
+            let _ = reader.read_to_end(&mut body);
+        }
+    }
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, head, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[test]
+fn serve_answers_only_its_page_poster_and_events_and_only_locally() {
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(dir.path().join("map.toml"), MAP).expect("write");
+    let (_serve, port, _) = serve(dir.path());
+    let local = format!("127.0.0.1:{port}");
+    let (status, head, page) = http(port, "GET", "/", &local, None);
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Security-Policy") && page.contains("new EventSource('/events')"), "{head}");
+    let (status, head, svg) = http(port, "GET", "/poster.svg?v=1", &format!("localhost:{port}"), None);
+    assert_eq!(status, 200, "{head}");
+    assert!(head.contains("image/svg+xml") && svg.starts_with("<svg"), "{head}");
+    for path in ["/map.toml", "/../map.toml", "/etc/passwd", "/poster.png"] {
+        assert_eq!(http(port, "GET", path, &local, None).0, 404, "{path}");
+    }
+    // A page elsewhere that reaches 127.0.0.1 through its own name.
+    assert_eq!(http(port, "GET", "/poster.svg", &format!("attacker.example:{port}"), None).0, 403);
+    assert_eq!(http(port, "GET", "/", "127.0.0.1", None).0, 403, "the port is part of the host");
+    assert_eq!(http(port, "POST", "/", &local, Some("{}")).0, 405);
+    // The event stream says at once which poster is current.
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
+    write!(stream, "GET /events HTTP/1.1\r\nHost: {local}\r\n\r\n").expect("send");
+    let mut seen = String::new();
+    let mut buf = [0u8; 512];
+    while !seen.contains("event: poster\ndata: 1\n\n") {
+        let n = stream.read(&mut buf).expect("an event");
+        assert!(n > 0, "the stream closed: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(seen.contains("text/event-stream"), "{seen}");
+}
+
+/// A WebDriver session with headless Chromium, through chromedriver.
+struct Browser {
+    _driver: Running,
+    port: u16,
+    session: String,
+}
+
+impl Browser {
+    fn start(profile: &Path) -> Option<Browser> {
+        let (chromium, driver) = (Path::new("/usr/bin/chromium"), Path::new("/usr/bin/chromedriver"));
+        if !chromium.exists() || !driver.exists() {
+            if std::env::var_os("JOURNEYMAP_SKIP_BROWSER").is_some() {
+                eprintln!("SKIPPED: no chromium / chromedriver (JOURNEYMAP_SKIP_BROWSER is set)");
+                return None;
+            }
+            panic!(
+                "the browser test needs Chromium: apt-get install -y chromium chromium-driver \
+                 (or set JOURNEYMAP_SKIP_BROWSER=1 to skip it here)"
+            );
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
+        let driver = Running(
+            Command::new(driver)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver starts"),
+        );
+        wait_for(Duration::from_secs(30), "chromedriver", || TcpStream::connect(("127.0.0.1", port)).ok());
+        let capabilities = serde_json::json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--disable-quic", "--no-first-run", "--disable-background-networking",
+                         "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+                         format!("--user-data-dir={}", profile.display())]
+            }
+        }}});
+        let (status, _, body) =
+            http(port, "POST", "/session", &format!("127.0.0.1:{port}"), Some(&capabilities.to_string()));
+        assert_eq!(status, 200, "{body}");
+        let reply: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+        let session = reply.pointer("/value/sessionId").and_then(|v| v.as_str()).expect("a session").to_owned();
+        Some(Browser { _driver: driver, port, session })
+    }
+
+    fn call(&self, path: &str, body: &serde_json::Value) -> serde_json::Value {
+        let url = format!("/session/{}{path}", self.session);
+        let (status, _, reply) =
+            http(self.port, "POST", &url, &format!("127.0.0.1:{}", self.port), Some(&body.to_string()));
+        assert_eq!(status, 200, "{path}: {reply}");
+        serde_json::from_str::<serde_json::Value>(&reply).expect("JSON")["value"].clone()
+    }
+
+    fn open(&self, url: &str) {
+        self.call("/url", &serde_json::json!({ "url": url }));
+    }
+
+    /// What the page shows: the poster's title, or the problem text.
+    fn shown(&self) -> (String, String) {
+        let script = "const t = document.querySelector('#poster svg > title');\
+                      const p = document.getElementById('problem');\
+                      return [document.getElementById('poster').hidden ? '' : (t ? t.textContent : ''),\
+                              p.hidden ? '' : p.textContent];";
+        let v = self.call("/execute/sync", &serde_json::json!({ "script": script, "args": [] }));
+        let text = |i: usize| v.get(i).and_then(|s| s.as_str()).unwrap_or_default().to_owned();
+        (text(0), text(1))
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let url = format!("/session/{}", self.session);
+        let _ = http(self.port, "DELETE", &url, &format!("127.0.0.1:{}", self.port), None);
+    }
+}
+
+#[test]
+fn the_preview_page_follows_each_save_in_a_browser() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let map = dir.path().join("map.toml");
+    std::fs::write(&map, retitled("Before the edit")).expect("write");
+    let Some(browser) = Browser::start(&dir.path().join("profile")) else { return };
+    let (_serve, port, printed) = serve(dir.path());
+    browser.open(&format!("http://127.0.0.1:{port}/"));
+    let limit = Duration::from_secs(20);
+    wait_for(limit, "the first poster", || Some(browser.shown()).filter(|(t, _)| t == "Before the edit"));
+
+    // Save → the page shows the new poster; the time it took is measured.
+    let mut times = Vec::new();
+    for n in 1..=5 {
+        let title = format!("Edit number {n}");
+        let saved = Instant::now();
+        save(&map, &retitled(&title));
+        let started = Instant::now();
+        while browser.shown().0 != title {
+            assert!(
+                started.elapsed() < limit,
+                "no {title:?} in the page: {:?}; serve said {:?}",
+                browser.shown(),
+                printed.lock().map(|l| l.clone())
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        times.push(saved.elapsed());
+    }
+    times.sort();
+    eprintln!("save to updated poster in the page: median {:?}, slowest {:?}", times[2], times[4]);
+
+    // A broken map: its errors, not the stale poster.
+    save(&map, &retitled("Broken\" title"));
+    let (title, problem) =
+        wait_for(limit, "the errors in the page", || Some(browser.shown()).filter(|(_, p)| !p.is_empty()));
+    assert!(title.is_empty(), "the stale poster is hidden");
+    assert!(problem.contains("map.toml:") && problem.contains("error["), "{problem}");
+    // Fixed: the poster is back.
+    save(&map, &retitled("Fixed"));
+    wait_for(limit, "the poster after the fix", || Some(browser.shown()).filter(|(t, p)| t == "Fixed" && p.is_empty()));
+}
