@@ -14,6 +14,9 @@ use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 
+// The keywords come from the model itself: its enums derive their schema.
+use crate::model::{Mark, Orientation, Panel, Status};
+
 /// A customer journey map for journeymap: a spine of stages, the answers
 /// to the five questions for each, and the touchpoints.
 #[derive(JsonSchema)]
@@ -68,16 +71,6 @@ struct Map {
     stage: Vec<Stage>,
 }
 
-/// Draft or validated.
-#[derive(JsonSchema)]
-#[serde(rename_all = "lowercase")]
-enum Status {
-    /// Work in progress: the poster carries a visible DRAFT mark.
-    Draft,
-    /// Agreed by the team.
-    Validated,
-}
-
 /// `[poster]`: how the poster is laid out.
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -93,34 +86,6 @@ struct Poster {
     /// list).
     #[schemars(range(max = 50))]
     priorities: Option<u32>,
-}
-
-/// Page orientation.
-#[derive(JsonSchema)]
-#[serde(rename_all = "lowercase")]
-enum Orientation {
-    /// Wider than tall.
-    Landscape,
-    /// Taller than wide.
-    Portrait,
-}
-
-/// A panel of the poster.
-#[derive(JsonSchema)]
-#[serde(rename_all = "lowercase")]
-enum Panel {
-    /// The rows of answers to the five questions and the lanes.
-    Questions,
-    /// The touchpoint cards.
-    Touchpoints,
-    /// The emotion curve.
-    Curve,
-    /// Stage health: pains and strengths per stage.
-    Health,
-    /// What to do first.
-    Priorities,
-    /// The badge legend.
-    Legend,
 }
 
 /// `[[lane]]`: a custom row.
@@ -167,20 +132,6 @@ struct Stage {
     /// Answers for the lanes declared with `[[lane]]`, by their key.
     #[serde(flatten)]
     lanes: BTreeMap<String, Text>,
-}
-
-/// A mark the team puts on a touchpoint.
-#[derive(JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-enum Mark {
-    /// Essential to the customer.
-    Essential,
-    /// Performed really well from the customer's point of view.
-    Strength,
-    /// A pain point for the customer.
-    Pain,
-    /// The customer would pay for it.
-    WouldPay,
 }
 
 /// `[[stage.touchpoint]]`: one interaction, as a card.

@@ -8,7 +8,7 @@ use journeymap::diag::FileId;
 use journeymap::interchange::mermaid;
 use journeymap::parse;
 
-use super::{Failure, Outcome, Status, load_valid, report, write_stdout};
+use super::{Failure, Outcome, Status, load_valid, report, write_output};
 
 /// What `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -37,25 +37,12 @@ fn read_input(file: &Path) -> Result<Vec<u8>, Failure> {
     Ok(bytes)
 }
 
-/// Writes `text` to `output` (atomically, never over an existing file
-/// without `force`) or to standard output.
+/// Writes `text` as `write_output` does, then says what to do next.
 fn emit(text: &str, output: Option<&Path>, force: bool) -> Result<(), Failure> {
-    match output {
-        None => write_stdout(text.as_bytes()),
-        Some(path) if path == Path::new("-") => write_stdout(text.as_bytes()),
-        Some(path) => {
-            if path.exists() && !force {
-                return Err(Failure::usage(format!(
-                    "{} already exists; choose another name or add --force to overwrite it",
-                    path.display()
-                )));
-            }
-            journeymap::output::write_atomic(path, text.as_bytes())
-                .map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
-            eprintln!("wrote {}; next: journeymap check {}", path.display(), path.display());
-            Ok(())
-        }
+    if let Some(path) = write_output(text, output, force)? {
+        eprintln!("wrote {}; next: journeymap check {}", path.display(), path.display());
     }
+    Ok(())
 }
 
 /// `journeymap import FILE [-o MAP]`.

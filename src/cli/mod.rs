@@ -383,21 +383,31 @@ fn priorities(map: &Path, format: PrioritiesFormat, no_formula_guard: bool) -> O
     Ok(Status::Ok)
 }
 
+/// Writes a command's text to `output`, atomically and never over an
+/// existing file without `force`, or to standard output (`None` or `-`).
+/// Returns the path written, for the caller's message.
+pub(crate) fn write_output<'p>(text: &str, output: Option<&'p Path>, force: bool) -> Result<Option<&'p Path>, Failure> {
+    let Some(path) = output.filter(|p| *p != Path::new("-")) else {
+        write_stdout(text.as_bytes())?;
+        return Ok(None);
+    };
+    if path.exists() && !force {
+        return Err(Failure::usage(format!(
+            "{} already exists; choose another name or add --force to overwrite it",
+            path.display()
+        )));
+    }
+    journeymap::output::write_atomic(path, text.as_bytes())
+        .map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
+    Ok(Some(path))
+}
+
 fn new(stages: &str, output: Option<&Path>, force: bool) -> Outcome {
     let names = starter::parse_stage_list(stages).map_err(|e| Failure::usage(format!("--stages: {e}")))?;
     let text = starter::starter_map(&names, None);
-    match output {
-        None => write_stdout(text.as_bytes())?,
-        Some(path) if path == Path::new("-") => write_stdout(text.as_bytes())?,
+    match write_output(&text, output, force)? {
+        None => {}
         Some(path) => {
-            if path.exists() && !force {
-                return Err(Failure::usage(format!(
-                    "{} already exists; choose another name or add --force to overwrite it",
-                    path.display()
-                )));
-            }
-            journeymap::output::write_atomic(path, text.as_bytes())
-                .map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
             eprintln!("wrote {} ({} stages); next: journeymap check {}", path.display(), names.len(), path.display());
             // The map's first line points editors at the schema beside it
             // (taplo, Even Better TOML): put it there, unless one is.
@@ -431,15 +441,9 @@ fn man(dir: Option<&Path>) -> Outcome {
 const SCHEMA_FILE: &str = "journeymap.schema.json";
 
 fn schema(output: Option<&Path>) -> Outcome {
-    let text = journeymap::schema::json();
-    match output {
-        None => write_stdout(text.as_bytes())?,
-        Some(path) if path == Path::new("-") => write_stdout(text.as_bytes())?,
-        Some(path) => {
-            journeymap::output::write_atomic(path, text.as_bytes())
-                .map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
-            eprintln!("wrote {}", path.display());
-        }
+    // The schema is generated: writing over an older one is the point.
+    if let Some(path) = write_output(&journeymap::schema::json(), output, true)? {
+        eprintln!("wrote {}", path.display());
     }
     Ok(Status::Ok)
 }

@@ -134,7 +134,8 @@ impl fmt::Display for Date {
 /// Whether the map is still being worked on or has been validated by the
 /// team (the seed: "when you have your journey map validated, make it look
 /// pretty and share it").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Work in progress: the poster carries a visible DRAFT mark.
     #[default]
@@ -178,7 +179,8 @@ impl Default for PosterSettings {
 }
 
 /// A region of the poster that `[poster] panels` can switch on or off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum Panel {
     /// The question lanes (doing, motivation, concerns, alleviation, effort
     /// and custom lanes).
@@ -407,7 +409,8 @@ impl Touchpoint {
 }
 
 /// The four ways the seed says to mark a touchpoint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
 pub enum Mark {
     /// Essential to the customer.
     Essential,

@@ -145,7 +145,8 @@ impl Unit {
 }
 
 /// The orientation of a fixed page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum Orientation {
     /// Long side horizontal (the default: a spine reads left to right).
     #[default]

@@ -114,7 +114,7 @@ pub enum FontError {
     #[error("{0} is not a TrueType or OpenType font; --font wants a .ttf, .otf or .ttc file")]
     NotAFont(String),
     /// A collection whose header claims more faces than the file has room
-    /// for, or more than [`MAX_FACES`].
+    /// for, or more than the 256 faces journeymap reads from one collection.
     #[error(
         "{path} is a damaged font collection: it claims {claimed} faces, but {}; use a fresh copy, or one face as a .ttf or .otf file",
         if *claimed > MAX_FACES { format!("journeymap reads at most {MAX_FACES}") } else { format!("the file has room for {room}") }
