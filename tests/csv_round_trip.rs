@@ -103,6 +103,28 @@ fn rows_of_a_stage_may_be_anywhere_and_a_disagreement_is_said() {
 }
 
 #[test]
+fn sheets_as_spreadsheets_save_them_are_read() {
+    // Excel's "CSV UTF-8" starts with a byte order mark; in languages with
+    // a decimal comma it separates with semicolons; a copy from a sheet
+    // into a text file is tab-separated.
+    for text in [
+        "\u{feff}stage,touchpoint,score\r\nArrival,Check-in,4\r\n",
+        "stage;touchpoint;score;note\r\nArrival;Check-in;4;quick, friendly\r\n",
+        "stage\ttouchpoint\tscore\nArrival\tCheck-in\t4\n",
+    ] {
+        let parsed = sheet("saved.csv", text);
+        let journey = parsed.journey.as_ref().unwrap_or_else(|| panic!("{text:?}: {:?}", parsed.diagnostics));
+        let t = &journey.stages[0].touchpoints[0];
+        assert_eq!(
+            (journey.stages[0].name.as_str(), t.name.as_str(), t.score.map(|s| s.get())),
+            ("Arrival", "Check-in", Some(4))
+        );
+    }
+    let parsed = sheet("semi.csv", "stage;touchpoint;note\nA;B;quick, friendly\n");
+    assert_eq!(parsed.journey.expect("valid").stages[0].touchpoints[0].note.as_deref(), Some("quick, friendly"));
+}
+
+#[test]
 fn a_sheet_with_a_mistake_is_refused_at_its_line_with_a_fix() {
     for (text, line, words) in [
         ("stage,touchpoint,scroe\nA,Call,3\n", 1, "unknown column 'scroe'"),

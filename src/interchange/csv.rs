@@ -149,7 +149,11 @@ struct Row {
 /// stage is a warning, the first value kept.
 pub fn read(text: &str, source_name: &str) -> (Option<String>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut reader = ::csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .delimiter(delimiter(text))
+        .from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_owned()).collect(),
         Err(e) => {
@@ -415,6 +419,18 @@ pub fn read(text: &str, source_name: &str) -> (Option<String>, Vec<Diagnostic>) 
     (if failed { None } else { Some(toml) }, diagnostics)
 }
 
+/// The sheet's separator, from its header row: a comma, or the semicolon
+/// a spreadsheet in a language with decimal commas writes, or a tab.
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let count = |c: char| header.matches(c).count();
+    [(b';', count(';')), (b'\t', count('\t'))]
+        .into_iter()
+        .filter(|&(_, n)| n > count(','))
+        .max_by_key(|&(_, n)| n)
+        .map_or(b',', |(d, _)| d)
+}
+
 /// The first non-empty value of `column` among a stage's rows; a different
 /// value on a later row is reported.
 fn first_value<'r>(
@@ -525,5 +541,8 @@ mod tests {
         let paragraph: toml::Table = toml::from_str(&format!("v = {}", text_value("one\n• two"))).expect("TOML");
         assert_eq!(paragraph["v"].as_str(), Some("one\n• two"));
         assert_eq!(list("Me\n\nCat "), "[\"Me\", \"Cat\"]");
+        assert_eq!(delimiter("stage;touchpoint;note\nA;B;one, two"), b';');
+        assert_eq!(delimiter("stage\ttouchpoint\nA\tB"), b'\t');
+        assert_eq!(delimiter("stage,touchpoint,note\nA,B,x;y"), b',');
     }
 }
