@@ -170,7 +170,10 @@ pub(crate) fn serve(args: &ServeArgs) -> Outcome {
         renderer = renderer.with_theme(theme);
     }
     let server = tiny_http::Server::http(("127.0.0.1", args.port)).map_err(|e| {
-        Failure::io(format!("cannot listen on 127.0.0.1:{}", args.port), &std::io::Error::other(e.to_string()))
+        Failure::io(
+            format!("cannot listen on 127.0.0.1:{} (--port 0 picks a free port)", args.port),
+            &std::io::Error::other(e.to_string()),
+        )
     })?;
     let port = server.server_addr().to_ip().map_or(args.port, |a| a.port());
     let shared: Shared = Arc::default();

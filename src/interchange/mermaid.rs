@@ -66,7 +66,8 @@ pub fn looks_like_mermaid(text: &str) -> bool {
         if in_front || t.is_empty() || t.starts_with("%%") {
             continue;
         }
-        return first_word(t).eq_ignore_ascii_case("journey");
+        // `journey = …` would be a TOML key, not a diagram's header.
+        return first_word(t).eq_ignore_ascii_case("journey") && !t.contains('=');
     }
     false
 }
@@ -740,6 +741,14 @@ mod tests {
             assert_eq!(at, line, "{text:?}: {errors:?}");
             assert!(errors[0].message.contains(words), "{text:?}: {}", errors[0].message);
         }
+    }
+
+    #[test]
+    fn a_diagram_is_told_from_a_map_by_its_first_line() {
+        assert!(looks_like_mermaid("\n%% a comment\njourney\n  title T\n"));
+        assert!(looks_like_mermaid("---\ntitle: T\n---\nJOURNEY\n"));
+        assert!(!looks_like_mermaid("journey = \"x\"\ntitle = \"T\"\n"));
+        assert!(!looks_like_mermaid("# A map\ntitle = \"T\"\n"));
     }
 
     #[test]
