@@ -51,7 +51,7 @@ fn scaling(c: &mut Criterion) {
         let journey = parse_str("scaling", &text, &parse::Options::default()).journey.expect("a valid map");
         let document = renderer.layout(&journey, &theme).expect("auto size fits");
         let svg =
-            paint::svg(&document, &theme, renderer.fonts(), SvgOptions { transparent: false, embed_fonts: false });
+            paint::svg(&document, &theme, renderer.fonts(), SvgOptions { embed_fonts: false, ..SvgOptions::default() });
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("parse", n), &text, |b, text| {
             b.iter(|| parse_str("scaling", black_box(text), &parse::Options::default()))

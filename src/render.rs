@@ -183,8 +183,12 @@ impl Renderer {
             Format::Pdf => {
                 // krilla reads the tree usvg builds from our SVG, with our
                 // fonts; it subsets them and keeps the text as text.
-                let svg =
-                    paint::svg(document, theme, &self.fonts, SvgOptions { transparent: false, embed_fonts: false });
+                let svg = paint::svg(
+                    document,
+                    theme,
+                    &self.fonts,
+                    SvgOptions { embed_fonts: false, ..SvgOptions::default() },
+                );
                 Ok(output::pdf(&svg, &self.fonts, document)?)
             }
             Format::Png { resolution, transparent } => {
@@ -194,7 +198,12 @@ impl Renderer {
                 output::pixel_size(page.size.width, page.size.height, resolution)?;
                 // usvg ignores @font-face and draws from its own font
                 // database, so the PNG is rasterised without the font data.
-                let svg = paint::svg(document, theme, &self.fonts, SvgOptions { transparent, embed_fonts: false });
+                let svg = paint::svg(
+                    document,
+                    theme,
+                    &self.fonts,
+                    SvgOptions { transparent, embed_fonts: false, text_as_paths: false },
+                );
                 let settings = PngSettings { resolution, title: Some(&document.title), opaque: !transparent };
                 Ok(output::png_with(&svg, &self.fonts, &settings)?)
             }

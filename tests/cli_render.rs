@@ -393,3 +393,19 @@ fn a_failed_output_leaves_none_of_the_others_behind() {
     assert!(stderr(&out).contains("no file was written"), "{}", stderr(&out));
     assert_eq!(listing(dir.path()), Vec::<String>::new(), "ok.svg must not be left behind");
 }
+
+#[test]
+fn text_as_paths_changes_the_svg_only() {
+    let dir = tempdir();
+    let plain = run_in(dir.path(), &["render", &airline(), "--width", "600", "-o", "a.svg", "-o", "a.png"], None);
+    assert_eq!(code(&plain), 0, "{}", stderr(&plain));
+    let out = run_in(
+        dir.path(),
+        &["render", &airline(), "--width", "600", "--text-as-paths", "-o", "b.svg", "-o", "b.png"],
+        None,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let svg = String::from_utf8(read(dir.path().join("b.svg"))).expect("UTF-8");
+    assert!(svg.contains("<use href=\"#g") && !svg.contains("<text"), "outlines");
+    assert!(read(dir.path().join("a.png")) == read(dir.path().join("b.png")), "the PNG is the same");
+}

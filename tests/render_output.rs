@@ -440,3 +440,40 @@ fn the_banded_png_is_the_whole_picture_and_the_same_on_any_number_of_threads() {
     assert_eq!(rgba[3], 0, "the corner is clear");
     assert!(rgba.chunks(4).any(|p| p[3] == 255), "the poster is drawn");
 }
+
+#[test]
+fn text_as_paths_draws_the_same_poster_without_any_font() {
+    let journey = sample("samples/airline.toml");
+    let fonts = Fonts::embedded();
+    let poster = poster(&journey, None, &fonts);
+    let theme = Theme::classic();
+    let text = paint::svg(&poster, &theme, &fonts, SvgOptions { embed_fonts: false, ..SvgOptions::default() });
+    let paths = paint::svg(&poster, &theme, &fonts, SvgOptions { text_as_paths: true, ..SvgOptions::default() });
+    assert!(!paths.contains("<text") && !paths.contains("@font-face"), "no text, no font");
+    assert!(paths.contains("aria-label=\"Flying Nordic Air\""), "each line keeps its words");
+    // Drawn by usvg with no font at all, the outlines are the text as
+    // drawn with the fonts.
+    let no_fonts =
+        usvg::Options { fontdb: std::sync::Arc::new(usvg::fontdb::Database::new()), ..usvg::Options::default() };
+    let outlined = usvg::Tree::from_str(&paths, &no_fonts).expect("the outlined SVG");
+    let written = output::tree(&text, &fonts).expect("the text SVG");
+    let draw = |tree: &usvg::Tree| {
+        let (w, h) = (1200, (1200.0 * tree.size().height() / tree.size().width()) as u32);
+        let mut pixmap = tiny_skia::Pixmap::new(w, h).expect("pixmap");
+        let s = w as f32 / tree.size().width();
+        resvg::render(tree, tiny_skia::Transform::from_scale(s, s), &mut pixmap.as_mut());
+        pixmap
+    };
+    let (a, b) = (draw(&outlined), draw(&written));
+    let ink = a.pixels().iter().filter(|p| p.red() < 128).count();
+    let differ = a
+        .pixels()
+        .iter()
+        .zip(b.pixels())
+        .filter(|(p, q)| {
+            p.red().abs_diff(q.red()).max(p.green().abs_diff(q.green())).max(p.blue().abs_diff(q.blue())) > 64
+        })
+        .count();
+    assert!(ink > 10_000, "the outlines draw: {ink} dark pixels");
+    assert!(differ * 1000 < a.pixels().len(), "{differ} pixels differ");
+}

@@ -76,6 +76,11 @@ pub(crate) struct Args {
     /// exactly the PNG's text; without them, viewers need Inter installed.
     #[arg(long)]
     no_embed_fonts: bool,
+    /// Draw the SVG's text as glyph outlines: the file needs no font (for
+    /// print shops and drawing programs); each line keeps its words in an
+    /// aria-label. PNG and PDF are unchanged.
+    #[arg(long)]
+    text_as_paths: bool,
     /// The format written for `-o -`.
     #[arg(long, value_enum, default_value_t = Format::Svg)]
     stdout_format: Format,
@@ -288,7 +293,11 @@ pub(crate) fn render(args: &Args, prepared: &Prepared<'_>) -> Outcome {
             .par_iter()
             .map(|format| {
                 let format = match format {
-                    Format::Svg => render::Format::Svg(SvgOptions { transparent: args.transparent, embed_fonts }),
+                    Format::Svg => render::Format::Svg(SvgOptions {
+                        transparent: args.transparent,
+                        embed_fonts,
+                        text_as_paths: args.text_as_paths,
+                    }),
                     Format::Pdf => render::Format::Pdf,
                     Format::Png => render::Format::Png { resolution, transparent: args.transparent },
                 };
@@ -388,6 +397,7 @@ fn per_owner(
                     Format::Svg => render::Format::Svg(SvgOptions {
                         transparent: args.transparent,
                         embed_fonts: !args.no_embed_fonts,
+                        text_as_paths: args.text_as_paths,
                     }),
                     Format::Png => render::Format::Png { resolution, transparent: args.transparent },
                     Format::Pdf => render::Format::Pdf,

@@ -27,11 +27,16 @@ pub struct SvgOptions {
     /// [`embeddable`] for the faces that cannot travel). On by default;
     /// off gives a smaller file that relies on the fonts being installed.
     pub embed_fonts: bool,
+    /// Draw the text as glyph outlines, one `<path>` a glyph in `<defs>`
+    /// and a `<use>` where it stands: the file needs no font at all (for
+    /// print shops and drawing programs), and each line keeps its words in
+    /// an `aria-label`. No fonts are embedded then.
+    pub text_as_paths: bool,
 }
 
 impl Default for SvgOptions {
     fn default() -> Self {
-        SvgOptions { transparent: false, embed_fonts: true }
+        SvgOptions { transparent: false, embed_fonts: true, text_as_paths: false }
     }
 }
 
@@ -49,7 +54,8 @@ pub fn embeddable(face: &Face) -> bool {
 
 /// Paints a document's first page as a standalone SVG document.
 pub fn svg(document: &Document, theme: &Theme, fonts: &Fonts, options: SvgOptions) -> String {
-    let mut p = Painter { out: String::with_capacity(256 * 1024), theme, fonts };
+    let outlines = options.text_as_paths.then(|| Outlines::new(fonts));
+    let mut p = Painter { out: String::with_capacity(256 * 1024), theme, fonts, outlines };
     p.document(document, document.page(), options);
     p.out
 }
@@ -58,6 +64,86 @@ struct Painter<'a> {
     out: String,
     theme: &'a Theme,
     fonts: &'a Fonts,
+    /// With `text_as_paths`: the faces to shape with, and the glyphs used.
+    outlines: Option<Outlines<'a>>,
+}
+
+/// Glyph outlines for `text_as_paths`.
+struct Outlines<'a> {
+    faces: Vec<Option<rustybuzz::Face<'a>>>,
+    /// Each glyph used, by face and glyph id, with its path in font units.
+    glyphs: std::collections::BTreeMap<(usize, u16), String>,
+}
+
+impl<'a> Outlines<'a> {
+    fn new(fonts: &'a Fonts) -> Outlines<'a> {
+        let faces = fonts.faces().iter().map(|f| rustybuzz::Face::from_slice(f.data(), f.index())).collect();
+        Outlines { faces, glyphs: std::collections::BTreeMap::new() }
+    }
+}
+
+/// One glyph placed: its id and where its origin is, in px from the
+/// run's start and the baseline.
+struct Placed {
+    glyph: u16,
+    x: f64,
+    y: f64,
+}
+
+/// Shapes a run as usvg does (bidi runs in visual order, each shaped in
+/// its direction) and places its glyphs, in font units.
+fn place(face: &rustybuzz::Face<'_>, text: &str) -> Vec<Placed> {
+    let bidi = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
+    let mut placed = Vec::new();
+    let mut pen = 0i64;
+    for paragraph in &bidi.paragraphs {
+        let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+        for run in runs {
+            let mut buffer = rustybuzz::UnicodeBuffer::new();
+            buffer.push_str(&text[run.clone()]);
+            let ltr = levels.get(run.start).is_none_or(|l| l.is_ltr());
+            buffer.set_direction(if ltr {
+                rustybuzz::Direction::LeftToRight
+            } else {
+                rustybuzz::Direction::RightToLeft
+            });
+            buffer.guess_segment_properties();
+            let output = rustybuzz::shape(face, &[], buffer);
+            for (info, pos) in output.glyph_infos().iter().zip(output.glyph_positions()) {
+                placed.push(Placed {
+                    glyph: u16::try_from(info.glyph_id).unwrap_or(0),
+                    x: (pen + i64::from(pos.x_offset)) as f64,
+                    y: f64::from(pos.y_offset),
+                });
+                pen += i64::from(pos.x_advance);
+            }
+        }
+    }
+    placed
+}
+
+/// A glyph's outline as SVG path data, in font units (y up).
+#[derive(Default)]
+struct PathData(String);
+
+impl rustybuzz::ttf_parser::OutlineBuilder for PathData {
+    fn move_to(&mut self, x: f32, y: f32) {
+        let _ = write!(self.0, "M{} {}", num(f64::from(x)), num(f64::from(y)));
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        let _ = write!(self.0, "L{} {}", num(f64::from(x)), num(f64::from(y)));
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        let (x1, y1, x, y) = (f64::from(x1), f64::from(y1), f64::from(x), f64::from(y));
+        let _ = write!(self.0, "Q{} {} {} {}", num(x1), num(y1), num(x), num(y));
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        let p = [x1, y1, x2, y2, x, y].map(|v| num(f64::from(v)));
+        let _ = write!(self.0, "C{} {} {} {} {} {}", p[0], p[1], p[2], p[3], p[4], p[5]);
+    }
+    fn close(&mut self) {
+        self.0.push('Z');
+    }
 }
 
 /// Formats a coordinate with at most two decimals and no `-0`.
@@ -136,7 +222,7 @@ impl Painter<'_> {
             escape(&document.title),
             escape(&document.description)
         );
-        if options.embed_fonts {
+        if options.embed_fonts && !options.text_as_paths {
             self.font_faces(page);
         }
         if !options.transparent {
@@ -151,6 +237,13 @@ impl Painter<'_> {
             );
         }
         self.items(&page.frame.items, Transform::IDENTITY);
+        if let Some(outlines) = &self.outlines {
+            self.out.push_str("<defs>\n");
+            for ((face, glyph), d) in &outlines.glyphs {
+                let _ = writeln!(self.out, "<path id=\"g{face}-{glyph}\" d=\"{d}\"/>");
+            }
+            self.out.push_str("</defs>\n");
+        }
         self.out.push_str("</svg>\n");
     }
 
@@ -337,7 +430,50 @@ impl Painter<'_> {
         out
     }
 
+    /// A line as glyph outlines: a `<use>` of each glyph's `<path>`,
+    /// scaled from font units (y up) to px at the line's size.
+    fn text_outlines(&mut self, line: &TextLine, at: Transform) {
+        let fill = self.color(line.role);
+        let origin = at.apply(Point::new(line.x, line.baseline));
+        let words: String = line.runs.iter().map(|r| r.text.as_str()).collect();
+        let _ = writeln!(self.out, "<g fill=\"{fill}\" aria-label=\"{}\">", escape(&words));
+        let mut x = origin.x;
+        for run in &line.runs {
+            let Some(outlines) = self.outlines.as_mut() else { return };
+            let index = if outlines.faces.get(run.face.0).is_some_and(Option::is_some) { run.face.0 } else { 0 };
+            if let Some(Some(face)) = outlines.faces.get(index) {
+                // One transform a run, from font units (y up) to px; each
+                // glyph is then placed in font units, a few bytes each.
+                let scale = line.size * at.scale / f64::from(face.units_per_em());
+                let s = format!("{scale:.6}").trim_end_matches('0').to_owned();
+                let _ = write!(self.out, "<g transform=\"matrix({s} 0 0 -{s} {} {})\">", num(x), num(origin.y));
+                for g in place(face, &run.text) {
+                    let key = (index, g.glyph);
+                    if !outlines.glyphs.contains_key(&key) {
+                        let mut d = PathData::default();
+                        if face.outline_glyph(rustybuzz::ttf_parser::GlyphId(g.glyph), &mut d).is_none() {
+                            continue;
+                        }
+                        outlines.glyphs.insert(key, d.0);
+                    }
+                    let _ = write!(self.out, "<use href=\"#g{index}-{}\" x=\"{}\"", g.glyph, num(g.x));
+                    if g.y != 0.0 {
+                        let _ = write!(self.out, " y=\"{}\"", num(g.y));
+                    }
+                    self.out.push_str("/>");
+                }
+                self.out.push_str("</g>\n");
+            }
+            x += run.width * at.scale;
+        }
+        self.out.push_str("</g>\n");
+    }
+
     fn text(&mut self, line: &TextLine, at: Transform) {
+        if self.outlines.is_some() {
+            self.text_outlines(line, at);
+            return;
+        }
         let fill = self.color(line.role);
         let origin = at.apply(Point::new(line.x, line.baseline));
         let _ = write!(
