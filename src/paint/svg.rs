@@ -449,12 +449,13 @@ impl Painter<'_> {
                 let _ = write!(self.out, "<g transform=\"matrix({s} 0 0 -{s} {} {})\">", num(x), num(origin.y));
                 for g in place(face, &run.text) {
                     let key = (index, g.glyph);
-                    if !outlines.glyphs.contains_key(&key) {
+                    if let std::collections::btree_map::Entry::Vacant(slot) = outlines.glyphs.entry(key) {
+                        // A glyph with no outline (a space) is not drawn.
                         let mut d = PathData::default();
                         if face.outline_glyph(rustybuzz::ttf_parser::GlyphId(g.glyph), &mut d).is_none() {
                             continue;
                         }
-                        outlines.glyphs.insert(key, d.0);
+                        slot.insert(d.0);
                     }
                     let _ = write!(self.out, "<use href=\"#g{index}-{}\" x=\"{}\"", g.glyph, num(g.x));
                     if g.y != 0.0 {
