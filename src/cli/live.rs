@@ -14,7 +14,7 @@ use journeymap::render::{self, Renderer};
 use journeymap::theme::Theme;
 
 use super::render::{self as render_cmd, Args as RenderArgs};
-use super::{Failure, Outcome, Status, load};
+use super::{Failure, Outcome, Status, load, report};
 
 /// Edits arriving this close together are one save (editors write a file
 /// in several steps: truncate, write, rename).
@@ -125,12 +125,9 @@ fn publish(map: &Path, renderer: &Renderer, shared: &Shared) -> Duration {
             .iter()
             .filter(|d| d.severity() == Severity::Error)
             .map(|d| {
-                let source = parsed.files.get(d.file);
-                let at = source.map(|s| s.locate(d.span.start));
-                let name = source.map_or("", |s| s.name.as_str());
-                let hint = d.hint().map(|h| format!("\n  hint: {h}")).unwrap_or_default();
-                let (line, column) = at.map_or((0, 0), |a| (a.line, a.column));
-                format!("{name}:{line}:{column}: error[{}]: {}{hint}", d.code, d.message)
+                let hint =
+                    d.hint().map(|h| format!("\n  hint: {}", journeymap::priorities::inert(h))).unwrap_or_default();
+                format!("{}{hint}", report::one_line(&parsed.files, d))
             })
             .collect();
         if !errors.is_empty() {

@@ -99,6 +99,21 @@ enum Format {
     Pdf,
 }
 
+impl Format {
+    /// The library's format for this output, with the options `args` gives.
+    fn render(self, args: &Args, resolution: Resolution) -> render::Format {
+        match self {
+            Format::Svg => render::Format::Svg(SvgOptions {
+                transparent: args.transparent,
+                embed_fonts: !args.no_embed_fonts,
+                text_as_paths: args.text_as_paths,
+            }),
+            Format::Png => render::Format::Png { resolution, transparent: args.transparent },
+            Format::Pdf => render::Format::Pdf,
+        }
+    }
+}
+
 fn parse_size(s: &str) -> Result<Size, String> {
     s.parse::<Size>().map_err(|e| format!("{e}; {}", e.hint()))
 }
@@ -182,7 +197,7 @@ pub(crate) fn prepare(args: &Args) -> Result<Prepared<'_>, Failure> {
 /// Reads the map and writes every output with a prepared renderer.
 pub(crate) fn render(args: &Args, prepared: &Prepared<'_>) -> Outcome {
     let Prepared { renderer, formats, resolution } = prepared;
-    let (renderer, resolution) = (renderer, *resolution);
+    let resolution = *resolution;
     let mut parsed = load(&args.map)?;
     let theme = renderer.check(&mut parsed);
     if parsed.has_errors() {
@@ -273,8 +288,9 @@ pub(crate) fn render(args: &Args, prepared: &Prepared<'_>) -> Outcome {
             document.print_pt(t.card_title) * fit
         );
     }
-    let embed_fonts = !args.no_embed_fonts;
-    if embed_fonts && formats.iter().any(|(_, f)| *f == Format::Svg) {
+    // Outlined text carries no fonts, so none can fail to travel.
+    let embeds = !args.no_embed_fonts && !args.text_as_paths;
+    if embeds && formats.iter().any(|(_, f)| *f == Format::Svg) {
         warn_unembeddable(renderer, &document);
     }
 
@@ -292,15 +308,7 @@ pub(crate) fn render(args: &Args, prepared: &Prepared<'_>) -> Outcome {
         kinds
             .par_iter()
             .map(|format| {
-                let format = match format {
-                    Format::Svg => render::Format::Svg(SvgOptions {
-                        transparent: args.transparent,
-                        embed_fonts,
-                        text_as_paths: args.text_as_paths,
-                    }),
-                    Format::Pdf => render::Format::Pdf,
-                    Format::Png => render::Format::Png { resolution, transparent: args.transparent },
-                };
+                let format = format.render(args, resolution);
                 renderer.export(&document, &theme, &format).map_err(|e| Failure::usage(e.to_string()))
             })
             .collect()
@@ -393,15 +401,7 @@ fn per_owner(
         kinds
             .iter()
             .map(|kind| {
-                let format = match kind {
-                    Format::Svg => render::Format::Svg(SvgOptions {
-                        transparent: args.transparent,
-                        embed_fonts: !args.no_embed_fonts,
-                        text_as_paths: args.text_as_paths,
-                    }),
-                    Format::Png => render::Format::Png { resolution, transparent: args.transparent },
-                    Format::Pdf => render::Format::Pdf,
-                };
+                let format = kind.render(args, resolution);
                 let bytes = renderer.export(&document, theme, &format).map_err(|e| Failure::usage(e.to_string()))?;
                 Ok((*kind, bytes))
             })

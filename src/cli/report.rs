@@ -68,13 +68,20 @@ pub(crate) fn human(files: &Files, diagnostics: &[Diagnostic]) {
         if term::emit(&mut stderr, &config, &simple, &report).is_err() {
             // No excerpt could be drawn (stderr is gone, or the span is off
             // the text): still say what is wrong, in one plain line.
-            if let Some(source) = files.get(d.file) {
-                let at = source.locate(d.span.start);
-                let (name, message) = (inert(&source.name), inert(&d.message));
-                eprintln!("{name}:{}:{}: {}: {message}", at.line, at.column, d.severity().as_str());
-            }
+            eprintln!("{}", one_line(files, d));
         }
     }
+}
+
+/// A diagnostic on one line, `file:line:column: severity[code]: message`,
+/// safe to print: for when no excerpt can be drawn, and for the preview
+/// page.
+pub(crate) fn one_line(files: &Files, d: &Diagnostic) -> String {
+    let (name, at) = files.get(d.file).map_or((String::new(), (0, 0)), |s| {
+        let at = s.locate(d.span.start);
+        (inert(&s.name), (at.line, at.column))
+    });
+    format!("{name}:{}:{}: {}[{}]: {}", at.0, at.1, d.severity().as_str(), d.code.as_str(), inert(&d.message))
 }
 
 /// The longest line an excerpt shows whole, in bytes.

@@ -12,6 +12,7 @@
 //! What a CSV cannot hold is not written: `[poster]` settings, `[labels]`
 //! and comments stay in the map.
 
+use super::quoted;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Journey, Mark, Span, Text};
 
@@ -492,10 +493,6 @@ fn level(value: &str) -> Option<u8> {
     let v = value.trim();
     let v = v.strip_suffix(".0").unwrap_or(v);
     v.parse::<u8>().ok().filter(|n| (1..=5).contains(n))
-}
-
-fn quoted(s: &str) -> String {
-    toml::Value::String(s.to_owned()).to_string()
 }
 
 fn bare_or_quoted(key: &str) -> String {

@@ -8,6 +8,7 @@
 //! changes data silently (a score of 9, a second section of the same name,
 //! text after `#`), the import keeps what it can and says what it did.
 
+use super::quoted;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Journey, Span};
 
@@ -520,7 +521,6 @@ fn shorten(text: &str) -> String {
 /// from. Names made unique and placeholders (a title, a stage) are
 /// reported in `diagnostics`, located in the diagram.
 pub fn to_toml(diagram: &Diagram, source_name: &str, diagnostics: &mut Vec<Diagnostic>) -> String {
-    let q = |s: &str| toml::Value::String(s.to_owned()).to_string();
     let mut out = format!("# Imported from the Mermaid journey {source_name} by `journeymap import`.\n");
     out += "# Mermaid has no marks, moments of truth, owners or actions: add them here.\n\n";
     let title = diagram
@@ -537,12 +537,12 @@ pub fn to_toml(diagram: &Diagram, source_name: &str, diagnostics: &mut Vec<Diagn
         ));
         "Untitled journey".to_owned()
     });
-    out += &format!("title = {}\n", q(title.trim()));
+    out += &format!("title = {}\n", quoted(title.trim()));
     if let Some(acc) = diagram.acc_title.as_deref().map(str::trim).filter(|a| !a.is_empty() && *a != title.trim()) {
-        out += &format!("subtitle = {}  # accTitle\n", q(acc));
+        out += &format!("subtitle = {}  # accTitle\n", quoted(acc));
     }
     if let Some(descr) = diagram.acc_descr.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-        out += &format!("description = {}  # accDescr\n", q(descr));
+        out += &format!("description = {}  # accDescr\n", quoted(descr));
     }
     let mut sections: Vec<Section> =
         diagram.sections.iter().filter(|s| !(s.name.is_empty() && s.tasks.is_empty())).cloned().collect();
@@ -581,7 +581,7 @@ pub fn to_toml(diagram: &Diagram, source_name: &str, diagnostics: &mut Vec<Diagn
             name = unique;
         }
         names.push(name.clone());
-        out += &format!("\n[[stage]]\nname = {}\n", q(&name));
+        out += &format!("\n[[stage]]\nname = {}\n", quoted(&name));
         let mut tasks: Vec<String> = Vec::new();
         for task in &section.tasks {
             let mut tname = if task.name.is_empty() { "Untitled task".to_owned() } else { task.name.clone() };
@@ -596,12 +596,12 @@ pub fn to_toml(diagram: &Diagram, source_name: &str, diagnostics: &mut Vec<Diagn
                 tname = unique;
             }
             tasks.push(tname.clone());
-            out += &format!("\n  [[stage.touchpoint]]\n  name = {}\n", q(&tname));
+            out += &format!("\n  [[stage.touchpoint]]\n  name = {}\n", quoted(&tname));
             if let Some(score) = task.score {
                 out += &format!("  score = {score}\n");
             }
             if !task.actors.is_empty() {
-                let actors: Vec<String> = task.actors.iter().map(|a| q(a)).collect();
+                let actors: Vec<String> = task.actors.iter().map(|a| quoted(a)).collect();
                 out += &format!("  actors = [{}]\n", actors.join(", "));
             }
             let mut note = Vec::new();
@@ -612,7 +612,7 @@ pub fn to_toml(diagram: &Diagram, source_name: &str, diagnostics: &mut Vec<Diagn
                 note.push(format!("More Mermaid fields: {}", task.extra.join(": ")));
             }
             if !note.is_empty() {
-                out += &format!("  note = {}\n", q(&note.join("; ")));
+                out += &format!("  note = {}\n", quoted(&note.join("; ")));
             }
         }
     }

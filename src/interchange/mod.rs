@@ -5,3 +5,9 @@
 
 pub mod csv;
 pub mod mermaid;
+
+/// Text as a TOML string, quoted and escaped as TOML needs, for the
+/// journey files the imports write.
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}

@@ -80,6 +80,43 @@ impl<'a> Outlines<'a> {
         let faces = fonts.faces().iter().map(|f| rustybuzz::Face::from_slice(f.data(), f.index())).collect();
         Outlines { faces, glyphs: std::collections::BTreeMap::new() }
     }
+
+    /// A line as glyph outlines: a `<use>` of each glyph's `<path>`,
+    /// scaled from font units (y up) to px at the line's size.
+    fn line(&mut self, out: &mut String, fill: Color, line: &TextLine, at: Transform) {
+        let origin = at.apply(Point::new(line.x, line.baseline));
+        let words: String = line.runs.iter().map(|r| r.text.as_str()).collect();
+        let _ = writeln!(out, "<g fill=\"{fill}\" aria-label=\"{}\">", escape(&words));
+        let mut x = origin.x;
+        for run in &line.runs {
+            let index = if self.faces.get(run.face.0).is_some_and(Option::is_some) { run.face.0 } else { 0 };
+            if let Some(Some(face)) = self.faces.get(index) {
+                // One transform a run, from font units (y up) to px; each
+                // glyph is then placed in font units, a few bytes each.
+                let scale = line.size * at.scale / f64::from(face.units_per_em());
+                let s = format!("{scale:.6}").trim_end_matches('0').to_owned();
+                let _ = write!(out, "<g transform=\"matrix({s} 0 0 -{s} {} {})\">", num(x), num(origin.y));
+                for g in place(face, &run.text) {
+                    if let std::collections::btree_map::Entry::Vacant(slot) = self.glyphs.entry((index, g.glyph)) {
+                        // A glyph with no outline (a space) is not drawn.
+                        let mut d = PathData::default();
+                        if face.outline_glyph(rustybuzz::ttf_parser::GlyphId(g.glyph), &mut d).is_none() {
+                            continue;
+                        }
+                        slot.insert(d.0);
+                    }
+                    let _ = write!(out, "<use href=\"#g{index}-{}\" x=\"{}\"", g.glyph, num(g.x));
+                    if g.y != 0.0 {
+                        let _ = write!(out, " y=\"{}\"", num(g.y));
+                    }
+                    out.push_str("/>");
+                }
+                out.push_str("</g>\n");
+            }
+            x += run.width * at.scale;
+        }
+        out.push_str("</g>\n");
+    }
 }
 
 /// One glyph placed: its id and where its origin is, in px from the
@@ -430,52 +467,12 @@ impl Painter<'_> {
         out
     }
 
-    /// A line as glyph outlines: a `<use>` of each glyph's `<path>`,
-    /// scaled from font units (y up) to px at the line's size.
-    fn text_outlines(&mut self, line: &TextLine, at: Transform) {
-        let fill = self.color(line.role);
-        let origin = at.apply(Point::new(line.x, line.baseline));
-        let words: String = line.runs.iter().map(|r| r.text.as_str()).collect();
-        let _ = writeln!(self.out, "<g fill=\"{fill}\" aria-label=\"{}\">", escape(&words));
-        let mut x = origin.x;
-        for run in &line.runs {
-            let Some(outlines) = self.outlines.as_mut() else { return };
-            let index = if outlines.faces.get(run.face.0).is_some_and(Option::is_some) { run.face.0 } else { 0 };
-            if let Some(Some(face)) = outlines.faces.get(index) {
-                // One transform a run, from font units (y up) to px; each
-                // glyph is then placed in font units, a few bytes each.
-                let scale = line.size * at.scale / f64::from(face.units_per_em());
-                let s = format!("{scale:.6}").trim_end_matches('0').to_owned();
-                let _ = write!(self.out, "<g transform=\"matrix({s} 0 0 -{s} {} {})\">", num(x), num(origin.y));
-                for g in place(face, &run.text) {
-                    let key = (index, g.glyph);
-                    if let std::collections::btree_map::Entry::Vacant(slot) = outlines.glyphs.entry(key) {
-                        // A glyph with no outline (a space) is not drawn.
-                        let mut d = PathData::default();
-                        if face.outline_glyph(rustybuzz::ttf_parser::GlyphId(g.glyph), &mut d).is_none() {
-                            continue;
-                        }
-                        slot.insert(d.0);
-                    }
-                    let _ = write!(self.out, "<use href=\"#g{index}-{}\" x=\"{}\"", g.glyph, num(g.x));
-                    if g.y != 0.0 {
-                        let _ = write!(self.out, " y=\"{}\"", num(g.y));
-                    }
-                    self.out.push_str("/>");
-                }
-                self.out.push_str("</g>\n");
-            }
-            x += run.width * at.scale;
-        }
-        self.out.push_str("</g>\n");
-    }
-
     fn text(&mut self, line: &TextLine, at: Transform) {
-        if self.outlines.is_some() {
-            self.text_outlines(line, at);
+        let fill = self.color(line.role);
+        if let Some(outlines) = self.outlines.as_mut() {
+            outlines.line(&mut self.out, fill, line, at);
             return;
         }
-        let fill = self.color(line.role);
         let origin = at.apply(Point::new(line.x, line.baseline));
         let _ = write!(
             self.out,
