@@ -11,36 +11,18 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A child process killed when the test ends, however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+#[path = "common/browser.rs"]
+mod browser;
+use browser::{Browser, Running, http, wait_for};
 
 const MAP: &str = include_str!("../samples/saas-onboarding.toml");
 
 fn retitled(title: &str) -> String {
     let first = MAP.lines().find(|l| l.starts_with("title = ")).expect("a title line");
     MAP.replacen(first, &format!("title = \"{title}\""), 1)
-}
-
-/// Polls `check` every 20 ms until it gives a value, for at most `limit`.
-fn wait_for<T>(limit: Duration, what: &str, mut check: impl FnMut() -> Option<T>) -> T {
-    let started = Instant::now();
-    loop {
-        if let Some(v) = check() {
-            return v;
-        }
-        assert!(started.elapsed() < limit, "waited {limit:?} for {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 /// Writes a file as an editor saving by rename does: a new file, then a
@@ -108,45 +90,6 @@ fn serve(dir: &Path) -> (Running, u16, std::sync::Arc<std::sync::Mutex<Vec<Strin
     (Running(child), port, printed)
 }
 
-/// One HTTP/1.1 request; the status and body.
-fn http(port: u16, method: &str, path: &str, host: &str, body: Option<&str>) -> (u16, String, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream.set_read_timeout(Some(Duration::from_secs(60))).expect("timeout");
-    let body = body.unwrap_or("");
-    let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(request.as_bytes()).expect("send");
-    // Read the head, then exactly Content-Length bytes: a server may keep
-    // the connection open although asked to close it.
-    let mut reader = BufReader::new(stream);
-    let mut head = String::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-            break;
-        }
-        head.push_str(&line);
-    }
-    let length = head
-        .lines()
-        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_owned()))
-        .and_then(|v| v.parse::<usize>().ok());
-    let mut body = Vec::new();
-    match length {
-        Some(n) => {
-            body.resize(n, 0);
-            reader.read_exact(&mut body).expect("the body");
-        }
-        None => {
-            let _ = reader.read_to_end(&mut body);
-        }
-    }
-    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    (status, head, String::from_utf8_lossy(&body).into_owned())
-}
-
 #[test]
 fn serve_answers_only_its_page_poster_and_events_and_only_locally() {
     let dir = tempfile::tempdir().expect("a folder");
@@ -180,83 +123,15 @@ fn serve_answers_only_its_page_poster_and_events_and_only_locally() {
     assert!(seen.contains("text/event-stream"), "{seen}");
 }
 
-/// A WebDriver session with headless Chromium, through chromedriver.
-struct Browser {
-    _driver: Running,
-    port: u16,
-    session: String,
-}
-
-impl Browser {
-    fn start(profile: &Path) -> Option<Browser> {
-        let (chromium, driver) = (Path::new("/usr/bin/chromium"), Path::new("/usr/bin/chromedriver"));
-        if !chromium.exists() || !driver.exists() {
-            if std::env::var_os("JOURNEYMAP_SKIP_BROWSER").is_some() {
-                eprintln!("SKIPPED: no chromium / chromedriver (JOURNEYMAP_SKIP_BROWSER is set)");
-                return None;
-            }
-            panic!(
-                "the browser test needs Chromium: apt-get install -y chromium chromium-driver \
-                 (or set JOURNEYMAP_SKIP_BROWSER=1 to skip it here)"
-            );
-        }
-        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
-        let driver = Running(
-            Command::new(driver)
-                .arg(format!("--port={port}"))
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("chromedriver starts"),
-        );
-        wait_for(Duration::from_secs(30), "chromedriver", || TcpStream::connect(("127.0.0.1", port)).ok());
-        let capabilities = serde_json::json!({"capabilities": {"alwaysMatch": {
-            "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": chromium,
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--disable-quic", "--no-first-run", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
-                         format!("--user-data-dir={}", profile.display())]
-            }
-        }}});
-        let (status, _, body) =
-            http(port, "POST", "/session", &format!("127.0.0.1:{port}"), Some(&capabilities.to_string()));
-        assert_eq!(status, 200, "{body}");
-        let reply: serde_json::Value = serde_json::from_str(&body).expect("JSON");
-        let session = reply.pointer("/value/sessionId").and_then(|v| v.as_str()).expect("a session").to_owned();
-        Some(Browser { _driver: driver, port, session })
-    }
-
-    fn call(&self, path: &str, body: &serde_json::Value) -> serde_json::Value {
-        let url = format!("/session/{}{path}", self.session);
-        let (status, _, reply) =
-            http(self.port, "POST", &url, &format!("127.0.0.1:{}", self.port), Some(&body.to_string()));
-        assert_eq!(status, 200, "{path}: {reply}");
-        serde_json::from_str::<serde_json::Value>(&reply).expect("JSON")["value"].clone()
-    }
-
-    fn open(&self, url: &str) {
-        self.call("/url", &serde_json::json!({ "url": url }));
-    }
-
-    /// What the page shows: the poster's title, or the problem text.
-    fn shown(&self) -> (String, String) {
-        let script = "const t = document.querySelector('#poster svg > title');\
-                      const p = document.getElementById('problem');\
-                      return [document.getElementById('poster').hidden ? '' : (t ? t.textContent : ''),\
-                              p.hidden ? '' : p.textContent];";
-        let v = self.call("/execute/sync", &serde_json::json!({ "script": script, "args": [] }));
-        let text = |i: usize| v.get(i).and_then(|s| s.as_str()).unwrap_or_default().to_owned();
-        (text(0), text(1))
-    }
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let url = format!("/session/{}", self.session);
-        let _ = http(self.port, "DELETE", &url, &format!("127.0.0.1:{}", self.port), None);
-    }
+/// What the page shows: the poster's title, or the problem text.
+fn shown(browser: &Browser) -> (String, String) {
+    let script = "const t = document.querySelector('#poster svg > title');\
+                  const p = document.getElementById('problem');\
+                  return [document.getElementById('poster').hidden ? '' : (t ? t.textContent : ''),\
+                          p.hidden ? '' : p.textContent];";
+    let v = browser.call("/execute/sync", &serde_json::json!({ "script": script, "args": [] }));
+    let text = |i: usize| v.get(i).and_then(|s| s.as_str()).unwrap_or_default().to_owned();
+    (text(0), text(1))
 }
 
 #[test]
@@ -268,7 +143,7 @@ fn the_preview_page_follows_each_save_in_a_browser() {
     let (_serve, port, printed) = serve(dir.path());
     browser.open(&format!("http://127.0.0.1:{port}/"));
     let limit = Duration::from_secs(20);
-    wait_for(limit, "the first poster", || Some(browser.shown()).filter(|(t, _)| t == "Before the edit"));
+    wait_for(limit, "the first poster", || Some(shown(&browser)).filter(|(t, _)| t == "Before the edit"));
 
     // Save → the page shows the new poster; the time it took is measured.
     let mut times = Vec::new();
@@ -277,11 +152,11 @@ fn the_preview_page_follows_each_save_in_a_browser() {
         let saved = Instant::now();
         save(&map, &retitled(&title));
         let started = Instant::now();
-        while browser.shown().0 != title {
+        while shown(&browser).0 != title {
             assert!(
                 started.elapsed() < limit,
                 "no {title:?} in the page: {:?}; serve said {:?}",
-                browser.shown(),
+                shown(&browser),
                 printed.lock().map(|l| l.clone())
             );
             std::thread::sleep(Duration::from_millis(20));
@@ -294,10 +169,10 @@ fn the_preview_page_follows_each_save_in_a_browser() {
     // A broken map: its errors, not the stale poster.
     save(&map, &retitled("Broken\" title"));
     let (title, problem) =
-        wait_for(limit, "the errors in the page", || Some(browser.shown()).filter(|(_, p)| !p.is_empty()));
+        wait_for(limit, "the errors in the page", || Some(shown(&browser)).filter(|(_, p)| !p.is_empty()));
     assert!(title.is_empty(), "the stale poster is hidden");
     assert!(problem.contains("map.toml:") && problem.contains("error["), "{problem}");
     // Fixed: the poster is back.
     save(&map, &retitled("Fixed"));
-    wait_for(limit, "the poster after the fix", || Some(browser.shown()).filter(|(t, p)| t == "Fixed" && p.is_empty()));
+    wait_for(limit, "the poster after the fix", || Some(shown(&browser)).filter(|(t, p)| t == "Fixed" && p.is_empty()));
 }

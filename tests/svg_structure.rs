@@ -122,10 +122,19 @@ fn text_violations(group: Node<'_, '_>, id: &str, (x, y, w, h): Bounds) -> Vec<S
         if ty - 0.7 * size < y - ROUNDING || ty + 0.2 * size > y + h + ROUNDING {
             v.push(format!("{id}: text {words:?} at baseline {ty} (size {size}) leaves {y}..{}", y + h));
         }
+        // A tspan gives its start, or (with embedded fonts) each
+        // character's place: all inside the rect, left to right.
         for span in text.children().filter(|n| n.has_tag_name("tspan")) {
-            match number(span, "x") {
-                Some(sx) if sx >= x - ROUNDING && sx <= x + w + ROUNDING => {}
-                other => v.push(format!("{id}: tspan of {words:?} at x={other:?} outside {x}..{}", x + w)),
+            let places: Vec<Option<f64>> =
+                span.attribute("x").unwrap_or("").split(' ').map(|t| t.parse().ok()).collect();
+            for (i, place) in places.iter().enumerate() {
+                match place {
+                    Some(sx) if *sx >= x - ROUNDING && *sx <= x + w + ROUNDING => {}
+                    other => v.push(format!("{id}: tspan of {words:?} at x={other:?} outside {x}..{}", x + w)),
+                }
+                if i > 0 && place < &places[i - 1] {
+                    v.push(format!("{id}: tspan of {words:?} goes back at character {i}: {places:?}"));
+                }
             }
         }
     }

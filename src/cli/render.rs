@@ -72,8 +72,9 @@ pub(crate) struct Args {
     #[arg(long)]
     transparent: bool,
     /// Do not embed the fonts in SVG files. By default the faces the poster
-    /// uses travel inside the SVG (about 0.5 MB each), so any browser shows
-    /// exactly the PNG's text; without them, viewers need Inter installed.
+    /// uses travel inside the SVG, cut down to the characters drawn (about
+    /// 20 KB each), so any browser shows exactly the PNG's text; without
+    /// them, viewers need Inter installed.
     #[arg(long)]
     no_embed_fonts: bool,
     /// Draw the SVG's text as glyph outlines: the file needs no font (for
@@ -463,10 +464,10 @@ pub(crate) fn file_stems(owners: &[String]) -> Vec<String> {
 fn warn_unembeddable(renderer: &Renderer, document: &Document) {
     for id in paint::faces(document.page()) {
         let Some(face) = renderer.fonts().face(id) else { continue };
-        if !paint::embeddable(face) {
+        if !paint::travels(document.page(), renderer.fonts(), id) {
             eprintln!(
-                "note: the font '{}' is not embedded in the SVG (a font collection or over {} MiB); \
-                 viewers of the SVG need it installed",
+                "note: the font '{}' is not embedded in the SVG (it cannot be cut down to the characters \
+                 used, and it is a font collection or over {} MiB); viewers of the SVG need it installed",
                 face.family,
                 paint::MAX_EMBEDDED_FONT_BYTES / 1024 / 1024
             );

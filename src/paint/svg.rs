@@ -7,12 +7,14 @@
 //! every piece of user text is escaped, and nothing outside the document is
 //! referenced, so the same document gives the same bytes anywhere.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use base64::Engine;
 use rustybuzz::ttf_parser;
 
 use crate::layout::{Document, Geometry, Group, Item, Page, Point, Segment, Shape, Stroke, Tag, TextLine, Transform};
+use crate::text::subset::Embedding;
 use crate::text::{Face, FaceId, Fonts};
 use crate::theme::{Color, Role, Theme};
 
@@ -55,7 +57,8 @@ pub fn embeddable(face: &Face) -> bool {
 /// Paints a document's first page as a standalone SVG document.
 pub fn svg(document: &Document, theme: &Theme, fonts: &Fonts, options: SvgOptions) -> String {
     let outlines = options.text_as_paths.then(|| Outlines::new(fonts));
-    let mut p = Painter { out: String::with_capacity(256 * 1024), theme, fonts, outlines };
+    let placing = (options.embed_fonts && !options.text_as_paths).then(|| shaping_faces(fonts));
+    let mut p = Painter { out: String::with_capacity(256 * 1024), theme, fonts, outlines, placing };
     p.document(document, document.page(), options);
     p.out
 }
@@ -66,6 +69,49 @@ struct Painter<'a> {
     fonts: &'a Fonts,
     /// With `text_as_paths`: the faces to shape with, and the glyphs used.
     outlines: Option<Outlines<'a>>,
+    /// With embedded fonts: the faces to shape with, to give each
+    /// character its place (see [`char_positions`]).
+    placing: Option<Vec<Option<rustybuzz::Face<'a>>>>,
+}
+
+fn shaping_faces(fonts: &Fonts) -> Vec<Option<rustybuzz::Face<'_>>> {
+    fonts.faces().iter().map(|f| rustybuzz::Face::from_slice(f.data(), f.index())).collect()
+}
+
+/// Where each character of a left-to-right run starts, in font units from
+/// the run's start, as rustybuzz shaped it, up to the last one that kerning
+/// or a contextual form moved off the plain advances; characters after it
+/// flow by the advances alone. `None` for text shaped right to left, which
+/// the browser places better from the whole run.
+///
+/// The embedded subsets carry no `GPOS`, so a browser lays a run out by
+/// plain advances; these places put back what kerning did, and pin the
+/// text where it was measured in any viewer, with or without the font.
+fn char_positions(face: &rustybuzz::Face<'_>, text: &str) -> Option<Vec<f64>> {
+    let placed = place(face, text);
+    if placed.iter().any(|g| g.rtl) {
+        return None;
+    }
+    let mut positions = Vec::with_capacity(text.len());
+    let mut last_moved = 0;
+    let (mut flow, mut at) = (0.0, 0.0);
+    let mut glyphs = placed.iter().peekable();
+    for (offset, c) in text.char_indices() {
+        // A character that starts a cluster is where its first glyph is;
+        // one inside a cluster (a ligature's second letter) goes with it.
+        if let Some(g) = glyphs.peek().filter(|g| g.cluster == offset) {
+            at = g.x;
+        }
+        while glyphs.next_if(|g| g.cluster <= offset).is_some() {}
+        if (at - flow).abs() > 0.5 {
+            last_moved = positions.len() + 1;
+        }
+        positions.push(at);
+        let advance = face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).unwrap_or(0);
+        flow = at + f64::from(advance);
+    }
+    positions.truncate(last_moved);
+    Some(positions)
 }
 
 /// Glyph outlines for `text_as_paths`.
@@ -125,6 +171,10 @@ struct Placed {
     glyph: u16,
     x: f64,
     y: f64,
+    /// The byte offset in the run's text of the character it starts from.
+    cluster: usize,
+    /// Whether it was shaped right to left.
+    rtl: bool,
 }
 
 /// Shapes a run as usvg does (bidi runs in visual order, each shaped in
@@ -151,6 +201,8 @@ fn place(face: &rustybuzz::Face<'_>, text: &str) -> Vec<Placed> {
                     glyph: u16::try_from(info.glyph_id).unwrap_or(0),
                     x: (pen + i64::from(pos.x_offset)) as f64,
                     y: f64::from(pos.y_offset),
+                    cluster: run.start + info.cluster as usize,
+                    rtl: !ltr,
                 });
                 pen += i64::from(pos.x_advance);
             }
@@ -229,6 +281,32 @@ fn attribute_name(name: &str) -> String {
     name.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect()
 }
 
+/// The distinct runs of text each face draws on a page, by face index. A
+/// face the set lacks is drawn as the first (see `Painter::text`).
+fn runs_by_face<'p>(page: &'p Page, fonts: &Fonts) -> BTreeMap<usize, BTreeSet<&'p str>> {
+    let mut used: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    page.frame.walk(&mut |_, item| {
+        if let Item::Text(t) = item {
+            for run in &t.runs {
+                let face = if fonts.face(run.face).is_some() { run.face.0 } else { 0 };
+                used.entry(face).or_default().insert(run.text.as_str());
+            }
+        }
+    });
+    used
+}
+
+/// Whether a face the page uses travels inside its SVG, as a subset or
+/// whole (see [`embeddable`]).
+pub fn travels(page: &Page, fonts: &Fonts, id: FaceId) -> bool {
+    let Some(face) = fonts.face(id) else { return false };
+    if embeddable(face) {
+        return true;
+    }
+    let runs = runs_by_face(page, fonts).remove(&id.0).unwrap_or_default();
+    matches!(crate::text::subset::embed(face, runs.iter().copied()), Ok(Embedding::Subset(_)))
+}
+
 /// The faces a page's text is drawn with, in face order.
 pub fn faces(page: &Page) -> Vec<FaceId> {
     let mut faces = Vec::new();
@@ -284,27 +362,42 @@ impl Painter<'_> {
         self.out.push_str("</svg>\n");
     }
 
-    /// `@font-face` rules for every embeddable face the page's text uses,
-    /// in face order. usvg skips at-rules and draws from its own font
-    /// database, so the PNG does not change; browsers use these.
+    /// `@font-face` rules for every face the page's text uses, in face
+    /// order, each cut down to the characters drawn with it (see
+    /// [`crate::text::subset`]); a face whose text needs its whole layout
+    /// tables, or that the subsetter cannot read, is embedded whole when
+    /// [`embeddable`], and its characters are not placed one by one.
+    /// usvg skips at-rules and draws from its own font database; browsers
+    /// use these.
     fn font_faces(&mut self, page: &Page) {
-        let faces: Vec<&Face> =
-            faces(page).into_iter().filter_map(|id| self.fonts.face(id)).filter(|f| embeddable(f)).collect();
-        if faces.is_empty() {
-            return;
-        }
-        self.out.push_str("<defs><style>\n");
-        for face in faces {
-            let data = base64::engine::general_purpose::STANDARD.encode(face.data());
+        let mut rules = String::new();
+        for (index, runs) in runs_by_face(page, self.fonts) {
+            let Some(face) = self.fonts.faces().get(index) else { continue };
+            let data = match crate::text::subset::embed(face, runs.iter().copied()) {
+                Ok(Embedding::Subset(data)) => data,
+                Ok(Embedding::Whole) | Err(_) => {
+                    // The browser shapes this face with its own tables.
+                    if let Some(shaper) = self.placing.as_mut().and_then(|faces| faces.get_mut(index)) {
+                        *shaper = None;
+                    }
+                    if !embeddable(face) {
+                        continue;
+                    }
+                    face.data().to_vec()
+                }
+            };
+            let data = base64::engine::general_purpose::STANDARD.encode(data);
             let _ = writeln!(
-                self.out,
+                rules,
                 "@font-face {{ font-family: '{}'; font-weight: {}; font-style: {}; src: url(data:font/ttf;base64,{data}) format('truetype'); }}",
                 css_family(&face.family),
                 face.weight,
                 if face.italic { "italic" } else { "normal" },
             );
         }
-        self.out.push_str("</style></defs>\n");
+        if !rules.is_empty() {
+            let _ = write!(self.out, "<defs><style>\n{rules}</style></defs>\n");
+        }
     }
 
     /// Paints items whose coordinates map to the output's by `at`. A
@@ -490,10 +583,18 @@ impl Painter<'_> {
             // but never a panic.
             let Some(face) = self.fonts.face(run.face).or_else(|| self.fonts.faces().first()) else { continue };
             let style = if face.italic { " font-style=\"italic\"" } else { "" };
+            let mut places = num(x);
+            let shaper = self.placing.as_ref().and_then(|faces| faces.get(run.face.0)).and_then(Option::as_ref);
+            if let Some(shaper) = shaper {
+                let scale = line.size * at.scale / f64::from(shaper.units_per_em());
+                for p in char_positions(shaper, &run.text).unwrap_or_default().iter().skip(1) {
+                    places.push(' ');
+                    places.push_str(&num(x + p * scale));
+                }
+            }
             let _ = write!(
                 self.out,
-                "<tspan x=\"{}\" font-family=\"'{}'\" font-weight=\"{}\"{style}>{}</tspan>",
-                num(x),
+                "<tspan x=\"{places}\" font-family=\"'{}'\" font-weight=\"{}\"{style}>{}</tspan>",
                 escape(&face.family),
                 face.weight,
                 escape(&run.text)

@@ -8,6 +8,7 @@
 mod fonts;
 pub mod hyphenate;
 mod shape;
+pub mod subset;
 mod wrap;
 
 pub use fonts::{EMBEDDED_FAMILY, Face, FaceId, FontError, Fonts, MAX_FONT_BYTES, Style};
