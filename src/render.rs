@@ -173,33 +173,67 @@ impl Renderer {
         layout::layout_with(journey, theme, &self.shaper(), &page)
     }
 
-    /// Writes a document in `format`.
+    /// Lays out `journey` as a 16:9 slide deck (see [`layout::deck`]); the
+    /// renderer's highlighted owner applies, its page size does not.
+    ///
+    /// # Errors
+    /// [`LayoutError::SlideTooSmall`] when a card or answer cannot fit a slide
+    /// at the slide's text floor; [`LayoutError::UnknownOwner`].
+    pub fn deck(&self, journey: &Journey, theme: &Theme) -> Result<Document, LayoutError> {
+        layout::deck(journey, theme, &self.shaper(), &self.page)
+    }
+
+    /// Writes a document in `format`: SVG and PNG show its first page, a
+    /// PDF has all its pages.
     ///
     /// # Errors
     /// A PNG over [`output::MAX_PIXELS`] or with a bad resolution.
     pub fn export(&self, document: &Document, theme: &Theme, format: &Format) -> Result<Vec<u8>, RenderError> {
         match *format {
-            Format::Svg(options) => Ok(paint::svg(document, theme, &self.fonts, options).into_bytes()),
             Format::Pdf => {
                 // krilla reads the tree usvg builds from our SVG, with our
                 // fonts; it subsets them and keeps the text as text.
-                let svg = paint::svg(
-                    document,
-                    theme,
-                    &self.fonts,
-                    SvgOptions { embed_fonts: false, ..SvgOptions::default() },
-                );
-                Ok(output::pdf(&svg, &self.fonts, document)?)
+                let options = SvgOptions { embed_fonts: false, ..SvgOptions::default() };
+                let svgs: Vec<String> = document
+                    .pages
+                    .iter()
+                    .map(|page| paint::svg_page(document, page, theme, &self.fonts, options))
+                    .collect();
+                let svgs: Vec<&str> = svgs.iter().map(String::as_str).collect();
+                Ok(output::pdf_pages(&svgs, &self.fonts, document)?)
+            }
+            _ => self.export_page(document, 0, theme, format),
+        }
+    }
+
+    /// Writes page `index` of a document (a slide of a deck) in `format`;
+    /// a PDF of that page alone.
+    ///
+    /// # Errors
+    /// As for [`Renderer::export`]; a page past the end is drawn empty.
+    pub fn export_page(
+        &self,
+        document: &Document,
+        index: usize,
+        theme: &Theme,
+        format: &Format,
+    ) -> Result<Vec<u8>, RenderError> {
+        let page = document.pages.get(index).unwrap_or(document.page());
+        match *format {
+            Format::Svg(options) => Ok(paint::svg_page(document, page, theme, &self.fonts, options).into_bytes()),
+            Format::Pdf => {
+                let one = Document { pages: vec![page.clone()], ..document.clone() };
+                self.export(&one, theme, format)
             }
             Format::Png { resolution, transparent } => {
                 // The pixel size is known from the layout: refuse before
                 // painting anything.
-                let page = document.page();
                 output::pixel_size(page.size.width, page.size.height, resolution)?;
                 // usvg ignores @font-face and draws from its own font
                 // database, so the PNG is rasterised without the font data.
-                let svg = paint::svg(
+                let svg = paint::svg_page(
                     document,
+                    page,
                     theme,
                     &self.fonts,
                     SvgOptions { transparent, embed_fonts: false, text_as_paths: false },

@@ -85,6 +85,14 @@ pub(crate) struct Args {
     /// The format written for `-o -`.
     #[arg(long, value_enum, default_value_t = Format::Svg)]
     stdout_format: Format,
+    /// Write a 16:9 slide deck instead of a poster: an overview (spine,
+    /// curve, health), each stage with its answers and cards in full, and
+    /// the priorities, with no text under 18 px at 1920×1080. `-o deck.pdf`
+    /// writes one PDF (a bookmark a slide); `-o slides/` writes numbered
+    /// PNGs (slides/slide-01.png, …) at 1920×1080 unless --width or
+    /// --scale says otherwise.
+    #[arg(long, conflicts_with_all = ["per_owner", "size", "orientation", "dpi"])]
+    deck: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -119,6 +127,12 @@ fn parse_size(s: &str) -> Result<Size, String> {
     s.parse::<Size>().map_err(|e| format!("{e}; {}", e.hint()))
 }
 
+/// Whether an output path names a folder: one that exists, or a path
+/// ending in `/`.
+fn is_folder(path: &Path) -> bool {
+    path.is_dir() || path.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR)
+}
+
 /// The format an output path asks for.
 fn format_of(path: &Path, stdout_format: Format) -> Result<Format, Failure> {
     if path == Path::new("-") {
@@ -148,11 +162,14 @@ pub(crate) struct Prepared<'a> {
 /// Checks the arguments and builds the renderer (fonts, theme, page).
 pub(crate) fn prepare(args: &Args) -> Result<Prepared<'_>, Failure> {
     // Check every argument before any work, so a typo costs nothing.
-    let formats = args
-        .outputs
-        .iter()
-        .map(|p| format_of(p, args.stdout_format).map(|f| (p.as_path(), f)))
-        .collect::<Result<Vec<_>, _>>()?;
+    let formats = if args.deck {
+        deck_formats(args)?
+    } else {
+        args.outputs
+            .iter()
+            .map(|p| format_of(p, args.stdout_format).map(|f| (p.as_path(), f)))
+            .collect::<Result<Vec<_>, _>>()?
+    };
     // The map is never touched: an output that is the map is refused.
     if args.map != Path::new("-") {
         if let Ok(map) = std::fs::canonicalize(&args.map) {
@@ -221,6 +238,9 @@ pub(crate) fn render(args: &Args, prepared: &Prepared<'_>) -> Outcome {
         );
     }
 
+    if args.deck {
+        return render_deck(args, prepared, journey, &theme);
+    }
     let document = renderer.layout(journey, &theme).map_err(|e| layout_failure(&e))?;
     // What the fit did to the type, so the user can judge legibility
     // before printing (6 pt is the floor; ~12 pt reads at arm's length).
@@ -371,9 +391,96 @@ pub(crate) fn render(args: &Args, prepared: &Prepared<'_>) -> Outcome {
     Ok(Status::Ok)
 }
 
+/// A deck's outputs: PDF files and folders (for numbered PNGs).
+fn deck_formats(args: &Args) -> Result<Vec<(&Path, Format)>, Failure> {
+    args.outputs
+        .iter()
+        .map(|p| {
+            if is_folder(p) {
+                return Ok((p.as_path(), Format::Png));
+            }
+            match format_of(p, args.stdout_format)? {
+                Format::Pdf => Ok((p.as_path(), Format::Pdf)),
+                _ => Err(Failure::usage(format!(
+                    "{}: a deck is written as a PDF (-o deck.pdf) or as numbered PNGs in a folder (-o slides/)",
+                    p.display()
+                ))),
+            }
+        })
+        .collect()
+}
+
+/// `render --deck`: the slides, laid out once, as a PDF and/or a folder of
+/// numbered PNGs, all written or none.
+fn render_deck(args: &Args, prepared: &Prepared<'_>, journey: &journeymap::model::Journey, theme: &Theme) -> Outcome {
+    let Prepared { renderer, formats, .. } = prepared;
+    let deck = renderer.deck(journey, theme).map_err(|e| layout_failure(&e))?;
+    let smallest = deck.pages.iter().map(|p| p.transform.scale).fold(f64::INFINITY, f64::min);
+    eprintln!(
+        "deck: {} slides of 1920×1080 px ({}); smallest text {:.0} px",
+        deck.pages.len(),
+        deck.pages.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", "),
+        theme.type_scale.smallest() * smallest
+    );
+    // Slides are screens: 1920×1080 px unless the user sizes them.
+    let resolution = match (args.scale, args.width) {
+        (Some(s), _) => Resolution::Scale(s),
+        (_, Some(w)) => Resolution::Width(w),
+        _ => Resolution::Scale(1.0),
+    };
+    let digits = deck.pages.len().to_string().len().max(2);
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut stdout = None;
+    for &(path, format) in formats {
+        match format {
+            Format::Png => {
+                use rayon::prelude::*;
+                let png = render::Format::Png { resolution, transparent: args.transparent };
+                let slides: Vec<Result<Vec<u8>, Failure>> = (0..deck.pages.len())
+                    .into_par_iter()
+                    .map(|i| renderer.export_page(&deck, i, theme, &png).map_err(|e| Failure::usage(e.to_string())))
+                    .collect();
+                for (i, bytes) in slides.into_iter().enumerate() {
+                    files.push((path.join(format!("slide-{:0digits$}.png", i + 1)), bytes?));
+                }
+            }
+            _ => {
+                let bytes =
+                    renderer.export(&deck, theme, &render::Format::Pdf).map_err(|e| Failure::usage(e.to_string()))?;
+                if path == Path::new("-") {
+                    stdout = Some(bytes);
+                } else {
+                    files.push((path.to_path_buf(), bytes));
+                }
+            }
+        }
+    }
+    for (path, _) in formats.iter().filter(|(_, f)| *f == Format::Png) {
+        std::fs::create_dir_all(path)
+            .map_err(|e| Failure::io(format!("cannot make the folder {}", path.display()), &e))?;
+    }
+    let on_disk: Vec<(&Path, &[u8])> = files.iter().map(|(p, b)| (p.as_path(), b.as_slice())).collect();
+    output::write_all_atomic(&on_disk).map_err(|(i, e)| {
+        let path = on_disk.get(i).map_or_else(String::new, |(p, _)| p.display().to_string());
+        Failure::io(format!("cannot write {path} (no file was written)"), &e)
+    })?;
+    if let Some(bytes) = stdout {
+        write_stdout(&bytes)?;
+    }
+    for &(path, format) in formats.iter().filter(|(p, _)| *p != Path::new("-")) {
+        match format {
+            Format::Png => eprintln!("wrote {} slides to {}", deck.pages.len(), path.display()),
+            _ => eprintln!("wrote {} ({} pages of 1440×810 pt, a bookmark each)", path.display(), deck.pages.len()),
+        }
+    }
+    Ok(Status::Ok)
+}
+
 fn layout_failure(e: &LayoutError) -> Failure {
     match e {
-        LayoutError::TooSmall { .. } => Failure { status: Status::MapErrors, message: e.to_string() },
+        LayoutError::TooSmall { .. } | LayoutError::SlideTooSmall { .. } => {
+            Failure { status: Status::MapErrors, message: e.to_string() }
+        }
         LayoutError::UnknownOwner { .. } => Failure::usage(e.to_string()),
     }
 }

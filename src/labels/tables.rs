@@ -32,6 +32,9 @@ pub(super) static EN: &[(&str, &str)] = &[
     ("weakest_named", "Weakest stage: {stage} (balance {n})."),
     ("strongest_named", "Strongest stage: {stage} (balance {n})."),
     ("priorities", "Priorities: what to do first"),
+    ("overview", "Overview"),
+    ("stage_of", "Stage {n} of {total}"),
+    ("continued", "{stage} (continued)"),
     (
         "priorities_intro",
         "Ranked by the marks: fix essential pain points first, then other pains; protect essential strengths; moments of truth and the lowest scores lead each class.",
@@ -112,6 +115,9 @@ pub(super) static DE: &[(&str, &str)] = &[
     ("weakest_named", "Schwächste Phase: {stage} (Bilanz {n})."),
     ("strongest_named", "Stärkste Phase: {stage} (Bilanz {n})."),
     ("priorities", "Prioritäten: was zuerst zu tun ist"),
+    ("overview", "Überblick"),
+    ("stage_of", "Phase {n} von {total}"),
+    ("continued", "{stage} (Fortsetzung)"),
     (
         "priorities_intro",
         "Nach den Markierungen geordnet: zuerst wesentliche Schmerzpunkte beheben, dann die übrigen; wesentliche Stärken schützen; Momente der Wahrheit und die niedrigsten Bewertungen zuerst.",
@@ -192,6 +198,9 @@ pub(super) static FR: &[(&str, &str)] = &[
     ("weakest_named", "Étape la plus faible : {stage} (bilan {n})."),
     ("strongest_named", "Étape la plus forte : {stage} (bilan {n})."),
     ("priorities", "Priorités : par quoi commencer"),
+    ("overview", "Vue d’ensemble"),
+    ("stage_of", "Étape {n} sur {total}"),
+    ("continued", "{stage} (suite)"),
     (
         "priorities_intro",
         "Classées selon les marques : corriger d'abord les irritants essentiels, puis les autres ; protéger les forces essentielles ; moments de vérité et notes les plus basses en tête.",
@@ -272,6 +281,9 @@ pub(super) static ES: &[(&str, &str)] = &[
     ("weakest_named", "Etapa más débil: {stage} (balance {n})."),
     ("strongest_named", "Etapa más fuerte: {stage} (balance {n})."),
     ("priorities", "Prioridades: qué hacer primero"),
+    ("overview", "Resumen"),
+    ("stage_of", "Etapa {n} de {total}"),
+    ("continued", "{stage} (continuación)"),
     (
         "priorities_intro",
         "Ordenadas por las marcas: primero corregir los puntos de dolor esenciales, luego los demás; proteger las fortalezas esenciales; los momentos de la verdad y las notas más bajas encabezan cada clase.",
@@ -352,6 +364,9 @@ pub(super) static NL: &[(&str, &str)] = &[
     ("weakest_named", "Zwakste fase: {stage} (saldo {n})."),
     ("strongest_named", "Sterkste fase: {stage} (saldo {n})."),
     ("priorities", "Prioriteiten: wat eerst"),
+    ("overview", "Overzicht"),
+    ("stage_of", "Fase {n} van {total}"),
+    ("continued", "{stage} (vervolg)"),
     (
         "priorities_intro",
         "Gerangschikt naar de markeringen: eerst essentiële pijnpunten oplossen, dan de overige; essentiële sterke punten beschermen; momenten van de waarheid en de laagste cijfers gaan voor.",
@@ -432,6 +447,9 @@ pub(super) static PL: &[(&str, &str)] = &[
     ("weakest_named", "Najsłabszy etap: {stage} (bilans {n})."),
     ("strongest_named", "Najmocniejszy etap: {stage} (bilans {n})."),
     ("priorities", "Priorytety: od czego zacząć"),
+    ("overview", "Przegląd"),
+    ("stage_of", "Etap {n} z {total}"),
+    ("continued", "{stage} (ciąg dalszy)"),
     (
         "priorities_intro",
         "Według oznaczeń: najpierw naprawić kluczowe problemy, potem pozostałe; chronić kluczowe mocne strony; momenty prawdy i najniższe oceny na początku.",
@@ -512,6 +530,9 @@ pub(super) static SV: &[(&str, &str)] = &[
     ("weakest_named", "Svagaste steget: {stage} (balans {n})."),
     ("strongest_named", "Starkaste steget: {stage} (balans {n})."),
     ("priorities", "Prioriteringar: vad först"),
+    ("overview", "Översikt"),
+    ("stage_of", "Steg {n} av {total}"),
+    ("continued", "{stage} (fortsättning)"),
     (
         "priorities_intro",
         "Ordnade efter markeringarna: åtgärda först väsentliga smärtpunkter, sedan övriga; skydda väsentliga styrkor; sanningens ögonblick och de lägsta betygen först.",

@@ -31,6 +31,8 @@ pub(crate) struct Context<'a> {
     pub(crate) left_out: &'a [crate::model::Panel],
     /// The poster's own words, in the map's language.
     pub(crate) labels: &'a crate::labels::Labels,
+    /// Stages before the journey's first (see `Stacker::first_stage`).
+    pub(crate) first_stage: usize,
     /// Words broken between letters so far (the last resort).
     pub(crate) forced: std::cell::Cell<usize>,
     pub(crate) grid: Grid,

@@ -73,8 +73,12 @@ impl Document {
     }
 }
 
-static EMPTY_PAGE: Page =
-    Page { size: Size2 { width: 0.0, height: 0.0 }, transform: Transform::IDENTITY, frame: EMPTY_FRAME };
+static EMPTY_PAGE: Page = Page {
+    size: Size2 { width: 0.0, height: 0.0 },
+    transform: Transform::IDENTITY,
+    frame: EMPTY_FRAME,
+    name: String::new(),
+};
 const EMPTY_FRAME: Frame = Frame { size: Size2 { width: 0.0, height: 0.0 }, items: Vec::new() };
 
 /// One page.
@@ -87,6 +91,9 @@ pub struct Page {
     pub transform: Transform,
     /// What the page shows.
     pub frame: Frame,
+    /// What the page is, for a PDF's outline: the map's title on a poster,
+    /// "Overview" or a stage's name in a deck.
+    pub name: String,
 }
 
 impl Page {

@@ -23,6 +23,7 @@
 //! and names a size that would fit.
 
 mod context;
+mod deck;
 mod document;
 mod frame;
 mod geom;
@@ -30,6 +31,7 @@ mod regions;
 mod stack;
 mod symbols;
 
+pub use deck::{MIN_SLIDE_TEXT_PX, SLIDE, deck};
 pub use document::{Anchor, AnchorKind, Boxed, Document, Meta, Page};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
@@ -72,6 +74,16 @@ pub enum LayoutError {
         detail: String,
         /// What would fit instead.
         suggestion: String,
+    },
+    /// A part of a slide deck (one card, one answer, the overview of one
+    /// stage) does not fit a slide with its text at the slide's floor.
+    #[error(
+        "{what} does not fit a 1920 × 1080 slide with its text at {} px or more; shorten it, or render a poster instead of a deck",
+        MIN_SLIDE_TEXT_PX
+    )]
+    SlideTooSmall {
+        /// What does not fit, in words.
+        what: String,
     },
     /// The owner to highlight owns no touchpoint of the map.
     #[error("no touchpoint is owned by '{owner}'; the owners in this map are: {}", if known.is_empty() { "none".to_owned() } else { known.join(", ") })]
@@ -125,40 +137,18 @@ pub fn layout_with(
     shaper: &Shaper<'_>,
     options: &Options,
 ) -> Result<Document, LayoutError> {
-    // The owner as the map spells it, for the poster to print.
-    let highlight = match &options.highlight {
-        Some(owner) => {
-            let known = owners(journey);
-            match known.iter().find(|o| o.eq_ignore_ascii_case(owner.trim())) {
-                Some(canonical) => Some(canonical.clone()),
-                None => return Err(LayoutError::UnknownOwner { owner: owner.clone(), known }),
-            }
-        }
-        None => None,
-    };
+    let highlight = resolve_highlight(journey, options)?;
     let size = options.size.unwrap_or(journey.poster.size);
     let orientation = options.orientation.or(journey.poster.orientation);
-    let labels = crate::labels::Labels::new(
-        journey.lang.as_deref().and_then(crate::labels::Lang::from_tag).unwrap_or_default(),
-        journey.labels.clone(),
-    );
-    let priorities = crate::priorities::prioritise(journey);
-    let summary = description(journey, &labels, &priorities);
-    let health = crate::health::stage_health(journey);
-    let mut builder = Stacker {
-        journey,
-        theme,
-        shaper,
-        priorities,
-        extremes: crate::health::extremes(&health),
-        health,
-        highlight: highlight.as_deref(),
-        left_out: Vec::new(),
-        priorities_cap: None,
-        labels,
-    };
+    let mut builder = stacker(journey, theme, shaper, highlight.as_deref());
+    let summary = description(journey, &builder.labels, &builder.priorities);
     let document = |laid: stack::Laid, scale: f64, page: Size2, left_out: Vec<Panel>, cap: Option<usize>| Document {
-        pages: vec![Page { size: page, transform: frame::Transform::scale(scale), frame: laid.frame }],
+        pages: vec![Page {
+            size: page,
+            transform: frame::Transform::scale(scale),
+            frame: laid.frame,
+            name: journey.title.clone(),
+        }],
         title: journey.title.clone(),
         description: summary.clone(),
         anchors: laid.anchors,
@@ -209,6 +199,45 @@ pub fn layout_with(
         },
         suggestion: suggestion(&builder, orientation, min_scale),
     })
+}
+
+/// The owner to highlight as the map spells it, for the poster to print.
+fn resolve_highlight(journey: &Journey, options: &Options) -> Result<Option<String>, LayoutError> {
+    let Some(owner) = &options.highlight else { return Ok(None) };
+    let known = owners(journey);
+    match known.iter().find(|o| o.eq_ignore_ascii_case(owner.trim())) {
+        Some(canonical) => Ok(Some(canonical.clone())),
+        None => Err(LayoutError::UnknownOwner { owner: owner.clone(), known }),
+    }
+}
+
+/// The stacker for a journey: its labels, priorities and stage health
+/// worked out once.
+fn stacker<'a>(
+    journey: &'a Journey,
+    theme: &'a Theme,
+    shaper: &'a Shaper<'a>,
+    highlight: Option<&'a str>,
+) -> Stacker<'a> {
+    let labels = crate::labels::Labels::new(
+        journey.lang.as_deref().and_then(crate::labels::Lang::from_tag).unwrap_or_default(),
+        journey.labels.clone(),
+    );
+    let health = crate::health::stage_health(journey);
+    Stacker {
+        journey,
+        theme,
+        shaper,
+        priorities: crate::priorities::prioritise(journey),
+        extremes: crate::health::extremes(&health),
+        health,
+        highlight,
+        left_out: Vec::new(),
+        priorities_cap: None,
+        labels,
+        first_stage: 0,
+        footer: true,
+    }
 }
 
 /// Fits the stack to a fixed page at the largest scale it can: stacked,

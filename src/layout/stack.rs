@@ -49,11 +49,17 @@ pub(crate) struct Stacker<'a> {
     pub(crate) priorities_cap: Option<usize>,
     /// The poster's own words.
     pub(crate) labels: crate::labels::Labels,
+    /// The number of stages before the journey's first: a deck's overview
+    /// in parts numbers its stages as the whole map does.
+    pub(crate) first_stage: usize,
+    /// Whether the footer (sources, credit) is drawn: a deck's slides
+    /// have a foot of their own.
+    pub(crate) footer: bool,
 }
 
 impl Stacker<'_> {
     /// The context for a view `width` px wide.
-    fn context(&self, width: f64, stretch: f64) -> Context<'_> {
+    pub(crate) fn context(&self, width: f64, stretch: f64) -> Context<'_> {
         let mut cx = Context {
             journey: self.journey,
             theme: self.theme,
@@ -66,6 +72,7 @@ impl Stacker<'_> {
             stretch,
             left_out: &self.left_out,
             labels: &self.labels,
+            first_stage: self.first_stage,
             forced: std::cell::Cell::new(0),
             grid: Grid::new(self.journey, self.theme, width),
         };
@@ -162,12 +169,15 @@ impl Stacker<'_> {
         let side_x = left + content_w - side_w;
         let side_bottom = stack_column(&mut placed, side_column, side_x, top, s.gutter, section);
         let y = main_bottom.max(side_bottom) + section;
-        let natural = y + footer.frame.size.height + s.margin;
+        let footer_h = if self.footer { footer.frame.size.height } else { 0.0 };
+        let natural = y + footer_h + s.margin;
         let footer_y = match page_height {
             Some(page) if page > natural => y + page - natural,
             _ => y,
         };
-        placed.push((left, footer_y, footer));
+        if self.footer {
+            placed.push((left, footer_y, footer));
+        }
 
         // A page grown to fit is as wide as its content.
         let width = match page_height {

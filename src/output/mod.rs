@@ -11,6 +11,7 @@ mod png;
 use std::io::Write;
 use std::path::Path;
 
+pub use pdf::pdf_pages;
 pub use pdf::{PdfError, pdf};
 pub use png::{
     BAND_ROWS, MAX_PARTS, MAX_PIXELS, PngError, PngSettings, Resolution, pixel_size, png, png_titled, png_with, tree,

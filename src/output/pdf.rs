@@ -1,12 +1,16 @@
-//! SVG → PDF with krilla: vector, one page of exactly the poster's size,
+//! SVG → PDF with krilla: vector, each page of exactly its page's size
+//! (a poster has one; a deck one a slide),
 //! text kept as text in subset fonts with ToUnicode maps (selectable and
 //! searchable), and the map's title, subject, authors, date, keywords and
 //! language in the document information.
 
 use krilla::Document;
-use krilla::geom::Size;
+use krilla::destination::XyzDestination;
+use krilla::geom::{Point, Size};
 use krilla::metadata::{DateTime, Metadata};
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
+use krilla::tagging::{ContentTag, Tag, TagGroup, TagTree};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 use super::png::{PngError, tree};
@@ -50,28 +54,52 @@ pub enum PdfError {
 /// # Errors
 /// See [`PdfError`].
 pub fn pdf(svg: &str, fonts: &Fonts, document: &layout::Document) -> Result<Vec<u8>, PdfError> {
-    let tree = tree(svg, fonts).map_err(|e| match e {
-        PngError::Svg(m) => PdfError::Svg(m),
-        PngError::TooManyParts { parts } => PdfError::TooManyParts { parts },
-        other => PdfError::Svg(other.to_string()),
-    })?;
-    let page = document.page();
-    let (width, height) = (Length::px(page.size.width).to_pt(), Length::px(page.size.height).to_pt());
-    // PDF readers limit a page to 200 in (14,400 pt) a side.
-    if !((3.0..=14_400.0).contains(&width) && (3.0..=14_400.0).contains(&height)) {
-        return Err(PdfError::PageSize { width, height });
-    }
-    let (w, h) = (width as f32, height as f32);
-    let size = Size::from_wh(w, h).ok_or(PdfError::PageSize { width, height })?;
-    let settings = PageSettings::from_wh(w, h).ok_or(PdfError::PageSize { width, height })?;
+    pdf_pages(&[svg], fonts, document)
+}
+
+/// Converts painted pages (SVG text, one a page of `document`, in order)
+/// to a PDF: each page of its page's size, one outline entry a page (named
+/// as the page is), and tagged, each page one figure whose alternate text
+/// is the document's summary (a poster) or the page's name (a deck).
+///
+/// # Errors
+/// See [`PdfError`].
+pub fn pdf_pages(svgs: &[&str], fonts: &Fonts, document: &layout::Document) -> Result<Vec<u8>, PdfError> {
     let mut pdf = Document::new();
-    let mut pdf_page = pdf.start_page_with(settings);
-    let mut surface = pdf_page.surface();
-    surface
-        .draw_svg(&tree, size, SvgSettings::default())
-        .ok_or_else(|| PdfError::Write("the SVG could not be drawn".into()))?;
-    surface.finish();
-    pdf_page.finish();
+    let mut outline = Outline::new();
+    let mut tags = TagTree::new();
+    for (index, (svg, page)) in svgs.iter().zip(&document.pages).enumerate() {
+        let tree = tree(svg, fonts).map_err(|e| match e {
+            PngError::Svg(m) => PdfError::Svg(m),
+            PngError::TooManyParts { parts } => PdfError::TooManyParts { parts },
+            other => PdfError::Svg(other.to_string()),
+        })?;
+        let (width, height) = (Length::px(page.size.width).to_pt(), Length::px(page.size.height).to_pt());
+        // PDF readers limit a page to 200 in (14,400 pt) a side.
+        if !((3.0..=14_400.0).contains(&width) && (3.0..=14_400.0).contains(&height)) {
+            return Err(PdfError::PageSize { width, height });
+        }
+        let (w, h) = (width as f32, height as f32);
+        let size = Size::from_wh(w, h).ok_or(PdfError::PageSize { width, height })?;
+        let settings = PageSettings::from_wh(w, h).ok_or(PdfError::PageSize { width, height })?;
+        let mut pdf_page = pdf.start_page_with(settings);
+        let mut surface = pdf_page.surface();
+        let id = surface.start_tagged(ContentTag::Other);
+        surface
+            .draw_svg(&tree, size, SvgSettings::default())
+            .ok_or_else(|| PdfError::Write("the SVG could not be drawn".into()))?;
+        surface.end_tagged();
+        surface.finish();
+        pdf_page.finish();
+        let alt = if document.pages.len() == 1 { document.description.clone() } else { page.name.clone() };
+        let mut figure = TagGroup::new(Tag::Figure(Some(alt)));
+        figure.push(id);
+        tags.push(figure);
+        let name = if page.name.is_empty() { document.title.clone() } else { page.name.clone() };
+        outline.push_child(OutlineNode::new(name, XyzDestination::new(index, Point::from_xy(0.0, 0.0))));
+    }
+    pdf.set_outline(outline);
+    pdf.set_tag_tree(tags);
     pdf.set_metadata(metadata(document));
     pdf.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
 }

@@ -4,4 +4,4 @@
 
 mod svg;
 
-pub use svg::{MAX_EMBEDDED_FONT_BYTES, SvgOptions, embeddable, faces, svg, travels};
+pub use svg::{MAX_EMBEDDED_FONT_BYTES, SvgOptions, embeddable, faces, svg, svg_page, travels};

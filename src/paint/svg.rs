@@ -56,10 +56,16 @@ pub fn embeddable(face: &Face) -> bool {
 
 /// Paints a document's first page as a standalone SVG document.
 pub fn svg(document: &Document, theme: &Theme, fonts: &Fonts, options: SvgOptions) -> String {
+    svg_page(document, document.page(), theme, fonts, options)
+}
+
+/// Paints one page of a document (a slide of a deck, say) as a standalone
+/// SVG document.
+pub fn svg_page(document: &Document, page: &Page, theme: &Theme, fonts: &Fonts, options: SvgOptions) -> String {
     let outlines = options.text_as_paths.then(|| Outlines::new(fonts));
     let placing = (options.embed_fonts && !options.text_as_paths).then(|| shaping_faces(fonts));
     let mut p = Painter { out: String::with_capacity(256 * 1024), theme, fonts, outlines, placing };
-    p.document(document, document.page(), options);
+    p.document(document, page, options);
     p.out
 }
 

@@ -63,7 +63,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
 /// actor is the customer when the persona names it ("Frequent business
 /// traveller" names "Traveller"), or when it is on every card that lists
 /// actors (at least three).
-fn customer_actors(cx: &Context<'_>) -> Vec<String> {
+pub(crate) fn customer_actors(cx: &Context<'_>) -> Vec<String> {
     let persona = cx.journey.persona.as_deref().unwrap_or("").to_lowercase();
     let with: Vec<&Touchpoint> = cx.journey.touchpoints().map(|(_, t)| t).filter(|t| !t.actors.is_empty()).collect();
     let mut actors: Vec<String> = with.iter().flat_map(|t| t.actors.iter()).map(|a| a.trim().to_lowercase()).collect();
@@ -102,7 +102,14 @@ fn highlighted(cx: &Context<'_>, t: &Touchpoint) -> bool {
 }
 
 /// A touchpoint card in `slot`; returns the card and its box.
-fn card(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, slot: Slot, hidden: &[String]) -> (Item, Rect) {
+pub(crate) fn card(
+    cx: &Context<'_>,
+    stage: usize,
+    index: usize,
+    t: &Touchpoint,
+    slot: Slot,
+    hidden: &[String],
+) -> (Item, Rect) {
     let Slot { x, top, width } = slot;
     let s = &cx.theme.space;
     let ts = &cx.theme.type_scale;

@@ -152,6 +152,35 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     region
 }
 
+/// The rows stage `stage` answers, each as a block `width` wide with its
+/// top at 0: the row's title in bold over the answer. For a deck's stage
+/// slide, where one stage's answers stand as a list instead of a column
+/// of the grid. Unanswered rows are left out: a slide shows what the
+/// workshop found (the poster shows its gaps).
+pub(crate) fn answers(cx: &Context<'_>, stage: usize, width: f64) -> Vec<Lines> {
+    let Some(st) = cx.journey.stages.get(stage) else { return Vec::new() };
+    let t = &cx.theme.type_scale;
+    let rows = Question::ALL
+        .into_iter()
+        .map(Row::Question)
+        .chain(cx.journey.lanes.iter().enumerate().map(|(i, l)| Row::Lane(i, l)));
+    let mut blocks = Vec::new();
+    for row in rows.filter(|r| is_answered(st, r)) {
+        let title = match &row {
+            Row::Question(q) => cx.labels.get(q.key()).to_owned(),
+            Row::Lane(_, lane) => lane.title.clone(),
+        };
+        let font = Font { style: Style::Bold, size: t.label, leading: t.line_height };
+        let head = cx.lines(&title, font, Role::Muted, Slot::new(0.0, 0.0, width));
+        let top = head.height + cx.theme.space.unit / 4.0;
+        let content = cell_content(cx, st, &row, Slot::new(0.0, top, width));
+        let mut items = head.items;
+        items.extend(content.items);
+        blocks.push(Lines { items, height: top + content.height });
+    }
+    blocks
+}
+
 /// Whether a stage answers a row (for effort: a level or a note).
 fn is_answered(stage: &Stage, row: &Row<'_>) -> bool {
     match row {

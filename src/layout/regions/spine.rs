@@ -23,7 +23,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let mut contents = Vec::new();
     let stage_word = cx.labels.get("stage").to_uppercase();
     for (i, (stage, col)) in cx.journey.stages.iter().zip(&cx.grid.columns).enumerate() {
-        let stage_number = format!("{stage_word} {}", i + 1);
+        let stage_number = format!("{stage_word} {}", cx.first_stage + i + 1);
         let (number, nh) = cx.line_at(&stage_number, number_font, Role::SpineInk, Point::new(col.x + pad, pad));
         let name =
             cx.lines(&stage.name, name_font, Role::SpineInk, Slot::new(col.x + pad, pad + nh, col.width - 2.0 * pad));
