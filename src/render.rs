@@ -183,6 +183,15 @@ impl Renderer {
         layout::deck(journey, theme, &self.shaper(), &self.page)
     }
 
+    /// Cuts a laid-out poster into printable tiles of `paper` (see
+    /// [`layout::tiles`]), labelled with text shaped by this renderer.
+    ///
+    /// # Errors
+    /// See [`layout::PrintError`].
+    pub fn tiles(&self, document: &Document, paper: crate::model::Size) -> Result<Document, layout::PrintError> {
+        layout::tiles(document, &self.shaper(), paper)
+    }
+
     /// Writes a document in `format`: SVG and PNG show its first page, a
     /// PDF has all its pages.
     ///

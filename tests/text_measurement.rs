@@ -68,7 +68,7 @@ fn poster_with(line: TextLine) -> Document {
     let size = Size2 { width: 4000.0, height: 200.0 };
     let frame = Frame { size, items: vec![Item::Text(line)] };
     Document {
-        pages: vec![Page { size, transform: Transform::IDENTITY, frame, name: String::new() }],
+        pages: vec![Page { size, transform: Transform::IDENTITY, frame, name: String::new(), print: None }],
         title: "t".into(),
         description: "d".into(),
         anchors: vec![],

@@ -91,8 +91,19 @@ pub(crate) struct Args {
     /// writes one PDF (a bookmark a slide); `-o slides/` writes numbered
     /// PNGs (slides/slide-01.png, …) at 1920×1080 unless --width or
     /// --scale says otherwise.
-    #[arg(long, conflicts_with_all = ["per_owner", "size", "orientation", "dpi"])]
+    #[arg(long, conflicts_with_all = ["per_owner", "size", "orientation", "dpi", "bleed", "tile"])]
     deck: bool,
+    /// Extend the background MM millimetres past the poster's edges and
+    /// draw crop marks outside it, for a print shop (3 is usual; 0–25). The
+    /// PDF names the trim and bleed boxes; SVG and PNG show the marks too.
+    #[arg(long, value_name = "MM", conflicts_with = "tile", allow_negative_numbers = true)]
+    bleed: Option<f64>,
+    /// Cut the poster, at its size, into pages of this paper (A4, A3,
+    /// Letter, …) in one PDF, for a team without a plotter: 10 mm margins,
+    /// neighbours overlapping by 10 mm with crosses to lay on each other,
+    /// cut ticks, and "row r, column c of R × C" on each page.
+    #[arg(long, value_name = "PAPER", value_parser = parse_size)]
+    tile: Option<Size>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -183,6 +194,20 @@ pub(crate) fn prepare(args: &Args) -> Result<Prepared<'_>, Failure> {
             }
         }
     }
+    if args.tile.is_some() {
+        if let Some((path, _)) = formats.iter().find(|(_, f)| *f != Format::Pdf) {
+            return Err(Failure::usage(format!(
+                "{}: --tile writes the tiles as one PDF to print (-o tiles.pdf)",
+                path.display()
+            )));
+        }
+        if let Some(size @ (Size::Auto | Size::Custom { .. })) = args.tile {
+            return Err(Failure::usage(format!("--tile {size}: give a paper size such as A4, A3 or Letter")));
+        }
+    }
+    if let Some(mm) = args.bleed.filter(|mm| !(0.0..=layout::MAX_BLEED_MM).contains(mm)) {
+        return Err(Failure::usage(layout::PrintError::Bleed(mm).to_string()));
+    }
     if let Some(dir) = args.per_owner.as_deref().filter(|d| !d.is_dir()) {
         return Err(Failure::usage(format!("--per-owner: {} is not a directory", dir.display())));
     }
@@ -242,6 +267,11 @@ pub(crate) fn render(args: &Args, prepared: &Prepared<'_>) -> Outcome {
         return render_deck(args, prepared, journey, &theme);
     }
     let document = renderer.layout(journey, &theme).map_err(|e| layout_failure(&e))?;
+    let document = match (args.bleed, args.tile) {
+        (Some(mm), _) => layout::with_bleed(&document, mm).map_err(|e| Failure::usage(e.to_string()))?,
+        (_, Some(paper)) => renderer.tiles(&document, paper).map_err(|e| Failure::usage(e.to_string()))?,
+        _ => document,
+    };
     // What the fit did to the type, so the user can judge legibility
     // before printing (6 pt is the floor; ~12 pt reads at arm's length).
     let (w, h) = document.page().size_mm();
@@ -378,9 +408,19 @@ pub(crate) fn render(args: &Args, prepared: &Prepared<'_>) -> Outcome {
         let detail = match format {
             Format::Svg => format!("{:.0}×{:.0} px page", document.page().size.width, document.page().size.height),
             Format::Png => png_detail(&document, resolution),
+            Format::Pdf if document.pages.len() > 1 => {
+                let (w, h) = document.page().size_mm();
+                format!("{} pages of {w:.0}×{h:.0} mm", document.pages.len())
+            }
             Format::Pdf => {
                 let (w, h) = document.page().size_mm();
-                format!("one page, {w:.0}×{h:.0} mm")
+                match document.page().print {
+                    Some(boxes) => format!(
+                        "one page, {w:.0}×{h:.0} mm with {:.0} mm bleed and crop marks",
+                        journeymap::units::Length::px(boxes.trim.x - boxes.bleed.x).to_mm()
+                    ),
+                    None => format!("one page, {w:.0}×{h:.0} mm"),
+                }
             }
         };
         eprintln!("wrote {} ({detail})", path.display());

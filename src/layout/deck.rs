@@ -87,7 +87,7 @@ impl Slide {
         let (line, _) = cx.line_at(&text, font, Role::Muted, Point::new(at.x, at.y - line_box));
         self.frame.push(Item::Text(line));
         self.frame.size = view;
-        Page { size: SLIDE, transform: Transform::scale(self.scale), frame: self.frame, name: self.name }
+        Page { size: SLIDE, transform: Transform::scale(self.scale), frame: self.frame, name: self.name, print: None }
     }
 }
 

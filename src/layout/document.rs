@@ -78,6 +78,7 @@ static EMPTY_PAGE: Page = Page {
     transform: Transform::IDENTITY,
     frame: EMPTY_FRAME,
     name: String::new(),
+    print: None,
 };
 const EMPTY_FRAME: Frame = Frame { size: Size2 { width: 0.0, height: 0.0 }, items: Vec::new() };
 
@@ -94,6 +95,17 @@ pub struct Page {
     /// What the page is, for a PDF's outline: the map's title on a poster,
     /// "Overview" or a stage's name in a deck.
     pub name: String,
+    /// The trim and bleed boxes of a page printed with bleed.
+    pub print: Option<PrintBoxes>,
+}
+
+/// Where a print shop cuts a page printed with bleed, in page px.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PrintBoxes {
+    /// The poster's own edges: where the sheet is cut.
+    pub trim: Rect,
+    /// How far the background runs past the trim.
+    pub bleed: Rect,
 }
 
 impl Page {

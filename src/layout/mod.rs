@@ -24,6 +24,7 @@
 
 mod context;
 mod deck;
+mod print;
 mod document;
 mod frame;
 mod geom;
@@ -32,7 +33,8 @@ mod stack;
 mod symbols;
 
 pub use deck::{MIN_SLIDE_TEXT_PX, SLIDE, deck};
-pub use document::{Anchor, AnchorKind, Boxed, Document, Meta, Page};
+pub use document::{Anchor, AnchorKind, Boxed, Document, Meta, Page, PrintBoxes};
+pub use print::{MAX_BLEED_MM, MAX_TILES, PrintError, TILE_MARGIN_MM, TILE_OVERLAP_MM, tiles, with_bleed};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
 
@@ -148,6 +150,7 @@ pub fn layout_with(
             transform: frame::Transform::scale(scale),
             frame: laid.frame,
             name: journey.title.clone(),
+            print: None,
         }],
         title: journey.title.clone(),
         description: summary.clone(),

@@ -6,7 +6,7 @@
 
 use krilla::Document;
 use krilla::destination::XyzDestination;
-use krilla::geom::{Point, Size};
+use krilla::geom::{Point, Rect, Size};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
@@ -81,7 +81,15 @@ pub fn pdf_pages(svgs: &[&str], fonts: &Fonts, document: &layout::Document) -> R
         }
         let (w, h) = (width as f32, height as f32);
         let size = Size::from_wh(w, h).ok_or(PdfError::PageSize { width, height })?;
-        let settings = PageSettings::from_wh(w, h).ok_or(PdfError::PageSize { width, height })?;
+        let mut settings = PageSettings::from_wh(w, h).ok_or(PdfError::PageSize { width, height })?;
+        if let Some(boxes) = page.print {
+            // Where the print shop cuts, and how far the background runs.
+            let pt = |r: layout::Rect| {
+                let v = [r.x, r.y, r.width, r.height].map(|px| Length::px(px).to_pt() as f32);
+                Rect::from_xywh(v[0], v[1], v[2], v[3])
+            };
+            settings = settings.with_trim_box(pt(boxes.trim)).with_bleed_box(pt(boxes.bleed));
+        }
         let mut pdf_page = pdf.start_page_with(settings);
         let mut surface = pdf_page.surface();
         let id = surface.start_tagged(ContentTag::Other);

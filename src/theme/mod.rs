@@ -241,6 +241,12 @@ pub enum Role {
     Score(u8),
     Curve,
     Effort,
+    /// The unprinted paper around a print page's bleed (white in every
+    /// theme): the slug that is cut away, and a tile's margin.
+    Paper,
+    /// Crop, assembly and tile marks (black in every theme), as a print
+    /// shop expects them.
+    Registration,
 }
 
 impl Role {
@@ -265,6 +271,8 @@ impl Role {
             Role::Score(n) => format!("score[{}]", n.clamp(1, 5) - 1),
             Role::Curve => "curve".into(),
             Role::Effort => "effort".into(),
+            Role::Paper => "paper".into(),
+            Role::Registration => "registration".into(),
         }
     }
 
@@ -301,6 +309,8 @@ impl Colors {
             Role::Score(n) => self.score[usize::from(n.clamp(1, 5)) - 1],
             Role::Curve => self.curve.unwrap_or(self.ink),
             Role::Effort => self.effort.unwrap_or(self.spine),
+            Role::Paper => Color { r: 255, g: 255, b: 255 },
+            Role::Registration => Color { r: 0, g: 0, b: 0 },
         }
     }
 }

@@ -1,0 +1,314 @@
+//! Print furniture over a laid-out poster: bleed with crop marks for a
+//! print shop, and tiles for teams without a plotter. Both are new pages
+//! over the same frame, with other transforms; nothing is laid out again.
+//!
+//! - **Bleed** (`--bleed MM`): the page grows by the bleed and a slug for
+//!   the marks on every side. The background runs into the bleed; the
+//!   slug stays paper white; crop marks stand at the trim's corners,
+//!   outside the bleed; the PDF gives the trim and bleed boxes.
+//! - **Tiles** (`--tile A4|A3|Letter`): the poster at its size, cut into
+//!   pages of the paper with a printer-safe margin; neighbours overlap by
+//!   [`TILE_OVERLAP_MM`], with crosses in the overlap that fall on each
+//!   other when two tiles are laid together, cut ticks in the margin, and
+//!   "row r, column c of R × C" on each page.
+
+use super::document::{Document, Page, PrintBoxes};
+use super::frame::{Geometry, Group, Item, Shape, Stroke, Tag, TextLine, Transform};
+use super::geom::{Point, Rect, Size2};
+use crate::model::{Orientation, Size};
+use crate::text::{Shaper, Style};
+use crate::theme::Role;
+use crate::units::Length;
+
+/// How far neighbouring tiles overlap, in mm: room to glue or tape.
+pub const TILE_OVERLAP_MM: f64 = 10.0;
+
+/// The margin of a tile page that printers may not reach, in mm.
+pub const TILE_MARGIN_MM: f64 = 10.0;
+
+/// The most tiles a poster is cut into: beyond this, a plotter or a larger
+/// paper is the answer.
+pub const MAX_TILES: usize = 400;
+
+/// The longest bleed, in mm.
+pub const MAX_BLEED_MM: f64 = 25.0;
+
+/// How long a crop mark is, in mm.
+const MARK_MM: f64 = 5.0;
+
+/// A mark's line width: 0.25 pt, the usual hairline for marks.
+const MARK_PT: f64 = 0.25;
+
+/// Why print furniture could not be added.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PrintError {
+    /// The bleed is negative, not a number, or longer than [`MAX_BLEED_MM`].
+    #[error("a bleed of {0} mm is out of range: give 0 to {MAX_BLEED_MM} mm (3 mm is usual)")]
+    Bleed(f64),
+    /// The poster would need more than [`MAX_TILES`] tiles.
+    #[error(
+        "the poster would be cut into {tiles} tiles of {paper}, more than {MAX_TILES}; print on larger paper, or use --size to make the poster smaller"
+    )]
+    TooManyTiles {
+        /// How many it would need.
+        tiles: usize,
+        /// The paper asked for.
+        paper: String,
+    },
+    /// The paper cannot be tiled onto (an automatic or custom size).
+    #[error("{0} cannot be tiled onto: give a paper size such as A4, A3 or Letter")]
+    Paper(String),
+}
+
+/// The poster page with `bleed_mm` of bleed and crop marks around it.
+///
+/// # Errors
+/// [`PrintError::Bleed`] for a bleed out of range.
+pub fn with_bleed(document: &Document, bleed_mm: f64) -> Result<Document, PrintError> {
+    if !(0.0..=MAX_BLEED_MM).contains(&bleed_mm) {
+        return Err(PrintError::Bleed(bleed_mm));
+    }
+    let bleed = Length::mm(bleed_mm).to_px();
+    let mark = Length::mm(MARK_MM).to_px();
+    // Marks start a millimetre outside the bleed and end a millimetre
+    // inside the page's edge.
+    let gap = Length::mm(1.0).to_px();
+    let slug = bleed + gap + mark + gap;
+    let pages = document
+        .pages
+        .iter()
+        .map(|page| {
+            let size = Size2 { width: page.size.width + 2.0 * slug, height: page.size.height + 2.0 * slug };
+            let t = page.transform;
+            let transform = Transform { tx: t.tx + slug, ..t };
+            let transform = Transform { ty: t.ty + slug, ..transform };
+            let trim = Rect::new(slug, slug, page.size.width, page.size.height);
+            let bleed_box = Rect::new(slug - bleed, slug - bleed, page.size.width + 2.0 * bleed, page.size.height + 2.0 * bleed);
+            let mut frame = page.frame.clone();
+            let to_frame = |r: Rect| inverse(transform, r);
+            // The slug is paper: four bands around the bleed box.
+            let mut furniture = paper_around(size, bleed_box).into_iter().map(|r| paper_band(to_frame(r))).collect::<Vec<_>>();
+            let width = Length::pt(MARK_PT).to_px();
+            for (corner, (dx, dy)) in corners(trim) {
+                let out = bleed + gap;
+                // One mark along each edge meeting at the corner, in line
+                // with the trim, outside the bleed.
+                let h = (Point::new(corner.x + dx * out, corner.y), Point::new(corner.x + dx * (out + mark), corner.y));
+                let v = (Point::new(corner.x, corner.y + dy * out), Point::new(corner.x, corner.y + dy * (out + mark)));
+                for (a, b) in [h, v] {
+                    furniture.push(line(transform, a, b, width));
+                }
+            }
+            frame.items.push(Item::Group(Group::new(Some(Tag::class("crop-marks")), furniture)));
+            Page {
+                size,
+                transform,
+                frame,
+                name: page.name.clone(),
+                print: Some(PrintBoxes { trim, bleed: bleed_box }),
+            }
+        })
+        .collect();
+    Ok(Document { pages, ..document.clone() })
+}
+
+/// The poster cut into tiles of `paper` (in the orientation that needs
+/// fewer), in reading order, each with its label and assembly marks.
+///
+/// # Errors
+/// [`PrintError::Paper`] for a size that is not a paper;
+/// [`PrintError::TooManyTiles`] past [`MAX_TILES`].
+pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Document, PrintError> {
+    let Size::Paper(sheet) = paper else { return Err(PrintError::Paper(paper.to_string())) };
+    let poster = document.page();
+    let margin = Length::mm(TILE_MARGIN_MM).to_px();
+    let overlap = Length::mm(TILE_OVERLAP_MM).to_px();
+    let grid = |orientation: Orientation| {
+        let (w, h) = paper.page_px(Some(orientation)).unwrap_or((1.0, 1.0));
+        let (cw, ch) = (w - 2.0 * margin, h - 2.0 * margin);
+        let count = |total: f64, window: f64| {
+            if total <= window { 1 } else { ((total - overlap) / (window - overlap)).ceil().max(1.0) as usize }
+        };
+        (count(poster.size.width, cw), count(poster.size.height, ch), Size2 { width: w, height: h })
+    };
+    let (portrait, landscape) = (grid(Orientation::Portrait), grid(Orientation::Landscape));
+    let (columns, rows, sheet_size) =
+        if landscape.0 * landscape.1 < portrait.0 * portrait.1 { landscape } else { portrait };
+    let total = columns * rows;
+    if total > MAX_TILES {
+        return Err(PrintError::TooManyTiles { tiles: total, paper: sheet.as_str().to_owned() });
+    }
+    let window = Size2 { width: sheet_size.width - 2.0 * margin, height: sheet_size.height - 2.0 * margin };
+    let step = Size2 { width: window.width - overlap, height: window.height - overlap };
+    // Where each tile's window starts on the poster; the last ends at the
+    // poster's edge when the poster is larger than one window.
+    let starts = |n: usize, step: f64| (0..n).map(move |i| i as f64 * step).collect::<Vec<f64>>();
+    let (xs, ys) = (starts(columns, step.width), starts(rows, step.height));
+    let t = poster.transform;
+    let mut pages = Vec::with_capacity(total);
+    for (r, &y0) in ys.iter().enumerate() {
+        for (c, &x0) in xs.iter().enumerate() {
+            let transform = Transform { scale: t.scale, tx: t.tx - x0 + margin, ty: t.ty - y0 + margin };
+            // The window, less what lies past the poster's edge on the
+            // last row and column: both stay paper.
+            let shown = Rect::new(
+                margin,
+                margin,
+                window.width.min(poster.size.width - x0),
+                window.height.min(poster.size.height - y0),
+            );
+            let mut frame = poster.frame.clone();
+            let mut furniture: Vec<Item> =
+                paper_around(sheet_size, shown).into_iter().map(|rect| paper_band(inverse(transform, rect))).collect();
+            let width = Length::pt(MARK_PT).to_px();
+            let cross = Length::mm(3.0).to_px();
+            // Crosses in the middle of each overlap this tile shares, near
+            // the window's ends: the same poster point on both tiles.
+            let mut crosses = Vec::new();
+            let (left, top) = (x0, y0);
+            let (right, bottom) = (x0 + window.width, y0 + window.height);
+            let inset = Length::mm(8.0).to_px();
+            if c > 0 {
+                crosses.extend([(left + overlap / 2.0, top + inset), (left + overlap / 2.0, bottom - inset)]);
+            }
+            if c + 1 < columns {
+                crosses.extend([(right - overlap / 2.0, top + inset), (right - overlap / 2.0, bottom - inset)]);
+            }
+            if r > 0 {
+                crosses.extend([(left + inset, top + overlap / 2.0), (right - inset, top + overlap / 2.0)]);
+            }
+            if r + 1 < rows {
+                crosses.extend([(left + inset, bottom - overlap / 2.0), (right - inset, bottom - overlap / 2.0)]);
+            }
+            for (px, py) in crosses {
+                // Poster px → this tile's page px.
+                let at = Point::new(px - x0 + margin, py - y0 + margin);
+                furniture.push(line(transform, Point::new(at.x - cross, at.y), Point::new(at.x + cross, at.y), width));
+                furniture.push(line(transform, Point::new(at.x, at.y - cross), Point::new(at.x, at.y + cross), width));
+                furniture.push(ring(transform, at, cross * 0.6, width));
+            }
+            // Cut ticks in the margin where the overlap begins: cut along
+            // them on one tile, lay it on its neighbour.
+            let tick = Length::mm(4.0).to_px();
+            if c + 1 < columns {
+                let x = margin + window.width - overlap;
+                for (a, b) in [(margin - tick, margin), (margin + window.height, margin + window.height + tick)] {
+                    furniture.push(line(transform, Point::new(x, a), Point::new(x, b), width));
+                }
+            }
+            if r + 1 < rows {
+                let y = margin + window.height - overlap;
+                for (a, b) in [(margin - tick, margin), (margin + window.width, margin + window.width + tick)] {
+                    furniture.push(line(transform, Point::new(a, y), Point::new(b, y), width));
+                }
+            }
+            let label = format!(
+                "{} · row {}, column {} of {rows} × {columns} · {} {}",
+                document.title,
+                r + 1,
+                c + 1,
+                sheet.as_str(),
+                if sheet_size.width > sheet_size.height { "landscape" } else { "portrait" }
+            );
+            furniture.push(caption(shaper, &label, transform, Point::new(margin, margin / 2.0), window.width));
+            frame.items.push(Item::Group(Group::new(Some(Tag::class("tile-marks")), furniture)));
+            pages.push(Page {
+                size: sheet_size,
+                transform,
+                frame,
+                name: format!("Row {}, column {}", r + 1, c + 1),
+                print: None,
+            });
+        }
+    }
+    Ok(Document { pages, ..document.clone() })
+}
+
+/// A page rect in frame coordinates.
+fn inverse(t: Transform, r: Rect) -> Rect {
+    Rect::new((r.x - t.tx) / t.scale, (r.y - t.ty) / t.scale, r.width / t.scale, r.height / t.scale)
+}
+
+/// The four bands of `page` outside `inner`.
+fn paper_around(page: Size2, inner: Rect) -> [Rect; 4] {
+    [
+        Rect::new(0.0, 0.0, page.width, inner.y),
+        Rect::new(0.0, inner.bottom(), page.width, page.height - inner.bottom()),
+        Rect::new(0.0, inner.y, inner.x, inner.height),
+        Rect::new(inner.right(), inner.y, page.width - inner.right(), inner.height),
+    ]
+}
+
+fn paper_band(rect: Rect) -> Item {
+    Item::Shape(Shape::filled(Geometry::Rect { rect, radius: 0.0 }, Role::Paper))
+}
+
+/// The trim's corners, each with the way out of the trim along x and y.
+fn corners(trim: Rect) -> [(Point, (f64, f64)); 4] {
+    [
+        (Point::new(trim.x, trim.y), (-1.0, -1.0)),
+        (Point::new(trim.right(), trim.y), (1.0, -1.0)),
+        (Point::new(trim.x, trim.bottom()), (-1.0, 1.0)),
+        (Point::new(trim.right(), trim.bottom()), (1.0, 1.0)),
+    ]
+}
+
+/// A mark from `a` to `b` in page px, `width` page px wide, as an item in
+/// frame coordinates.
+fn line(t: Transform, a: Point, b: Point, width: f64) -> Item {
+    let f = |p: Point| Point::new((p.x - t.tx) / t.scale, (p.y - t.ty) / t.scale);
+    Item::Shape(Shape {
+        geometry: Geometry::Line { from: f(a), to: f(b) },
+        fill: None,
+        stroke: Some(Stroke::solid(Role::Registration, width / t.scale)),
+    })
+}
+
+fn ring(t: Transform, center: Point, radius: f64, width: f64) -> Item {
+    let c = Point::new((center.x - t.tx) / t.scale, (center.y - t.ty) / t.scale);
+    Item::Shape(Shape {
+        geometry: Geometry::Circle { center: c, radius: radius / t.scale },
+        fill: None,
+        stroke: Some(Stroke::solid(Role::Registration, width / t.scale)),
+    })
+}
+
+/// A one-line label at 9 pt on the page, its line box centred on `at.y`,
+/// shortened with "…" to `width` page px.
+fn caption(shaper: &Shaper<'_>, text: &str, t: Transform, at: Point, width: f64) -> Item {
+    let size = Length::pt(9.0).to_px() / t.scale;
+    let mut text = text.to_owned();
+    let limit = width / t.scale;
+    let mut shaped = shaper.shape(&text, Style::Regular, size, &mut Vec::new());
+    while shaped.width > limit && text.chars().count() > 1 {
+        text = text.chars().take(text.chars().count().saturating_sub(2)).collect::<String>() + "…";
+        shaped = shaper.shape(&text, Style::Regular, size, &mut Vec::new());
+    }
+    let (ascent, descent) = shaper.extents(Style::Regular, size);
+    let x = (at.x - t.tx) / t.scale;
+    let y = (at.y - t.ty) / t.scale;
+    Item::Text(TextLine {
+        x,
+        baseline: y + (ascent - descent) / 2.0,
+        size,
+        style: Style::Regular,
+        role: Role::Registration,
+        width: shaped.width,
+        runs: shaped.runs,
+        ascent,
+        descent,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paper_bands_cover_the_page_outside_the_window() {
+        let page = Size2 { width: 100.0, height: 50.0 };
+        let inner = Rect::new(10.0, 5.0, 70.0, 30.0);
+        let area: f64 = paper_around(page, inner).iter().map(|r| r.width * r.height).sum();
+        assert!((area + inner.width * inner.height - page.width * page.height).abs() < 1e-9);
+    }
+}
