@@ -1,7 +1,8 @@
 //! Per-stage timings of the render pipeline (parse, layout, SVG, PNG, PDF) on
 //! the airline sample at A2 landscape, 150 dpi, and on a generated
-//! 12-stage map with 10 cards a stage; and a re-render after a one-field
-//! edit through a cold and a warm renderer.
+//! 12-stage map with 10 cards a stage; print and share (PDF at A0, the
+//! slide deck, A4 tiles, bleed); and a re-render after a one-field edit
+//! through a cold and a warm renderer.
 
 use std::fmt::Write;
 use std::hint::black_box;
@@ -100,9 +101,39 @@ fn rerender(c: &mut Criterion, text: &str) {
     group.finish();
 }
 
+/// Print and share: the PDF of the airline poster at A0, its slide deck
+/// (layout and PDF), its A2 poster cut into A4 tiles, and with 3 mm bleed.
+fn print(c: &mut Criterion, text: &str) {
+    let journey = parse_str("airline", text, &parse::Options::default()).journey.expect("a valid map");
+    let theme = Theme::classic();
+    let at = |paper: Paper| {
+        Renderer::new(Fonts::embedded()).with_page(Options {
+            size: Some(Size::Paper(paper)),
+            orientation: None,
+            ..Default::default()
+        })
+    };
+    let mut group = c.benchmark_group("airline-print");
+    group.sample_size(10);
+    let a0 = at(Paper::A0);
+    let poster = a0.layout(&journey, &theme).expect("it fits");
+    group.bench_function("pdf-A0", |b| b.iter(|| a0.export(black_box(&poster), &theme, &Format::Pdf)));
+    let a2 = at(Paper::A2);
+    group.bench_function("deck-layout", |b| b.iter(|| a2.deck(black_box(&journey), &theme)));
+    let deck = a2.deck(&journey, &theme).expect("a deck");
+    group.bench_function("deck-pdf", |b| b.iter(|| a2.export(black_box(&deck), &theme, &Format::Pdf)));
+    let poster = a2.layout(&journey, &theme).expect("it fits");
+    let tiles = a2.tiles(&poster, Size::Paper(Paper::A4)).expect("tiles");
+    group.bench_function("tiles-A4-pdf", |b| b.iter(|| a2.export(black_box(&tiles), &theme, &Format::Pdf)));
+    let bled = layout::with_bleed(&poster, 3.0).expect("bleed");
+    group.bench_function("bleed-pdf", |b| b.iter(|| a2.export(black_box(&bled), &theme, &Format::Pdf)));
+    group.finish();
+}
+
 fn pipeline(c: &mut Criterion) {
     let airline = std::fs::read_to_string("samples/airline.toml").expect("the airline sample");
     stages(c, "airline-A2", &airline, Size::Paper(Paper::A2));
+    print(c, &airline);
     stages(c, "twelve-by-ten-auto", &twelve_by_ten(), Size::Auto);
     rerender(c, &airline);
 }

@@ -153,7 +153,9 @@ fn tiles_cover_the_poster_overlapping_with_crosses_that_meet() {
         for j in 0..=20 {
             let (x, y) = (size.width * f64::from(i) / 20.0, size.height * f64::from(j) / 20.0);
             assert!(
-                windows.iter().any(|w| x >= w.x - 1e-6 && x <= w.right() + 1e-6 && y >= w.y - 1e-6 && y <= w.bottom() + 1e-6),
+                windows
+                    .iter()
+                    .any(|w| x >= w.x - 1e-6 && x <= w.right() + 1e-6 && y >= w.y - 1e-6 && y <= w.bottom() + 1e-6),
                 "({x:.0}, {y:.0}) is on no tile"
             );
         }
@@ -186,7 +188,8 @@ fn tiles_cover_the_poster_overlapping_with_crosses_that_meet() {
 fn the_tiles_print_as_one_pdf_with_their_labels_as_text() {
     let dir = tempfile::tempdir().expect("a folder");
     std::fs::copy("samples/airline.toml", dir.path().join("map.toml")).expect("copy");
-    let out = common::run_in(dir.path(), &["render", "map.toml", "--size", "A2", "--tile", "A4", "-o", "tiles.pdf"], None);
+    let out =
+        common::run_in(dir.path(), &["render", "map.toml", "--size", "A2", "--tile", "A4", "-o", "tiles.pdf"], None);
     assert_eq!(common::code(&out), 0, "{}", common::stderr(&out));
     let file = dir.path().join("tiles.pdf");
     let file = file.to_str().expect("path");

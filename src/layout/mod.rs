@@ -24,19 +24,19 @@
 
 mod context;
 mod deck;
-mod print;
 mod document;
 mod frame;
 mod geom;
+mod print;
 mod regions;
 mod stack;
 mod symbols;
 
 pub use deck::{MIN_SLIDE_TEXT_PX, SLIDE, deck};
 pub use document::{Anchor, AnchorKind, Boxed, Document, Meta, Page, PrintBoxes};
-pub use print::{MAX_BLEED_MM, MAX_TILES, PrintError, TILE_MARGIN_MM, TILE_OVERLAP_MM, tiles, with_bleed};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
+pub use print::{MAX_BLEED_MM, MAX_TILES, PrintError, TILE_MARGIN_MM, TILE_OVERLAP_MM, tiles, with_bleed};
 
 use crate::model::{Journey, Orientation, Panel, Paper, Size, Status};
 use crate::text::{Fonts, Shaper};

@@ -83,11 +83,13 @@ pub fn with_bleed(document: &Document, bleed_mm: f64) -> Result<Document, PrintE
             let transform = Transform { tx: t.tx + slug, ..t };
             let transform = Transform { ty: t.ty + slug, ..transform };
             let trim = Rect::new(slug, slug, page.size.width, page.size.height);
-            let bleed_box = Rect::new(slug - bleed, slug - bleed, page.size.width + 2.0 * bleed, page.size.height + 2.0 * bleed);
+            let bleed_box =
+                Rect::new(slug - bleed, slug - bleed, page.size.width + 2.0 * bleed, page.size.height + 2.0 * bleed);
             let mut frame = page.frame.clone();
             let to_frame = |r: Rect| inverse(transform, r);
             // The slug is paper: four bands around the bleed box.
-            let mut furniture = paper_around(size, bleed_box).into_iter().map(|r| paper_band(to_frame(r))).collect::<Vec<_>>();
+            let mut furniture =
+                paper_around(size, bleed_box).into_iter().map(|r| paper_band(to_frame(r))).collect::<Vec<_>>();
             let width = Length::pt(MARK_PT).to_px();
             for (corner, (dx, dy)) in corners(trim) {
                 let out = bleed + gap;
@@ -100,13 +102,7 @@ pub fn with_bleed(document: &Document, bleed_mm: f64) -> Result<Document, PrintE
                 }
             }
             frame.items.push(Item::Group(Group::new(Some(Tag::class("crop-marks")), furniture)));
-            Page {
-                size,
-                transform,
-                frame,
-                name: page.name.clone(),
-                print: Some(PrintBoxes { trim, bleed: bleed_box }),
-            }
+            Page { size, transform, frame, name: page.name.clone(), print: Some(PrintBoxes { trim, bleed: bleed_box }) }
         })
         .collect();
     Ok(Document { pages, ..document.clone() })

@@ -15,7 +15,7 @@ use rustybuzz::ttf_parser;
 
 use crate::layout::{Document, Geometry, Group, Item, Page, Point, Segment, Shape, Stroke, Tag, TextLine, Transform};
 use crate::text::subset::Embedding;
-use crate::text::{Face, FaceId, Fonts};
+use crate::text::{Face, FaceId, Fonts, PlannedFace};
 use crate::theme::{Color, Role, Theme};
 
 /// Choices that change the SVG but not the layout.
@@ -77,11 +77,11 @@ struct Painter<'a> {
     outlines: Option<Outlines<'a>>,
     /// With embedded fonts: the faces to shape with, to give each
     /// character its place (see [`char_positions`]).
-    placing: Option<Vec<Option<rustybuzz::Face<'a>>>>,
+    placing: Option<Vec<Option<PlannedFace<'a>>>>,
 }
 
-fn shaping_faces(fonts: &Fonts) -> Vec<Option<rustybuzz::Face<'_>>> {
-    fonts.faces().iter().map(|f| rustybuzz::Face::from_slice(f.data(), f.index())).collect()
+fn shaping_faces(fonts: &Fonts) -> Vec<Option<PlannedFace<'_>>> {
+    fonts.faces().iter().map(|f| rustybuzz::Face::from_slice(f.data(), f.index()).map(PlannedFace::new)).collect()
 }
 
 /// Where each character of a left-to-right run starts, in font units from
@@ -93,7 +93,7 @@ fn shaping_faces(fonts: &Fonts) -> Vec<Option<rustybuzz::Face<'_>>> {
 /// The embedded subsets carry no `GPOS`, so a browser lays a run out by
 /// plain advances; these places put back what kerning did, and pin the
 /// text where it was measured in any viewer, with or without the font.
-fn char_positions(face: &rustybuzz::Face<'_>, text: &str) -> Option<Vec<f64>> {
+fn char_positions(face: &PlannedFace<'_>, text: &str) -> Option<Vec<f64>> {
     let placed = place(face, text);
     if placed.iter().any(|g| g.rtl) {
         return None;
@@ -113,7 +113,7 @@ fn char_positions(face: &rustybuzz::Face<'_>, text: &str) -> Option<Vec<f64>> {
             last_moved = positions.len() + 1;
         }
         positions.push(at);
-        let advance = face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).unwrap_or(0);
+        let advance = face.face.glyph_index(c).and_then(|g| face.face.glyph_hor_advance(g)).unwrap_or(0);
         flow = at + f64::from(advance);
     }
     positions.truncate(last_moved);
@@ -122,15 +122,14 @@ fn char_positions(face: &rustybuzz::Face<'_>, text: &str) -> Option<Vec<f64>> {
 
 /// Glyph outlines for `text_as_paths`.
 struct Outlines<'a> {
-    faces: Vec<Option<rustybuzz::Face<'a>>>,
+    faces: Vec<Option<PlannedFace<'a>>>,
     /// Each glyph used, by face and glyph id, with its path in font units.
     glyphs: std::collections::BTreeMap<(usize, u16), String>,
 }
 
 impl<'a> Outlines<'a> {
     fn new(fonts: &'a Fonts) -> Outlines<'a> {
-        let faces = fonts.faces().iter().map(|f| rustybuzz::Face::from_slice(f.data(), f.index())).collect();
-        Outlines { faces, glyphs: std::collections::BTreeMap::new() }
+        Outlines { faces: shaping_faces(fonts), glyphs: std::collections::BTreeMap::new() }
     }
 
     /// A line as glyph outlines: a `<use>` of each glyph's `<path>`,
@@ -145,14 +144,14 @@ impl<'a> Outlines<'a> {
             if let Some(Some(face)) = self.faces.get(index) {
                 // One transform a run, from font units (y up) to px; each
                 // glyph is then placed in font units, a few bytes each.
-                let scale = line.size * at.scale / f64::from(face.units_per_em());
+                let scale = line.size * at.scale / f64::from(face.face.units_per_em());
                 let s = format!("{scale:.6}").trim_end_matches('0').to_owned();
                 let _ = write!(out, "<g transform=\"matrix({s} 0 0 -{s} {} {})\">", num(x), num(origin.y));
                 for g in place(face, &run.text) {
                     if let std::collections::btree_map::Entry::Vacant(slot) = self.glyphs.entry((index, g.glyph)) {
                         // A glyph with no outline (a space) is not drawn.
                         let mut d = PathData::default();
-                        if face.outline_glyph(rustybuzz::ttf_parser::GlyphId(g.glyph), &mut d).is_none() {
+                        if face.face.outline_glyph(rustybuzz::ttf_parser::GlyphId(g.glyph), &mut d).is_none() {
                             continue;
                         }
                         slot.insert(d.0);
@@ -185,7 +184,7 @@ struct Placed {
 
 /// Shapes a run as usvg does (bidi runs in visual order, each shaped in
 /// its direction) and places its glyphs, in font units.
-fn place(face: &rustybuzz::Face<'_>, text: &str) -> Vec<Placed> {
+fn place(face: &PlannedFace<'_>, text: &str) -> Vec<Placed> {
     let bidi = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
     let mut placed = Vec::new();
     let mut pen = 0i64;
@@ -201,7 +200,7 @@ fn place(face: &rustybuzz::Face<'_>, text: &str) -> Vec<Placed> {
                 rustybuzz::Direction::RightToLeft
             });
             buffer.guess_segment_properties();
-            let output = rustybuzz::shape(face, &[], buffer);
+            let output = face.shape(buffer);
             for (info, pos) in output.glyph_infos().iter().zip(output.glyph_positions()) {
                 placed.push(Placed {
                     glyph: u16::try_from(info.glyph_id).unwrap_or(0),
@@ -592,7 +591,7 @@ impl Painter<'_> {
             let mut places = num(x);
             let shaper = self.placing.as_ref().and_then(|faces| faces.get(run.face.0)).and_then(Option::as_ref);
             if let Some(shaper) = shaper {
-                let scale = line.size * at.scale / f64::from(shaper.units_per_em());
+                let scale = line.size * at.scale / f64::from(shaper.face.units_per_em());
                 for p in char_positions(shaper, &run.text).unwrap_or_default().iter().skip(1) {
                     places.push(' ');
                     places.push_str(&num(x + p * scale));

@@ -12,5 +12,5 @@ pub mod subset;
 mod wrap;
 
 pub use fonts::{EMBEDDED_FAMILY, Face, FaceId, FontError, Fonts, MAX_FONT_BYTES, Style};
-pub use shape::{Run, ShapeCache, ShapedLine, Shaper};
+pub use shape::{PlannedFace, Run, ShapeCache, ShapedLine, Shaper};
 pub use wrap::{BREAK_HYPHEN, Wrapped, fits_hyphenated, normalize, wrap, wrap_in};

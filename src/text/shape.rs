@@ -283,6 +283,44 @@ impl<'f> Shaper<'f> {
     }
 }
 
+/// A face that keeps a shaping plan for each direction, script and
+/// language it meets: for the painter and the subsetter's check, which
+/// shape every run of a poster again, one thread each.
+pub struct PlannedFace<'a> {
+    /// The face.
+    pub face: rustybuzz::Face<'a>,
+    plans: std::cell::RefCell<HashMap<PlannedKey, rustybuzz::ShapePlan>>,
+}
+
+/// What a shaping plan depends on besides the face: direction, script and
+/// language.
+type PlannedKey = (u8, [u8; 4], Option<String>);
+
+impl<'a> PlannedFace<'a> {
+    /// Plans are made as they are needed.
+    pub fn new(face: rustybuzz::Face<'a>) -> PlannedFace<'a> {
+        PlannedFace { face, plans: Default::default() }
+    }
+
+    /// Shapes a buffer whose segment properties are set, with no features
+    /// beyond the defaults: `rustybuzz::shape` with its plan kept.
+    pub fn shape(&self, buffer: rustybuzz::UnicodeBuffer) -> rustybuzz::GlyphBuffer {
+        let direction = match buffer.direction() {
+            rustybuzz::Direction::LeftToRight => 0,
+            rustybuzz::Direction::RightToLeft => 1,
+            rustybuzz::Direction::TopToBottom => 2,
+            _ => 3,
+        };
+        let language = buffer.language();
+        let key = (direction, buffer.script().tag().to_bytes(), language.as_ref().map(|l| l.as_str().to_owned()));
+        let mut plans = self.plans.borrow_mut();
+        let plan = plans.entry(key).or_insert_with(|| {
+            rustybuzz::ShapePlan::new(&self.face, buffer.direction(), Some(buffer.script()), language.as_ref(), &[])
+        });
+        rustybuzz::shape_with_plan(&self.face, plan, buffer)
+    }
+}
+
 fn add_missing(missing: &mut Vec<char>, found: &[char]) {
     for &c in found {
         if !missing.contains(&c) {

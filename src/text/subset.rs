@@ -5,7 +5,7 @@
 //! outlines of the characters used, `cmap` (so the text stays text and can
 //! be searched), the metrics, and the names and licence. Positions are not
 //! left to the browser: the painter writes each character's place, kerning
-//! included, so no `GPOS` is needed (see [`DROPPED`]).
+//! included, so no `GPOS` is needed.
 //!
 //! Glyph *choice* is the font's: a contextual form (Inter's colon raised
 //! between digits) or a ligature needs `GSUB`. The subsetter (skera 0.2)
@@ -67,16 +67,18 @@ const DROPPED: [&[u8; 4]; 18] = [
 /// can embed the whole face or none instead.
 pub fn embed<'t>(face: &Face, runs: impl IntoIterator<Item = &'t str> + Clone) -> Result<Embedding, SubsetError> {
     let unicodes: BTreeSet<u32> = runs.clone().into_iter().flat_map(str::chars).map(u32::from).collect();
-    let whole =
-        ttf_parser::Face::parse(face.data(), face.index()).map_err(|e| SubsetError::Unreadable(e.to_string()))?;
+    let whole = Shaping::new(
+        rustybuzz::Face::from_slice(face.data(), face.index())
+            .ok_or_else(|| SubsetError::Unreadable("not an OpenType face".to_owned()))?,
+    );
     let with_gsub = guarded(face.data(), face.index(), &unicodes, true)?;
-    if let Ok(cut) = ttf_parser::Face::parse(&with_gsub, 0) {
+    if let Some(cut) = rustybuzz::Face::from_slice(&with_gsub, 0).map(Shaping::new) {
         if runs.clone().into_iter().all(|run| same_glyphs(&whole, &cut, run)) {
             return Ok(Embedding::Subset(with_gsub));
         }
     }
     let one_to_one = |run: &str| {
-        let shaped = shape(&whole, run);
+        let shaped = whole.shape(run);
         let chars = run.char_indices().map(|(i, _)| i as u32);
         shaped.rtl.is_none_or(|rtl| !rtl) && shaped.glyphs.iter().map(|g| g.1).eq(chars)
     };
@@ -96,42 +98,58 @@ pub fn subset(face: &Face, text: impl IntoIterator<Item = char>) -> Result<Vec<u
     guarded(face.data(), face.index(), &unicodes, true)
 }
 
-/// A run shaped: each glyph's outline and advance with the byte offset of
-/// its cluster, and whether any part was right to left (`None` if empty).
+/// A run shaped: each glyph (by what tells it apart) with the byte offset
+/// of its cluster, and whether any part was right to left (`None` if
+/// empty).
 struct Shaped {
     glyphs: Vec<(Glyph, u32)>,
     rtl: Option<bool>,
 }
 
 /// What tells two glyphs apart across fonts: the advance and the outline.
-#[derive(PartialEq)]
+#[derive(Clone, PartialEq)]
 struct Glyph {
     advance: Option<u16>,
-    outline: Vec<i32>,
+    outline: std::rc::Rc<[i32]>,
 }
 
-fn shape(face: &ttf_parser::Face<'_>, text: &str) -> Shaped {
-    let face = rustybuzz::Face::from_face(face.clone());
-    let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(text);
-    buffer.guess_segment_properties();
-    let rtl = (!text.is_empty()).then(|| buffer.direction() == rustybuzz::Direction::RightToLeft);
-    let shaped = rustybuzz::shape(&face, &[], buffer);
-    let glyphs = shaped
-        .glyph_infos()
-        .iter()
-        .map(|info| {
-            let id = ttf_parser::GlyphId(u16::try_from(info.glyph_id).unwrap_or(0));
-            let mut outline = Outline::default();
-            let _ = face.outline_glyph(id, &mut outline);
-            (Glyph { advance: face.glyph_hor_advance(id), outline: outline.0 }, info.cluster)
-        })
-        .collect();
-    Shaped { glyphs, rtl }
+/// A face to shape with, and each glyph's outline as it is first met.
+struct Shaping<'f> {
+    face: super::PlannedFace<'f>,
+    glyphs: std::cell::RefCell<std::collections::HashMap<u32, Glyph>>,
 }
 
-fn same_glyphs(whole: &ttf_parser::Face<'_>, cut: &ttf_parser::Face<'_>, run: &str) -> bool {
-    let (a, b) = (shape(whole, run), shape(cut, run));
+impl<'f> Shaping<'f> {
+    fn new(face: rustybuzz::Face<'f>) -> Shaping<'f> {
+        Shaping { face: super::PlannedFace::new(face), glyphs: Default::default() }
+    }
+
+    fn glyph(&self, id: u32) -> Glyph {
+        let mut known = self.glyphs.borrow_mut();
+        known
+            .entry(id)
+            .or_insert_with(|| {
+                let gid = ttf_parser::GlyphId(u16::try_from(id).unwrap_or(0));
+                let mut outline = Outline::default();
+                let _ = self.face.face.outline_glyph(gid, &mut outline);
+                Glyph { advance: self.face.face.glyph_hor_advance(gid), outline: outline.0.into() }
+            })
+            .clone()
+    }
+
+    fn shape(&self, text: &str) -> Shaped {
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let rtl = (!text.is_empty()).then(|| buffer.direction() == rustybuzz::Direction::RightToLeft);
+        let shaped = self.face.shape(buffer);
+        let glyphs = shaped.glyph_infos().iter().map(|info| (self.glyph(info.glyph_id), info.cluster)).collect();
+        Shaped { glyphs, rtl }
+    }
+}
+
+fn same_glyphs(whole: &Shaping<'_>, cut: &Shaping<'_>, run: &str) -> bool {
+    let (a, b) = (whole.shape(run), cut.shape(run));
     a.rtl == b.rtl && a.glyphs == b.glyphs
 }
 
@@ -244,8 +262,8 @@ mod tests {
         // it; the check catches that and leaves GSUB out.
         let runs = ["Wi-Fi too slow for e-mail"];
         let raw = subset(face, runs[0].chars()).expect("Inter subsets");
-        let whole = ttf_parser::Face::parse(face.data(), 0).expect("Inter");
-        let cut = ttf_parser::Face::parse(&raw, 0).expect("the subset");
+        let whole = Shaping::new(rustybuzz::Face::from_slice(face.data(), 0).expect("Inter"));
+        let cut = Shaping::new(rustybuzz::Face::from_slice(&raw, 0).expect("the subset"));
         assert!(!same_glyphs(&whole, &cut, runs[0]), "the check can fail");
         let Ok(Embedding::Subset(data)) = embed(face, runs) else { panic!("a subset") };
         let chosen = ttf_parser::Face::parse(&data, 0).expect("the subset");
@@ -263,11 +281,11 @@ mod tests {
         // Two characters that become one glyph (a base and a combining
         // mark that Inter composes) are not one glyph a character.
         let runs = ["Cafe\u{301}"];
-        let whole = ttf_parser::Face::parse(face.data(), 0).expect("Inter");
-        assert_ne!(shape(&whole, runs[0]).glyphs.len(), runs[0].chars().count(), "the sample composes");
+        let whole = Shaping::new(rustybuzz::Face::from_slice(face.data(), 0).expect("Inter"));
+        assert_ne!(whole.shape(runs[0]).glyphs.len(), runs[0].chars().count(), "the sample composes");
         match embed(face, runs) {
             Ok(Embedding::Subset(data)) => {
-                let cut = ttf_parser::Face::parse(&data, 0).expect("the subset");
+                let cut = Shaping::new(rustybuzz::Face::from_slice(&data, 0).expect("the subset"));
                 assert!(same_glyphs(&whole, &cut, runs[0]), "a subset only if its GSUB is proven right");
             }
             other => assert_eq!(other, Ok(Embedding::Whole)),
