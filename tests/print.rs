@@ -169,6 +169,15 @@ fn tiles_cover_the_poster_overlapping_with_crosses_that_meet() {
     let (a, b) = (crosses(&tiles, 0), crosses(&tiles, 1));
     let shared: Vec<_> = a.iter().filter(|c| b.contains(c)).collect();
     assert!(shared.len() >= 2, "tiles 1 and 2 share their seam's crosses: {a:?} / {b:?}");
+    // A tile draws only what it shows: the last column (mostly past the
+    // poster's edge) holds a fraction of the poster's lines.
+    let lines = |frame: &layout::Frame| {
+        let mut n = 0;
+        frame.walk(&mut |_, item| n += usize::from(matches!(item, Item::Text(_))));
+        n
+    };
+    let (whole, last) = (lines(&poster.page().frame), lines(&tiles.pages[3].frame));
+    assert!(last * 4 < whole, "tile 4 draws {last} of the poster's {whole} lines");
     // Each page says where it goes.
     for (i, page) in tiles.pages.iter().enumerate() {
         let (r, c) = (i / 4 + 1, i % 4 + 1);

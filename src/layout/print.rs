@@ -13,7 +13,7 @@
 //!   "row r, column c of R × C" on each page.
 
 use super::document::{Document, Page, PrintBoxes};
-use super::frame::{Geometry, Group, Item, Shape, Stroke, Tag, TextLine, Transform};
+use super::frame::{Frame, Geometry, Group, Item, Shape, Stroke, Tag, TextLine, Transform};
 use super::geom::{Point, Rect, Size2};
 use crate::model::{Orientation, Size};
 use crate::text::{Shaper, Style};
@@ -153,7 +153,9 @@ pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Do
                 window.width.min(poster.size.width - x0),
                 window.height.min(poster.size.height - y0),
             );
-            let mut frame = poster.frame.clone();
+            // Only what the tile shows is drawn on it: a tile page holds a
+            // part of the poster, not all of it under paper.
+            let mut frame = Frame { size: poster.frame.size, items: cull(&poster.frame.items, inverse(transform, shown)) };
             let mut furniture: Vec<Item> =
                 paper_around(sheet_size, shown).into_iter().map(|rect| paper_band(inverse(transform, rect))).collect();
             let width = Length::pt(MARK_PT).to_px();
@@ -218,6 +220,43 @@ pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Do
         }
     }
     Ok(Document { pages, ..document.clone() })
+}
+
+/// The items (in frame coordinates) that reach into `window`: groups keep
+/// their transform, tag and (for a box) their bounding rect, and lose the
+/// children outside; a group left with nothing is dropped.
+fn cull(items: &[Item], window: Rect) -> Vec<Item> {
+    let mut kept = Vec::new();
+    for item in items {
+        match item {
+            Item::Group(group) => {
+                if !group.transform.apply_rect(group.content_bounds()).overlaps(&window) {
+                    continue;
+                }
+                let inner = inverse(group.transform, window);
+                let boxed = group.box_rect().is_some();
+                let mut children = Vec::with_capacity(group.items.len());
+                for (i, child) in group.items.iter().enumerate() {
+                    if i == 0 && boxed {
+                        children.push(child.clone());
+                    } else {
+                        children.extend(cull(std::slice::from_ref(child), inner));
+                    }
+                }
+                if !children.is_empty() {
+                    kept.push(Item::Group(Group {
+                        transform: group.transform,
+                        tag: group.tag.clone(),
+                        opacity: group.opacity,
+                        items: children,
+                    }));
+                }
+            }
+            other if other.bounds().overlaps(&window) => kept.push(other.clone()),
+            _ => {}
+        }
+    }
+    kept
 }
 
 /// A page rect in frame coordinates.
