@@ -155,7 +155,8 @@ pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Do
             );
             // Only what the tile shows is drawn on it: a tile page holds a
             // part of the poster, not all of it under paper.
-            let mut frame = Frame { size: poster.frame.size, items: cull(&poster.frame.items, inverse(transform, shown)) };
+            let mut frame =
+                Frame { size: poster.frame.size, items: cull(&poster.frame.items, inverse(transform, shown)) };
             let mut furniture: Vec<Item> =
                 paper_around(sheet_size, shown).into_iter().map(|rect| paper_band(inverse(transform, rect))).collect();
             let width = Length::pt(MARK_PT).to_px();
