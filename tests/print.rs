@@ -6,8 +6,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use journeymap::layout::{self, Document, Geometry, Item, Options, Rect, TILE_MARGIN_MM, TILE_OVERLAP_MM};
 use journeymap::model::{Paper, Size};
 use journeymap::render::{Format, Renderer};
@@ -26,15 +24,6 @@ fn renderer() -> Renderer {
 
 fn mm(px: f64) -> f64 {
     Length::px(px).to_mm()
-}
-
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} is needed to read PDFs back: install poppler-utils ({e})"));
-    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
@@ -79,7 +68,7 @@ fn bleed_runs_the_background_past_the_trim_with_crop_marks_in_white_paper() {
     let dir = tempfile::tempdir().expect("a folder");
     let path = dir.path().join("bleed.pdf");
     std::fs::write(&path, &pdf).expect("write");
-    let info = poppler("pdfinfo", &["-box", path.to_str().expect("path")]);
+    let info = common::poppler("pdfinfo", &["-box", path.to_str().expect("path")]);
     let pt = |px: f64| Length::px(px).to_pt();
     let trim = info.lines().find(|l| l.starts_with("TrimBox:")).expect("a TrimBox");
     let numbers: Vec<f64> = trim.split_whitespace().skip(1).filter_map(|n| n.parse().ok()).collect();
@@ -202,10 +191,10 @@ fn the_tiles_print_as_one_pdf_with_their_labels_as_text() {
     assert_eq!(common::code(&out), 0, "{}", common::stderr(&out));
     let file = dir.path().join("tiles.pdf");
     let file = file.to_str().expect("path");
-    let info = poppler("pdfinfo", &[file]);
+    let info = common::poppler("pdfinfo", &[file]);
     assert!(info.contains("Pages:           8"), "{info}");
     assert!(info.contains("(A4)"), "{info}");
-    let third = poppler("pdftotext", &["-f", "3", "-l", "3", file, "-"]);
+    let third = common::poppler("pdftotext", &["-f", "3", "-l", "3", file, "-"]);
     assert!(third.contains("row 1, column 3 of 2 × 4"), "{third}");
 
     for (args, says) in [

@@ -366,3 +366,14 @@ fn check_group(group: &usvg::Group, scale: f32, violations: &mut Vec<String>) {
         }
     }
 }
+
+/// Runs a poppler tool (Debian's poppler-utils, which `.ci/run` installs)
+/// and gives what it printed; fails loudly when the tool is missing.
+pub(crate) fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed to read PDFs back: install poppler-utils ({e})"));
+    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
