@@ -219,7 +219,7 @@ impl Renderer {
     /// a PDF of that page alone.
     ///
     /// # Errors
-    /// As for [`Renderer::export`]; a page past the end is drawn empty.
+    /// As for [`Renderer::export`]. A page past the end draws the first.
     pub fn export_page(
         &self,
         document: &Document,

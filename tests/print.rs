@@ -106,22 +106,36 @@ fn windows(tiles: &Document, poster: &Document) -> Vec<Rect> {
         .collect()
 }
 
-/// The assembly crosses' centres on a tile page, in the poster's frame
-/// coordinates (which every tile shares), to 0.1 px.
-fn crosses(tiles: &Document, index: usize) -> Vec<(i64, i64)> {
-    let mut out = Vec::new();
-    tiles.pages[index].frame.walk(&mut |at, item| {
+/// The vertical assembly ticks of a tile page, in the poster's frame
+/// coordinates (which every tile shares), to 0.1 px: (x, ringed).
+fn ticks(tiles: &Document, index: usize) -> Vec<(i64, bool)> {
+    let page = &tiles.pages[index];
+    let mut lines = Vec::new();
+    let mut rings = Vec::new();
+    page.frame.walk(&mut |at, item| {
         if let Item::Shape(shape) = item {
-            if let Geometry::Circle { center, .. } = shape.geometry {
-                if shape.stroke.is_some_and(|s| s.role == journeymap::theme::Role::Registration) {
-                    let c = at.apply(center);
-                    out.push(((c.x * 10.0).round() as i64, (c.y * 10.0).round() as i64));
+            if !shape.stroke.is_some_and(|s| s.role == journeymap::theme::Role::Registration) {
+                return;
+            }
+            match shape.geometry {
+                Geometry::Line { from, to } if (from.x - to.x).abs() < 1e-9 => {
+                    lines.push((at.apply(from).x * 10.0).round() as i64);
                 }
+                Geometry::Circle { center, .. } => rings.push((at.apply(center).x * 10.0).round() as i64),
+                _ => {}
             }
         }
     });
-    out.sort_unstable();
-    out
+    lines.sort_unstable();
+    lines.dedup();
+    lines.into_iter().map(|x| (x, rings.contains(&x))).collect()
+}
+
+/// Whether a point of the tile page (page px) is drawn on: not paper.
+fn inked(renderer: &Renderer, tiles: &Document, index: usize) -> tiny_skia::Pixmap {
+    let format = Format::Png { resolution: journeymap::output::Resolution::Scale(1.0), transparent: false };
+    let png = renderer.export_page(tiles, index, &Theme::classic(), &format).expect("PNG");
+    tiny_skia::Pixmap::decode_png(&png).expect("a PNG")
 }
 
 #[test]
@@ -153,11 +167,39 @@ fn tiles_cover_the_poster_overlapping_with_crosses_that_meet() {
     let overlap = Length::mm(TILE_OVERLAP_MM).to_px();
     assert!((windows[0].right() - windows[1].x - overlap).abs() < 1e-6);
     assert!((windows[0].bottom() - windows[4].y - overlap).abs() < 1e-6);
-    // The crosses of the seam between the first two tiles are the same
-    // poster points on both.
-    let (a, b) = (crosses(&tiles, 0), crosses(&tiles, 1));
-    let shared: Vec<_> = a.iter().filter(|c| b.contains(c)).collect();
-    assert!(shared.len() >= 2, "tiles 1 and 2 share their seam's crosses: {a:?} / {b:?}");
+    // The first tile's ringed ticks stand where the second tile's cut
+    // ticks do, on the poster: lay the cut edge on the rings.
+    let (a, b) = (ticks(&tiles, 0), ticks(&tiles, 1));
+    let ringed: Vec<i64> = a.iter().filter(|t| t.1).map(|t| t.0).collect();
+    let cut: Vec<i64> = b.iter().filter(|t| !t.1).map(|t| t.0).collect();
+    assert_eq!(ringed.len(), 1, "one ringed line on tile 1: {a:?}");
+    assert_eq!(ringed, cut, "tile 1's ringed ticks are tile 2's cut line: {a:?} / {b:?}");
+    let t0 = poster.page().transform;
+    let seam = (windows[1].x - t0.tx) / t0.scale;
+    assert!((ringed[0] as f64 / 10.0 - seam).abs() < 0.11, "the cut line is tile 2's window edge");
+    // No mark inside what a tile shows: the assembled poster is clean.
+    let margin = Length::mm(TILE_MARGIN_MM).to_px();
+    let pixmap = inked(&renderer, &tiles, 0);
+    let (x, top) = (ringed[0] as f64 / 10.0 * t0.scale - (t0.tx - tiles.pages[0].transform.tx), margin);
+    let mark_at = |y: f64| pixmap.pixel(x.round() as u32, y as u32).map_or(255, |p| p.red());
+    assert!(mark_at(top - 4.0) < 200, "a tick in the margin");
+    for (i, page) in tiles.pages.iter().enumerate() {
+        // What the tile shows of the poster: its window, cut at the
+        // poster's edges.
+        let poster_rect = page.transform.apply_rect(poster.page().view());
+        let (x0, y0) = (margin.max(poster_rect.x), margin.max(poster_rect.y));
+        let x1 = (page.size.width - margin).min(poster_rect.right());
+        let y1 = (page.size.height - margin).min(poster_rect.bottom());
+        let window = Rect::new(x0, y0, x1 - x0, y1 - y0);
+        page.frame.walk(&mut |at, item| {
+            if let Item::Shape(shape) = item {
+                if shape.stroke.is_some_and(|s| s.role == journeymap::theme::Role::Registration) {
+                    let r = page.transform.then(at).apply_rect(shape.bounds());
+                    assert!(!r.overlaps(&window), "tile {}: a mark at {r:?} is inside the poster", i + 1);
+                }
+            }
+        });
+    }
     // A tile draws only what it shows: the last column (mostly past the
     // poster's edge) holds a fraction of the poster's lines.
     let lines = |frame: &layout::Frame| {

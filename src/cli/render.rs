@@ -91,18 +91,21 @@ pub(crate) struct Args {
     /// writes one PDF (a bookmark a slide); `-o slides/` writes numbered
     /// PNGs (slides/slide-01.png, …) at 1920×1080 unless --width or
     /// --scale says otherwise.
-    #[arg(long, conflicts_with_all = ["per_owner", "size", "orientation", "dpi", "bleed", "tile"])]
+    #[arg(
+        long,
+        conflicts_with_all = ["per_owner", "size", "orientation", "dpi", "bleed", "tile", "text_as_paths", "no_embed_fonts"]
+    )]
     deck: bool,
     /// Extend the background MM millimetres past the poster's edges and
     /// draw crop marks outside it, for a print shop (3 is usual; 0–25). The
     /// PDF names the trim and bleed boxes; SVG and PNG show the marks too.
-    #[arg(long, value_name = "MM", conflicts_with = "tile", allow_negative_numbers = true)]
+    #[arg(long, value_name = "MM", conflicts_with_all = ["tile", "per_owner", "transparent"], allow_negative_numbers = true)]
     bleed: Option<f64>,
     /// Cut the poster, at its size, into pages of this paper (A4, A3,
     /// Letter, …) in one PDF, for a team without a plotter: 10 mm margins,
     /// neighbours overlapping by 10 mm with crosses to lay on each other,
     /// cut ticks, and "row r, column c of R × C" on each page.
-    #[arg(long, value_name = "PAPER", value_parser = parse_size)]
+    #[arg(long, value_name = "PAPER", value_parser = parse_size, conflicts_with = "per_owner")]
     tile: Option<Size>,
 }
 
@@ -267,11 +270,6 @@ pub(crate) fn render(args: &Args, prepared: &Prepared<'_>) -> Outcome {
         return render_deck(args, prepared, journey, &theme);
     }
     let document = renderer.layout(journey, &theme).map_err(|e| layout_failure(&e))?;
-    let document = match (args.bleed, args.tile) {
-        (Some(mm), _) => layout::with_bleed(&document, mm).map_err(|e| Failure::usage(e.to_string()))?,
-        (_, Some(paper)) => renderer.tiles(&document, paper).map_err(|e| Failure::usage(e.to_string()))?,
-        _ => document,
-    };
     // What the fit did to the type, so the user can judge legibility
     // before printing (6 pt is the floor; ~12 pt reads at arm's length).
     let (w, h) = document.page().size_mm();
@@ -345,6 +343,13 @@ pub(crate) fn render(args: &Args, prepared: &Prepared<'_>) -> Outcome {
         warn_unembeddable(renderer, &document);
     }
 
+    // Print furniture goes on last: the notes above are about the poster,
+    // not the sheets it is printed on.
+    let document = match (args.bleed, args.tile) {
+        (Some(mm), _) => layout::with_bleed(&document, mm).map_err(|e| Failure::usage(e.to_string()))?,
+        (_, Some(paper)) => renderer.tiles(&document, paper).map_err(|e| Failure::usage(e.to_string()))?,
+        _ => document,
+    };
     // Make every output before writing any: a failure leaves nothing
     // behind. Each format is made once, from the one layout, and the
     // formats are made side by side (the PNG's bands share the cores).

@@ -80,7 +80,10 @@ impl Slide {
         let cx = builder.context(view.width, 0.0);
         let s = &cx.theme.space;
         let font = cx.caption(Style::Regular);
-        let text = format!("{} · {number} / {total}", cx.journey.title);
+        let count = format!(" · {number} / {total}");
+        let room = view.width - 2.0 * s.margin - cx.width(&count, font);
+        let title = cx.shaper.ellipsize(&cx.journey.title, font.style, font.size, room.max(0.0));
+        let text = format!("{title}{count}");
         let width = cx.width(&text, font);
         let line_box = cx.line_box(font);
         let at = Point::new(view.width - s.margin - width.min(view.width - 2.0 * s.margin), view.height - s.margin);
@@ -103,40 +106,70 @@ fn overview(journey: &Journey, builder: &Stacker<'_>, min_scale: f64) -> Result<
     story.poster.panels = Some(vec![Panel::Curve, Panel::Health]);
     let n = journey.stages.len().max(1);
     let name = builder.labels.get("overview").to_owned();
-    for parts in 1..=n {
-        let per = n.div_ceil(parts);
+    // Each distinct part size once, largest first; a size is tried only
+    // when every part fits at the floor, which one layout each tells.
+    let mut sizes: Vec<usize> = (1..=n).map(|parts| n.div_ceil(parts)).collect();
+    sizes.dedup();
+    for per in sizes {
+        let builders: Vec<(usize, usize, Journey)> = (0..n)
+            .step_by(per)
+            .map(|start| {
+                let end = (start + per).min(journey.stages.len());
+                let mut part = story.clone();
+                part.stages = journey.stages.get(start..end).map(<[_]>::to_vec).unwrap_or_default();
+                (start, end, part)
+            })
+            .collect();
+        if !builders
+            .iter()
+            .all(|(start, end, part)| fits_overview(&part_stacker(builder, *start, *end, part), min_scale))
+        {
+            continue;
+        }
         let mut slides = Vec::new();
-        for start in (0..n).step_by(per) {
-            let end = (start + per).min(journey.stages.len());
-            let mut part = story.clone();
-            part.stages = journey.stages.get(start..end).map(<[_]>::to_vec).unwrap_or_default();
-            let extremes = crate::health::Extremes {
-                weakest: builder.extremes.weakest.filter(|i| (start..end).contains(i)).map(|i| i - start),
-                strongest: builder.extremes.strongest.filter(|i| (start..end).contains(i)).map(|i| i - start),
+        for (start, end, part) in &builders {
+            let Some((scale, frame)) = fit_overview(&part_stacker(builder, *start, *end, part), min_scale) else {
+                break;
             };
-            let part_builder = Stacker {
-                journey: &part,
-                theme: builder.theme,
-                shaper: builder.shaper,
-                priorities: crate::priorities::prioritise(&part),
-                health: builder.health.get(start..end).map(<[_]>::to_vec).unwrap_or_default(),
-                extremes,
-                highlight: builder.highlight,
-                left_out: Vec::new(),
-                priorities_cap: None,
-                labels: builder.labels.clone(),
-                first_stage: start,
-                footer: false,
-            };
-            let Some((scale, frame)) = fit_overview(&part_builder, min_scale) else { break };
-            let name = if parts == 1 { name.clone() } else { format!("{name} ({}–{})", start + 1, end) };
+            let name = if per >= n { name.clone() } else { format!("{name} ({}–{})", start + 1, end) };
             slides.push(Slide { name, scale, frame });
         }
-        if slides.len() == n.div_ceil(per) {
+        if slides.len() == builders.len() {
             return Ok(slides);
         }
     }
     Err(too_small("the overview of one stage"))
+}
+
+/// The stacker for the stages `start..end` of the map, as `part`: the
+/// whole map's health and extremes, its numbering kept, no footer.
+fn part_stacker<'p>(builder: &Stacker<'p>, start: usize, end: usize, part: &'p Journey) -> Stacker<'p> {
+    let extremes = crate::health::Extremes {
+        weakest: builder.extremes.weakest.filter(|i| (start..end).contains(i)).map(|i| i - start),
+        strongest: builder.extremes.strongest.filter(|i| (start..end).contains(i)).map(|i| i - start),
+    };
+    Stacker {
+        journey: part,
+        theme: builder.theme,
+        shaper: builder.shaper,
+        priorities: crate::priorities::prioritise(part),
+        health: builder.health.get(start..end).map(<[_]>::to_vec).unwrap_or_default(),
+        extremes,
+        highlight: builder.highlight,
+        left_out: Vec::new(),
+        priorities_cap: None,
+        labels: builder.labels.clone(),
+        first_stage: start,
+        footer: false,
+    }
+}
+
+/// Whether the overview's stack fits a slide at the floor.
+fn fits_overview(builder: &Stacker<'_>, min_scale: f64) -> bool {
+    let foot = foot(&builder.context(SLIDE.width, 0.0));
+    let (w, h) = (SLIDE.width / min_scale, SLIDE.height / min_scale - foot);
+    let laid = builder.build(w, Some(h), 0.0, false);
+    laid.fits_width && laid.height <= h + EPSILON
 }
 
 /// The overview's stack at the largest scale at which it fits a slide
@@ -386,9 +419,13 @@ fn flowed(builder: &Stacker<'_>, stage: usize, scale: f64) -> Result<Vec<Frame>,
                 frames.extend(previous.map(|(f, _)| f));
                 let title = if frames.is_empty() { stage_name.as_str() } else { continued.as_str() };
                 let head = heading(&cx, stage, title, content);
-                let top = s.margin + head.height + s.section;
+                let head_height = head.height;
+                let top = s.margin + head_height + s.section;
                 let mut f = Frame::new(view);
                 f.push(head.at(s.margin, s.margin));
+                if s.margin + head_height > bottom + EPSILON {
+                    return Err(too_small(&format!("the name of the stage '{stage_name}'")));
+                }
                 if !fits(top) {
                     return Err(too_small(&format!("a card or answer of the stage '{stage_name}'")));
                 }
@@ -404,6 +441,17 @@ fn flowed(builder: &Stacker<'_>, stage: usize, scale: f64) -> Result<Vec<Frame>,
         frame = Some((current, y + height + gap));
     }
     frames.extend(frame.map(|(f, _)| f));
+    if frames.is_empty() {
+        // Nothing but the heading, which did not fit one slide: a stage
+        // never goes missing from its deck.
+        let head = heading(&cx, stage, stage_name, content);
+        if s.margin + head.height > bottom + EPSILON || cx.forced.get() > 0 {
+            return Err(too_small(&format!("the name of the stage '{stage_name}'")));
+        }
+        let mut f = Frame::new(view);
+        f.push(head.at(s.margin, s.margin));
+        frames.push(f);
+    }
     Ok(frames)
 }
 

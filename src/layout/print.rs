@@ -8,13 +8,13 @@
 //!   outside the bleed; the PDF gives the trim and bleed boxes.
 //! - **Tiles** (`--tile A4|A3|Letter`): the poster at its size, cut into
 //!   pages of the paper with a printer-safe margin; neighbours overlap by
-//!   [`TILE_OVERLAP_MM`], with crosses in the overlap that fall on each
-//!   other when two tiles are laid together, cut ticks in the margin, and
-//!   "row r, column c of R × C" on each page.
+//!   [`TILE_OVERLAP_MM`]; in the margins, cut ticks where a tile is cut and
+//!   ringed ticks where the next tile's cut edge goes (so no mark is left
+//!   on the assembled poster); "row r, column c of R × C" on each page.
 
 use super::document::{Document, Page, PrintBoxes};
 use super::frame::{Frame, Geometry, Group, Item, Shape, Stroke, Tag, TextLine, Transform};
-use super::geom::{Point, Rect, Size2};
+use super::geom::{EPSILON, Point, Rect, Size2};
 use crate::model::{Orientation, Size};
 use crate::text::{Shaper, Style};
 use crate::theme::Role;
@@ -123,7 +123,13 @@ pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Do
         let (w, h) = paper.page_px(Some(orientation)).unwrap_or((1.0, 1.0));
         let (cw, ch) = (w - 2.0 * margin, h - 2.0 * margin);
         let count = |total: f64, window: f64| {
-            if total <= window { 1 } else { ((total - overlap) / (window - overlap)).ceil().max(1.0) as usize }
+            // Less a hair before rounding up, so rounding never adds a last
+            // tile that holds only the overlap.
+            if total <= window + EPSILON {
+                1
+            } else {
+                ((total - overlap) / (window - overlap) - 1e-9).ceil().max(1.0) as usize
+            }
         };
         (count(poster.size.width, cw), count(poster.size.height, ch), Size2 { width: w, height: h })
     };
@@ -141,6 +147,12 @@ pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Do
     let starts = |n: usize, step: f64| (0..n).map(move |i| i as f64 * step).collect::<Vec<f64>>();
     let (xs, ys) = (starts(columns, step.width), starts(rows, step.height));
     let t = poster.transform;
+    let orientation = if sheet_size.width > sheet_size.height { "landscape" } else { "portrait" };
+    let suffix =
+        |r: usize, c: usize| format!(" · row {r}, column {c} of {rows} × {columns} · {} {orientation}", sheet.as_str());
+    // The title is cut once, to leave room for the longest suffix.
+    let room = window.width - shaper.width(&suffix(rows, columns), Style::Regular, CAPTION_PX);
+    let title = shaper.ellipsize(&document.title, Style::Regular, CAPTION_PX, room.max(0.0));
     let mut pages = Vec::with_capacity(total);
     for (r, &y0) in ys.iter().enumerate() {
         for (c, &x0) in xs.iter().enumerate() {
@@ -160,56 +172,48 @@ pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Do
             let mut furniture: Vec<Item> =
                 paper_around(sheet_size, shown).into_iter().map(|rect| paper_band(inverse(transform, rect))).collect();
             let width = Length::pt(MARK_PT).to_px();
-            let cross = Length::mm(3.0).to_px();
-            // Crosses in the middle of each overlap this tile shares, near
-            // the window's ends: the same poster point on both tiles.
-            let mut crosses = Vec::new();
-            let (left, top) = (x0, y0);
-            let (right, bottom) = (x0 + window.width, y0 + window.height);
-            let inset = Length::mm(8.0).to_px();
-            if c > 0 {
-                crosses.extend([(left + overlap / 2.0, top + inset), (left + overlap / 2.0, bottom - inset)]);
-            }
-            if c + 1 < columns {
-                crosses.extend([(right - overlap / 2.0, top + inset), (right - overlap / 2.0, bottom - inset)]);
-            }
-            if r > 0 {
-                crosses.extend([(left + inset, top + overlap / 2.0), (right - inset, top + overlap / 2.0)]);
-            }
-            if r + 1 < rows {
-                crosses.extend([(left + inset, bottom - overlap / 2.0), (right - inset, bottom - overlap / 2.0)]);
-            }
-            for (px, py) in crosses {
-                // Poster px → this tile's page px.
-                let at = Point::new(px - x0 + margin, py - y0 + margin);
-                furniture.push(line(transform, Point::new(at.x - cross, at.y), Point::new(at.x + cross, at.y), width));
-                furniture.push(line(transform, Point::new(at.x, at.y - cross), Point::new(at.x, at.y + cross), width));
-                furniture.push(ring(transform, at, cross * 0.6, width));
-            }
-            // Cut ticks in the margin where the overlap begins: cut along
-            // them on one tile, lay it on its neighbour.
-            let tick = Length::mm(4.0).to_px();
-            if c + 1 < columns {
-                let x = margin + window.width - overlap;
-                for (a, b) in [(margin - tick, margin), (margin + window.height, margin + window.height + tick)] {
+            let tick = Length::mm(3.0).to_px();
+            let ring_r = Length::mm(0.8).to_px();
+            // Assembly marks, all in the margin, so none is left on the
+            // finished poster. Cut ticks stand at this tile's window edge
+            // where a neighbour lies to the left or above: cut there. Ringed
+            // ticks stand where the next tile's window begins: lay that
+            // tile's cut edge on them. In the poster's coordinates a tile's
+            // ringed ticks and its neighbour's cut ticks are the same line.
+            let (left, top) = (margin, margin);
+            let (right, bottom) = (margin + shown.width, margin + shown.height);
+            let vertical = |x: f64, ringed: bool, furniture: &mut Vec<Item>| {
+                for (a, b) in [(top - tick, top), (bottom, bottom + tick)] {
                     furniture.push(line(transform, Point::new(x, a), Point::new(x, b), width));
                 }
+                if ringed {
+                    furniture.push(ring(transform, Point::new(x, top - tick - ring_r), ring_r, width));
+                    furniture.push(ring(transform, Point::new(x, bottom + tick + ring_r), ring_r, width));
+                }
+            };
+            if c > 0 {
+                vertical(left, false, &mut furniture);
             }
-            if r + 1 < rows {
-                let y = margin + window.height - overlap;
-                for (a, b) in [(margin - tick, margin), (margin + window.width, margin + window.width + tick)] {
+            if c + 1 < columns {
+                vertical(margin + window.width - overlap, true, &mut furniture);
+            }
+            let horizontal = |y: f64, ringed: bool, furniture: &mut Vec<Item>| {
+                for (a, b) in [(left - tick, left), (right, right + tick)] {
                     furniture.push(line(transform, Point::new(a, y), Point::new(b, y), width));
                 }
+                if ringed {
+                    furniture.push(ring(transform, Point::new(left - tick - ring_r, y), ring_r, width));
+                    furniture.push(ring(transform, Point::new(right + tick + ring_r, y), ring_r, width));
+                }
+            };
+            if r > 0 {
+                horizontal(top, false, &mut furniture);
             }
-            let label = format!(
-                "{} · row {}, column {} of {rows} × {columns} · {} {}",
-                document.title,
-                r + 1,
-                c + 1,
-                sheet.as_str(),
-                if sheet_size.width > sheet_size.height { "landscape" } else { "portrait" }
-            );
-            furniture.push(caption(shaper, &label, transform, Point::new(margin, margin / 2.0), window.width));
+            if r + 1 < rows {
+                horizontal(margin + window.height - overlap, true, &mut furniture);
+            }
+            let label = format!("{title}{}", suffix(r + 1, c + 1));
+            furniture.push(caption(shaper, &label, transform, Point::new(margin, Length::mm(3.0).to_px())));
             frame.items.push(Item::Group(Group::new(Some(Tag::class("tile-marks")), furniture)));
             pages.push(Page {
                 size: sheet_size,
@@ -309,17 +313,14 @@ fn ring(t: Transform, center: Point, radius: f64, width: f64) -> Item {
     })
 }
 
-/// A one-line label at 9 pt on the page, its line box centred on `at.y`,
-/// shortened with "…" to `width` page px.
-fn caption(shaper: &Shaper<'_>, text: &str, t: Transform, at: Point, width: f64) -> Item {
-    let size = Length::pt(9.0).to_px() / t.scale;
-    let mut text = text.to_owned();
-    let limit = width / t.scale;
-    let mut shaped = shaper.shape(&text, Style::Regular, size, &mut Vec::new());
-    while shaped.width > limit && text.chars().count() > 1 {
-        text = text.chars().take(text.chars().count().saturating_sub(2)).collect::<String>() + "…";
-        shaped = shaper.shape(&text, Style::Regular, size, &mut Vec::new());
-    }
+/// The tile label's size: 9 pt, in page px.
+const CAPTION_PX: f64 = 12.0;
+
+/// A one-line label at [`CAPTION_PX`] on the page, its line box centred on
+/// `at.y`; the caller has made it fit.
+fn caption(shaper: &Shaper<'_>, text: &str, t: Transform, at: Point) -> Item {
+    let size = CAPTION_PX / t.scale;
+    let shaped = shaper.shape(text, Style::Regular, size, &mut Vec::new());
     let (ascent, descent) = shaper.extents(Style::Regular, size);
     let x = (at.x - t.tx) / t.scale;
     let y = (at.y - t.ty) / t.scale;

@@ -36,7 +36,9 @@ pub enum PdfError {
     #[error("cannot read the SVG: {0}")]
     Svg(String),
     /// The page is too small or too large for a PDF (3 to 14,400 pt a side).
-    #[error("a PDF page must be 3 to 14,400 pt a side, not {width:.0}×{height:.0} pt")]
+    #[error(
+        "a PDF page must be 3 to 14,400 pt (5.08 m) a side, not {width:.0}×{height:.0} pt; render at a smaller --size, with less --bleed, or cut it into --tile pages"
+    )]
     PageSize {
         /// The width asked for, in pt.
         width: f64,
@@ -48,13 +50,17 @@ pub enum PdfError {
     Write(String),
 }
 
-/// Converts a painted page (SVG text) to a one-page PDF of the page's
-/// size, with `document`'s metadata.
+/// Converts a painted page (SVG text of the document's first page) to a
+/// one-page PDF of that page's size, with `document`'s metadata.
 ///
 /// # Errors
 /// See [`PdfError`].
 pub fn pdf(svg: &str, fonts: &Fonts, document: &layout::Document) -> Result<Vec<u8>, PdfError> {
-    pdf_pages(&[svg], fonts, document)
+    if document.pages.len() == 1 {
+        return pdf_pages(&[svg], fonts, document);
+    }
+    let first = layout::Document { pages: vec![document.page().clone()], ..document.clone() };
+    pdf_pages(&[svg], fonts, &first)
 }
 
 /// Converts painted pages (SVG text, one a page of `document`, in order)
@@ -65,6 +71,13 @@ pub fn pdf(svg: &str, fonts: &Fonts, document: &layout::Document) -> Result<Vec<
 /// # Errors
 /// See [`PdfError`].
 pub fn pdf_pages(svgs: &[&str], fonts: &Fonts, document: &layout::Document) -> Result<Vec<u8>, PdfError> {
+    if svgs.len() != document.pages.len() {
+        return Err(PdfError::Write(format!(
+            "{} pages painted for a document of {}",
+            svgs.len(),
+            document.pages.len()
+        )));
+    }
     let mut pdf = Document::new();
     let mut outline = Outline::new();
     let mut tags = TagTree::new();

@@ -267,6 +267,27 @@ impl<'f> Shaper<'f> {
         ShapedLine { runs, width }
     }
 
+    /// `text` cut with "…" to fit `width` px in `style` at `size`, or whole
+    /// when it fits: the longest prefix that fits, found by bisection, so a
+    /// title of thousands of characters costs a dozen shapings.
+    pub fn ellipsize(&self, text: &str, style: Style, size: f64, width: f64) -> String {
+        if self.width(text, style, size) <= width {
+            return text.to_owned();
+        }
+        let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let fits = |n: usize| {
+            let cut = ends.get(n).map_or(text, |&end| &text[..end]);
+            self.width(&format!("{}…", cut.trim_end()), style, size) <= width
+        };
+        let (mut lo, mut hi) = (0, ends.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if fits(mid) { lo = mid } else { hi = mid - 1 }
+        }
+        let cut = ends.get(lo).map_or(text, |&end| &text[..end]);
+        format!("{}…", cut.trim_end())
+    }
+
     /// The width of `text` in `style` without keeping the runs.
     pub fn width(&self, text: &str, style: Style, size: f64) -> f64 {
         let cached =
@@ -355,6 +376,17 @@ mod tests {
         assert!(w16 > 100.0 && w16 < 140.0, "{w16}");
         assert!((w32 - 2.0 * w16).abs() < 1e-9);
         assert!(s.width("Bold", Style::Bold, 16.0) > s.width("Bold", Style::Regular, 16.0));
+    }
+
+    #[test]
+    fn ellipsized_text_fits_and_keeps_what_fits() {
+        let fonts = Fonts::embedded();
+        let s = Shaper::new(&fonts);
+        assert_eq!(s.ellipsize("Short", Style::Regular, 16.0, 500.0), "Short");
+        let long = "A very long title ".repeat(400);
+        let cut = s.ellipsize(&long, Style::Regular, 16.0, 300.0);
+        assert!(cut.ends_with('…') && s.width(&cut, Style::Regular, 16.0) <= 300.0, "{cut}");
+        assert!(cut.chars().count() > 20, "as much as fits is kept: {cut}");
     }
 
     #[test]

@@ -67,6 +67,11 @@ const DROPPED: [&[u8; 4]; 18] = [
 /// can embed the whole face or none instead.
 pub fn embed<'t>(face: &Face, runs: impl IntoIterator<Item = &'t str> + Clone) -> Result<Embedding, SubsetError> {
     let unicodes: BTreeSet<u32> = runs.clone().into_iter().flat_map(str::chars).map(u32::from).collect();
+    // Scripts shaped right to left or in clusters need the whole face's
+    // GSUB and GPOS in the browser; the subset keeps neither faithfully.
+    if unicodes.iter().filter_map(|&u| char::from_u32(u)).any(needs_layout_tables) {
+        return Ok(Embedding::Whole);
+    }
     let whole = Shaping::new(
         rustybuzz::Face::from_slice(face.data(), face.index())
             .ok_or_else(|| SubsetError::Unreadable("not an OpenType face".to_owned()))?,
@@ -77,10 +82,14 @@ pub fn embed<'t>(face: &Face, runs: impl IntoIterator<Item = &'t str> + Clone) -
             return Ok(Embedding::Subset(with_gsub));
         }
     }
+    // Without GSUB a browser draws each character's own glyph; that is
+    // right only where the whole face drew one glyph a character, in
+    // reading order, none moved off its place by a mark offset (the SVG
+    // places characters along x only).
     let one_to_one = |run: &str| {
         let shaped = whole.shape(run);
         let chars = run.char_indices().map(|(i, _)| i as u32);
-        shaped.rtl.is_none_or(|rtl| !rtl) && shaped.glyphs.iter().map(|g| g.1).eq(chars)
+        shaped.rtl.is_none_or(|rtl| !rtl) && !shaped.offset && shaped.glyphs.iter().map(|g| g.1).eq(chars)
     };
     if runs.into_iter().all(one_to_one) {
         return guarded(face.data(), face.index(), &unicodes, false).map(Embedding::Subset);
@@ -104,6 +113,9 @@ pub fn subset(face: &Face, text: impl IntoIterator<Item = char>) -> Result<Vec<u
 struct Shaped {
     glyphs: Vec<(Glyph, u32)>,
     rtl: Option<bool>,
+    /// Whether any glyph is offset from its pen position (a mark placed
+    /// by GPOS), which positions along x alone cannot repeat.
+    offset: bool,
 }
 
 /// What tells two glyphs apart across fonts: the advance and the outline.
@@ -144,13 +156,42 @@ impl<'f> Shaping<'f> {
         let rtl = (!text.is_empty()).then(|| buffer.direction() == rustybuzz::Direction::RightToLeft);
         let shaped = self.face.shape(buffer);
         let glyphs = shaped.glyph_infos().iter().map(|info| (self.glyph(info.glyph_id), info.cluster)).collect();
-        Shaped { glyphs, rtl }
+        let offset = shaped.glyph_positions().iter().any(|p| p.x_offset != 0 || p.y_offset != 0);
+        Shaped { glyphs, rtl, offset }
     }
 }
 
+/// Whether the subset picks the whole face's glyphs for `run`, and none
+/// of them needs a mark offset that the SVG's x positions cannot give.
 fn same_glyphs(whole: &Shaping<'_>, cut: &Shaping<'_>, run: &str) -> bool {
     let (a, b) = (whole.shape(run), cut.shape(run));
-    a.rtl == b.rtl && a.glyphs == b.glyphs
+    !a.offset && a.rtl == b.rtl && a.glyphs == b.glyphs
+}
+
+/// Whether a character belongs to a script shaped right to left or in
+/// clusters (Hebrew, Arabic, Syriac, Thaana, N'Ko, the Indic scripts, Thai,
+/// Lao, Tibetan, Myanmar, Khmer, Mongolian, and the presentation forms), or
+/// is a bidi control.
+fn needs_layout_tables(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0590}'..='\u{08FF}'
+            | '\u{0900}'..='\u{0DFF}'
+            | '\u{0E00}'..='\u{0FFF}'
+            | '\u{1000}'..='\u{109F}'
+            | '\u{1780}'..='\u{18AF}'
+            | '\u{1A00}'..='\u{1CFF}'
+            | '\u{A800}'..='\u{A8FF}'
+            | '\u{A980}'..='\u{AAFF}'
+            | '\u{FB1D}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}'
+            | '\u{200E}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{10800}'..='\u{10FFF}'
+            | '\u{11000}'..='\u{11FFF}'
+            | '\u{1E800}'..='\u{1EFFF}'
+    )
 }
 
 /// A glyph outline's points, rounded to font units.
@@ -290,6 +331,16 @@ mod tests {
             }
             other => assert_eq!(other, Ok(Embedding::Whole)),
         }
+    }
+
+    #[test]
+    fn right_to_left_and_clustered_scripts_want_the_whole_face() {
+        let fonts = Fonts::embedded();
+        let face = &fonts.faces()[0];
+        for run in ["Order \u{05D0}\u{05D1}", "Step \u{0939}\u{093F}", "a\u{202E}b"] {
+            assert_eq!(embed(face, [run]), Ok(Embedding::Whole), "{run:?}");
+        }
+        assert!(matches!(embed(face, ["Plain Latin"]), Ok(Embedding::Subset(_))));
     }
 
     #[test]
