@@ -1,7 +1,7 @@
 //! Print furniture: `--bleed MM` (background into the bleed, crop marks in
 //! a white slug, trim and bleed boxes in the PDF) and `--tile PAPER` (the
 //! poster at its size on pages of the paper, overlapping, with assembly
-//! crosses that meet and a "row r, column c" label), read back from the
+//! ticks that meet in the margins and a "row r, column c" label), read back from the
 //! layout, the pixels and the PDF.
 
 mod common;
@@ -139,7 +139,7 @@ fn inked(renderer: &Renderer, tiles: &Document, index: usize) -> tiny_skia::Pixm
 }
 
 #[test]
-fn tiles_cover_the_poster_overlapping_with_crosses_that_meet() {
+fn tiles_cover_the_poster_overlapping_with_ticks_that_meet() {
     let renderer = renderer();
     let poster = airline(&renderer);
     let tiles = renderer.tiles(&poster, Size::Paper(Paper::A4)).expect("tiles");
