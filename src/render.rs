@@ -231,7 +231,7 @@ impl Renderer {
         match *format {
             Format::Svg(options) => Ok(paint::svg_page(document, page, theme, &self.fonts, options).into_bytes()),
             Format::Pdf => {
-                let one = Document { pages: vec![page.clone()], ..document.clone() };
+                let one = document.with_pages(vec![page.clone()]);
                 self.export(&one, theme, format)
             }
             Format::Png { resolution, transparent } => {

@@ -18,7 +18,7 @@ fn deck_of(journey: &Journey, theme: &Theme) -> Document {
 
 /// One page of a deck as a document of its own, for the poster checks.
 fn single(deck: &Document, index: usize) -> Document {
-    Document { pages: vec![deck.pages[index].clone()], ..deck.clone() }
+    deck.with_pages(vec![deck.pages[index].clone()])
 }
 
 fn smallest_text(page: &layout::Page) -> f64 {

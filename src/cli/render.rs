@@ -401,10 +401,7 @@ pub(crate) fn render(args: &Args, prepared: &Prepared<'_>) -> Outcome {
         .map(|(p, _, b)| (*p, b.as_slice()))
         .chain(copies.iter().map(|(p, b)| (p.as_path(), b.as_slice())))
         .collect();
-    output::write_all_atomic(&on_disk).map_err(|(i, e)| {
-        let path = on_disk.get(i).map_or_else(String::new, |(p, _)| p.display().to_string());
-        Failure::io(format!("cannot write {path} (no file was written)"), &e)
-    })?;
+    write_all(&on_disk)?;
     for (path, format, bytes) in &files {
         if *path == Path::new("-") {
             write_stdout(bytes)?;
@@ -474,43 +471,44 @@ fn render_deck(args: &Args, prepared: &Prepared<'_>, journey: &journeymap::model
         _ => Resolution::Scale(1.0),
     };
     let digits = deck.pages.len().to_string().len().max(2);
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    // Each format is made once, however many outputs ask for it.
+    let wants = |format: Format| formats.iter().any(|(_, f)| *f == format);
+    let slides: Vec<Vec<u8>> = if wants(Format::Png) {
+        use rayon::prelude::*;
+        let png = render::Format::Png { resolution, transparent: args.transparent };
+        (0..deck.pages.len())
+            .into_par_iter()
+            .map(|i| renderer.export_page(&deck, i, theme, &png).map_err(|e| Failure::usage(e.to_string())))
+            .collect::<Result<_, _>>()?
+    } else {
+        Vec::new()
+    };
+    let pdf = if wants(Format::Pdf) {
+        renderer.export(&deck, theme, &render::Format::Pdf).map_err(|e| Failure::usage(e.to_string()))?
+    } else {
+        Vec::new()
+    };
+    let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
     let mut stdout = None;
     for &(path, format) in formats {
         match format {
             Format::Png => {
-                use rayon::prelude::*;
-                let png = render::Format::Png { resolution, transparent: args.transparent };
-                let slides: Vec<Result<Vec<u8>, Failure>> = (0..deck.pages.len())
-                    .into_par_iter()
-                    .map(|i| renderer.export_page(&deck, i, theme, &png).map_err(|e| Failure::usage(e.to_string())))
-                    .collect();
-                for (i, bytes) in slides.into_iter().enumerate() {
-                    files.push((path.join(format!("slide-{:0digits$}.png", i + 1)), bytes?));
+                for (i, bytes) in slides.iter().enumerate() {
+                    files.push((path.join(format!("slide-{:0digits$}.png", i + 1)), bytes));
                 }
             }
-            _ => {
-                let bytes =
-                    renderer.export(&deck, theme, &render::Format::Pdf).map_err(|e| Failure::usage(e.to_string()))?;
-                if path == Path::new("-") {
-                    stdout = Some(bytes);
-                } else {
-                    files.push((path.to_path_buf(), bytes));
-                }
-            }
+            _ if path == Path::new("-") => stdout = Some(&pdf),
+            _ => files.push((path.to_path_buf(), &pdf)),
         }
     }
     for (path, _) in formats.iter().filter(|(_, f)| *f == Format::Png) {
         std::fs::create_dir_all(path)
             .map_err(|e| Failure::io(format!("cannot make the folder {}", path.display()), &e))?;
     }
-    let on_disk: Vec<(&Path, &[u8])> = files.iter().map(|(p, b)| (p.as_path(), b.as_slice())).collect();
-    output::write_all_atomic(&on_disk).map_err(|(i, e)| {
-        let path = on_disk.get(i).map_or_else(String::new, |(p, _)| p.display().to_string());
-        Failure::io(format!("cannot write {path} (no file was written)"), &e)
-    })?;
+    let on_disk: Vec<(&Path, &[u8])> = files.iter().map(|(p, b)| (p.as_path(), *b)).collect();
+    write_all(&on_disk)?;
     if let Some(bytes) = stdout {
-        write_stdout(&bytes)?;
+        write_stdout(bytes)?;
     }
     for &(path, format) in formats.iter().filter(|(p, _)| *p != Path::new("-")) {
         match format {
@@ -519,6 +517,14 @@ fn render_deck(args: &Args, prepared: &Prepared<'_>, journey: &journeymap::model
         }
     }
     Ok(Status::Ok)
+}
+
+/// Writes every file or none, naming the one that failed.
+fn write_all(on_disk: &[(&Path, &[u8])]) -> Result<(), Failure> {
+    output::write_all_atomic(on_disk).map_err(|(i, e)| {
+        let path = on_disk.get(i).map_or_else(String::new, |(p, _)| p.display().to_string());
+        Failure::io(format!("cannot write {path} (no file was written)"), &e)
+    })
 }
 
 fn layout_failure(e: &LayoutError) -> Failure {

@@ -21,7 +21,9 @@ use super::frame::{BoxStyle, Frame, Group, Item, Tag, Transform};
 use super::geom::{EPSILON, Point, Rect, Size2};
 use super::regions::{cards, priorities, questions};
 use super::stack::Stacker;
-use super::{LayoutError, MAX_SCALE, Options, description, largest_fitting, meta, resolve_highlight, stacker};
+use super::{
+    LayoutError, MAX_SCALE, Options, description, fits_at, grow, largest_fitting, meta, resolve_highlight, stacker,
+};
 use crate::model::{Journey, Panel};
 use crate::text::{Shaper, Style};
 use crate::theme::{Role, Theme};
@@ -102,41 +104,41 @@ fn foot(cx: &Context<'_>) -> f64 {
 /// The overview: title, spine, curve and health, fitted to the slide; in
 /// parts of fewer stages when the whole spine does not fit.
 fn overview(journey: &Journey, builder: &Stacker<'_>, min_scale: f64) -> Result<Vec<Slide>, LayoutError> {
-    let mut story = journey.clone();
+    // The map without its stages, each part takes its own.
+    let mut story = Journey { stages: Vec::new(), ..journey.clone() };
     story.poster.panels = Some(vec![Panel::Curve, Panel::Health]);
     let n = journey.stages.len().max(1);
     let name = builder.labels.get("overview").to_owned();
-    // Each distinct part size once, largest first; a size is tried only
-    // when every part fits at the floor, which one layout each tells.
+    let foot = foot(&builder.context(SLIDE.width, 0.0));
+    // Each distinct part size once, largest first. A size is fitted only
+    // when every part fits at the floor; the floor's layouts are kept for
+    // the fit.
     let mut sizes: Vec<usize> = (1..=n).map(|parts| n.div_ceil(parts)).collect();
     sizes.dedup();
     for per in sizes {
-        let builders: Vec<(usize, usize, Journey)> = (0..n)
+        let parts: Vec<(usize, usize, Journey)> = (0..n)
             .step_by(per)
             .map(|start| {
                 let end = (start + per).min(journey.stages.len());
-                let mut part = story.clone();
-                part.stages = journey.stages.get(start..end).map(<[_]>::to_vec).unwrap_or_default();
-                (start, end, part)
+                let stages = journey.stages.get(start..end).map(<[_]>::to_vec).unwrap_or_default();
+                (start, end, Journey { stages, ..story.clone() })
             })
             .collect();
-        if !builders
+        let stackers: Vec<Stacker<'_>> =
+            parts.iter().map(|(start, end, part)| part_stacker(builder, *start, *end, part)).collect();
+        let floors: Option<Vec<_>> =
+            stackers.iter().map(|stacker| fits_at(stacker, SLIDE, foot, false, min_scale)).collect();
+        let Some(floors) = floors else { continue };
+        return Ok(parts
             .iter()
-            .all(|(start, end, part)| fits_overview(&part_stacker(builder, *start, *end, part), min_scale))
-        {
-            continue;
-        }
-        let mut slides = Vec::new();
-        for (start, end, part) in &builders {
-            let Some((scale, frame)) = fit_overview(&part_stacker(builder, *start, *end, part), min_scale) else {
-                break;
-            };
-            let name = if per >= n { name.clone() } else { format!("{name} ({}–{})", start + 1, end) };
-            slides.push(Slide { name, scale, frame });
-        }
-        if slides.len() == builders.len() {
-            return Ok(slides);
-        }
+            .zip(&stackers)
+            .zip(floors)
+            .map(|(((start, end, _), stacker), floor)| {
+                let (scale, laid) = grow(stacker, SLIDE, foot, false, min_scale, floor);
+                let name = if per >= n { name.clone() } else { format!("{name} ({}–{})", start + 1, end) };
+                Slide { name, scale, frame: laid.frame }
+            })
+            .collect());
     }
     Err(too_small("the overview of one stage"))
 }
@@ -162,38 +164,6 @@ fn part_stacker<'p>(builder: &Stacker<'p>, start: usize, end: usize, part: &'p J
         first_stage: start,
         footer: false,
     }
-}
-
-/// Whether the overview's stack fits a slide at the floor.
-fn fits_overview(builder: &Stacker<'_>, min_scale: f64) -> bool {
-    let foot = foot(&builder.context(SLIDE.width, 0.0));
-    let (w, h) = (SLIDE.width / min_scale, SLIDE.height / min_scale - foot);
-    let laid = builder.build(w, Some(h), 0.0, false);
-    laid.fits_width && laid.height <= h + EPSILON
-}
-
-/// The overview's stack at the largest scale at which it fits a slide
-/// above the number line, its rows stretched to fill the slide.
-fn fit_overview(builder: &Stacker<'_>, min_scale: f64) -> Option<(f64, Frame)> {
-    let foot = foot(&builder.context(SLIDE.width, 0.0));
-    let view = |scale: f64| (SLIDE.width / scale, SLIDE.height / scale - foot);
-    let fits = |scale: f64| {
-        let (w, h) = view(scale);
-        let laid = builder.build(w, Some(h), 0.0, false);
-        (laid.fits_width && laid.height <= h + EPSILON).then_some(laid)
-    };
-    let at_floor = fits(min_scale)?;
-    let (scale, laid) = largest_fitting(&fits, min_scale, MAX_SCALE.max(min_scale), at_floor);
-    let (w, h) = view(scale);
-    let rows = builder.stretchable();
-    let spare = h - laid.height;
-    let laid = if rows > 0 && spare > builder.theme.space.unit {
-        let stretched = builder.build(w, Some(h), spare / rows as f64, false);
-        if stretched.height <= h + EPSILON { stretched } else { laid }
-    } else {
-        laid
-    };
-    Some((scale, laid.frame))
 }
 
 fn too_small(what: &str) -> LayoutError {
@@ -351,7 +321,7 @@ fn one_slide(builder: &Stacker<'_>, stage: usize, scale: f64) -> Option<Frame> {
     frame.push(head.at(s.margin, s.margin));
 
     let has_cards = !cx.journey.stages[stage].touchpoints.is_empty();
-    let has_answers = !questions::answers(&cx, stage, content).is_empty();
+    let has_answers = questions::answers_any(&cx, stage);
     let (answers_w, cards_x) = match (has_answers, has_cards) {
         (true, true) => {
             let w = (content - s.section) * 0.4;

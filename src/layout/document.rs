@@ -48,6 +48,21 @@ pub struct Meta {
 }
 
 impl Document {
+    /// The same document with other pages (its tiles, its bled page, one
+    /// of its slides), without copying the pages it had.
+    pub fn with_pages(&self, pages: Vec<Page>) -> Document {
+        Document {
+            pages,
+            title: self.title.clone(),
+            description: self.description.clone(),
+            anchors: self.anchors.clone(),
+            left_out: self.left_out.clone(),
+            priorities_cap: self.priorities_cap,
+            forced_breaks: self.forced_breaks,
+            meta: self.meta.clone(),
+        }
+    }
+
     /// The first page (a document always has one).
     pub fn page(&self) -> &Page {
         // `layout` always makes a page; an empty document has none only if

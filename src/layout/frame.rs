@@ -262,6 +262,12 @@ impl Transform {
         let p = self.apply(Point::new(r.x, r.y));
         Rect::new(p.x, p.y, r.width * self.scale, r.height * self.scale)
     }
+
+    /// The transform that undoes this one (for a non-zero scale): from a
+    /// page's coordinates back to its frame's.
+    pub fn inverse(self) -> Transform {
+        Transform { tx: -self.tx / self.scale, ty: -self.ty / self.scale, scale: 1.0 / self.scale }
+    }
 }
 
 /// A shape with its paint.

@@ -273,27 +273,46 @@ fn fit_mode(
     min_scale: f64,
     sidebar: bool,
 ) -> Result<(f64, stack::Laid), Option<f64>> {
-    let fits = |scale: f64| {
-        let laid = builder.build(page.width / scale, Some(page.height / scale), 0.0, sidebar);
-        (laid.fits_width && laid.height <= page.height / scale + EPSILON).then_some(laid)
-    };
-    let Some(at_floor) = fits(min_scale) else {
+    let Some(at_floor) = fits_at(builder, page, 0.0, sidebar, min_scale) else {
         let tiny = min_scale / 20.0;
+        let fits = |scale: f64| fits_at(builder, page, 0.0, sidebar, scale);
         return Err(fits(tiny).map(|laid| largest_fitting(&fits, tiny, min_scale, laid).0));
     };
+    Ok(grow(builder, page, 0.0, sidebar, min_scale, at_floor))
+}
+
+/// The stack laid out for `page` at `scale`, keeping `reserve` px of the
+/// view free at its foot (a slide's number line); `None` when it does not
+/// fit.
+fn fits_at(builder: &Stacker<'_>, page: Size2, reserve: f64, sidebar: bool, scale: f64) -> Option<stack::Laid> {
+    let (width, height) = (page.width / scale, page.height / scale - reserve);
+    let laid = builder.build(width, Some(height), 0.0, sidebar);
+    (laid.fits_width && laid.height <= height + EPSILON).then_some(laid)
+}
+
+/// From a stack that fits at `min_scale`, the largest scale at which it
+/// fits, with the height left over shared between the rows, so the page is
+/// filled rather than blank at the foot.
+fn grow(
+    builder: &Stacker<'_>,
+    page: Size2,
+    reserve: f64,
+    sidebar: bool,
+    min_scale: f64,
+    at_floor: stack::Laid,
+) -> (f64, stack::Laid) {
+    let fits = |scale: f64| fits_at(builder, page, reserve, sidebar, scale);
     let (scale, laid) = largest_fitting(&fits, min_scale, MAX_SCALE.max(min_scale), at_floor);
-    // The content fits at this scale; share the height left over between
-    // the rows, so the page is filled rather than blank at the foot.
-    let (view_w, view_h) = (page.width / scale, page.height / scale);
+    let (view_w, view_h) = (page.width / scale, page.height / scale - reserve);
     let rows = builder.stretchable();
     let spare = view_h - laid.height + laid.slack;
-    let laid = if rows > 0 && spare > builder.theme.space.unit {
+    if rows > 0 && spare > builder.theme.space.unit {
         let stretched = builder.build(view_w, Some(view_h), spare / rows as f64, sidebar);
-        if stretched.height <= view_h + EPSILON { stretched } else { laid }
-    } else {
-        laid
-    };
-    Ok((scale, laid))
+        if stretched.height <= view_h + EPSILON {
+            return (scale, stretched);
+        }
+    }
+    (scale, laid)
 }
 
 /// Bisects for the largest scale in `lo..=hi` at which `fits` succeeds,

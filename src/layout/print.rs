@@ -79,14 +79,12 @@ pub fn with_bleed(document: &Document, bleed_mm: f64) -> Result<Document, PrintE
         .iter()
         .map(|page| {
             let size = Size2 { width: page.size.width + 2.0 * slug, height: page.size.height + 2.0 * slug };
-            let t = page.transform;
-            let transform = Transform { tx: t.tx + slug, ..t };
-            let transform = Transform { ty: t.ty + slug, ..transform };
+            let transform = Transform::translate(slug, slug).then(page.transform);
             let trim = Rect::new(slug, slug, page.size.width, page.size.height);
             let bleed_box =
                 Rect::new(slug - bleed, slug - bleed, page.size.width + 2.0 * bleed, page.size.height + 2.0 * bleed);
             let mut frame = page.frame.clone();
-            let to_frame = |r: Rect| inverse(transform, r);
+            let to_frame = |r: Rect| transform.inverse().apply_rect(r);
             // The slug is paper: four bands around the bleed box.
             let mut furniture =
                 paper_around(size, bleed_box).into_iter().map(|r| paper_band(to_frame(r))).collect::<Vec<_>>();
@@ -105,7 +103,7 @@ pub fn with_bleed(document: &Document, bleed_mm: f64) -> Result<Document, PrintE
             Page { size, transform, frame, name: page.name.clone(), print: Some(PrintBoxes { trim, bleed: bleed_box }) }
         })
         .collect();
-    Ok(Document { pages, ..document.clone() })
+    Ok(document.with_pages(pages))
 }
 
 /// The poster cut into tiles of `paper` (in the orientation that needs
@@ -167,10 +165,14 @@ pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Do
             );
             // Only what the tile shows is drawn on it: a tile page holds a
             // part of the poster, not all of it under paper.
-            let mut frame =
-                Frame { size: poster.frame.size, items: cull(&poster.frame.items, inverse(transform, shown)) };
-            let mut furniture: Vec<Item> =
-                paper_around(sheet_size, shown).into_iter().map(|rect| paper_band(inverse(transform, rect))).collect();
+            let mut frame = Frame {
+                size: poster.frame.size,
+                items: cull(&poster.frame.items, transform.inverse().apply_rect(shown)),
+            };
+            let mut furniture: Vec<Item> = paper_around(sheet_size, shown)
+                .into_iter()
+                .map(|rect| paper_band(transform.inverse().apply_rect(rect)))
+                .collect();
             let width = Length::pt(MARK_PT).to_px();
             let tick = Length::mm(3.0).to_px();
             let ring_r = Length::mm(0.8).to_px();
@@ -224,7 +226,7 @@ pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Do
             });
         }
     }
-    Ok(Document { pages, ..document.clone() })
+    Ok(document.with_pages(pages))
 }
 
 /// The items (in frame coordinates) that reach into `window`: groups keep
@@ -238,7 +240,7 @@ fn cull(items: &[Item], window: Rect) -> Vec<Item> {
                 if !group.transform.apply_rect(group.content_bounds()).overlaps(&window) {
                     continue;
                 }
-                let inner = inverse(group.transform, window);
+                let inner = group.transform.inverse().apply_rect(window);
                 let boxed = group.box_rect().is_some();
                 let mut children = Vec::with_capacity(group.items.len());
                 for (i, child) in group.items.iter().enumerate() {
@@ -262,11 +264,6 @@ fn cull(items: &[Item], window: Rect) -> Vec<Item> {
         }
     }
     kept
-}
-
-/// A page rect in frame coordinates.
-fn inverse(t: Transform, r: Rect) -> Rect {
-    Rect::new((r.x - t.tx) / t.scale, (r.y - t.ty) / t.scale, r.width / t.scale, r.height / t.scale)
 }
 
 /// The four bands of `page` outside `inner`.
@@ -296,21 +293,15 @@ fn corners(trim: Rect) -> [(Point, (f64, f64)); 4] {
 /// A mark from `a` to `b` in page px, `width` page px wide, as an item in
 /// frame coordinates.
 fn line(t: Transform, a: Point, b: Point, width: f64) -> Item {
-    let f = |p: Point| Point::new((p.x - t.tx) / t.scale, (p.y - t.ty) / t.scale);
-    Item::Shape(Shape {
-        geometry: Geometry::Line { from: f(a), to: f(b) },
-        fill: None,
-        stroke: Some(Stroke::solid(Role::Registration, width / t.scale)),
-    })
+    let to_frame = t.inverse();
+    let geometry = Geometry::Line { from: to_frame.apply(a), to: to_frame.apply(b) };
+    Item::Shape(Shape::stroked(geometry, Stroke::solid(Role::Registration, width / t.scale)))
 }
 
+/// A ring around `center` in page px, drawn as [`line`] draws.
 fn ring(t: Transform, center: Point, radius: f64, width: f64) -> Item {
-    let c = Point::new((center.x - t.tx) / t.scale, (center.y - t.ty) / t.scale);
-    Item::Shape(Shape {
-        geometry: Geometry::Circle { center: c, radius: radius / t.scale },
-        fill: None,
-        stroke: Some(Stroke::solid(Role::Registration, width / t.scale)),
-    })
+    let geometry = Geometry::Circle { center: t.inverse().apply(center), radius: radius / t.scale };
+    Item::Shape(Shape::stroked(geometry, Stroke::solid(Role::Registration, width / t.scale)))
 }
 
 /// The tile label's size: 9 pt, in page px.
@@ -322,11 +313,10 @@ fn caption(shaper: &Shaper<'_>, text: &str, t: Transform, at: Point) -> Item {
     let size = CAPTION_PX / t.scale;
     let shaped = shaper.shape(text, Style::Regular, size, &mut Vec::new());
     let (ascent, descent) = shaper.extents(Style::Regular, size);
-    let x = (at.x - t.tx) / t.scale;
-    let y = (at.y - t.ty) / t.scale;
+    let at = t.inverse().apply(at);
     Item::Text(TextLine {
-        x,
-        baseline: y + (ascent - descent) / 2.0,
+        x: at.x,
+        baseline: at.y + (ascent - descent) / 2.0,
         size,
         style: Style::Regular,
         role: Role::Registration,

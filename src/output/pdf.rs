@@ -59,7 +59,7 @@ pub fn pdf(svg: &str, fonts: &Fonts, document: &layout::Document) -> Result<Vec<
     if document.pages.len() == 1 {
         return pdf_pages(&[svg], fonts, document);
     }
-    let first = layout::Document { pages: vec![document.page().clone()], ..document.clone() };
+    let first = document.with_pages(vec![document.page().clone()]);
     pdf_pages(&[svg], fonts, &first)
 }
 

@@ -124,12 +124,12 @@ fn char_positions(face: &PlannedFace<'_>, text: &str) -> Option<Vec<f64>> {
 struct Outlines<'a> {
     faces: Vec<Option<PlannedFace<'a>>>,
     /// Each glyph used, by face and glyph id, with its path in font units.
-    glyphs: std::collections::BTreeMap<(usize, u16), String>,
+    glyphs: BTreeMap<(usize, u16), String>,
 }
 
 impl<'a> Outlines<'a> {
     fn new(fonts: &'a Fonts) -> Outlines<'a> {
-        Outlines { faces: shaping_faces(fonts), glyphs: std::collections::BTreeMap::new() }
+        Outlines { faces: shaping_faces(fonts), glyphs: BTreeMap::new() }
     }
 
     /// A line as glyph outlines: a `<use>` of each glyph's `<path>`,
@@ -286,15 +286,20 @@ fn attribute_name(name: &str) -> String {
     name.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect()
 }
 
-/// The distinct runs of text each face draws on a page, by face index. A
-/// face the set lacks is drawn as the first (see `Painter::text`).
+/// The index of the face a run is drawn with: its own, or the first when
+/// the set lacks it (the document was laid out with more fonts): wrong
+/// glyphs, perhaps, but never a panic.
+fn drawn_face(fonts: &Fonts, id: FaceId) -> usize {
+    if fonts.face(id).is_some() { id.0 } else { 0 }
+}
+
+/// The distinct runs of text each face draws on a page, by face index.
 fn runs_by_face<'p>(page: &'p Page, fonts: &Fonts) -> BTreeMap<usize, BTreeSet<&'p str>> {
     let mut used: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     page.frame.walk(&mut |_, item| {
         if let Item::Text(t) = item {
             for run in &t.runs {
-                let face = if fonts.face(run.face).is_some() { run.face.0 } else { 0 };
-                used.entry(face).or_default().insert(run.text.as_str());
+                used.entry(drawn_face(fonts, run.face)).or_default().insert(run.text.as_str());
             }
         }
     });
@@ -583,13 +588,11 @@ impl Painter<'_> {
         // usvg draws exactly what was measured, with no fallback of its own.
         let mut x = origin.x;
         for run in &line.runs {
-            // A face this set does not have (the document was laid out with
-            // more fonts) is named as the first face: wrong glyphs, perhaps,
-            // but never a panic.
-            let Some(face) = self.fonts.face(run.face).or_else(|| self.fonts.faces().first()) else { continue };
+            let index = drawn_face(self.fonts, run.face);
+            let Some(face) = self.fonts.faces().get(index) else { continue };
             let style = if face.italic { " font-style=\"italic\"" } else { "" };
             let mut places = num(x);
-            let shaper = self.placing.as_ref().and_then(|faces| faces.get(run.face.0)).and_then(Option::as_ref);
+            let shaper = self.placing.as_ref().and_then(|faces| faces.get(index)).and_then(Option::as_ref);
             if let Some(shaper) = shaper {
                 let scale = line.size * at.scale / f64::from(shaper.face.units_per_em());
                 for p in char_positions(shaper, &run.text).unwrap_or_default().iter().skip(1) {

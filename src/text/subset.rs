@@ -76,43 +76,44 @@ pub fn embed<'t>(face: &Face, runs: impl IntoIterator<Item = &'t str> + Clone) -
         rustybuzz::Face::from_slice(face.data(), face.index())
             .ok_or_else(|| SubsetError::Unreadable("not an OpenType face".to_owned()))?,
     );
+    // Each run as the layout shaped it, once for both checks below. A mark
+    // moved off its pen position cannot be repeated by the SVG, which
+    // places characters along x only.
+    let shaped: Vec<(&str, Shaped)> = runs.into_iter().map(|run| (run, whole.shape(run))).collect();
+    if shaped.iter().any(|(_, s)| s.offset) {
+        return Ok(Embedding::Whole);
+    }
     let with_gsub = guarded(face.data(), face.index(), &unicodes, true)?;
     if let Some(cut) = rustybuzz::Face::from_slice(&with_gsub, 0).map(Shaping::new) {
-        if runs.clone().into_iter().all(|run| same_glyphs(&whole, &cut, run)) {
+        if shaped.iter().all(|(run, s)| s.glyphs == cut.shape(run).glyphs) {
             return Ok(Embedding::Subset(with_gsub));
         }
     }
     // Without GSUB a browser draws each character's own glyph; that is
     // right only where the whole face drew one glyph a character, in
-    // reading order, none moved off its place by a mark offset (the SVG
-    // places characters along x only).
-    let one_to_one = |run: &str| {
-        let shaped = whole.shape(run);
-        let chars = run.char_indices().map(|(i, _)| i as u32);
-        shaped.rtl.is_none_or(|rtl| !rtl) && !shaped.offset && shaped.glyphs.iter().map(|g| g.1).eq(chars)
-    };
-    if runs.into_iter().all(one_to_one) {
+    // reading order.
+    let one_to_one =
+        |(run, s): &(&str, Shaped)| s.glyphs.iter().map(|g| g.1).eq(run.char_indices().map(|(i, _)| i as u32));
+    if shaped.iter().all(one_to_one) {
         return guarded(face.data(), face.index(), &unicodes, false).map(Embedding::Subset);
     }
     Ok(Embedding::Whole)
 }
 
 /// A TrueType/OpenType font holding only the glyphs `text` needs in `face`
-/// (plus `.notdef`), with the `GSUB` the subsetter makes.
-///
-/// # Errors
-/// As for [`embed`].
-pub fn subset(face: &Face, text: impl IntoIterator<Item = char>) -> Result<Vec<u8>, SubsetError> {
+/// (plus `.notdef`), with the `GSUB` the subsetter makes: the raw cut the
+/// tests examine, before `embed`'s checks.
+#[cfg(test)]
+fn subset(face: &Face, text: impl IntoIterator<Item = char>) -> Result<Vec<u8>, SubsetError> {
     let unicodes: BTreeSet<u32> = text.into_iter().map(u32::from).collect();
     guarded(face.data(), face.index(), &unicodes, true)
 }
 
 /// A run shaped: each glyph (by what tells it apart) with the byte offset
-/// of its cluster, and whether any part was right to left (`None` if
-/// empty).
+/// of its cluster. (Right-to-left text never gets here: see
+/// `needs_layout_tables`.)
 struct Shaped {
     glyphs: Vec<(Glyph, u32)>,
-    rtl: Option<bool>,
     /// Whether any glyph is offset from its pen position (a mark placed
     /// by GPOS), which positions along x alone cannot repeat.
     offset: bool,
@@ -153,19 +154,18 @@ impl<'f> Shaping<'f> {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
-        let rtl = (!text.is_empty()).then(|| buffer.direction() == rustybuzz::Direction::RightToLeft);
         let shaped = self.face.shape(buffer);
         let glyphs = shaped.glyph_infos().iter().map(|info| (self.glyph(info.glyph_id), info.cluster)).collect();
         let offset = shaped.glyph_positions().iter().any(|p| p.x_offset != 0 || p.y_offset != 0);
-        Shaped { glyphs, rtl, offset }
+        Shaped { glyphs, offset }
     }
 }
 
-/// Whether the subset picks the whole face's glyphs for `run`, and none
-/// of them needs a mark offset that the SVG's x positions cannot give.
+/// Whether the subset picks the whole face's glyphs for `run` (the tests'
+/// view of the check `embed` makes).
+#[cfg(test)]
 fn same_glyphs(whole: &Shaping<'_>, cut: &Shaping<'_>, run: &str) -> bool {
-    let (a, b) = (whole.shape(run), cut.shape(run));
-    !a.offset && a.rtl == b.rtl && a.glyphs == b.glyphs
+    whole.shape(run).glyphs == cut.shape(run).glyphs
 }
 
 /// Whether a character belongs to a script shaped right to left or in

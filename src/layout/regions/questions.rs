@@ -181,6 +181,14 @@ pub(crate) fn answers(cx: &Context<'_>, stage: usize, width: f64) -> Vec<Lines> 
     blocks
 }
 
+/// Whether stage `stage` answers any row: whether [`answers`] has blocks,
+/// without laying them out.
+pub(crate) fn answers_any(cx: &Context<'_>, stage: usize) -> bool {
+    let Some(st) = cx.journey.stages.get(stage) else { return false };
+    Question::ALL.into_iter().map(Row::Question).any(|r| is_answered(st, &r))
+        || cx.journey.lanes.iter().enumerate().any(|(i, l)| is_answered(st, &Row::Lane(i, l)))
+}
+
 /// Whether a stage answers a row (for effort: a level or a note).
 fn is_answered(stage: &Stage, row: &Row<'_>) -> bool {
     match row {
