@@ -238,14 +238,14 @@ impl Renderer {
                 // The pixel size is known from the layout: refuse before
                 // painting anything.
                 output::pixel_size(page.size.width, page.size.height, resolution)?;
-                // usvg ignores @font-face and draws from its own font
-                // database, so the PNG is rasterised without the font data.
+                // The glyphs were shaped in layout: resvg is handed their
+                // outlines to fill and has no text left to shape.
                 let svg = paint::svg_page(
                     document,
                     page,
                     theme,
                     &self.fonts,
-                    SvgOptions { transparent, embed_fonts: false, text_as_paths: false },
+                    SvgOptions { transparent, embed_fonts: false, text_as_paths: true },
                 );
                 let settings = PngSettings { resolution, title: Some(&document.title), opaque: !transparent };
                 Ok(output::png_with(&svg, &self.fonts, &settings)?)

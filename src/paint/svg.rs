@@ -15,7 +15,7 @@ use rustybuzz::ttf_parser;
 
 use crate::layout::{Document, Geometry, Group, Item, Page, Point, Segment, Shape, Stroke, Tag, TextLine, Transform};
 use crate::text::subset::Embedding;
-use crate::text::{Face, FaceId, Fonts, PlannedFace};
+use crate::text::{Face, FaceId, FaceTables, Fonts};
 use crate::theme::{Color, Role, Theme};
 
 /// Choices that change the SVG but not the layout.
@@ -59,12 +59,13 @@ pub fn svg(document: &Document, theme: &Theme, fonts: &Fonts, options: SvgOption
     svg_page(document, document.page(), theme, fonts, options)
 }
 
-/// Paints one page of a document (a slide of a deck, say) as a standalone
-/// SVG document.
+/// Paints one page of a document (a slide of a deck) as a standalone SVG
+/// document.
 pub fn svg_page(document: &Document, page: &Page, theme: &Theme, fonts: &Fonts, options: SvgOptions) -> String {
-    let outlines = options.text_as_paths.then(|| Outlines::new(fonts));
-    let placing = (options.embed_fonts && !options.text_as_paths).then(|| shaping_faces(fonts));
-    let mut p = Painter { out: String::with_capacity(256 * 1024), theme, fonts, outlines, placing };
+    let tables = FaceTables::new(fonts);
+    let outlines = options.text_as_paths.then(BTreeMap::new);
+    let placed = vec![options.embed_fonts && !options.text_as_paths; fonts.faces().len()];
+    let mut p = Painter { out: String::with_capacity(256 * 1024), theme, fonts, tables, outlines, placed };
     p.document(document, page, options);
     p.out
 }
@@ -73,92 +74,49 @@ struct Painter<'a> {
     out: String,
     theme: &'a Theme,
     fonts: &'a Fonts,
-    /// With `text_as_paths`: the faces to shape with, and the glyphs used.
-    outlines: Option<Outlines<'a>>,
-    /// With embedded fonts: the faces to shape with, to give each
-    /// character its place (see [`char_positions`]).
-    placing: Option<Vec<Option<PlannedFace<'a>>>>,
+    /// The faces' glyph tables, for outlines and character places.
+    tables: FaceTables<'a>,
+    /// With `text_as_paths`: each glyph used, by face and glyph id, with
+    /// its path data in font units.
+    outlines: Option<BTreeMap<(usize, u16), String>>,
+    /// By face: whether each character gets its place written (see
+    /// [`FaceTables::char_places`]); off for a face the browser shapes
+    /// itself from its whole tables.
+    placed: Vec<bool>,
 }
 
-fn shaping_faces(fonts: &Fonts) -> Vec<Option<PlannedFace<'_>>> {
-    fonts.faces().iter().map(|f| rustybuzz::Face::from_slice(f.data(), f.index()).map(PlannedFace::new)).collect()
-}
-
-/// Where each character of a left-to-right run starts, in font units from
-/// the run's start, as rustybuzz shaped it, up to the last one that kerning
-/// or a contextual form moved off the plain advances; characters after it
-/// flow by the advances alone. `None` for text shaped right to left, which
-/// the browser places better from the whole run.
-///
-/// The embedded subsets carry no `GPOS`, so a browser lays a run out by
-/// plain advances; these places put back what kerning did, and pin the
-/// text where it was measured in any viewer, with or without the font.
-fn char_positions(face: &PlannedFace<'_>, text: &str) -> Option<Vec<f64>> {
-    let placed = place(face, text);
-    if placed.iter().any(|g| g.rtl) {
-        return None;
-    }
-    let mut positions = Vec::with_capacity(text.len());
-    let mut last_moved = 0;
-    let (mut flow, mut at) = (0.0, 0.0);
-    let mut glyphs = placed.iter().peekable();
-    for (offset, c) in text.char_indices() {
-        // A character that starts a cluster is where its first glyph is;
-        // one inside a cluster (a ligature's second letter) goes with it.
-        if let Some(g) = glyphs.peek().filter(|g| g.cluster == offset) {
-            at = g.x;
-        }
-        while glyphs.next_if(|g| g.cluster <= offset).is_some() {}
-        if (at - flow).abs() > 0.5 {
-            last_moved = positions.len() + 1;
-        }
-        positions.push(at);
-        let advance = face.face.glyph_index(c).and_then(|g| face.face.glyph_hor_advance(g)).unwrap_or(0);
-        flow = at + f64::from(advance);
-    }
-    positions.truncate(last_moved);
-    Some(positions)
-}
-
-/// Glyph outlines for `text_as_paths`.
-struct Outlines<'a> {
-    faces: Vec<Option<PlannedFace<'a>>>,
-    /// Each glyph used, by face and glyph id, with its path in font units.
-    glyphs: BTreeMap<(usize, u16), String>,
-}
-
-impl<'a> Outlines<'a> {
-    fn new(fonts: &'a Fonts) -> Outlines<'a> {
-        Outlines { faces: shaping_faces(fonts), glyphs: BTreeMap::new() }
-    }
-
+impl Painter<'_> {
     /// A line as glyph outlines: a `<use>` of each glyph's `<path>`,
     /// scaled from font units (y up) to px at the line's size.
-    fn line(&mut self, out: &mut String, fill: Color, line: &TextLine, at: Transform) {
+    fn outlined(&mut self, fill: Color, line: &TextLine, at: Transform) {
+        let Some(glyphs) = self.outlines.as_mut() else { return };
+        let out = &mut self.out;
         let origin = at.apply(Point::new(line.x, line.baseline));
-        let words: String = line.runs.iter().map(|r| r.text.as_str()).collect();
-        let _ = writeln!(out, "<g fill=\"{fill}\" aria-label=\"{}\">", escape(&words));
+        let _ = writeln!(out, "<g fill=\"{fill}\" aria-label=\"{}\">", escape(&line.text()));
         let mut x = origin.x;
         for run in &line.runs {
-            let index = if self.faces.get(run.face.0).is_some_and(Option::is_some) { run.face.0 } else { 0 };
-            if let Some(Some(face)) = self.faces.get(index) {
+            let face = FaceId(drawn_face(self.fonts, run.face));
+            if let Some(upem) = self.tables.units_per_em(face) {
                 // One transform a run, from font units (y up) to px; each
                 // glyph is then placed in font units, a few bytes each.
-                let scale = line.size * at.scale / f64::from(face.face.units_per_em());
+                let scale = line.size * at.scale / upem;
                 let s = format!("{scale:.6}").trim_end_matches('0').to_owned();
                 let _ = write!(out, "<g transform=\"matrix({s} 0 0 -{s} {} {})\">", num(x), num(origin.y));
-                for g in place(face, &run.text) {
-                    if let std::collections::btree_map::Entry::Vacant(slot) = self.glyphs.entry((index, g.glyph)) {
+                let mut pen = 0i64;
+                for g in &run.glyphs {
+                    let (gx, gy) = (pen + i64::from(g.x_offset), g.y_offset);
+                    pen += i64::from(g.advance);
+                    if let std::collections::btree_map::Entry::Vacant(slot) = glyphs.entry((face.0, g.id)) {
                         // A glyph with no outline (a space) is not drawn.
                         let mut d = PathData::default();
-                        if face.face.outline_glyph(rustybuzz::ttf_parser::GlyphId(g.glyph), &mut d).is_none() {
+                        if !self.tables.outline(face, g.id, &mut d) {
                             continue;
                         }
                         slot.insert(d.0);
                     }
-                    let _ = write!(out, "<use href=\"#g{index}-{}\" x=\"{}\"", g.glyph, num(g.x));
-                    if g.y != 0.0 {
-                        let _ = write!(out, " y=\"{}\"", num(g.y));
+                    let _ = write!(out, "<use href=\"#g{}-{}\" x=\"{gx}\"", face.0, g.id);
+                    if gy != 0 {
+                        let _ = write!(out, " y=\"{gy}\"");
                     }
                     out.push_str("/>");
                 }
@@ -168,52 +126,6 @@ impl<'a> Outlines<'a> {
         }
         out.push_str("</g>\n");
     }
-}
-
-/// One glyph placed: its id and where its origin is, in px from the
-/// run's start and the baseline.
-struct Placed {
-    glyph: u16,
-    x: f64,
-    y: f64,
-    /// The byte offset in the run's text of the character it starts from.
-    cluster: usize,
-    /// Whether it was shaped right to left.
-    rtl: bool,
-}
-
-/// Shapes a run as usvg does (bidi runs in visual order, each shaped in
-/// its direction) and places its glyphs, in font units.
-fn place(face: &PlannedFace<'_>, text: &str) -> Vec<Placed> {
-    let bidi = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
-    let mut placed = Vec::new();
-    let mut pen = 0i64;
-    for paragraph in &bidi.paragraphs {
-        let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
-        for run in runs {
-            let mut buffer = rustybuzz::UnicodeBuffer::new();
-            buffer.push_str(&text[run.clone()]);
-            let ltr = levels.get(run.start).is_none_or(|l| l.is_ltr());
-            buffer.set_direction(if ltr {
-                rustybuzz::Direction::LeftToRight
-            } else {
-                rustybuzz::Direction::RightToLeft
-            });
-            buffer.guess_segment_properties();
-            let output = face.shape(buffer);
-            for (info, pos) in output.glyph_infos().iter().zip(output.glyph_positions()) {
-                placed.push(Placed {
-                    glyph: u16::try_from(info.glyph_id).unwrap_or(0),
-                    x: (pen + i64::from(pos.x_offset)) as f64,
-                    y: f64::from(pos.y_offset),
-                    cluster: run.start + info.cluster as usize,
-                    rtl: !ltr,
-                });
-                pen += i64::from(pos.x_advance);
-            }
-        }
-    }
-    placed
 }
 
 /// A glyph's outline as SVG path data, in font units (y up).
@@ -364,7 +276,7 @@ impl Painter<'_> {
         self.items(&page.frame.items, Transform::IDENTITY);
         if let Some(outlines) = &self.outlines {
             self.out.push_str("<defs>\n");
-            for ((face, glyph), d) in &outlines.glyphs {
+            for ((face, glyph), d) in outlines {
                 let _ = writeln!(self.out, "<path id=\"g{face}-{glyph}\" d=\"{d}\"/>");
             }
             self.out.push_str("</defs>\n");
@@ -387,8 +299,8 @@ impl Painter<'_> {
                 Ok(Embedding::Subset(data)) => data,
                 Ok(Embedding::Whole) | Err(_) => {
                     // The browser shapes this face with its own tables.
-                    if let Some(shaper) = self.placing.as_mut().and_then(|faces| faces.get_mut(index)) {
-                        *shaper = None;
+                    if let Some(placed) = self.placed.get_mut(index) {
+                        *placed = false;
                     }
                     if !embeddable(face) {
                         continue;
@@ -572,8 +484,8 @@ impl Painter<'_> {
 
     fn text(&mut self, line: &TextLine, at: Transform) {
         let fill = self.color(line.role);
-        if let Some(outlines) = self.outlines.as_mut() {
-            outlines.line(&mut self.out, fill, line, at);
+        if self.outlines.is_some() {
+            self.outlined(fill, line, at);
             return;
         }
         let origin = at.apply(Point::new(line.x, line.baseline));
@@ -592,12 +504,12 @@ impl Painter<'_> {
             let Some(face) = self.fonts.faces().get(index) else { continue };
             let style = if face.italic { " font-style=\"italic\"" } else { "" };
             let mut places = num(x);
-            let shaper = self.placing.as_ref().and_then(|faces| faces.get(index)).and_then(Option::as_ref);
-            if let Some(shaper) = shaper {
-                let scale = line.size * at.scale / f64::from(shaper.face.units_per_em());
-                for p in char_positions(shaper, &run.text).unwrap_or_default().iter().skip(1) {
+            let upem = self.tables.units_per_em(FaceId(index)).filter(|_| self.placed.get(index) == Some(&true));
+            if let Some(upem) = upem {
+                let scale = line.size * at.scale / upem;
+                for p in self.tables.char_places(run).unwrap_or_default().iter().skip(1) {
                     places.push(' ');
-                    places.push_str(&num(x + p * scale));
+                    places.push_str(&num(x + f64::from(*p) * scale));
                 }
             }
             let _ = write!(

@@ -1,16 +1,19 @@
 //! Fonts, shaping and line breaking: how big every piece of text is.
 //!
-//! Text is measured with rustybuzz on the very bytes resvg draws with
-//! (see [`Fonts`]), split into runs by face, and broken into lines at
-//! UAX #14 opportunities. The layout stage asks; the painter only repeats
-//! the answers.
+//! Text is shaped once, with rustybuzz, split into runs by face, and
+//! broken into lines at UAX #14 opportunities; each [`Run`] keeps its
+//! positioned [`Glyph`]s. The layout stage asks; every backend only draws
+//! the glyphs it was given ([`FaceTables`] reads their outlines and
+//! places). Shaping happens nowhere else.
 
 mod fonts;
 pub mod hyphenate;
 mod shape;
 pub mod subset;
+mod tables;
 mod wrap;
 
 pub use fonts::{EMBEDDED_FAMILY, Face, FaceId, FontError, Fonts, MAX_FONT_BYTES, Style};
-pub use shape::{PlannedFace, Run, ShapeCache, ShapedLine, Shaper};
+pub use shape::{Glyph, PlannedFace, Run, ShapeCache, ShapedLine, Shaper};
+pub use tables::FaceTables;
 pub use wrap::{BREAK_HYPHEN, Wrapped, fits_hyphenated, normalize, wrap, wrap_in};

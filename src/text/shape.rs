@@ -1,10 +1,12 @@
-//! Measuring text exactly as usvg will draw it.
+//! Shaping: the one place text becomes glyphs.
 //!
-//! usvg 0.47 shapes each `<tspan>` with rustybuzz, per bidi run, with the
-//! run's direction set and no extra features, and advances by the sum of
-//! `x_advance`. We do the same on the same font bytes, so a measured width
-//! is the drawn width. Text is split into runs by font here — never left to
-//! usvg's fallback — and each run names its face in the SVG.
+//! Each run is shaped once, here, with rustybuzz: per bidi run, in its
+//! direction, with no extra features (as usvg would shape a `<tspan>`).
+//! The result is kept as positioned [`Glyph`]s in the [`Run`], and every
+//! backend only draws them: the SVG writes their places (or their
+//! outlines), the PNG fills their outlines, the PDF shows them by id. Text
+//! is split into runs by font here — never left to a viewer's fallback —
+//! and each run names its face.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -22,6 +24,28 @@ pub struct Run {
     pub face: FaceId,
     /// Its advance width in px at the line's size.
     pub width: f64,
+    /// Its glyphs as the shaper placed them, in visual order (left to
+    /// right on the page), in the face's font units.
+    pub glyphs: Vec<Glyph>,
+    /// Whether any part of it was shaped right to left.
+    pub rtl: bool,
+}
+
+/// One shaped glyph, in font units of its run's face: scale by
+/// `size / units_per_em` for px. y grows upwards, as in the font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyph {
+    /// The glyph's id in the face.
+    pub id: u16,
+    /// How far the pen moves after it.
+    pub advance: i32,
+    /// How far it is drawn from the pen, across.
+    pub x_offset: i32,
+    /// How far it is drawn from the baseline, up.
+    pub y_offset: i32,
+    /// The byte offset in the run's text of the first character of the
+    /// cluster it draws.
+    pub cluster: u32,
 }
 
 /// One line of shaped text: its runs left to right and total width.
@@ -157,33 +181,54 @@ impl<'f> Shaper<'f> {
 
     /// The advance width of `text` drawn with one face at `size` px.
     pub fn advance(&self, face: FaceId, text: &str, size: f64) -> f64 {
-        let (Some(Some(rb)), Some(info)) = (self.faces.get(face.0), self.fonts.face(face)) else { return 0.0 };
-        let upem = info.metrics.units_per_em;
-        let units = if text.chars().any(may_be_rtl) {
-            let bidi = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
-            let mut units = 0;
-            for paragraph in &bidi.paragraphs {
-                let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
-                for run in runs {
-                    let ltr = levels[run.start].is_ltr();
-                    units += self.shape_units(face, rb, &text[run], ltr);
-                }
-            }
-            units
-        } else {
-            // All left-to-right: usvg's bidi pass yields one run; skip it.
-            self.shape_units(face, rb, text, true)
-        };
-        units as f64 * size / upem
+        let (glyphs, _) = self.glyphs(face, text);
+        self.px(face, glyphs.iter().map(|g| i64::from(g.advance)).sum(), size)
     }
 
-    /// Shapes one directional run as usvg does and sums its advances, in
-    /// font units. This is `rustybuzz::shape` with its plan kept: building
-    /// a plan costs more than shaping a short label, and the plan depends
-    /// only on the key, so the glyphs are the same.
-    fn shape_units(&self, face: FaceId, rb: &rustybuzz::Face<'_>, text: &str, ltr: bool) -> i64 {
+    /// Font units of `face` as px at `size`.
+    fn px(&self, face: FaceId, units: i64, size: f64) -> f64 {
+        self.fonts.face(face).map_or(0.0, |info| units as f64 * size / info.metrics.units_per_em)
+    }
+
+    /// Shapes `text` with one face, each bidi run in its direction, runs in
+    /// visual order; returns the glyphs and whether any run went right to
+    /// left.
+    fn glyphs(&self, face: FaceId, text: &str) -> (Vec<Glyph>, bool) {
+        let Some(Some(rb)) = self.faces.get(face.0) else { return (Vec::new(), false) };
+        let mut glyphs = Vec::with_capacity(text.len());
+        if !text.chars().any(may_be_rtl) {
+            // All left-to-right: a bidi pass would yield one run; skip it.
+            self.shape_run(face, rb, text, 0, true, &mut glyphs);
+            return (glyphs, false);
+        }
+        let bidi = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
+        let mut rtl = false;
+        for paragraph in &bidi.paragraphs {
+            let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+            for run in runs {
+                let ltr = levels.get(run.start).is_none_or(|l| l.is_ltr());
+                rtl |= !ltr;
+                self.shape_run(face, rb, &text[run.clone()], run.start, ltr, &mut glyphs);
+            }
+        }
+        (glyphs, rtl)
+    }
+
+    /// Shapes one directional run and appends its glyphs, their clusters
+    /// counted from `start`. This is `rustybuzz::shape` with its plan
+    /// kept: building a plan costs more than shaping a short label, and
+    /// the plan depends only on the key, so the glyphs are the same.
+    fn shape_run(
+        &self,
+        face: FaceId,
+        rb: &rustybuzz::Face<'_>,
+        text: &str,
+        start: usize,
+        ltr: bool,
+        glyphs: &mut Vec<Glyph>,
+    ) {
         if text.is_empty() {
-            return 0;
+            return;
         }
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
@@ -211,7 +256,13 @@ impl<'f> Shaper<'f> {
             })
             .clone();
         let output = rustybuzz::shape_with_plan(rb, &plan, buffer);
-        output.glyph_positions().iter().map(|p| i64::from(p.x_advance)).sum()
+        glyphs.extend(output.glyph_infos().iter().zip(output.glyph_positions()).map(|(info, pos)| Glyph {
+            id: u16::try_from(info.glyph_id).unwrap_or(0),
+            advance: pos.x_advance,
+            x_offset: pos.x_offset,
+            y_offset: pos.y_offset,
+            cluster: u32::try_from(start + info.cluster as usize).unwrap_or(u32::MAX),
+        }));
     }
 
     /// Whether `face` has a glyph for every character of `cluster` that
@@ -257,11 +308,12 @@ impl<'f> Shaper<'f> {
             });
             match runs.last_mut() {
                 Some(run) if run.face == face => run.text.push_str(cluster),
-                _ => runs.push(Run { text: cluster.to_owned(), face, width: 0.0 }),
+                _ => runs.push(Run { text: cluster.to_owned(), face, width: 0.0, glyphs: Vec::new(), rtl: false }),
             }
         }
         for run in &mut runs {
-            run.width = self.advance(run.face, &run.text, size);
+            (run.glyphs, run.rtl) = self.glyphs(run.face, &run.text);
+            run.width = self.px(run.face, run.glyphs.iter().map(|g| i64::from(g.advance)).sum(), size);
         }
         let width = runs.iter().map(|r| r.width).sum();
         ShapedLine { runs, width }
