@@ -199,18 +199,7 @@ impl Renderer {
     /// A PNG over [`output::MAX_PIXELS`] or with a bad resolution.
     pub fn export(&self, document: &Document, theme: &Theme, format: &Format) -> Result<Vec<u8>, RenderError> {
         match *format {
-            Format::Pdf => {
-                // krilla reads the tree usvg builds from our SVG, with our
-                // fonts; it subsets them and keeps the text as text.
-                let options = SvgOptions { embed_fonts: false, ..SvgOptions::default() };
-                let svgs: Vec<String> = document
-                    .pages
-                    .iter()
-                    .map(|page| paint::svg_page(document, page, theme, &self.fonts, options))
-                    .collect();
-                let svgs: Vec<&str> = svgs.iter().map(String::as_str).collect();
-                Ok(output::pdf_pages(&svgs, &self.fonts, document)?)
-            }
+            Format::Pdf => Ok(output::pdf(document, theme, &self.fonts)?),
             _ => self.export_page(document, 0, theme, format),
         }
     }

@@ -58,11 +58,17 @@ fn one_page_of_exactly_the_posters_size_with_the_maps_metadata() {
     assert!(field(&info, "Author").starts_with("Nordic Air, Customer experience"), "{info}");
     assert!(field(&info, "Keywords").contains("Awareness") && field(&info, "Keywords").contains("Return"), "{info}");
     assert!(field(&info, "Creator").starts_with("journeymap "), "{info}");
-    // Tagged: the page is one figure whose alternate text is the poster's
-    // summary; and one bookmark, the title.
+    // Tagged with the poster's structure: the title a heading, each stage
+    // a heading below it, the cards, priorities and legend lists, the
+    // curve and health strip figures; and one bookmark, the title.
     assert_eq!(field(&info, "Tagged"), "yes", "{info}");
     let structure = poppler("pdfinfo", &pdf, &["-struct"]);
-    assert_eq!(structure.matches("Figure").count(), 1, "{structure}");
+    let count = |tag: &str| structure.lines().filter(|l| l.split_whitespace().next() == Some(tag)).count();
+    assert_eq!((count("H1"), count("H2")), (1, 7), "{structure}");
+    assert_eq!((count("L"), count("Figure")), (3, 2), "{structure}");
+    assert!(count("LI") >= 22 + 8, "every card and shown priority is a list item: {structure}");
+    let outer = structure.lines().skip_while(|l| !l.contains("Part")).find(|l| l.trim_start().starts_with("H"));
+    assert_eq!(outer.map(str::trim), Some("H1 (block)"), "the title comes first: {structure}");
     let xml = poppler("pdftohtml", &pdf, &["-xml", "-stdout", "-i", "-q"]);
     assert!(xml.contains("<item page=\"1\">Flying Nordic Air</item>"), "{xml}");
     assert!(field(&info, "CreationDate").contains("2026"), "{info}");

@@ -17,7 +17,7 @@
 
 use super::context::{Context, Font, Lines, Slot};
 use super::document::{Document, Page};
-use super::frame::{BoxStyle, Frame, Group, Item, Tag, Transform};
+use super::frame::{BoxStyle, Frame, Group, Item, Structure, Tag, Transform};
 use super::geom::{EPSILON, Point, Rect, Size2};
 use super::regions::{cards, priorities, questions};
 use super::stack::Stacker;
@@ -251,7 +251,9 @@ fn heading(cx: &Context<'_>, stage: usize, title: &str, width: f64) -> Block {
     let big = cx.lines(title, font, Role::Ink, Slot::new(0.0, small.height, width));
     let mut items = small.items;
     items.extend(big.items);
-    let tag = Tag::new("slide-heading", "slide-heading").data("stage", &cx.journey.stages[stage].name);
+    let tag = Tag::new("slide-heading", "slide-heading")
+        .data("stage", &cx.journey.stages[stage].name)
+        .structure(Structure::Heading(1));
     Block { tag: Some(tag), items, width, height: small.height + big.height }
 }
 

@@ -168,17 +168,39 @@ pub struct Tag {
     pub data: Vec<(String, String)>,
     /// A title, shown on hover (a card's note).
     pub title: Option<String>,
+    /// What the group is in the document's logical structure, for tagged
+    /// PDF and other readers that follow it; `None` for a group that only
+    /// holds its children.
+    pub structure: Option<Structure>,
+}
+
+/// A group's part in the document's logical structure (PDF tags), in
+/// reading order, which is painting order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Structure {
+    /// A heading of level 1 (the title) and up (a stage).
+    Heading(u16),
+    /// A list; its items are the [`Structure::ListItem`]s inside it.
+    List,
+    /// One item of a list (a card, a priority).
+    ListItem,
+    /// A picture read as a whole (the curve, the health strip), with the
+    /// words that say what it shows to a reader who cannot see it.
+    Figure(String),
+    /// Print furniture that is no part of the content (crop marks, tile
+    /// labels): readers skip it.
+    Artifact,
 }
 
 impl Tag {
     /// A tag with an id and a class.
     pub fn new(id: impl Into<String>, class: impl Into<String>) -> Tag {
-        Tag { id: Some(id.into()), class: class.into(), data: Vec::new(), title: None }
+        Tag { id: Some(id.into()), class: class.into(), ..Tag::default() }
     }
 
     /// An anonymous tag with only a class.
     pub fn class(class: impl Into<String>) -> Tag {
-        Tag { id: None, class: class.into(), data: Vec::new(), title: None }
+        Tag { id: None, class: class.into(), ..Tag::default() }
     }
 
     /// Adds a `data-NAME` attribute.
@@ -190,6 +212,12 @@ impl Tag {
     /// Sets the title.
     pub fn title(mut self, title: Option<String>) -> Tag {
         self.title = title;
+        self
+    }
+
+    /// Sets its part in the logical structure.
+    pub fn structure(mut self, structure: Structure) -> Tag {
+        self.structure = Some(structure);
         self
     }
 

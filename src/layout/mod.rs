@@ -34,7 +34,7 @@ mod symbols;
 
 pub use deck::{MIN_SLIDE_TEXT_PX, SLIDE, deck};
 pub use document::{Anchor, AnchorKind, Boxed, Document, Meta, Page, PrintBoxes};
-pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Tag, TextLine, Transform};
+pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Structure, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
 pub use print::{MAX_BLEED_MM, MAX_TILES, PrintError, TILE_MARGIN_MM, TILE_OVERLAP_MM, tiles, with_bleed};
 

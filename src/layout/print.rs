@@ -13,7 +13,7 @@
 //!   on the assembled poster); "row r, column c of R × C" on each page.
 
 use super::document::{Document, Page, PrintBoxes};
-use super::frame::{Frame, Geometry, Group, Item, Shape, Stroke, Tag, TextLine, Transform};
+use super::frame::{Frame, Geometry, Group, Item, Shape, Stroke, Structure, Tag, TextLine, Transform};
 use super::geom::{EPSILON, Point, Rect, Size2};
 use crate::model::{Orientation, Size};
 use crate::text::{Shaper, Style};
@@ -99,7 +99,10 @@ pub fn with_bleed(document: &Document, bleed_mm: f64) -> Result<Document, PrintE
                     furniture.push(line(transform, a, b, width));
                 }
             }
-            frame.items.push(Item::Group(Group::new(Some(Tag::class("crop-marks")), furniture)));
+            frame.items.push(Item::Group(Group::new(
+                Some(Tag::class("crop-marks").structure(Structure::Artifact)),
+                furniture,
+            )));
             Page { size, transform, frame, name: page.name.clone(), print: Some(PrintBoxes { trim, bleed: bleed_box }) }
         })
         .collect();
@@ -216,7 +219,10 @@ pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Do
             }
             let label = format!("{title}{}", suffix(r + 1, c + 1));
             furniture.push(caption(shaper, &label, transform, Point::new(margin, Length::mm(3.0).to_px())));
-            frame.items.push(Item::Group(Group::new(Some(Tag::class("tile-marks")), furniture)));
+            frame.items.push(Item::Group(Group::new(
+                Some(Tag::class("tile-marks").structure(Structure::Artifact)),
+                furniture,
+            )));
             pages.push(Page {
                 size: sheet_size,
                 transform,

@@ -1,4 +1,5 @@
-//! The last stage: rasterising the SVG, and turning output into files.
+//! The last stage: rasterising the SVG, drawing the PDF, and turning
+//! output into files.
 //!
 //! Every file is written atomically: the bytes go to a temporary file in
 //! the destination's directory, which is then renamed over the destination.
@@ -11,7 +12,6 @@ mod png;
 use std::io::Write;
 use std::path::Path;
 
-pub use pdf::pdf_pages;
 pub use pdf::{PdfError, pdf};
 pub use png::{
     BAND_ROWS, MAX_PARTS, MAX_PIXELS, PngError, PngSettings, Resolution, pixel_size, png, png_titled, png_with, tree,

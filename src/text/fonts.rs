@@ -97,6 +97,12 @@ impl Face {
     pub fn index(&self) -> u32 {
         self.index
     }
+
+    /// The font's bytes, shared rather than copied (the PDF writer embeds
+    /// them).
+    pub fn shared_data(&self) -> Arc<dyn AsRef<[u8]> + Send + Sync> {
+        Arc::clone(&self.data)
+    }
 }
 
 /// Why a user's font file could not be added.

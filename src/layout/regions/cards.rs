@@ -5,7 +5,7 @@ use super::questions::{RowHead, label_box, row_label};
 use super::{Region, boxed, dashed};
 use crate::layout::context::{Context, Font, Slot};
 use crate::layout::document::{Anchor, AnchorKind};
-use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Tag};
+use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Structure, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols::{self, Pip};
 use crate::model::Touchpoint;
@@ -54,6 +54,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     }
     items.insert(0, label_box(cx, &head, 0.0, bottom, label));
     let mut region = Region::new(cx, "touchpoints", bottom, items);
+    region.tag = region.tag.structure(Structure::List);
     region.anchors = anchors;
     region.on_grid = true;
     region
@@ -240,7 +241,8 @@ pub(crate) fn card(
     let mut tag = Tag::new(format!("card-{}-{}", stage + 1, index + 1), "touchpoint")
         .data("stage", stage_name)
         .data("stage-number", (stage + 1).to_string())
-        .data("priority", Class::of(t).as_str());
+        .data("priority", Class::of(t).as_str())
+        .structure(Structure::ListItem);
     if let Some(rank) = rank {
         tag = tag.data("rank", rank.to_string());
     }

@@ -6,7 +6,7 @@
 use super::questions::{RowHead, label_box, row_label_in};
 use super::{Region, boxed};
 use crate::layout::context::Context;
-use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Segment, Shape, Stroke, Tag};
+use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Segment, Shape, Stroke, Structure, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols;
 use crate::text::Style;
@@ -92,6 +92,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let band_box = boxed(Tag::new("curve-band", "curve-band"), band, BoxStyle::default(), items);
     let label = label_box(cx, &head, 0.0, height, label);
     let mut region = Region::new(cx, "curve", height, vec![label, band_box]);
+    region.tag = region.tag.structure(Structure::Figure(alt_text(cx)));
     region.on_grid = true;
     region
 }
@@ -222,4 +223,15 @@ mod tests {
         assert_eq!(monotone(&[Point::new(1.0, 1.0)]).len(), 1);
         assert!(monotone(&[]).is_empty());
     }
+}
+
+/// What the curve shows, in words, for a reader who cannot see it: each
+/// scored stage's mean feeling on the 1–5 scale, in the row's own label.
+fn alt_text(cx: &Context<'_>) -> String {
+    let means: Vec<String> = cx
+        .health
+        .iter()
+        .filter_map(|h| Some(format!("{} {:.1}", cx.journey.stages.get(h.stage)?.name, h.mean_score?)))
+        .collect();
+    format!("{} (1–5): {}", cx.labels.get("feeling"), means.join(", "))
 }

@@ -8,7 +8,7 @@ use super::questions::{RowHead, label_box, row_label};
 use super::{Region, boxed};
 use crate::health::{self, StageHealth};
 use crate::layout::context::{Context, Font, Slot};
-use crate::layout::frame::{BoxStyle, Group, Item, Stroke, Tag};
+use crate::layout::frame::{BoxStyle, Group, Item, Stroke, Structure, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols;
 use crate::model::Mark;
@@ -57,6 +57,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         items.push(boxed(tag, Rect::new(col.x, 0.0, col.width, height), style, content));
     }
     let mut region = Region::new(cx, "health", height, items);
+    region.tag = region.tag.structure(Structure::Figure(alt_text(cx)));
     region.on_grid = true;
     region
 }
@@ -138,4 +139,22 @@ pub(crate) fn signed(n: i64) -> String {
         n if n < 0 => format!("\u{2212}{}", n.unsigned_abs()),
         _ => "0".to_owned(),
     }
+}
+
+/// What the strip shows, in words, for a reader who cannot see it: each
+/// stage's strengths and pains, and which stand out.
+fn alt_text(cx: &Context<'_>) -> String {
+    let stages: Vec<String> = cx
+        .health
+        .iter()
+        .filter_map(|h| {
+            let name = &cx.journey.stages.get(h.stage)?.name;
+            let standing = cx
+                .extremes
+                .standing(h.stage)
+                .map_or(String::new(), |w| format!(" ({})", cx.labels.get(&format!("{w}_stage"))));
+            Some(format!("{name} {:+}{standing}", h.balance()))
+        })
+        .collect();
+    format!("{}: {}", cx.labels.get("health"), stages.join(", "))
 }

@@ -3,7 +3,7 @@
 
 use super::{Region, boxed};
 use crate::layout::context::{Context, Slot};
-use crate::layout::frame::{BoxStyle, Item, Tag};
+use crate::layout::frame::{BoxStyle, Item, Structure, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols::{self, Pip};
 use crate::model::{Mark, Panel};
@@ -129,12 +129,16 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         row_bottom = row_bottom.max(y + height);
         let rect = Rect::new(x, y, width, height);
         items.push(boxed(
-            Tag::new(format!("legend-{}", i + 1), "legend-item").data("count", symbol.count(cx).to_string()),
+            Tag::new(format!("legend-{}", i + 1), "legend-item")
+                .data("count", symbol.count(cx).to_string())
+                .structure(Structure::ListItem),
             rect,
             BoxStyle::default(),
             content_items,
         ));
         x += width + s.unit * 4.0;
     }
-    Region::new(cx, "legend", row_bottom, items)
+    let mut region = Region::new(cx, "legend", row_bottom, items);
+    region.tag = region.tag.structure(Structure::List);
+    region
 }

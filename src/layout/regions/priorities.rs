@@ -4,7 +4,7 @@
 
 use super::{Region, boxed};
 use crate::layout::context::{Context, Font, Slot};
-use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Tag};
+use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Structure, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols;
 use crate::model::Mark;
@@ -139,7 +139,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             let tag = Tag::new(format!("priority-{}", p.rank), "priority")
                 .data("rank", p.rank.to_string())
                 .data("class", p.class.as_str())
-                .data("card", format!("card-{}-{}", p.id.stage + 1, p.id.index + 1));
+                .data("card", format!("card-{}-{}", p.id.stage + 1, p.id.index + 1))
+                .structure(Structure::ListItem);
             let style = BoxStyle {
                 fill: Some(Role::Surface),
                 stroke: Some(Stroke::solid(Role::Rule, s.hairline)),
@@ -169,7 +170,9 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         let rect = Rect::new(0.0, y0 - s.card_gap + s.unit, content, lines.height);
         items.push(boxed(Tag::new("priorities-more", "more"), rect, BoxStyle::default(), lines.items));
     }
-    Region::new(cx, "priorities", height, items)
+    let mut region = Region::new(cx, "priorities", height, items);
+    region.tag = region.tag.structure(Structure::List);
+    region
 }
 
 /// One entry's content in `slot`: rank and class chip, stage › touchpoint,

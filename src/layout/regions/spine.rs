@@ -2,7 +2,7 @@
 
 use super::{Region, boxed};
 use crate::layout::context::{Context, Font, Slot};
-use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Tag};
+use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Structure, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols;
 use crate::text::Style;
@@ -82,7 +82,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         }
         let tag = Tag::new(format!("stage-{}", i + 1), "stage")
             .data("stage", &cx.journey.stages[i].name)
-            .data("stage-number", (i + 1).to_string());
+            .data("stage-number", (i + 1).to_string())
+            .structure(Structure::Heading(2));
         let style = BoxStyle { fill: Some(Role::Spine), stroke: None, radius: s.radius };
         items.push(boxed(tag, Rect::new(col.x, 0.0, col.width, height), style, content));
     }

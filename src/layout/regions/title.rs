@@ -3,7 +3,7 @@
 
 use super::{Region, boxed};
 use crate::layout::context::{Context, Font, Slot};
-use crate::layout::frame::{BoxStyle, Item, Stroke, Tag};
+use crate::layout::frame::{BoxStyle, Group, Item, Stroke, Structure, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols;
 use crate::model::Status;
@@ -31,7 +31,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let mut items = Vec::new();
     let title_font = Font { style: Style::Bold, size: t.title, leading: t.heading_line_height };
     let title = cx.lines(&j.title, title_font, Role::Ink, Slot::new(0.0, top, title_width));
-    items.extend(title.items);
+    items.push(Item::Group(Group::new(Some(Tag::default().structure(Structure::Heading(1))), title.items)));
     let rule_y = top + title.height + s.unit;
     items.push(symbols::rule(
         Point::new(0.0, rule_y),
