@@ -189,6 +189,17 @@ pub(crate) fn monotone(points: &[Point]) -> Vec<Segment> {
     segments
 }
 
+/// What the curve shows, in words, for a reader who cannot see it: each
+/// scored stage's mean feeling on the 1–5 scale, in the row's own label.
+fn alt_text(cx: &Context<'_>) -> String {
+    let means: Vec<String> = cx
+        .health
+        .iter()
+        .filter_map(|h| Some(format!("{} {:.1}", cx.journey.stages.get(h.stage)?.name, h.mean_score?)))
+        .collect();
+    format!("{} (1–5): {}", cx.labels.get("feeling"), means.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,15 +234,4 @@ mod tests {
         assert_eq!(monotone(&[Point::new(1.0, 1.0)]).len(), 1);
         assert!(monotone(&[]).is_empty());
     }
-}
-
-/// What the curve shows, in words, for a reader who cannot see it: each
-/// scored stage's mean feeling on the 1–5 scale, in the row's own label.
-fn alt_text(cx: &Context<'_>) -> String {
-    let means: Vec<String> = cx
-        .health
-        .iter()
-        .filter_map(|h| Some(format!("{} {:.1}", cx.journey.stages.get(h.stage)?.name, h.mean_score?)))
-        .collect();
-    format!("{} (1–5): {}", cx.labels.get("feeling"), means.join(", "))
 }
