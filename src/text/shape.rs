@@ -88,6 +88,9 @@ pub struct Shaper<'f> {
 pub struct ShapeCache {
     lines: Mutex<HashMap<(Style, u64), HashMap<String, Shaped>>>,
     plans: Mutex<HashMap<PlanKey, std::sync::Arc<rustybuzz::ShapePlan>>>,
+    /// Bytes of text shaped (not found in the cache) so far: the work a
+    /// layout did, which tests hold to be linear in its input.
+    work: std::sync::atomic::AtomicUsize,
 }
 
 impl std::fmt::Debug for ShapeCache {
@@ -107,6 +110,33 @@ impl ShapeCache {
     pub fn clear(&self) {
         lock(&self.lines).clear();
         lock(&self.plans).clear();
+    }
+
+    /// Bytes of text shaped so far (cache misses only): a measure of work
+    /// that, unlike a clock, is the same on every machine.
+    pub fn work(&self) -> usize {
+        self.work.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// How many distinct texts it holds; a long-running preview keeps this
+    /// bounded (see [`ShapeCache::trim`]).
+    pub fn len(&self) -> usize {
+        lock(&self.lines).values().map(HashMap::len).sum()
+    }
+
+    /// Whether it holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Forgets the shaped texts once there are more than `max`, keeping the
+    /// shape plans: a server that renders edit after edit for hours keeps
+    /// its memory bounded, and the next layout reshapes what it needs.
+    pub fn trim(&self, max: usize) {
+        let mut lines = lock(&self.lines);
+        if lines.values().map(HashMap::len).sum::<usize>() > max {
+            lines.clear();
+        }
     }
 }
 
@@ -163,6 +193,11 @@ impl<'f> Shaper<'f> {
     /// The fonts this shaper measures with.
     pub fn fonts(&self) -> &'f Fonts {
         self.fonts
+    }
+
+    /// Bytes of text its cache has shaped so far (see [`ShapeCache::work`]).
+    pub fn work(&self) -> usize {
+        self.cache.get().work()
     }
 
     /// The characters of `text` that no face can draw, once each, in the
@@ -291,6 +326,7 @@ impl<'f> Shaper<'f> {
     }
 
     fn shape_uncached(&self, text: &str, style: Style, size: f64, missing: &mut Vec<char>) -> ShapedLine {
+        self.cache.get().work.fetch_add(text.len(), std::sync::atomic::Ordering::Relaxed);
         let chain = self.fonts.fallback_chain(style);
         let primary = chain.first().copied().unwrap_or(FaceId(0));
         let mut runs: Vec<Run> = Vec::new();
