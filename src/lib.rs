@@ -6,9 +6,12 @@
 //! the next:
 //!
 //! ```text
-//! bytes ──parse──▶ Journey + Diagnostics ──layout──▶ Document ──paint──▶ SVG ──output──▶ PNG
-//!                        └──priorities──▶ Vec<Priority>
+//! bytes ──parse──▶ Journey + Diagnostics ──layout──▶ Document ─┬─paint──▶ SVG ──output──▶ PNG
+//!                        └──priorities──▶ Vec<Priority>         └─output──▶ PDF
 //! ```
+//!
+//! Text is shaped once, in layout: every text item of a [`layout::Frame`]
+//! carries its positioned glyphs, and the backends only draw them.
 //!
 //! - [`diag`]: diagnostics, located in one of several files, used by
 //!   every stage.
@@ -18,7 +21,9 @@
 //! - [`text`]: the embedded fonts, shaping and line breaking.
 //! - [`layout`]: journey + [`theme::Theme`] + page → [`layout::Document`]:
 //!   pages of frames of primitives, one module per poster region.
-//! - [`paint`]: document → SVG. [`output`]: SVG → PNG, and atomic files.
+//! - [`paint`]: document → SVG. [`output`]: the PNG (resvg fills the
+//!   glyphs' outlines), the PDF (krilla, drawn from the frames, tagged),
+//!   and atomic files.
 //! - [`render`]: the [`render::Renderer`] that holds fonts, theme and
 //!   caches, the one entry point the command line uses.
 //!

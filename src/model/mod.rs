@@ -187,13 +187,11 @@ pub enum Panel {
     Questions,
     /// The touchpoint cards.
     Touchpoints,
-    /// The emotion curve through the touchpoints' scores (not drawn yet).
+    /// The emotion curve: each stage's mean feeling and its range.
     Curve,
-    /// The stage-health strip, strengths against pain points (not drawn
-    /// yet).
+    /// The stage-health strip, strengths against pain points.
     Health,
-    /// The prioritised actions (not drawn yet; `journeymap priorities`
-    /// lists them).
+    /// The prioritised actions, the top of SPEC §3's list.
     Priorities,
     /// The badge legend.
     Legend,
