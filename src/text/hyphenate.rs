@@ -1,12 +1,90 @@
 //! Hyphenation by the map's language: Knuth–Liang patterns (the TeX
-//! patterns, embedded by the `hyphenation` crate), with at least two
-//! letters before a break and three after it.
+//! patterns, as the `hyphenation` crate compiles them), with at least two
+//! letters before a break and three after it. A Greek or Cyrillic word in
+//! a map of another language (a Greek name in a Polish map) is broken by
+//! its own script's patterns.
+//!
+//! Only the dictionaries journeymap uses are compiled in (the seven
+//! languages, Greek, Russian and Ukrainian: 0.5 MB, from `hyphenation/`),
+//! not the crate's eighty (3 MB).
 
 use std::sync::OnceLock;
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
 
 use crate::labels::Lang;
+
+/// The patterns a word is broken by: a map language's, or a script's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Patterns {
+    Map(Lang),
+    Greek,
+    Russian,
+    Ukrainian,
+}
+
+impl Patterns {
+    /// Every dictionary compiled in, in a fixed order (an index into the
+    /// loaded dictionaries).
+    const ALL: [Patterns; 10] = [
+        Patterns::Map(Lang::En),
+        Patterns::Map(Lang::De),
+        Patterns::Map(Lang::Fr),
+        Patterns::Map(Lang::Es),
+        Patterns::Map(Lang::Nl),
+        Patterns::Map(Lang::Pl),
+        Patterns::Map(Lang::Sv),
+        Patterns::Greek,
+        Patterns::Russian,
+        Patterns::Ukrainian,
+    ];
+
+    /// The patterns for `word` in a map in `lang`: its script's when it is
+    /// written in Greek or Cyrillic, otherwise the map's.
+    fn for_word(word: &str, lang: Lang) -> Patterns {
+        let greek = |c: char| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}');
+        let cyrillic = |c: char| matches!(c, '\u{0400}'..='\u{04FF}');
+        if word.chars().all(greek) {
+            Patterns::Greek
+        } else if word.chars().all(cyrillic) {
+            // Letters Russian does not have mark a Ukrainian word.
+            if word.chars().any(|c| "ІіЇїЄєҐґ".contains(c)) { Patterns::Ukrainian } else { Patterns::Russian }
+        } else {
+            Patterns::Map(lang)
+        }
+    }
+
+    fn language(self) -> Language {
+        match self {
+            Patterns::Map(Lang::En) => Language::EnglishUS,
+            Patterns::Map(Lang::De) => Language::German1996,
+            Patterns::Map(Lang::Fr) => Language::French,
+            Patterns::Map(Lang::Es) => Language::Spanish,
+            Patterns::Map(Lang::Nl) => Language::Dutch,
+            Patterns::Map(Lang::Pl) => Language::Polish,
+            Patterns::Map(Lang::Sv) => Language::Swedish,
+            Patterns::Greek => Language::GreekMono,
+            Patterns::Russian => Language::Russian,
+            Patterns::Ukrainian => Language::Ukrainian,
+        }
+    }
+
+    /// The compiled dictionary's bytes.
+    fn bytes(self) -> &'static [u8] {
+        match self {
+            Patterns::Map(Lang::En) => include_bytes!("../../hyphenation/en-us.standard.bincode"),
+            Patterns::Map(Lang::De) => include_bytes!("../../hyphenation/de-1996.standard.bincode"),
+            Patterns::Map(Lang::Fr) => include_bytes!("../../hyphenation/fr.standard.bincode"),
+            Patterns::Map(Lang::Es) => include_bytes!("../../hyphenation/es.standard.bincode"),
+            Patterns::Map(Lang::Nl) => include_bytes!("../../hyphenation/nl.standard.bincode"),
+            Patterns::Map(Lang::Pl) => include_bytes!("../../hyphenation/pl.standard.bincode"),
+            Patterns::Map(Lang::Sv) => include_bytes!("../../hyphenation/sv.standard.bincode"),
+            Patterns::Greek => include_bytes!("../../hyphenation/el-monoton.standard.bincode"),
+            Patterns::Russian => include_bytes!("../../hyphenation/ru.standard.bincode"),
+            Patterns::Ukrainian => include_bytes!("../../hyphenation/uk.standard.bincode"),
+        }
+    }
+}
 
 /// The fewest letters before and after a break.
 pub const MINIMA: (usize, usize) = (2, 3);
@@ -20,7 +98,7 @@ pub fn breaks(word: &str, lang: Lang) -> Vec<usize> {
     if word.is_empty() || !word.chars().all(char::is_alphabetic) {
         return Vec::new();
     }
-    let Some(dictionary) = dictionary(lang) else { return Vec::new() };
+    let Some(dictionary) = dictionary(Patterns::for_word(word, lang)) else { return Vec::new() };
     // The patterns want the word in lower case. Some capitals change their
     // length in UTF-8 when lowered (ẞ → ß, the Kelvin sign → k), so the
     // word is lowered one character at a time, remembering where each
@@ -46,33 +124,13 @@ pub fn breaks(word: &str, lang: Lang) -> Vec<usize> {
     breaks
 }
 
-fn language(lang: Lang) -> Language {
-    match lang {
-        Lang::En => Language::EnglishUS,
-        Lang::De => Language::German1996,
-        Lang::Fr => Language::French,
-        Lang::Es => Language::Spanish,
-        Lang::Nl => Language::Dutch,
-        Lang::Pl => Language::Polish,
-        Lang::Sv => Language::Swedish,
-    }
-}
-
-/// The language's patterns, loaded once per process.
-fn dictionary(lang: Lang) -> Option<&'static Standard> {
-    static LOADED: [OnceLock<Option<Standard>>; 7] = [
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-    ];
-    let index = Lang::ALL.iter().position(|l| *l == lang)?;
+/// A dictionary, loaded once per process.
+fn dictionary(patterns: Patterns) -> Option<&'static Standard> {
+    static LOADED: [OnceLock<Option<Standard>>; 10] = [const { OnceLock::new() }; 10];
+    let index = Patterns::ALL.iter().position(|p| *p == patterns)?;
     LOADED[index]
         .get_or_init(|| {
-            let mut dictionary = Standard::from_embedded(language(lang)).ok()?;
+            let mut dictionary = Standard::from_reader(patterns.language(), &mut patterns.bytes()).ok()?;
             dictionary.minima = MINIMA;
             Some(dictionary)
         })
@@ -131,5 +189,18 @@ mod tests {
         }
         assert_eq!(breaks("SCHREIBEN", Lang::De), breaks("schreiben", Lang::De));
         assert!(breaks("2026", Lang::De).is_empty());
+    }
+
+    #[test]
+    fn every_compiled_dictionary_loads_and_breaks() {
+        for patterns in Patterns::ALL {
+            assert!(dictionary(patterns).is_some(), "{patterns:?} loads");
+        }
+        // A Greek name in a Polish map, and Russian and Ukrainian words,
+        // break by their own script's patterns.
+        assert!(!breaks("Θεσσαλονίκη", Lang::Pl).is_empty(), "Greek");
+        assert!(!breaks("достопримечательность", Lang::En).is_empty(), "Russian");
+        assert_eq!(Patterns::for_word("їжачок", Lang::De), Patterns::Ukrainian);
+        assert_eq!(Patterns::for_word("Straße", Lang::De), Patterns::Map(Lang::De));
     }
 }
