@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 
 // The keywords come from the model itself: its enums derive their schema.
-use crate::model::{Mark, Orientation, Panel, Status};
+use crate::model::{Mark, Orientation, Status};
 
 /// A customer journey map for journeymap: a spine of stages, the answers
 /// to the five questions for each, and the touchpoints.
@@ -71,6 +71,27 @@ struct Map {
     stage: Vec<Stage>,
 }
 
+/// A panel's keyword: one of the panels the layout declares (see
+/// `layout::PANELS`), each with its own description.
+struct PanelKeyword;
+
+impl JsonSchema for PanelKeyword {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Panel".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let one_of: Vec<serde_json::Value> = crate::layout::PANELS
+            .iter()
+            .map(|p| serde_json::json!({ "const": p.panel.as_str(), "description": p.description, "type": "string" }))
+            .collect();
+        schemars::json_schema!({
+            "description": "A region of the poster that `[poster] panels` can switch on or off.",
+            "oneOf": one_of,
+        })
+    }
+}
+
 /// `[poster]`: how the poster is laid out.
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -81,7 +102,7 @@ struct Poster {
     /// landscape or portrait.
     orientation: Option<Orientation>,
     /// Which panels the poster shows, in order.
-    panels: Option<Vec<Panel>>,
+    panels: Option<Vec<PanelKeyword>>,
     /// How many priorities the poster lists (8 by default; 0 hides the
     /// list).
     #[schemars(range(max = 50))]
@@ -259,7 +280,7 @@ mod tests {
             assert!(names.contains(&m), "{m}");
         }
         let panels = schema.pointer("/$defs/Panel/oneOf").and_then(|v| v.as_array()).map_or(0, Vec::len);
-        assert_eq!(panels, crate::model::Panel::ALL.len());
+        assert_eq!(panels, crate::layout::PANELS.len());
         let score = schema.pointer("/$defs/Touchpoint/properties/score").expect("score");
         assert!(score.to_string().contains("\"maximum\":5") && score.to_string().contains("\"minimum\":1"), "{score}");
     }

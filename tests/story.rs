@@ -53,7 +53,7 @@ fn curve_violations(journey: &Journey, doc: &Document) -> Vec<String> {
     let boxes = doc.boxes();
     let scored: Vec<_> = journey.touchpoints().filter(|(_, t)| t.score.is_some()).collect();
     let Some(band) = doc.find("curve-band") else {
-        if !scored.is_empty() && !doc.left_out.contains(&journeymap::model::Panel::Curve) {
+        if !scored.is_empty() && !doc.left_out.contains(&journeymap::model::Panel::CURVE) {
             v.push("scores but no curve".into());
         }
         return v;

@@ -237,9 +237,9 @@ fn violations(journey: &Journey, poster: &Poster, svg: &str) -> Vec<String> {
                 || s.effort.is_some()
                 || s.effort_note.is_some()
         });
-    let want_cells = if shown(Panel::Questions) && answered { n * rows } else { 0 }
-        + if shown(Panel::Touchpoints) && journey.touchpoints().next().is_some() { empty } else { 0 };
-    let want_cards = if shown(Panel::Touchpoints) { journey.touchpoints().count() } else { 0 };
+    let want_cells = if shown(Panel::QUESTIONS) && answered { n * rows } else { 0 }
+        + if shown(Panel::TOUCHPOINTS) && journey.touchpoints().next().is_some() { empty } else { 0 };
+    let want_cards = if shown(Panel::TOUCHPOINTS) { journey.touchpoints().count() } else { 0 };
     for (what, got, want) in
         [("g.stage", stages, n), ("g.cell", cells, want_cells), ("g.touchpoint", cards, want_cards)]
     {
@@ -251,21 +251,22 @@ fn violations(journey: &Journey, poster: &Poster, svg: &str) -> Vec<String> {
     // Regions in the order they stand on the page: title, spine, the
     // panels as the map lists them, footer.
     let mut want_regions = vec!["title-block", "spine"];
-    let panels = journey.poster.panels.clone().unwrap_or_else(|| Panel::ALL.to_vec());
+    let panels = journey.poster.panels.clone().unwrap_or_else(|| layout::PANELS.map(|p| p.panel).to_vec());
     let tps = || journey.touchpoints().map(|(_, t)| t);
     for panel in panels {
         // A panel without data is left out.
         let (name, has_data) = match panel {
-            Panel::Questions => ("questions", answered),
-            Panel::Touchpoints => ("touchpoints", tps().next().is_some()),
-            Panel::Curve => ("curve", tps().any(|t| t.score.is_some())),
-            Panel::Health => ("health", tps().any(|t| t.has(Mark::Strength) || t.has(Mark::Pain))),
-            Panel::Priorities => ("priorities", journey.poster.priorities > 0 && tps().next().is_some()),
-            Panel::Legend => (
+            Panel::QUESTIONS => ("questions", answered),
+            Panel::TOUCHPOINTS => ("touchpoints", tps().next().is_some()),
+            Panel::CURVE => ("curve", tps().any(|t| t.score.is_some())),
+            Panel::HEALTH => ("health", tps().any(|t| t.has(Mark::Strength) || t.has(Mark::Pain))),
+            Panel::PRIORITIES => ("priorities", journey.poster.priorities > 0 && tps().next().is_some()),
+            Panel::LEGEND => (
                 "legend",
                 tps().any(|t| !t.marks.is_empty() || t.moment_of_truth || t.score.is_some())
                     || journey.stages.iter().any(|s| s.effort.is_some()),
             ),
+            other => panic!("a panel this test does not know: {}", other.as_str()),
         };
         if has_data {
             want_regions.push(name);

@@ -309,12 +309,7 @@ pub(crate) fn render(args: &Args, prepared: &Prepared<'_>) -> Outcome {
         let mut names: Vec<String> = document
             .left_out
             .iter()
-            .map(|p| match p {
-                journeymap::model::Panel::Questions => "the question rows",
-                journeymap::model::Panel::Legend => "the legend",
-                journeymap::model::Panel::Health => "the stage-health strip",
-                other => other.as_str(),
-            })
+            .map(|p| journeymap::layout::panel(p.as_str()).map_or(p.as_str(), |r| r.called))
             .map(str::to_owned)
             .collect();
         if let Some(cap) = document.priorities_cap {

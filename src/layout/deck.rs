@@ -106,7 +106,7 @@ fn foot(cx: &Context<'_>) -> f64 {
 fn overview(journey: &Journey, builder: &Stacker<'_>, min_scale: f64) -> Result<Vec<Slide>, LayoutError> {
     // The map without its stages, each part takes its own.
     let mut story = Journey { stages: Vec::new(), ..journey.clone() };
-    story.poster.panels = Some(vec![Panel::Curve, Panel::Health]);
+    story.poster.panels = Some(vec![Panel::CURVE, Panel::HEALTH]);
     let n = journey.stages.len().max(1);
     let name = builder.labels.get("overview").to_owned();
     let foot = foot(&builder.context(SLIDE.width, 0.0));
@@ -162,6 +162,7 @@ fn part_stacker<'p>(builder: &Stacker<'p>, start: usize, end: usize, part: &'p J
         priorities_cap: None,
         labels: builder.labels.clone(),
         first_stage: start,
+        regions: &super::regions::PANELS,
         footer: false,
     }
 }

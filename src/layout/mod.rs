@@ -29,6 +29,8 @@ mod frame;
 mod geom;
 mod print;
 mod regions;
+
+pub use regions::{PANELS, PanelRegion, panel};
 mod stack;
 mod symbols;
 
@@ -180,9 +182,7 @@ pub fn layout_with(
     // priorities, then leaves out the health strip; the document says what
     // it left out.
     if journey.poster.panels.is_none() {
-        let (q, l, h) = (Panel::Questions, Panel::Legend, Panel::Health);
-        let steps = [(vec![q], None), (vec![q, l], None), (vec![q, l], Some(4)), (vec![q, l, h], Some(3))];
-        for (left_out, cap) in steps {
+        for (left_out, cap) in shrink_steps() {
             builder.left_out.clone_from(&left_out);
             builder.priorities_cap = cap;
             if let Ok((scale, laid)) = fit(&builder, page, min_scale) {
@@ -216,7 +216,7 @@ fn resolve_highlight(journey: &Journey, options: &Options) -> Result<Option<Stri
 
 /// The stacker for a journey: its labels, priorities and stage health
 /// worked out once.
-fn stacker<'a>(
+pub(crate) fn stacker<'a>(
     journey: &'a Journey,
     theme: &'a Theme,
     shaper: &'a Shaper<'a>,
@@ -239,6 +239,7 @@ fn stacker<'a>(
         priorities_cap: None,
         labels,
         first_stage: 0,
+        regions: &regions::PANELS,
         footer: true,
     }
 }
@@ -414,4 +415,20 @@ fn description(
         Some(own) => format!("{} {d}", own.trim_end()),
         None => d,
     }
+}
+/// How a small page makes room, step by step: leaving out the panels
+/// that have a drop rank, lowest first (the workshop's answers, then the
+/// legend), listing four priorities once all but one are out, and three
+/// when the last (the health strip) goes too.
+fn shrink_steps() -> Vec<(Vec<Panel>, Option<usize>)> {
+    let mut droppable: Vec<&regions::PanelRegion> =
+        regions::PANELS.into_iter().filter(|p| p.drop_rank.is_some()).collect();
+    droppable.sort_by_key(|p| p.drop_rank);
+    let ranked: Vec<Panel> = droppable.iter().map(|p| p.panel).collect();
+    let mut steps: Vec<(Vec<Panel>, Option<usize>)> = (1..ranked.len()).map(|k| (ranked[..k].to_vec(), None)).collect();
+    if ranked.len() > 1 {
+        steps.push((ranked[..ranked.len() - 1].to_vec(), Some(4)));
+    }
+    steps.push((ranked.clone(), Some(3)));
+    steps
 }

@@ -5,8 +5,8 @@ use super::context::{Context, Grid};
 use super::document::Anchor;
 use super::frame::{BoxStyle, Frame, Group, Item, Transform};
 use super::geom::{Rect, Size2};
-use super::regions::{self, Region};
-use crate::model::{Journey, Panel, Question};
+use super::regions::{self, PanelRegion, Region};
+use crate::model::{Journey, Panel};
 use crate::priorities::Priority;
 use crate::text::Shaper;
 use crate::theme::Theme;
@@ -55,9 +55,27 @@ pub(crate) struct Stacker<'a> {
     /// Whether the footer (sources, credit) is drawn: a deck's slides
     /// have a foot of their own.
     pub(crate) footer: bool,
+    /// The panels that can be drawn, in the default order: the layout's
+    /// own ([`regions::PANELS`]); a test adds a toy panel here.
+    pub(crate) regions: &'a [&'a PanelRegion],
 }
 
 impl Stacker<'_> {
+    /// The declaration of `panel`, if it is one the stacker can draw.
+    fn region(&self, panel: Panel) -> Option<&PanelRegion> {
+        self.regions.iter().copied().find(|p| p.panel == panel)
+    }
+
+    /// Whether a panel stands in the sidebar when there is one.
+    fn is_side(&self, panel: Panel) -> bool {
+        self.region(panel).is_some_and(|p| p.side)
+    }
+
+    /// Whether a panel has anything to show.
+    fn has_data(&self, cx: &Context<'_>, panel: Panel) -> bool {
+        self.region(panel).is_some_and(|p| (p.has_data)(cx))
+    }
+
     /// The context for a view `width` px wide.
     pub(crate) fn context(&self, width: f64, stretch: f64) -> Context<'_> {
         let mut cx = Context {
@@ -78,8 +96,8 @@ impl Stacker<'_> {
         };
         // Whether the priorities panel is shown (not the whole panel list:
         // this runs for every context of every fitting pass).
-        let listed = self.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&Panel::Priorities));
-        if listed && !self.left_out.contains(&Panel::Priorities) && regions::priorities::has_data(&cx) {
+        let listed = self.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&Panel::PRIORITIES));
+        if listed && !self.left_out.contains(&Panel::PRIORITIES) && regions::priorities::has_data(&cx) {
             let listed = self.journey.poster.priorities.min(self.priorities_cap.unwrap_or(usize::MAX));
             cx.ranked = listed.min(self.priorities.len());
         }
@@ -89,22 +107,15 @@ impl Stacker<'_> {
     /// The panels to show, in order: the map's list, or every panel, in
     /// either case only those with something to show.
     fn panels(&self, cx: &Context<'_>) -> Vec<Panel> {
-        let listed = self.journey.poster.panels.clone().unwrap_or_else(|| Panel::ALL.to_vec());
-        listed.into_iter().filter(|p| !self.left_out.contains(p) && has_data(cx, *p)).collect()
+        let listed =
+            self.journey.poster.panels.clone().unwrap_or_else(|| self.regions.iter().map(|p| p.panel).collect());
+        listed.into_iter().filter(|p| !self.left_out.contains(p) && self.has_data(cx, *p)).collect()
     }
 
     /// How many rows share spare height on a fixed page.
     pub(crate) fn stretchable(&self) -> usize {
         let cx = self.context(Grid::natural_width(self.journey, self.theme), 0.0);
-        self.panels(&cx)
-            .iter()
-            .map(|p| match p {
-                Panel::Questions => Question::ALL.len() + self.journey.lanes.len(),
-                // The curve reads better taller: it takes two shares.
-                Panel::Curve => 2,
-                Panel::Touchpoints | Panel::Health | Panel::Priorities | Panel::Legend => 0,
-            })
-            .sum()
+        self.panels(&cx).iter().filter_map(|p| self.region(*p)).map(|p| (p.shares)(self.journey)).sum()
     }
 
     /// Whether the priorities and legend can stand in a sidebar beside
@@ -113,8 +124,8 @@ impl Stacker<'_> {
     pub(crate) fn can_use_sidebar(&self) -> bool {
         let cx = self.context(Grid::natural_width(self.journey, self.theme), 0.0);
         let panels = self.panels(&cx);
-        let first_side = panels.iter().position(|p| is_side(*p));
-        let last_main = panels.iter().rposition(|p| !is_side(*p));
+        let first_side = panels.iter().position(|p| self.is_side(*p));
+        let last_main = panels.iter().rposition(|p| !self.is_side(*p));
         matches!((first_side, last_main), (Some(f), Some(l)) if f > l)
     }
 
@@ -129,7 +140,7 @@ impl Stacker<'_> {
         let full = self.context(width, stretch);
         let panels = self.panels(&full);
         let side_w = s.sidebar;
-        let sidebar = sidebar && page_height.is_some() && panels.iter().any(|p| is_side(*p));
+        let sidebar = sidebar && page_height.is_some() && panels.iter().any(|p| self.is_side(*p));
         let main = if sidebar { self.context(width - side_w - section, stretch) } else { self.context(width, stretch) };
         let mut side = self.context(side_w + 2.0 * s.margin, stretch);
         side.grid.content = side_w;
@@ -149,17 +160,10 @@ impl Stacker<'_> {
         let title = regions::title::layout(&full);
         let mut main_column = vec![regions::spine::layout(&main)];
         let mut side_column = Vec::new();
-        for panel in panels {
-            let cx = if sidebar && is_side(panel) { &side } else { &main };
-            let region = match panel {
-                Panel::Questions => regions::questions::layout(cx),
-                Panel::Touchpoints => regions::cards::layout(cx),
-                Panel::Curve => regions::curve::layout(cx),
-                Panel::Health => regions::health::layout(cx),
-                Panel::Priorities => regions::priorities::layout(cx),
-                Panel::Legend => regions::legend::layout(cx),
-            };
-            if sidebar && is_side(panel) { side_column.push(region) } else { main_column.push(region) }
+        for panel in panels.iter().filter_map(|p| self.region(*p)) {
+            let cx = if sidebar && panel.side { &side } else { &main };
+            let region = (panel.layout)(cx);
+            if sidebar && panel.side { side_column.push(region) } else { main_column.push(region) }
         }
         let footer = regions::footer::layout(&full);
 
@@ -197,11 +201,6 @@ impl Stacker<'_> {
     }
 }
 
-/// Whether a panel stands in the sidebar when there is one.
-fn is_side(panel: Panel) -> bool {
-    matches!(panel, Panel::Priorities | Panel::Legend)
-}
-
 /// Stacks `regions` top down from `top` at `x`: bands of the column grid
 /// a gutter apart, other regions a section apart. Returns the bottom.
 fn stack_column(
@@ -224,24 +223,6 @@ fn stack_column(
         y += height;
     }
     if previous.is_some() { y } else { top - section }
-}
-
-/// Whether a panel has anything to show.
-fn has_data(cx: &Context<'_>, panel: Panel) -> bool {
-    let j = cx.journey;
-    match panel {
-        Panel::Questions => {
-            !j.lanes.is_empty()
-                || j.stages.iter().any(|s| {
-                    Question::ALL.into_iter().any(|q| s.is_answered(q)) || s.effort.is_some() || s.effort_note.is_some()
-                })
-        }
-        Panel::Touchpoints => j.touchpoints().next().is_some(),
-        Panel::Curve => regions::curve::has_data(cx),
-        Panel::Health => regions::health::has_data(cx),
-        Panel::Priorities => regions::priorities::has_data(cx),
-        Panel::Legend => regions::legend::has_data(cx),
-    }
 }
 
 /// A region as a box at `at`: its first child the rect that bounds it.

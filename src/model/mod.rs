@@ -166,7 +166,7 @@ pub struct PosterSettings {
     /// named paper sizes and the size as written for custom sizes.
     pub orientation: Option<Orientation>,
     /// Which panels to show, in this order. `None` shows every panel that
-    /// has data, in the default order ([`Panel::ALL`]).
+    /// has data, in the layout's default order.
     pub panels: Option<Vec<Panel>>,
     /// How many actions the priorities panel lists; 0 hides it.
     pub priorities: usize,
@@ -178,45 +178,43 @@ impl Default for PosterSettings {
     }
 }
 
-/// A region of the poster that `[poster] panels` can switch on or off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, schemars::JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Panel {
-    /// The question lanes (doing, motivation, concerns, alleviation, effort
-    /// and custom lanes).
-    Questions,
-    /// The touchpoint cards.
-    Touchpoints,
-    /// The emotion curve: each stage's mean feeling and its range.
-    Curve,
-    /// The stage-health strip, strengths against pain points.
-    Health,
-    /// The prioritised actions, the top of SPEC §3's list.
-    Priorities,
-    /// The badge legend.
-    Legend,
-}
+/// A region of the poster that `[poster] panels` can switch on or off,
+/// named by its keyword. Which panels exist is the layout's to say: each
+/// panel region declares itself in its own file (see
+/// `layout::regions::PanelRegion`), and `layout::panel` finds one by its
+/// keyword.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Panel(&'static str);
 
 impl Panel {
-    /// Every panel, in the default order.
-    pub const ALL: [Panel; 6] =
-        [Panel::Questions, Panel::Touchpoints, Panel::Curve, Panel::Health, Panel::Priorities, Panel::Legend];
+    /// The question lanes (doing, motivation, concerns, alleviation,
+    /// effort and custom lanes).
+    pub const QUESTIONS: Panel = Panel("questions");
+    /// The touchpoint cards.
+    pub const TOUCHPOINTS: Panel = Panel("touchpoints");
+    /// The emotion curve.
+    pub const CURVE: Panel = Panel("curve");
+    /// The stage-health strip.
+    pub const HEALTH: Panel = Panel("health");
+    /// The prioritised actions.
+    pub const PRIORITIES: Panel = Panel("priorities");
+    /// The badge legend.
+    pub const LEGEND: Panel = Panel("legend");
+
+    /// The panel named `keyword` (a region declares its own).
+    pub const fn new(keyword: &'static str) -> Panel {
+        Panel(keyword)
+    }
 
     /// The keyword used in map files.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Panel::Questions => "questions",
-            Panel::Touchpoints => "touchpoints",
-            Panel::Curve => "curve",
-            Panel::Health => "health",
-            Panel::Priorities => "priorities",
-            Panel::Legend => "legend",
-        }
+        self.0
     }
+}
 
-    /// Parses a panel keyword.
-    pub fn from_keyword(s: &str) -> Option<Panel> {
-        Panel::ALL.into_iter().find(|p| p.as_str() == s)
+impl serde::Serialize for Panel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
     }
 }
 
@@ -497,9 +495,6 @@ mod tests {
     fn keywords_round_trip() {
         for m in Mark::ALL {
             assert_eq!(Mark::from_keyword(m.as_str()), Some(m));
-        }
-        for p in Panel::ALL {
-            assert_eq!(Panel::from_keyword(p.as_str()), Some(p));
         }
     }
 }

@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 use super::suggest::did_you_mean;
 use crate::diag::{Code, Diagnostic, LineIndex};
 use crate::model::{
-    Effort, Journey, Lane, Mark, Orientation, Panel, PosterSettings, Score, Size, Span, Stage, Status, Touchpoint,
+    Effort, Journey, Lane, Mark, Orientation, PosterSettings, Score, Size, Span, Stage, Status, Touchpoint,
 };
 use crate::theme;
 
@@ -305,11 +305,11 @@ impl Walker<'_> {
                     let Some(s) = self.element_string(&e, item) else {
                         continue;
                     };
-                    match Panel::from_keyword(&s) {
+                    match crate::layout::panel(&s).map(|p| p.panel) {
                         Some(p) if panels.contains(&p) => {}
                         Some(p) => panels.push(p),
                         None => {
-                            let names = Panel::ALL.map(Panel::as_str);
+                            let names = crate::layout::PANELS.map(|p| p.panel.as_str());
                             let hint = did_you_mean(&s, names.iter().copied())
                                 .unwrap_or_else(|| format!("panels are: {}", names.join(", ")));
                             self.push(

@@ -13,6 +13,18 @@ use crate::priorities::Class;
 use crate::text::Style;
 use crate::theme::Role;
 
+/// The touchpoint cards, as a panel.
+pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
+    panel: crate::model::Panel::TOUCHPOINTS,
+    description: "The touchpoint cards.",
+    called: "the touchpoint cards",
+    layout,
+    has_data: |cx| cx.journey.touchpoints().next().is_some(),
+    shares: super::no_shares,
+    side: false,
+    drop_rank: None,
+};
+
 /// Lays out the touchpoint row.
 pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let s = &cx.theme.space;

@@ -12,6 +12,19 @@ use crate::layout::symbols;
 use crate::text::Style;
 use crate::theme::Role;
 
+/// The emotion curve, as a panel.
+pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
+    panel: crate::model::Panel::CURVE,
+    description: "The emotion curve through the touchpoints' scores.",
+    called: "the emotion curve",
+    layout,
+    has_data,
+    // The curve reads better taller: it takes two shares.
+    shares: |_| 2,
+    side: false,
+    drop_rank: None,
+};
+
 /// A scored touchpoint on the curve.
 #[derive(Debug, Clone, Copy)]
 struct Dot {

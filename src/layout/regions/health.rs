@@ -15,6 +15,18 @@ use crate::model::Mark;
 use crate::text::Style;
 use crate::theme::Role;
 
+/// The stage-health strip, as a panel.
+pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
+    panel: crate::model::Panel::HEALTH,
+    description: "The stage-health strip, strengths against pain points.",
+    called: "the stage-health strip",
+    layout,
+    has_data,
+    shares: super::no_shares,
+    side: false,
+    drop_rank: Some(3),
+};
+
 /// Whether there is anything to show: a strength or a pain somewhere.
 pub(crate) fn has_data(cx: &Context<'_>) -> bool {
     cx.health.iter().any(|h| h.strengths + h.pains > 0)

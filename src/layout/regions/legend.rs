@@ -10,6 +10,18 @@ use crate::model::{Mark, Panel};
 use crate::text::Style;
 use crate::theme::Role;
 
+/// The legend, as a panel.
+pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
+    panel: crate::model::Panel::LEGEND,
+    description: "The badge legend.",
+    called: "the legend",
+    layout,
+    has_data,
+    shares: super::no_shares,
+    side: true,
+    drop_rank: Some(2),
+};
+
 /// A legend entry's symbol.
 #[derive(Clone, Copy, PartialEq)]
 enum Symbol {
@@ -82,13 +94,13 @@ fn used(cx: &Context<'_>) -> Vec<Symbol> {
     let panels = cx.journey.poster.panels.as_deref();
     let shown = |p: Panel| panels.is_none_or(|list| list.contains(&p)) && !cx.left_out.contains(&p);
     let mut symbols: Vec<Symbol> = Vec::new();
-    if shown(Panel::Touchpoints) {
+    if shown(Panel::TOUCHPOINTS) {
         symbols.extend(Mark::ALL.into_iter().map(Symbol::Badge).chain([Symbol::Star, Symbol::Feeling]));
     }
-    if shown(Panel::Questions) {
+    if shown(Panel::QUESTIONS) {
         symbols.push(Symbol::Effort);
     }
-    if shown(Panel::Touchpoints) {
+    if shown(Panel::TOUCHPOINTS) {
         symbols.push(Symbol::Rank);
     }
     symbols.retain(|s| s.count(cx) > 0);

@@ -4,8 +4,12 @@
 //! other regions and tools need. The stacker places regions; no region
 //! knows where it ends up.
 //!
-//! Adding a region is one file here, one line in [`super::stack`], and its
-//! theme entries.
+//! A panel (a region a map can switch on or off in `[poster] panels`)
+//! declares itself in its own file as a [`PanelRegion`]: its keyword, what
+//! it says in the schema, how it lays out, whether it has data, its share
+//! of spare height, whether it stands in the sidebar and when a small page
+//! leaves it out. Adding a panel is one file here, its line in
+//! [`PANELS`] (the default order), and its theme colours and labels.
 
 pub(crate) mod cards;
 pub(crate) mod curve;
@@ -22,9 +26,51 @@ use super::document::Anchor;
 use super::frame::{BoxStyle, Frame, Geometry, Group, Item, Shape, Stroke, Tag};
 use super::geom::{Point, Rect};
 use super::symbols;
-use crate::model::Mark;
+use crate::model::{Journey, Mark, Panel};
 use crate::text::Style;
 use crate::theme::Role;
+
+/// A panel region, declared in its own file: everything the parser, the
+/// schema, the stacker and the page fitting need to know about it.
+pub struct PanelRegion {
+    /// Its keyword in `[poster] panels`.
+    pub panel: Panel,
+    /// What it shows, for the map's schema (editors show it).
+    pub description: &'static str,
+    /// What a message calls it ("the question rows").
+    pub called: &'static str,
+    /// Lays it out.
+    pub(crate) layout: fn(&Context<'_>) -> Region,
+    /// Whether it has anything to show.
+    pub(crate) has_data: fn(&Context<'_>) -> bool,
+    /// How many shares of a fixed page's spare height it takes.
+    pub(crate) shares: fn(&Journey) -> usize,
+    /// Whether it stands in the sidebar beside the grid, when there is one.
+    pub(crate) side: bool,
+    /// When a page is too small for everything, panels with a rank are
+    /// left out, lowest rank first; `None` keeps it (the story).
+    pub(crate) drop_rank: Option<u8>,
+}
+
+impl std::fmt::Debug for PanelRegion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PanelRegion").field("panel", &self.panel).finish_non_exhaustive()
+    }
+}
+
+/// Every panel, in the default order.
+pub const PANELS: [&PanelRegion; 6] =
+    [&questions::PANEL, &cards::PANEL, &curve::PANEL, &health::PANEL, &priorities::PANEL, &legend::PANEL];
+
+/// The panel named `keyword`, if there is one.
+pub fn panel(keyword: &str) -> Option<&'static PanelRegion> {
+    PANELS.into_iter().find(|p| p.panel.as_str() == keyword)
+}
+
+/// No share of spare height.
+pub(crate) fn no_shares(_: &Journey) -> usize {
+    0
+}
 
 /// A laid-out region.
 pub(crate) struct Region {
@@ -86,4 +132,61 @@ pub(crate) fn mark_badge(cx: &Context<'_>, mark: Mark, rect: Rect) -> Item {
 /// A box group as an item.
 pub(crate) fn boxed(tag: Tag, rect: Rect, style: BoxStyle, items: Vec<Item>) -> Item {
     Item::Group(Group::boxed(tag, rect, style, items))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Frame, Item};
+    use crate::model::Panel;
+    use crate::text::{Fonts, Shaper};
+    use crate::theme::Theme;
+
+    /// A panel no one asked for, declared the way every panel is: this is
+    /// all a new region needs besides its theme colours and labels.
+    const TOY: PanelRegion = PanelRegion {
+        panel: Panel::new("toy"),
+        description: "A toy panel.",
+        called: "the toy",
+        layout: |cx| {
+            let (line, height) = cx.line_at("Toy", cx.caption(Style::Bold), Role::Ink, Point::new(0.0, 0.0));
+            Region::new(cx, "toy", height, vec![Item::Text(line)])
+        },
+        has_data: |_| true,
+        shares: no_shares,
+        side: false,
+        drop_rank: None,
+    };
+
+    /// The ids of the page's top-level region groups, in order.
+    fn regions(frame: &Frame) -> Vec<String> {
+        frame
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Group(g) => g.tag.as_ref().and_then(|t| t.id.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_panel_declared_in_one_place_is_laid_out_where_the_map_lists_it() {
+        let source = include_str!("../../../samples/airline.toml");
+        let parsed = crate::parse::parse_str("airline.toml", source, &crate::parse::Options::default());
+        let mut journey = parsed.journey.expect("the sample parses");
+        journey.poster.panels = Some(vec![Panel::CURVE, Panel::new("toy"), Panel::HEALTH]);
+        let (theme, fonts) = (Theme::classic(), Fonts::embedded());
+        let shaper = Shaper::new(&fonts);
+        let mut stacker = crate::layout::stacker(&journey, &theme, &shaper, None);
+        let with_toy: Vec<&PanelRegion> = PANELS.into_iter().chain([&TOY]).collect();
+        stacker.regions = &with_toy;
+        let laid = stacker.build(2000.0, None, 0.0, false);
+        let ids = regions(&laid.frame);
+        let at = |id: &str| ids.iter().position(|i| i == id);
+        assert!(at("curve") < at("toy") && at("toy") < at("health"), "in the map's order: {ids:?}");
+        // Without its declaration the stacker draws no such panel.
+        stacker.regions = &PANELS;
+        assert!(!regions(&stacker.build(2000.0, None, 0.0, false).frame).contains(&"toy".to_owned()));
+    }
 }

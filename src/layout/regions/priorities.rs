@@ -12,6 +12,18 @@ use crate::priorities::{Class, Priority};
 use crate::text::Style;
 use crate::theme::Role;
 
+/// The prioritised actions, as a panel.
+pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
+    panel: crate::model::Panel::PRIORITIES,
+    description: "The prioritised actions.",
+    called: "the priorities",
+    layout,
+    has_data,
+    shares: super::no_shares,
+    side: true,
+    drop_rank: None,
+};
+
 /// Whether the panel has anything to list.
 pub(crate) fn has_data(cx: &Context<'_>) -> bool {
     cx.journey.poster.priorities > 0 && !cx.priorities.is_empty()

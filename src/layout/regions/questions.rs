@@ -11,6 +11,31 @@ use crate::model::{Lane, Question, Stage};
 use crate::text::Style;
 use crate::theme::Role;
 
+/// The question rows, as a panel.
+pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
+    panel: crate::model::Panel::QUESTIONS,
+    description: "The question lanes (doing, motivation, concerns, alleviation, effort and custom lanes).",
+    called: "the question rows",
+    layout,
+    has_data,
+    // Each row shares spare height.
+    shares: |j| crate::model::Question::ALL.len() + j.lanes.len(),
+    side: false,
+    // The record of the workshop's answers goes first on a small page.
+    drop_rank: Some(1),
+};
+
+/// Whether any stage answered a question or a custom lane exists.
+fn has_data(cx: &Context<'_>) -> bool {
+    let j = cx.journey;
+    !j.lanes.is_empty()
+        || j.stages.iter().any(|s| {
+            crate::model::Question::ALL.into_iter().any(|q| s.is_answered(q))
+                || s.effort.is_some()
+                || s.effort_note.is_some()
+        })
+}
+
 /// A row of the grid.
 enum Row<'j> {
     Question(Question),

@@ -18,7 +18,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     // The weakest and strongest stages say so in their headers, where the
     // eye starts.
     let extremes = cx.extremes;
-    let shows_health = cx.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&crate::model::Panel::Health));
+    let shows_health = cx.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&crate::model::Panel::HEALTH));
     // Lay out each header's content, then give all one height.
     let mut contents = Vec::new();
     let stage_word = cx.labels.get("stage").to_uppercase();
