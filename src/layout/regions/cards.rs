@@ -125,20 +125,59 @@ pub(crate) fn card(
 ) -> (Item, Rect) {
     let Slot { x, top, width } = slot;
     let s = &cx.theme.space;
-    let ts = &cx.theme.type_scale;
     let pad = s.card_padding;
-    let inner_x = x + pad;
-    let inner_w = width - 2.0 * pad;
+    let inner = Slot::new(x + pad, top + pad, width - 2.0 * pad);
+    let rank = cx.rank_of(stage, index);
+    let (mut items, y) = top_row(cx, t, rank, inner);
+    let (text, y) = card_text(cx, t, hidden, Slot::new(inner.x, y, inner.width));
+    items.extend(text);
+    let stroke = if t.moment_of_truth {
+        Stroke::solid(Role::MomentOfTruth, s.mot_outline)
+    } else {
+        Stroke::solid(Role::Rule, s.hairline)
+    };
+    let rect = Rect::new(x, top, width, y + pad - top);
+    let style = BoxStyle { fill: Some(Role::Surface), stroke: Some(stroke), radius: s.radius };
+    let mut group = crate::layout::frame::Group::boxed(card_tag(cx, stage, index, t, rank), rect, style, items);
+    if !highlighted(cx, t) {
+        group.opacity = MUTED;
+    }
+    (Item::Group(group), rect)
+}
+
+/// A card's tag: where it stands, its class, rank, moment of truth and
+/// owner, and its note as the title a browser shows on hover.
+fn card_tag(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, rank: Option<usize>) -> Tag {
+    let stage_name = &cx.journey.stages[stage].name;
+    let mut tag = Tag::new(format!("card-{}-{}", stage + 1, index + 1), "touchpoint")
+        .data("stage", stage_name)
+        .data("stage-number", (stage + 1).to_string())
+        .data("priority", Class::of(t).as_str())
+        .structure(Structure::ListItem);
+    if let Some(rank) = rank {
+        tag = tag.data("rank", rank.to_string());
+    }
+    if t.moment_of_truth {
+        tag = tag.data("moment-of-truth", "true");
+    }
+    if let Some(owner) = &t.owner {
+        tag = tag.data("owner", owner.as_str());
+    }
+    tag.title(t.note.clone())
+}
+
+/// A card's top row in `inner` (the card less its padding): rank chip
+/// and badges from the left, the score and the star at the right. Badges
+/// stay on one row (smaller if they must); a score or a "not assessed"
+/// that does not fit gets a row below. Returns the items and where the
+/// text below them starts.
+fn top_row(cx: &Context<'_>, t: &Touchpoint, rank: Option<usize>, inner: Slot) -> (Vec<Item>, f64) {
+    let s = &cx.theme.space;
+    let (inner_x, inner_w, y) = (inner.x, inner.width, inner.top);
     let inner_right = inner_x + inner_w;
-    let mut items = Vec::new();
-    let mut y = top + pad;
     let badge = s.badge;
     let caption_bold = cx.caption(Style::Bold);
-
-    // The top row: rank chip and badges from the left; the score and the
-    // star at the right. Badges stay on one row (smaller if they must);
-    // a score or an "not assessed" that does not fit gets a row below.
-    let rank = cx.rank_of(stage, index);
+    let mut items = Vec::new();
     let rank_text = rank.map(|r| format!("#{r}"));
     let rank_w = rank_text.as_ref().map_or(0.0, |r| cx.width(r, caption_bold) + s.unit * 0.75 + s.unit / 4.0);
     let star_w = if t.moment_of_truth { badge + s.unit } else { 0.0 };
@@ -218,8 +257,16 @@ pub(crate) fn card(
         let bx = lx + i as f64 * (size + gap);
         items.push(super::mark_badge(cx, *mark, Rect::new(bx, y + (row_h - size) / 2.0, size, size)));
     }
-    y = below + s.unit / 2.0;
+    (items, below + s.unit / 2.0)
+}
 
+/// A card's name, channel · owner and actors (less those `hidden`) in
+/// `slot`; returns the lines and where they end.
+fn card_text(cx: &Context<'_>, t: &Touchpoint, hidden: &[String], slot: Slot) -> (Vec<Item>, f64) {
+    let s = &cx.theme.space;
+    let ts = &cx.theme.type_scale;
+    let (inner_x, inner_w, mut y) = (slot.x, slot.width, slot.top);
+    let mut items = Vec::new();
     let name_font = Font { style: Style::Bold, size: ts.card_title, leading: ts.heading_line_height };
     let name = cx.lines(&t.name, name_font, Role::Ink, Slot::new(inner_x, y, inner_w));
     items.extend(name.items);
@@ -244,34 +291,7 @@ pub(crate) fn card(
         items.extend(lines.items);
         y += lines.height;
     }
-    let stroke = if t.moment_of_truth {
-        Stroke::solid(Role::MomentOfTruth, s.mot_outline)
-    } else {
-        Stroke::solid(Role::Rule, s.hairline)
-    };
-    let stage_name = &cx.journey.stages[stage].name;
-    let mut tag = Tag::new(format!("card-{}-{}", stage + 1, index + 1), "touchpoint")
-        .data("stage", stage_name)
-        .data("stage-number", (stage + 1).to_string())
-        .data("priority", Class::of(t).as_str())
-        .structure(Structure::ListItem);
-    if let Some(rank) = rank {
-        tag = tag.data("rank", rank.to_string());
-    }
-    if t.moment_of_truth {
-        tag = tag.data("moment-of-truth", "true");
-    }
-    if let Some(owner) = &t.owner {
-        tag = tag.data("owner", owner.as_str());
-    }
-    let tag = tag.title(t.note.clone());
-    let rect = Rect::new(x, top, width, y + pad - top);
-    let style = BoxStyle { fill: Some(Role::Surface), stroke: Some(stroke), radius: s.radius };
-    let mut group = crate::layout::frame::Group::boxed(tag, rect, style, items);
-    if !highlighted(cx, t) {
-        group.opacity = MUTED;
-    }
-    (Item::Group(group), rect)
+    (items, y)
 }
 
 /// How strongly a card of another department shows in a department's copy.
