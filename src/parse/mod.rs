@@ -10,6 +10,7 @@
 mod input;
 mod lint;
 mod locale;
+mod stages;
 mod suggest;
 mod syntax;
 mod values;
