@@ -7,7 +7,7 @@
 //! every piece of user text is escaped, and nothing outside the document is
 //! referenced, so the same document gives the same bytes anywhere.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use base64::Engine;
@@ -15,7 +15,7 @@ use rustybuzz::ttf_parser;
 
 use crate::layout::{Document, Geometry, Group, Item, Page, Point, Segment, Shape, Stroke, Tag, TextLine, Transform};
 use crate::text::subset::Embedding;
-use crate::text::{Face, FaceId, FaceTables, Fonts};
+use crate::text::{Face, FaceId, FaceTables, Fonts, Run};
 use crate::theme::{Color, Role, Theme};
 
 /// Choices that change the SVG but not the layout.
@@ -205,17 +205,18 @@ fn drawn_face(fonts: &Fonts, id: FaceId) -> usize {
     if fonts.face(id).is_some() { id.0 } else { 0 }
 }
 
-/// The distinct runs of text each face draws on a page, by face index.
-fn runs_by_face<'p>(page: &'p Page, fonts: &Fonts) -> BTreeMap<usize, BTreeSet<&'p str>> {
-    let mut used: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+/// The runs each face draws on a page, one for each distinct text, by
+/// face index.
+fn runs_by_face<'p>(page: &'p Page, fonts: &Fonts) -> BTreeMap<usize, Vec<&'p Run>> {
+    let mut used: BTreeMap<usize, BTreeMap<&str, &Run>> = BTreeMap::new();
     page.frame.walk(&mut |_, item| {
         if let Item::Text(t) = item {
             for run in &t.runs {
-                used.entry(drawn_face(fonts, run.face)).or_default().insert(run.text.as_str());
+                used.entry(drawn_face(fonts, run.face)).or_default().entry(run.text.as_str()).or_insert(run);
             }
         }
     });
-    used
+    used.into_iter().map(|(face, runs)| (face, runs.into_values().collect())).collect()
 }
 
 /// Whether a face the page uses travels inside its SVG, as a subset or

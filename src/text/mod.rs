@@ -14,6 +14,7 @@ mod tables;
 mod wrap;
 
 pub use fonts::{EMBEDDED_FAMILY, Face, FaceId, FontError, Fonts, MAX_FONT_BYTES, Style};
-pub use shape::{Glyph, PlannedFace, Run, ShapeCache, ShapedLine, Shaper};
+pub(crate) use shape::PlannedFace;
+pub use shape::{Glyph, Run, ShapeCache, ShapedLine, Shaper};
 pub use tables::FaceTables;
 pub use wrap::{BREAK_HYPHEN, Wrapped, fits_hyphenated, normalize, wrap, wrap_in};

@@ -393,11 +393,12 @@ impl<'f> Shaper<'f> {
 }
 
 /// A face that keeps a shaping plan for each direction, script and
-/// language it meets: for the painter and the subsetter's check, which
-/// shape every run of a poster again, one thread each.
-pub struct PlannedFace<'a> {
+/// language it meets: for the subsetter's check, which shapes every run
+/// of a poster with the cut-down font it made, to prove it picks the
+/// glyphs the layout's shaping picked.
+pub(crate) struct PlannedFace<'a> {
     /// The face.
-    pub face: rustybuzz::Face<'a>,
+    pub(crate) face: rustybuzz::Face<'a>,
     plans: std::cell::RefCell<HashMap<PlannedKey, rustybuzz::ShapePlan>>,
 }
 
@@ -407,13 +408,13 @@ type PlannedKey = (u8, [u8; 4], Option<String>);
 
 impl<'a> PlannedFace<'a> {
     /// Plans are made as they are needed.
-    pub fn new(face: rustybuzz::Face<'a>) -> PlannedFace<'a> {
+    pub(crate) fn new(face: rustybuzz::Face<'a>) -> PlannedFace<'a> {
         PlannedFace { face, plans: Default::default() }
     }
 
     /// Shapes a buffer whose segment properties are set, with no features
     /// beyond the defaults: `rustybuzz::shape` with its plan kept.
-    pub fn shape(&self, buffer: rustybuzz::UnicodeBuffer) -> rustybuzz::GlyphBuffer {
+    pub(crate) fn shape(&self, buffer: rustybuzz::UnicodeBuffer) -> rustybuzz::GlyphBuffer {
         let direction = match buffer.direction() {
             rustybuzz::Direction::LeftToRight => 0,
             rustybuzz::Direction::RightToLeft => 1,

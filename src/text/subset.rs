@@ -27,7 +27,7 @@ use write_fonts::read::collections::IntSet;
 use write_fonts::read::{FontRef, TableProvider};
 use write_fonts::types::{GlyphId, NameId, Tag};
 
-use super::Face;
+use super::{Face, Run};
 
 /// Why a face could not be cut down.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -58,15 +58,16 @@ const DROPPED: [&[u8; 4]; 18] = [
     b"Feat", b"Glat", b"Gloc", b"Silf", b"Sill", b"GPOS",
 ];
 
-/// How to embed `face` for `runs`, the texts drawn with it, each shaped on
-/// its own as the layout shaped it.
+/// How to embed `face` for `runs`, the runs drawn with it, with the glyphs
+/// the layout shaped for them: the subset is checked against those, so the
+/// text is never shaped again with the whole face.
 ///
 /// # Errors
 /// The face's data is not a font the subsetter can read. A subsetter panic
 /// on a damaged user font is caught and reported the same way, so a caller
 /// can embed the whole face or none instead.
-pub fn embed<'t>(face: &Face, runs: impl IntoIterator<Item = &'t str> + Clone) -> Result<Embedding, SubsetError> {
-    let unicodes: BTreeSet<u32> = runs.clone().into_iter().flat_map(str::chars).map(u32::from).collect();
+pub fn embed<'r>(face: &Face, runs: impl IntoIterator<Item = &'r Run> + Clone) -> Result<Embedding, SubsetError> {
+    let unicodes: BTreeSet<u32> = runs.clone().into_iter().flat_map(|r| r.text.chars()).map(u32::from).collect();
     // Scripts shaped right to left or in clusters need the whole face's
     // GSUB and GPOS in the browser; the subset keeps neither faithfully.
     if unicodes.iter().filter_map(|&u| char::from_u32(u)).any(needs_layout_tables) {
@@ -76,10 +77,9 @@ pub fn embed<'t>(face: &Face, runs: impl IntoIterator<Item = &'t str> + Clone) -
         rustybuzz::Face::from_slice(face.data(), face.index())
             .ok_or_else(|| SubsetError::Unreadable("not an OpenType face".to_owned()))?,
     );
-    // Each run as the layout shaped it, once for both checks below. A mark
-    // moved off its pen position cannot be repeated by the SVG, which
-    // places characters along x only.
-    let shaped: Vec<(&str, Shaped)> = runs.into_iter().map(|run| (run, whole.shape(run))).collect();
+    // Each run as the layout shaped it. A mark moved off its pen position
+    // cannot be repeated by the SVG, which places characters along x only.
+    let shaped: Vec<(&str, Shaped)> = runs.into_iter().map(|run| (run.text.as_str(), whole.read(run))).collect();
     if shaped.iter().any(|(_, s)| s.offset) {
         return Ok(Embedding::Whole);
     }
@@ -150,6 +150,16 @@ impl<'f> Shaping<'f> {
             .clone()
     }
 
+    /// A run as the layout shaped it, its glyphs told apart as
+    /// [`Shaping::shape`] tells them.
+    fn read(&self, run: &Run) -> Shaped {
+        let glyphs = run.glyphs.iter().map(|g| (self.glyph(u32::from(g.id)), g.cluster)).collect();
+        let offset = run.glyphs.iter().any(|g| g.x_offset != 0 || g.y_offset != 0);
+        Shaped { glyphs, offset }
+    }
+
+    /// Shapes `text` with this face: the subset, whose choices are checked
+    /// against the layout's.
     fn shape(&self, text: &str) -> Shaped {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
@@ -257,6 +267,16 @@ fn cut(data: &[u8], index: u32, unicodes: &BTreeSet<u32>, gsub: bool) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each text as the layout shapes it in the regular face (face 0).
+    fn shaped<'t>(fonts: &Fonts, texts: impl IntoIterator<Item = &'t str>) -> Vec<Run> {
+        let shaper = crate::text::Shaper::new(fonts);
+        texts
+            .into_iter()
+            .flat_map(|t| shaper.shape(t, crate::text::Style::Regular, 16.0, &mut Vec::new()).runs)
+            .inspect(|r| assert_eq!(r.face, crate::text::FaceId(0), "{:?} in the regular face", r.text))
+            .collect()
+    }
     use crate::text::Fonts;
 
     #[test]
@@ -306,12 +326,12 @@ mod tests {
         let whole = Shaping::new(rustybuzz::Face::from_slice(face.data(), 0).expect("Inter"));
         let cut = Shaping::new(rustybuzz::Face::from_slice(&raw, 0).expect("the subset"));
         assert!(!same_glyphs(&whole, &cut, runs[0]), "the check can fail");
-        let Ok(Embedding::Subset(data)) = embed(face, runs) else { panic!("a subset") };
+        let Ok(Embedding::Subset(data)) = embed(face, &shaped(&fonts, runs)) else { panic!("a subset") };
         let chosen = ttf_parser::Face::parse(&data, 0).expect("the subset");
         assert!(chosen.tables().gsub.is_none(), "GSUB left out");
         assert!(chosen.tables().gpos.is_none(), "GPOS is never kept");
         // Where the subset's GSUB is right it stays.
-        let Ok(Embedding::Subset(data)) = embed(face, ["10:30 AVATAR"]) else { panic!("a subset") };
+        let Ok(Embedding::Subset(data)) = embed(face, &shaped(&fonts, ["10:30 AVATAR"])) else { panic!("a subset") };
         assert!(ttf_parser::Face::parse(&data, 0).expect("the subset").tables().gsub.is_some());
     }
 
@@ -324,7 +344,7 @@ mod tests {
         let runs = ["Cafe\u{301}"];
         let whole = Shaping::new(rustybuzz::Face::from_slice(face.data(), 0).expect("Inter"));
         assert_ne!(whole.shape(runs[0]).glyphs.len(), runs[0].chars().count(), "the sample composes");
-        match embed(face, runs) {
+        match embed(face, &shaped(&fonts, runs)) {
             Ok(Embedding::Subset(data)) => {
                 let cut = Shaping::new(rustybuzz::Face::from_slice(&data, 0).expect("the subset"));
                 assert!(same_glyphs(&whole, &cut, runs[0]), "a subset only if its GSUB is proven right");
@@ -338,9 +358,9 @@ mod tests {
         let fonts = Fonts::embedded();
         let face = &fonts.faces()[0];
         for run in ["Order \u{05D0}\u{05D1}", "Step \u{0939}\u{093F}", "a\u{202E}b"] {
-            assert_eq!(embed(face, [run]), Ok(Embedding::Whole), "{run:?}");
+            assert_eq!(embed(face, &shaped(&fonts, [run])), Ok(Embedding::Whole), "{run:?}");
         }
-        assert!(matches!(embed(face, ["Plain Latin"]), Ok(Embedding::Subset(_))));
+        assert!(matches!(embed(face, &shaped(&fonts, ["Plain Latin"])), Ok(Embedding::Subset(_))));
     }
 
     #[test]
