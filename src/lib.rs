@@ -25,7 +25,7 @@
 //! ```
 //! use journeymap::parse;
 //! use journeymap::priorities::{self, Class};
-//! use journeymap::render::{Format, Renderer};
+//! use journeymap::render::{OutputFormat, Renderer};
 //! use journeymap::text::Fonts;
 //!
 //! let map = r#"
@@ -44,8 +44,8 @@
 //! assert_eq!(priorities::prioritise(journey)[0].class, Class::Fix);
 //!
 //! let document = renderer.layout(journey, &theme).expect("auto always fits");
-//! let svg = renderer.export(&document, &theme, &Format::svg()).expect("SVG");
-//! let png = renderer.export(&document, &theme, &Format::png_width(400)).expect("small enough");
+//! let svg = renderer.export(&document, &theme, &OutputFormat::svg()).expect("SVG");
+//! let png = renderer.export(&document, &theme, &OutputFormat::png_width(400)).expect("small enough");
 //! assert!(String::from_utf8_lossy(&svg).contains("class=\"touchpoint\"") && png.starts_with(b"\x89PNG"));
 //! ```
 //!

@@ -372,11 +372,11 @@ fn priorities(map: &Path, format: PrioritiesFormat, no_formula_guard: bool) -> O
         return Ok(Status::MapErrors);
     };
     let format = match format {
-        PrioritiesFormat::Table => priorities::Format::Table,
-        PrioritiesFormat::Markdown => priorities::Format::Markdown,
-        PrioritiesFormat::Csv if no_formula_guard => priorities::Format::CsvRaw,
-        PrioritiesFormat::Csv => priorities::Format::Csv,
-        PrioritiesFormat::Json => priorities::Format::Json,
+        PrioritiesFormat::Table => priorities::ListFormat::Table,
+        PrioritiesFormat::Markdown => priorities::ListFormat::Markdown,
+        PrioritiesFormat::Csv if no_formula_guard => priorities::ListFormat::CsvRaw,
+        PrioritiesFormat::Csv => priorities::ListFormat::Csv,
+        PrioritiesFormat::Json => priorities::ListFormat::Json,
     };
     let text = priorities::format(&priorities::prioritise(journey), format);
     write_stdout(text.as_bytes())?;

@@ -2,34 +2,54 @@
 //!
 //! A [`Renderer`] holds the fonts, an optional theme that overrides the
 //! map's, page options, and the shaping cache. It is built once and kept:
-//! `check`, `layout` and `export` are its methods, and a program that
-//! renders again and again (watch, a preview server, a batch job) pays for
-//! shaping only for text it has not measured before.
+//! a program that renders again and again (watch, a preview server, a
+//! batch job) pays for shaping only for text it has not measured before.
+//!
+//! What to render is a [`Request`]: the map, and a [`Job`] saying what to
+//! make of it — theme, page, poster or deck, print furniture, department
+//! copies and the outputs. [`Renderer::render`] returns every output's
+//! bytes with its destination, nothing written yet, and typed [`Note`]s.
+//! `check`, `layout`, `deck`, `tiles` and `export` are the steps it takes,
+//! public for programs that want one step alone.
 //!
 //! ```
 //! use journeymap::parse;
-//! use journeymap::render::{Format, Renderer};
+//! use journeymap::render::{Job, Note, Output, OutputFormat, Renderer, Request, Target};
 //! use journeymap::text::Fonts;
 //!
 //! let map = "title = \"Flying Nordic Air\"\n[[stage]]\nname = \"Awareness\"\n";
-//! let mut parsed = parse::parse_str("map.toml", map, &parse::Options::default());
+//! let job = Job {
+//!     outputs: vec![
+//!         Output::new(Target::File("map.svg".into()), OutputFormat::svg()),
+//!         Output::new(Target::File("map.png".into()), OutputFormat::png_width(400)),
+//!     ],
+//!     ..Job::default()
+//! };
 //! let renderer = Renderer::new(Fonts::embedded());
-//! let theme = renderer.check(&mut parsed).expect("a valid theme");
-//! let journey = parsed.journey.as_ref().expect("no errors");
-//! let document = renderer.layout(journey, &theme).expect("auto size always fits");
-//! let svg = renderer.export(&document, &theme, &Format::svg()).expect("SVG");
-//! let png = renderer.export(&document, &theme, &Format::png_width(400)).expect("PNG");
-//! assert!(svg.starts_with(b"<svg") && png.starts_with(b"\x89PNG"));
+//! let rendered = renderer.render(&Request::from_source("map.toml", map, job)).expect("a valid map");
+//! let [svg, png] = &rendered.outputs[..] else { panic!("two outputs") };
+//! assert!(svg.bytes.starts_with(b"<svg") && png.bytes.starts_with(b"\x89PNG"));
+//! assert!(matches!(rendered.notes[0], Note::PageType(_)));
+//! // Nothing is written: the caller writes `rendered.files()`, all or none.
 //! ```
 
-use crate::diag::{Code, Diagnostic, FileId, Label};
+mod coverage;
+mod make;
+mod notes;
+mod request;
+
+pub use notes::{ClosestPaper, ContrastFailure, DeckSummary, LeftOut, Note, PageType};
+pub use request::{
+    Destination, Furniture, Job, Medium, Output, OwnerCopies, Produced, Rendered, Request, RequestError, Sheet, Target,
+};
+
 use crate::layout::{self, Document, LayoutError};
-use crate::model::{Journey, Span};
+use crate::model::Journey;
 use crate::output::{self, PngError, PngSettings, Resolution};
 use crate::paint::{self, SvgOptions};
 use crate::parse::Parsed;
 use crate::text::{Fonts, ShapeCache, Shaper};
-use crate::theme::{self, DEFAULT_THEME, Theme, ThemeError};
+use crate::theme::{DEFAULT_THEME, Theme, ThemeError};
 
 /// Renders maps: fonts, theme choice, page options and caches, kept across
 /// renders.
@@ -41,12 +61,13 @@ pub struct Renderer {
     page: layout::Options,
 }
 
-/// What [`Renderer::export`] writes.
+/// What an output is: the file format, with the options that change its
+/// bytes.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Format {
+pub enum OutputFormat {
     /// An SVG document.
     Svg(SvgOptions),
-    /// A one-page vector PDF of the page's size, text as text.
+    /// A vector PDF, a page per page of the document, text as text.
     Pdf,
     /// A PNG image.
     Png {
@@ -57,28 +78,52 @@ pub enum Format {
     },
 }
 
-impl Format {
+impl OutputFormat {
     /// SVG with the default options (fonts embedded, background drawn).
-    pub fn svg() -> Format {
-        Format::Svg(SvgOptions::default())
+    pub fn svg() -> OutputFormat {
+        OutputFormat::Svg(SvgOptions::default())
     }
 
     /// A PNG `width` pixels wide.
-    pub fn png_width(width: u32) -> Format {
-        Format::Png { resolution: Resolution::Width(width), transparent: false }
+    pub fn png_width(width: u32) -> OutputFormat {
+        OutputFormat::Png { resolution: Resolution::Width(width), transparent: false }
+    }
+
+    /// The file name extension, without the dot, for files named by the
+    /// renderer (department copies, slides).
+    pub fn extension(&self) -> &'static str {
+        match self {
+            OutputFormat::Svg(_) => "svg",
+            OutputFormat::Pdf => "pdf",
+            OutputFormat::Png { .. } => "png",
+        }
     }
 }
 
-/// Why a render failed. Problems with the map itself are diagnostics
-/// (see [`Renderer::check`]), not errors.
+/// Why a render failed.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
+    /// The map or its theme has errors: the checked map holds them as
+    /// diagnostics, to be shown with their excerpts.
+    #[error("the map has errors")]
+    Map(Box<Parsed>),
+    /// The request asks for something impossible.
+    #[error(transparent)]
+    Request(#[from] RequestError),
     /// The theme could not be loaded.
     #[error(transparent)]
     Theme(#[from] ThemeError),
-    /// The content does not fit the page.
+    /// The content does not fit the page, or the highlighted owner owns
+    /// nothing.
     #[error(transparent)]
     Layout(#[from] LayoutError),
+    /// Bleed or tiles could not be added.
+    #[error(transparent)]
+    Print(#[from] layout::PrintError),
+    /// Department copies were asked of a map whose touchpoints have no
+    /// owner.
+    #[error("--per-owner: no touchpoint in the map has an owner")]
+    NoOwners,
     /// The PNG could not be made.
     #[error(transparent)]
     Png(#[from] PngError),
@@ -123,7 +168,13 @@ impl Renderer {
     /// that file, with a label at the map's `theme` key. Returns the theme
     /// to render with, or `None` when it cannot be loaded.
     pub fn check(&self, parsed: &mut Parsed) -> Option<Theme> {
-        let theme = match &self.theme {
+        self.check_with(parsed, None)
+    }
+
+    /// [`Renderer::check`] with a request's theme, which wins over the
+    /// renderer's and the map's.
+    fn check_with(&self, parsed: &mut Parsed, theme: Option<&Theme>) -> Option<Theme> {
+        let theme = match theme.or(self.theme.as_ref()) {
             Some(theme) => Some(theme.clone()),
             None => self.map_theme(parsed),
         };
@@ -146,7 +197,7 @@ impl Renderer {
         match Theme::resolve(&reference, parsed.base_dir.as_deref()) {
             Ok(theme) => Some(theme),
             Err(error) => {
-                for diagnostic in theme_diagnostics(parsed, error, at) {
+                for diagnostic in coverage::theme_diagnostics(parsed, error, at) {
                     parsed.add(diagnostic);
                 }
                 None
@@ -197,9 +248,9 @@ impl Renderer {
     ///
     /// # Errors
     /// A PNG over [`output::MAX_PIXELS`] or with a bad resolution.
-    pub fn export(&self, document: &Document, theme: &Theme, format: &Format) -> Result<Vec<u8>, RenderError> {
+    pub fn export(&self, document: &Document, theme: &Theme, format: &OutputFormat) -> Result<Vec<u8>, RenderError> {
         match *format {
-            Format::Pdf => {
+            OutputFormat::Pdf => {
                 // krilla reads the tree usvg builds from our SVG, with our
                 // fonts; it subsets them and keeps the text as text.
                 let options = SvgOptions { embed_fonts: false, ..SvgOptions::default() };
@@ -225,16 +276,16 @@ impl Renderer {
         document: &Document,
         index: usize,
         theme: &Theme,
-        format: &Format,
+        format: &OutputFormat,
     ) -> Result<Vec<u8>, RenderError> {
         let page = document.pages.get(index).unwrap_or(document.page());
         match *format {
-            Format::Svg(options) => Ok(paint::svg_page(document, page, theme, &self.fonts, options).into_bytes()),
-            Format::Pdf => {
+            OutputFormat::Svg(options) => Ok(paint::svg_page(document, page, theme, &self.fonts, options).into_bytes()),
+            OutputFormat::Pdf => {
                 let one = document.with_pages(vec![page.clone()]);
                 self.export(&one, theme, format)
             }
-            Format::Png { resolution, transparent } => {
+            OutputFormat::Png { resolution, transparent } => {
                 // The pixel size is known from the layout: refuse before
                 // painting anything.
                 output::pixel_size(page.size.width, page.size.height, resolution)?;
@@ -252,134 +303,4 @@ impl Renderer {
             }
         }
     }
-
-    /// One warning per field that holds characters no loaded font can
-    /// draw, naming each, at the field's own line. Only text the poster
-    /// shows is checked; our own labels are known to be covered.
-    pub fn coverage(&self, journey: &Journey) -> Vec<Diagnostic> {
-        let shaper = self.shaper();
-        let mut fields: Vec<(String, Span, Vec<char>)> = Vec::new();
-        let mut check = |key: &str, span: Span, text: &str| {
-            let missing = shaper.uncovered(text);
-            if missing.is_empty() {
-                return;
-            }
-            let at = match fields.iter().position(|(k, s, _)| k == key && *s == span) {
-                Some(i) => i,
-                None => {
-                    fields.push((key.to_owned(), span, Vec::new()));
-                    fields.len() - 1
-                }
-            };
-            for c in missing {
-                if !fields[at].2.contains(&c) {
-                    fields[at].2.push(c);
-                }
-            }
-        };
-        let j = journey;
-        for (key, value) in [
-            ("title", Some(&j.title)),
-            ("subtitle", j.subtitle.as_ref()),
-            ("persona", j.persona.as_ref()),
-            ("organisation", j.organisation.as_ref()),
-            ("version", j.version.as_ref()),
-        ] {
-            if let Some(v) = value {
-                check(key, j.spans.get(key), v);
-            }
-        }
-        for member in &j.team {
-            check("team", j.spans.get("team"), member);
-        }
-        for source in &j.sources {
-            check("sources", j.spans.get("sources"), source);
-        }
-        for lane in &j.lanes {
-            check("title", lane.span.clone(), &lane.title);
-        }
-        for (key, text) in &j.labels {
-            check(key, j.spans.get("labels"), text);
-        }
-        if let Some(sign) = j.currency.as_deref().and_then(crate::labels::currency_sign) {
-            check("currency", j.spans.get("currency"), &sign);
-        }
-        for stage in &j.stages {
-            let at = |key: &str| stage.spans.get_or(key, &stage.span);
-            check("name", at("name"), &stage.name);
-            for q in crate::model::Question::ALL {
-                if let Some(text) = stage.answer(q) {
-                    check(q.key(), at(q.key()), &text.joined());
-                }
-            }
-            if let Some(note) = &stage.effort_note {
-                check("effort_note", at("effort_note"), note);
-            }
-            for (i, lane) in j.lanes.iter().enumerate() {
-                if let Some(text) = stage.lane(i) {
-                    check(&lane.key, at(&lane.key), &text.joined());
-                }
-            }
-            for t in &stage.touchpoints {
-                let at = |key: &str| t.spans.get_or(key, &t.span);
-                check("name", at("name"), &t.name);
-                for (key, value) in [("channel", &t.channel), ("owner", &t.owner)] {
-                    if let Some(v) = value {
-                        check(key, at(key), v);
-                    }
-                }
-                for actor in &t.actors {
-                    check("actors", at("actors"), actor);
-                }
-                // The priorities panel prints the agreed action.
-                if let Some(action) = &t.action {
-                    check("action", at("action"), action);
-                }
-            }
-        }
-        fields.into_iter().map(|(key, span, chars)| missing_glyph(&key, span, &chars)).collect()
-    }
-}
-
-fn missing_glyph(key: &str, span: Span, chars: &[char]) -> Diagnostic {
-    // A control character is named by its code point only: printed, it
-    // could drive the user's terminal.
-    let names: Vec<String> = chars
-        .iter()
-        .map(|&c| if c.is_control() { format!("U+{:04X}", c as u32) } else { format!("'{c}' (U+{:04X})", c as u32) })
-        .collect();
-    let plural = if chars.len() == 1 { "" } else { "s" };
-    Diagnostic::new(
-        Code::MissingGlyph,
-        span,
-        key,
-        format!("no loaded font can draw the character{plural} {} in '{key}'", names.join(", ")),
-    )
-    .with_hint("add a font that covers it with --font FILE (for example Noto Sans CJK for Chinese, Japanese or Korean)")
-}
-
-/// A theme that cannot be loaded, as a diagnostic: in the theme file when
-/// the file is broken (with a label at the map's `theme` key), at the key
-/// otherwise.
-fn theme_diagnostics(parsed: &mut Parsed, error: ThemeError, at: Span) -> Vec<Diagnostic> {
-    vec![match error {
-        ThemeError::Invalid(source, problems) => {
-            let file: FileId = parsed.files.add(source);
-            return problems
-                .into_iter()
-                .map(|problem| {
-                    let mut d = problem.in_file(file);
-                    d.code = Code::UnknownTheme;
-                    d.labels.push(Label { file: FileId::MAP, span: at.clone(), message: "theme chosen here".into() });
-                    d
-                })
-                .collect();
-        }
-        ThemeError::Io(..) => Diagnostic::new(Code::UnknownTheme, at, "theme", error.to_string()).with_hint(
-            "theme paths are relative to the map file; or use a built-in theme: ".to_owned()
-                + &theme::BUILTIN_NAMES.join(", "),
-        ),
-        ThemeError::Unknown(_) => Diagnostic::new(Code::UnknownTheme, at, "theme", error.to_string())
-            .with_hint(format!("built-in themes: {}", theme::BUILTIN_NAMES.join(", "))),
-    }]
 }
