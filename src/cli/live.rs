@@ -148,7 +148,7 @@ impl Problem {
         if let Some(map) = &self.map {
             report::human(&map.files, &map.diagnostics);
         }
-        eprintln!("error: {}\nthe page shows it too; waiting for the next save", self.message);
+        eprintln!("error: {}\nthe page shows the same; waiting for the next save", self.message);
     }
 }
 
