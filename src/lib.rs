@@ -19,8 +19,11 @@
 //! - [`layout`]: journey + [`theme::Theme`] + page → [`layout::Document`]:
 //!   pages of frames of primitives, one module per poster region.
 //! - [`paint`]: document → SVG. [`output`]: SVG → PNG, and atomic files.
-//! - [`render`]: the [`render::Renderer`] that holds fonts, theme and
-//!   caches, the one entry point the command line uses.
+//! - [`render`]: the [`render::Renderer`] that holds fonts and caches,
+//!   and the [`render::Request`] it renders — map, theme, page, poster or
+//!   deck, print furniture, department copies, outputs — into bytes with
+//!   destinations and typed [`render::Note`]s: the one entry point the
+//!   command line uses (`render`, `watch` and `serve` alike).
 //!
 //! ```
 //! use journeymap::parse;

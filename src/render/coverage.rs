@@ -12,26 +12,7 @@ impl Renderer {
     /// draw, naming each, at the field's own line. Only text the poster
     /// shows is checked; our own labels are known to be covered.
     pub fn coverage(&self, journey: &Journey) -> Vec<Diagnostic> {
-        let shaper = self.shaper();
-        let mut fields: Vec<(String, Span, Vec<char>)> = Vec::new();
-        let mut check = |key: &str, span: Span, text: &str| {
-            let missing = shaper.uncovered(text);
-            if missing.is_empty() {
-                return;
-            }
-            let at = match fields.iter().position(|(k, s, _)| k == key && *s == span) {
-                Some(i) => i,
-                None => {
-                    fields.push((key.to_owned(), span, Vec::new()));
-                    fields.len() - 1
-                }
-            };
-            for c in missing {
-                if !fields[at].2.contains(&c) {
-                    fields[at].2.push(c);
-                }
-            }
-        };
+        let mut uncovered = Uncovered { shaper: self.shaper(), fields: Vec::new() };
         let j = journey;
         for (key, value) in [
             ("title", Some(&j.title)),
@@ -41,58 +22,99 @@ impl Renderer {
             ("version", j.version.as_ref()),
         ] {
             if let Some(v) = value {
-                check(key, j.spans.get(key), v);
+                uncovered.check(key, j.spans.get(key), v);
             }
         }
         for member in &j.team {
-            check("team", j.spans.get("team"), member);
+            uncovered.check("team", j.spans.get("team"), member);
         }
         for source in &j.sources {
-            check("sources", j.spans.get("sources"), source);
+            uncovered.check("sources", j.spans.get("sources"), source);
         }
         for lane in &j.lanes {
-            check("title", lane.span.clone(), &lane.title);
+            uncovered.check("title", lane.span.clone(), &lane.title);
         }
         for (key, text) in &j.labels {
-            check(key, j.spans.get("labels"), text);
+            uncovered.check(key, j.spans.get("labels"), text);
         }
         if let Some(sign) = j.currency.as_deref().and_then(crate::labels::currency_sign) {
-            check("currency", j.spans.get("currency"), &sign);
+            uncovered.check("currency", j.spans.get("currency"), &sign);
         }
         for stage in &j.stages {
-            let at = |key: &str| stage.spans.get_or(key, &stage.span);
-            check("name", at("name"), &stage.name);
-            for q in crate::model::Question::ALL {
-                if let Some(text) = stage.answer(q) {
-                    check(q.key(), at(q.key()), &text.joined());
-                }
+            uncovered.stage(j, stage);
+        }
+        uncovered.fields.into_iter().map(|field| missing_glyph(&field.key, field.span, &field.chars)).collect()
+    }
+}
+
+/// A field with characters no font draws.
+struct Field {
+    key: String,
+    span: Span,
+    chars: Vec<char>,
+}
+
+/// The fields found so far, each once, its characters each once.
+struct Uncovered<'a> {
+    shaper: crate::text::Shaper<'a>,
+    fields: Vec<Field>,
+}
+
+impl Uncovered<'_> {
+    /// Notes the characters of `text` no font draws, under the field at
+    /// `key` and `span`.
+    fn check(&mut self, key: &str, span: Span, text: &str) {
+        let missing = self.shaper.uncovered(text);
+        if missing.is_empty() {
+            return;
+        }
+        let at = match self.fields.iter().position(|f| f.key == key && f.span == span) {
+            Some(i) => i,
+            None => {
+                self.fields.push(Field { key: key.to_owned(), span, chars: Vec::new() });
+                self.fields.len() - 1
             }
-            if let Some(note) = &stage.effort_note {
-                check("effort_note", at("effort_note"), note);
-            }
-            for (i, lane) in j.lanes.iter().enumerate() {
-                if let Some(text) = stage.lane(i) {
-                    check(&lane.key, at(&lane.key), &text.joined());
-                }
-            }
-            for t in &stage.touchpoints {
-                let at = |key: &str| t.spans.get_or(key, &t.span);
-                check("name", at("name"), &t.name);
-                for (key, value) in [("channel", &t.channel), ("owner", &t.owner)] {
-                    if let Some(v) = value {
-                        check(key, at(key), v);
-                    }
-                }
-                for actor in &t.actors {
-                    check("actors", at("actors"), actor);
-                }
-                // The priorities panel prints the agreed action.
-                if let Some(action) = &t.action {
-                    check("action", at("action"), action);
-                }
+        };
+        for c in missing {
+            if !self.fields[at].chars.contains(&c) {
+                self.fields[at].chars.push(c);
             }
         }
-        fields.into_iter().map(|(key, span, chars)| missing_glyph(&key, span, &chars)).collect()
+    }
+
+    /// A stage's text: its name, answers, lanes and touchpoints.
+    fn stage(&mut self, j: &Journey, stage: &crate::model::Stage) {
+        let at = |key: &str| stage.spans.get_or(key, &stage.span);
+        self.check("name", at("name"), &stage.name);
+        for q in crate::model::Question::ALL {
+            if let Some(text) = stage.answer(q) {
+                self.check(q.key(), at(q.key()), &text.joined());
+            }
+        }
+        if let Some(note) = &stage.effort_note {
+            self.check("effort_note", at("effort_note"), note);
+        }
+        for (i, lane) in j.lanes.iter().enumerate() {
+            if let Some(text) = stage.lane(i) {
+                self.check(&lane.key, at(&lane.key), &text.joined());
+            }
+        }
+        for t in &stage.touchpoints {
+            let at = |key: &str| t.spans.get_or(key, &t.span);
+            self.check("name", at("name"), &t.name);
+            for (key, value) in [("channel", &t.channel), ("owner", &t.owner)] {
+                if let Some(v) = value {
+                    self.check(key, at(key), v);
+                }
+            }
+            for actor in &t.actors {
+                self.check("actors", at("actors"), actor);
+            }
+            // The priorities panel prints the agreed action.
+            if let Some(action) = &t.action {
+                self.check("action", at("action"), action);
+            }
+        }
     }
 }
 
