@@ -13,7 +13,7 @@ use journeymap::model::{Paper, Size};
 use journeymap::output::{self, Resolution};
 use journeymap::paint::{self, SvgOptions};
 use journeymap::parse::{self, parse_str};
-use journeymap::render::{Format, Renderer};
+use journeymap::render::{OutputFormat, Renderer};
 use journeymap::text::Fonts;
 use journeymap::theme::Theme;
 
@@ -86,17 +86,17 @@ fn rerender(c: &mut Criterion, text: &str) {
             n += 1;
             let renderer = Renderer::new(Fonts::embedded()).with_page(page.clone());
             let document = renderer.layout(&edit(n), &theme).expect("it fits");
-            renderer.export(&document, &theme, &Format::svg()).expect("svg")
+            renderer.export(&document, &theme, &OutputFormat::svg()).expect("svg")
         })
     });
     let warm = Renderer::new(Fonts::embedded()).with_page(page.clone());
     let first = warm.layout(&journey, &theme).expect("it fits");
-    black_box(warm.export(&first, &theme, &Format::svg()).expect("svg"));
+    black_box(warm.export(&first, &theme, &OutputFormat::svg()).expect("svg"));
     group.bench_function("warm", |b| {
         b.iter(|| {
             n += 1;
             let document = warm.layout(&edit(n), &theme).expect("it fits");
-            warm.export(&document, &theme, &Format::svg()).expect("svg")
+            warm.export(&document, &theme, &OutputFormat::svg()).expect("svg")
         })
     });
     group.finish();
@@ -118,16 +118,16 @@ fn print(c: &mut Criterion, text: &str) {
     group.sample_size(10);
     let a0 = at(Paper::A0);
     let poster = a0.layout(&journey, &theme).expect("it fits");
-    group.bench_function("pdf-A0", |b| b.iter(|| a0.export(black_box(&poster), &theme, &Format::Pdf)));
+    group.bench_function("pdf-A0", |b| b.iter(|| a0.export(black_box(&poster), &theme, &OutputFormat::Pdf)));
     let a2 = at(Paper::A2);
     group.bench_function("deck-layout", |b| b.iter(|| a2.deck(black_box(&journey), &theme)));
     let deck = a2.deck(&journey, &theme).expect("a deck");
-    group.bench_function("deck-pdf", |b| b.iter(|| a2.export(black_box(&deck), &theme, &Format::Pdf)));
+    group.bench_function("deck-pdf", |b| b.iter(|| a2.export(black_box(&deck), &theme, &OutputFormat::Pdf)));
     let poster = a2.layout(&journey, &theme).expect("it fits");
     let tiles = a2.tiles(&poster, Size::Paper(Paper::A4)).expect("tiles");
-    group.bench_function("tiles-A4-pdf", |b| b.iter(|| a2.export(black_box(&tiles), &theme, &Format::Pdf)));
+    group.bench_function("tiles-A4-pdf", |b| b.iter(|| a2.export(black_box(&tiles), &theme, &OutputFormat::Pdf)));
     let bled = layout::with_bleed(&poster, 3.0).expect("bleed");
-    group.bench_function("bleed-pdf", |b| b.iter(|| a2.export(black_box(&bled), &theme, &Format::Pdf)));
+    group.bench_function("bleed-pdf", |b| b.iter(|| a2.export(black_box(&bled), &theme, &OutputFormat::Pdf)));
     group.finish();
 }
 

@@ -24,13 +24,16 @@
 //! - [`paint`]: document → SVG. [`output`]: the PNG (resvg fills the
 //!   glyphs' outlines), the PDF (krilla, drawn from the frames, tagged),
 //!   and atomic files.
-//! - [`render`]: the [`render::Renderer`] that holds fonts, theme and
-//!   caches, the one entry point the command line uses.
+//! - [`render`]: the [`render::Renderer`] that holds fonts and caches,
+//!   and the [`render::Request`] it renders — map, theme, page, poster or
+//!   deck, print furniture, department copies, outputs — into bytes with
+//!   destinations and typed [`render::Note`]s: the one entry point the
+//!   command line uses (`render`, `watch` and `serve` alike).
 //!
 //! ```
 //! use journeymap::parse;
 //! use journeymap::priorities::{self, Class};
-//! use journeymap::render::{Format, Renderer};
+//! use journeymap::render::{OutputFormat, Renderer};
 //! use journeymap::text::Fonts;
 //!
 //! let map = r#"
@@ -49,8 +52,8 @@
 //! assert_eq!(priorities::prioritise(journey)[0].class, Class::Fix);
 //!
 //! let document = renderer.layout(journey, &theme).expect("auto always fits");
-//! let svg = renderer.export(&document, &theme, &Format::svg()).expect("SVG");
-//! let png = renderer.export(&document, &theme, &Format::png_width(400)).expect("small enough");
+//! let svg = renderer.export(&document, &theme, &OutputFormat::svg()).expect("SVG");
+//! let png = renderer.export(&document, &theme, &OutputFormat::png_width(400)).expect("small enough");
 //! assert!(String::from_utf8_lossy(&svg).contains("class=\"touchpoint\"") && png.starts_with(b"\x89PNG"));
 //! ```
 //!

@@ -118,7 +118,7 @@ fn compare(a: &Priority<'_>, b: &Priority<'_>) -> Ordering {
 
 /// How `journeymap priorities` prints the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
+pub enum ListFormat {
     /// Aligned columns for a terminal.
     #[default]
     Table,
@@ -161,13 +161,13 @@ fn flat_row(p: &Priority<'_>) -> [String; 8] {
 }
 
 /// Formats the list; the text ends with a newline (JSON and CSV included).
-pub fn format(list: &[Priority<'_>], format: Format) -> String {
+pub fn format(list: &[Priority<'_>], format: ListFormat) -> String {
     match format {
-        Format::Table => table(list),
-        Format::Markdown => markdown(list),
-        Format::Csv => csv(list, true),
-        Format::CsvRaw => csv(list, false),
-        Format::Json => json(list),
+        ListFormat::Table => table(list),
+        ListFormat::Markdown => markdown(list),
+        ListFormat::Csv => csv(list, true),
+        ListFormat::CsvRaw => csv(list, false),
+        ListFormat::Json => json(list),
     }
 }
 

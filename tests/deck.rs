@@ -7,7 +7,7 @@ mod common;
 
 use journeymap::layout::{self, Document, Item, MIN_SLIDE_TEXT_PX, Options, SLIDE};
 use journeymap::model::Journey;
-use journeymap::render::{Format, Renderer};
+use journeymap::render::{OutputFormat, Renderer};
 use journeymap::text::Fonts;
 use journeymap::theme::Theme;
 
@@ -160,7 +160,7 @@ fn the_deck_pdf_has_a_bookmark_a_slide_and_is_tagged() {
     let renderer = Renderer::new(Fonts::embedded());
     let theme = Theme::classic();
     let deck = renderer.deck(&journey, &theme).expect("a deck");
-    let pdf = renderer.export(&deck, &theme, &Format::Pdf).expect("a PDF");
+    let pdf = renderer.export(&deck, &theme, &OutputFormat::Pdf).expect("a PDF");
     let dir = tempfile::tempdir().expect("a folder");
     let path = dir.path().join("deck.pdf");
     std::fs::write(&path, &pdf).expect("write");

@@ -10,7 +10,7 @@
 //! --test fuzz` (see `tests/README.md`).
 
 use journeymap::parse::{Options, Parsed, parse_bytes};
-use journeymap::render::{Format, Renderer};
+use journeymap::render::{OutputFormat, Renderer};
 use journeymap::text::Fonts;
 use journeymap::theme::Theme;
 use proptest::prelude::*;
@@ -54,7 +54,8 @@ fn verify(parsed: &Parsed, theme: Option<Theme>) -> Result<bool, TestCaseError> 
     let Some(theme) = theme else { return Err(TestCaseError::fail("a valid map without a theme")) };
     RENDERER.with(|renderer| {
         let document = renderer.layout(journey, &theme).map_err(|e| TestCaseError::fail(format!("auto size: {e}")))?;
-        let svg = renderer.export(&document, &theme, &Format::svg()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let svg =
+            renderer.export(&document, &theme, &OutputFormat::svg()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let tree = usvg::Tree::from_data(&svg, &usvg::Options::default());
         prop_assert!(tree.is_ok(), "the SVG does not read back: {:?}", tree.err());
         Ok(true)

@@ -13,7 +13,7 @@ use journeymap::diag::{Code, FileId};
 use journeymap::interchange::mermaid;
 use journeymap::model::Journey;
 use journeymap::parse::{self, Parsed};
-use journeymap::render::{Format, Renderer};
+use journeymap::render::{OutputFormat, Renderer};
 use journeymap::text::Fonts;
 
 const CORPUS: &str = "tests/corpus/mermaid-journey";
@@ -52,7 +52,7 @@ fn every_diagram_mermaid_draws_imports_and_renders() {
         let document = renderer.layout(journey, &theme).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let violations = common::violations(&document);
         assert!(violations.is_empty(), "{}: {violations:?}", path.display());
-        let svg = renderer.export(&document, &theme, &Format::svg()).expect("svg");
+        let svg = renderer.export(&document, &theme, &OutputFormat::svg()).expect("svg");
         assert!(svg.starts_with(b"<svg"), "{}", path.display());
         // Every task is on the poster.
         let text = String::from_utf8_lossy(&svg);

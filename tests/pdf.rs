@@ -10,7 +10,7 @@ use std::process::Command;
 
 use journeymap::layout::{self, Options};
 use journeymap::model::{Orientation, Paper, Size};
-use journeymap::render::{Format, Renderer};
+use journeymap::render::{OutputFormat, Renderer};
 use journeymap::text::Fonts;
 use journeymap::theme::Theme;
 
@@ -41,7 +41,7 @@ fn pdf_of(path: &str, size: Option<Size>, orientation: Option<Orientation>) -> (
     let theme = Theme::classic();
     let renderer = Renderer::new(Fonts::embedded()).with_page(Options { size, orientation, ..Default::default() });
     let doc = renderer.layout(&journey, &theme).expect("layout");
-    let pdf = renderer.export(&doc, &theme, &Format::Pdf).expect("pdf");
+    let pdf = renderer.export(&doc, &theme, &OutputFormat::Pdf).expect("pdf");
     (journey, pdf)
 }
 
@@ -90,7 +90,7 @@ fn every_card_name_comes_out_as_text_where_its_card_is() {
         let journey = common::journey(path, &std::fs::read_to_string(path).expect("map"));
         let renderer = Renderer::new(Fonts::embedded()).with_page(Options { size, orientation, ..Default::default() });
         let doc = renderer.layout(&journey, &Theme::classic()).expect("layout");
-        let pdf = renderer.export(&doc, &Theme::classic(), &Format::Pdf).expect("pdf");
+        let pdf = renderer.export(&doc, &Theme::classic(), &OutputFormat::Pdf).expect("pdf");
         let whole = squash(&poppler("pdftotext", &pdf, &[]));
         assert!(whole.contains(&squash(&journey.title)), "{path}");
         // Page px to pt: the page's scale, then 72/96.
@@ -120,6 +120,6 @@ fn the_language_is_set_and_the_bytes_repeat() {
     // A fresh layout in another Fonts instance changes nothing either.
     let journey = common::journey("g", &std::fs::read_to_string("tests/maps/valid/german-energy.toml").expect("map"));
     let doc = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &Options::default()).expect("layout");
-    let third = Renderer::new(Fonts::embedded()).export(&doc, &Theme::classic(), &Format::Pdf).expect("pdf");
+    let third = Renderer::new(Fonts::embedded()).export(&doc, &Theme::classic(), &OutputFormat::Pdf).expect("pdf");
     assert!(pdf == third);
 }

@@ -8,7 +8,7 @@ mod common;
 
 use journeymap::layout::{self, Document, Geometry, Item, Options, Rect, TILE_MARGIN_MM, TILE_OVERLAP_MM};
 use journeymap::model::{Paper, Size};
-use journeymap::render::{Format, Renderer};
+use journeymap::render::{OutputFormat, Renderer};
 use journeymap::text::Fonts;
 use journeymap::theme::Theme;
 use journeymap::units::Length;
@@ -41,7 +41,7 @@ fn bleed_runs_the_background_past_the_trim_with_crop_marks_in_white_paper() {
 
     // Pixels, at 1 px a CSS px: background in the bleed, white in the
     // slug, a dark crop mark in line with the trim's left edge.
-    let format = Format::Png { resolution: journeymap::output::Resolution::Scale(1.0), transparent: false };
+    let format = OutputFormat::Png { resolution: journeymap::output::Resolution::Scale(1.0), transparent: false };
     let png = renderer.export(&bled, &Theme::classic(), &format).expect("PNG");
     let pixmap = tiny_skia::Pixmap::decode_png(&png).expect("a PNG");
     let at = |x: f64, y: f64| {
@@ -64,7 +64,7 @@ fn bleed_runs_the_background_past_the_trim_with_crop_marks_in_white_paper() {
     assert_eq!(none, 255, "no mark away from the corner");
 
     // The PDF names the boxes.
-    let pdf = renderer.export(&bled, &Theme::classic(), &Format::Pdf).expect("PDF");
+    let pdf = renderer.export(&bled, &Theme::classic(), &OutputFormat::Pdf).expect("PDF");
     let dir = tempfile::tempdir().expect("a folder");
     let path = dir.path().join("bleed.pdf");
     std::fs::write(&path, &pdf).expect("write");
@@ -133,7 +133,7 @@ fn ticks(tiles: &Document, index: usize) -> Vec<(i64, bool)> {
 
 /// Whether a point of the tile page (page px) is drawn on: not paper.
 fn inked(renderer: &Renderer, tiles: &Document, index: usize) -> tiny_skia::Pixmap {
-    let format = Format::Png { resolution: journeymap::output::Resolution::Scale(1.0), transparent: false };
+    let format = OutputFormat::Png { resolution: journeymap::output::Resolution::Scale(1.0), transparent: false };
     let png = renderer.export_page(tiles, index, &Theme::classic(), &format).expect("PNG");
     tiny_skia::Pixmap::decode_png(&png).expect("a PNG")
 }

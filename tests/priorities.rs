@@ -3,7 +3,7 @@
 //! order) and the four output formats.
 
 use journeymap::parse::{Options, parse_str};
-use journeymap::priorities::{self, Class, Format};
+use journeymap::priorities::{self, Class, ListFormat};
 
 /// A touchpoint as a test writes it.
 struct Tp {
@@ -278,7 +278,7 @@ name = "Return"
   action = "first\rsecond"
 "#;
 
-fn formatted(format: Format) -> String {
+fn formatted(format: ListFormat) -> String {
     let parsed = parse_str("formats.toml", AWKWARD, &Options::default());
     let journey = parsed.journey.as_ref().unwrap_or_else(|| panic!("a valid map: {:?}", parsed.diagnostics));
     priorities::format(&priorities::prioritise(journey), format)
@@ -296,7 +296,7 @@ fn the_table_has_a_header_and_a_row_per_touchpoint() {
     let parsed = parse_str("airline.toml", &text, &Options::default());
     let journey = parsed.journey.as_ref().expect("a valid sample");
     let list = priorities::prioritise(journey);
-    let table = priorities::format(&list, Format::Table);
+    let table = priorities::format(&list, ListFormat::Table);
     assert!(table.ends_with('\n'));
     let rows: Vec<&str> = table.lines().collect();
     assert_eq!(rows.len(), 1 + list.len(), "{table}");
@@ -316,13 +316,13 @@ fn the_table_has_a_header_and_a_row_per_touchpoint() {
 
 #[test]
 fn the_table_keeps_each_row_on_one_line() {
-    let table = formatted(Format::Table);
+    let table = formatted(ListFormat::Table);
     assert_eq!(lines(table.trim_end_matches('\n')).len(), 1 + 4, "{table}");
 }
 
 #[test]
 fn markdown_has_a_separator_row_and_escapes_pipes() {
-    let md = formatted(Format::Markdown);
+    let md = formatted(ListFormat::Markdown);
     let rows: Vec<&str> = md.lines().collect();
     assert_eq!(rows[0], "| rank | class | stage | touchpoint | moment_of_truth | score | owner | action |");
     assert!(rows[1].starts_with("|---|"), "{}", rows[1]);
@@ -338,7 +338,7 @@ fn markdown_has_a_separator_row_and_escapes_pipes() {
 
 #[test]
 fn markdown_keeps_each_row_on_one_line() {
-    let md = formatted(Format::Markdown);
+    let md = formatted(ListFormat::Markdown);
     assert_eq!(lines(md.trim_end_matches('\n')).len(), 2 + 4, "{md:?}");
 }
 
@@ -373,7 +373,7 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn csv_has_the_header_and_quotes_what_needs_it() {
-    let csv = formatted(Format::Csv);
+    let csv = formatted(ListFormat::Csv);
     assert!(csv.starts_with("rank,class,stage,touchpoint,moment_of_truth,score,owner,action\r\n"), "{csv}");
     assert!(csv.contains("\"Booking, online\""), "a comma is quoted: {csv}");
     assert!(csv.contains("\"Digital, \"\"web\"\" team\""), "quotes are doubled: {csv}");
@@ -402,7 +402,7 @@ fn csv_has_the_header_and_quotes_what_needs_it() {
 
 #[test]
 fn json_is_an_array_of_objects_with_every_field() {
-    let json: serde_json::Value = serde_json::from_str(&formatted(Format::Json)).expect("valid JSON");
+    let json: serde_json::Value = serde_json::from_str(&formatted(ListFormat::Json)).expect("valid JSON");
     let items = json.as_array().expect("an array");
     assert_eq!(items.len(), 4);
     for item in items {
@@ -434,10 +434,10 @@ fn an_empty_list_still_has_its_headers() {
     let list = priorities::prioritise(journey);
     assert!(list.is_empty());
     assert_eq!(
-        priorities::format(&list, Format::Csv),
+        priorities::format(&list, ListFormat::Csv),
         "rank,class,stage,touchpoint,moment_of_truth,score,owner,action\r\n"
     );
-    assert_eq!(priorities::format(&list, Format::Json).trim(), "[]");
-    assert_eq!(priorities::format(&list, Format::Markdown).lines().count(), 2);
-    assert!(priorities::format(&list, Format::Table).starts_with("rank"));
+    assert_eq!(priorities::format(&list, ListFormat::Json).trim(), "[]");
+    assert_eq!(priorities::format(&list, ListFormat::Markdown).lines().count(), 2);
+    assert!(priorities::format(&list, ListFormat::Table).starts_with("rank"));
 }

@@ -5,7 +5,7 @@
 
 use journeymap::model::Mark;
 use journeymap::parse::{Options, Parsed, parse_bytes, parse_str};
-use journeymap::priorities::{self, Class, Format};
+use journeymap::priorities::{self, Class, ListFormat};
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {
@@ -26,7 +26,7 @@ fn assert_located(parsed: &Parsed) -> Result<(), TestCaseError> {
         // Whatever parsed, the rest of the pipeline takes it.
         let list = priorities::prioritise(journey);
         prop_assert_eq!(list.len(), journey.touchpoints().count());
-        for format in [Format::Table, Format::Markdown, Format::Csv, Format::Json] {
+        for format in [ListFormat::Table, ListFormat::Markdown, ListFormat::Csv, ListFormat::Json] {
             prop_assert!(priorities::format(&list, format).ends_with('\n'));
         }
     }
@@ -321,7 +321,7 @@ proptest! {
         }
 
         // The JSON list agrees with the library's.
-        let json: serde_json::Value = serde_json::from_str(&priorities::format(&list, Format::Json))
+        let json: serde_json::Value = serde_json::from_str(&priorities::format(&list, ListFormat::Json))
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(json.as_array().map(Vec::len), Some(total));
     }

@@ -409,7 +409,7 @@ fn the_png_records_its_resolution_and_title() {
     let theme = Theme::classic();
     let doc = renderer.layout(&journey, &theme).expect("layout");
     for (dpi, expected) in [(150.0, 5906), (300.0, 11811)] {
-        let format = journeymap::render::Format::Png { resolution: Resolution::Dpi(dpi), transparent: false };
+        let format = journeymap::render::OutputFormat::Png { resolution: Resolution::Dpi(dpi), transparent: false };
         let png = renderer.export(&doc, &theme, &format).expect("png");
         let chunks = chunks(&png);
         let phys = chunks.iter().find(|(k, _)| k == "pHYs").expect("a pHYs chunk");
@@ -462,7 +462,7 @@ fn the_banded_png_is_the_whole_picture_and_the_same_on_any_number_of_threads() {
     let theme = Theme::classic();
     let doc = renderer.layout(&journey, &theme).expect("layout");
     // 1,400 px wide: about 990 rows, four bands, the last one short.
-    let format = journeymap::render::Format::Png { resolution: Resolution::Width(1400), transparent: false };
+    let format = journeymap::render::OutputFormat::Png { resolution: Resolution::Width(1400), transparent: false };
     let on = |threads: usize| {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a pool");
         pool.install(|| renderer.export(&doc, &theme, &format).expect("png"))
@@ -493,7 +493,7 @@ fn the_banded_png_is_the_whole_picture_and_the_same_on_any_number_of_threads() {
     assert!(share < 5e-4, "{differ} of {} pixels differ visibly", w * h);
 
     // A transparent poster keeps its alpha channel, unpremultiplied.
-    let clear = journeymap::render::Format::Png { resolution: Resolution::Width(400), transparent: true };
+    let clear = journeymap::render::OutputFormat::Png { resolution: Resolution::Width(400), transparent: true };
     let (_, _, bpp, rgba) = pixels(&renderer.export(&doc, &theme, &clear).expect("png"));
     assert_eq!(bpp, 4);
     assert_eq!(rgba[3], 0, "the corner is clear");

@@ -29,7 +29,9 @@ fn read_input(file: &Path) -> Result<Vec<u8>, Failure> {
     } else {
         let meta = std::fs::metadata(file).map_err(|e| Failure::io(format!("cannot read {}", file.display()), &e))?;
         if !meta.is_file() {
-            return Err(Failure::usage(format!("{} is not a regular file", file.display())));
+            // A folder or a device cannot be read as a file: an input
+            // failure (3), as for a map, a theme or a font.
+            return Err(Failure { status: Status::Io, message: format!("{} is not a regular file", file.display()) });
         }
         std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };

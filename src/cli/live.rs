@@ -8,10 +8,8 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use journeymap::diag::Severity;
-use journeymap::layout;
-use journeymap::paint::SvgOptions;
-use journeymap::render::{self, Renderer};
-use journeymap::theme::Theme;
+use journeymap::parse::Parsed;
+use journeymap::render::{Job, Output, OutputFormat, RenderError, Renderer, Request, Target};
 
 use super::render::{self as render_cmd, Args as RenderArgs};
 use super::{Failure, Outcome, Status, load, report};
@@ -96,7 +94,7 @@ pub(crate) struct ServeArgs {
     #[arg(long, value_name = "NAME|PATH")]
     theme: Option<String>,
     /// The page size (overrides the map's [poster] size).
-    #[arg(long, value_name = "SIZE", value_parser = |s: &str| s.parse::<journeymap::model::Size>().map_err(|e| e.to_string()))]
+    #[arg(long, value_name = "SIZE", value_parser = render_cmd::parse_size)]
     size: Option<journeymap::model::Size>,
     /// A font file for characters Inter cannot draw (repeatable).
     #[arg(long = "font", value_name = "FILE")]
@@ -114,44 +112,82 @@ struct Live {
 
 type Shared = Arc<(Mutex<Live>, Condvar)>;
 
-/// Renders the map to SVG with the warm renderer and publishes the result.
-fn publish(map: &Path, renderer: &Renderer, shared: &Shared) -> Duration {
-    let started = Instant::now();
-    let result = (|| -> Result<Vec<u8>, String> {
-        let mut parsed = load(map).map_err(|f| f.message)?;
-        let theme = renderer.check(&mut parsed);
-        let errors: Vec<String> = parsed
+/// Why the page shows no poster: the map's errors (with the checked map,
+/// for the terminal's excerpts), or another failure.
+struct Problem {
+    map: Option<Box<Parsed>>,
+    message: String,
+}
+
+impl Problem {
+    fn of(error: RenderError) -> Problem {
+        match error {
+            RenderError::Map(map) => Problem { message: report::summary(&map), map: Some(map) },
+            other => Problem { map: None, message: other.to_string() },
+        }
+    }
+
+    /// The text the page shows: each error on a line, with its hint.
+    fn page_text(&self) -> String {
+        let Some(map) = &self.map else { return self.message.clone() };
+        let errors: Vec<String> = map
             .diagnostics
             .iter()
             .filter(|d| d.severity() == Severity::Error)
             .map(|d| {
                 let hint =
                     d.hint().map(|h| format!("\n  hint: {}", journeymap::priorities::inert(h))).unwrap_or_default();
-                format!("{}{hint}", report::one_line(&parsed.files, d))
+                format!("{}{hint}", report::one_line(&map.files, d))
             })
             .collect();
-        if !errors.is_empty() {
-            return Err(errors.join("\n"));
+        if errors.is_empty() { self.message.clone() } else { errors.join("\n") }
+    }
+
+    /// Tells the terminal too: the page is not the only place to look.
+    fn print(&self) {
+        if let Some(map) = &self.map {
+            report::human(&map.files, &map.diagnostics);
         }
-        let (Some(journey), Some(theme)) = (&parsed.journey, theme) else { return Err("the map has errors".into()) };
-        let document = renderer.layout(journey, &theme).map_err(|e| e.to_string())?;
-        renderer.export(&document, &theme, &render::Format::Svg(SvgOptions::default())).map_err(|e| e.to_string())
-    })();
+        eprintln!("error: {}\nthe page shows the same; waiting for the next save", self.message);
+    }
+}
+
+/// Renders the map's job with the warm renderer and publishes the SVG, or
+/// the problem, to the page.
+fn publish(map: &Path, renderer: &Renderer, job: &Job, shared: &Shared) -> Result<Duration, Problem> {
+    let started = Instant::now();
+    let result = load(map)
+        .map_err(|f| Problem { map: None, message: f.message })
+        .and_then(|parsed| renderer.render(&Request::new(parsed, job.clone())).map_err(Problem::of))
+        .and_then(|rendered| {
+            let svg = rendered.memory().map(<[u8]>::to_vec);
+            svg.ok_or_else(|| Problem { map: None, message: "no SVG was made".to_owned() })
+        });
     let (lock, changed) = &**shared;
     let mut live = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     live.version += 1;
-    match result {
+    let outcome = match result {
         Ok(svg) => {
             live.svg = Some(Arc::new(svg));
             live.problem = None;
+            Ok(started.elapsed())
         }
         Err(problem) => {
             live.svg = None;
-            live.problem = Some(journeymap::priorities::inert(&problem));
+            live.problem = Some(journeymap::priorities::inert(&problem.page_text()));
+            Err(problem)
         }
-    }
+    };
     changed.notify_all();
-    started.elapsed()
+    outcome
+}
+
+/// Says how a render went, in the terminal.
+fn tell(outcome: &Result<Duration, Problem>) {
+    match outcome {
+        Ok(took) => eprintln!("re-rendered in {} ms", took.as_millis()),
+        Err(problem) => problem.print(),
+    }
 }
 
 /// `journeymap serve MAP`: a page on 127.0.0.1 that shows the poster and
@@ -160,12 +196,13 @@ pub(crate) fn serve(args: &ServeArgs) -> Outcome {
     if args.map == Path::new("-") {
         return Err(Failure::usage("serve needs a map file, not standard input"));
     }
-    let page = layout::Options { size: args.size, ..Default::default() };
-    let mut renderer = Renderer::new(render_cmd::load_fonts(&args.fonts)?).with_page(page);
-    if let Some(reference) = &args.theme {
-        let theme = Theme::resolve(reference, None).map_err(|e| Failure::usage(e.to_string()))?;
-        renderer = renderer.with_theme(theme);
-    }
+    let renderer = Renderer::new(render_cmd::load_fonts(&args.fonts)?);
+    let job = Job {
+        theme: args.theme.as_deref().map(render_cmd::load_theme).transpose()?,
+        size: args.size,
+        outputs: vec![Output::new(Target::Memory, OutputFormat::svg())],
+        ..Job::default()
+    };
     let server = tiny_http::Server::http(("127.0.0.1", args.port)).map_err(|e| {
         Failure::io(
             format!("cannot listen on 127.0.0.1:{} (--port 0 picks a free port)", args.port),
@@ -174,22 +211,24 @@ pub(crate) fn serve(args: &ServeArgs) -> Outcome {
     })?;
     let port = server.server_addr().to_ip().map_or(args.port, |a| a.port());
     let shared: Shared = Arc::default();
-    let took = publish(&args.map, &renderer, &shared);
+    let first = publish(&args.map, &renderer, &job, &shared);
     let (_watcher, saves) = saves(&args.map)?;
     {
         let (shared, map) = (shared.clone(), args.map.clone());
         std::thread::spawn(move || {
             while saves.recv().is_ok() {
-                let took = publish(&map, &renderer, &shared);
-                eprintln!("re-rendered in {} ms", took.as_millis());
+                tell(&publish(&map, &renderer, &job, &shared));
             }
         });
     }
-    eprintln!(
-        "serving {} at http://127.0.0.1:{port}/ (rendered in {} ms; Ctrl-C to stop)",
-        args.map.display(),
-        took.as_millis()
-    );
+    let rendered = match &first {
+        Ok(took) => format!("rendered in {} ms", took.as_millis()),
+        Err(_) => "the map has errors".to_owned(),
+    };
+    eprintln!("serving {} at http://127.0.0.1:{port}/ ({rendered}; Ctrl-C to stop)", args.map.display());
+    if let Err(problem) = &first {
+        problem.print();
+    }
     let title = args.map.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     for request in server.incoming_requests() {
         let (shared, title) = (shared.clone(), title.clone());

@@ -22,11 +22,14 @@ use journeymap::starter;
 pub(crate) enum Status {
     /// Success.
     Ok = 0,
-    /// The map or theme has errors (or warnings, with `--strict`).
+    /// The map or theme has errors (or warnings, with `--strict`),
+    /// including a map that cannot fit the page asked for.
     MapErrors = 1,
-    /// Bad arguments.
+    /// Bad arguments, including a PNG over the pixel limit and options
+    /// that cannot go together.
     Usage = 2,
-    /// A file could not be read or written.
+    /// A file could not be read or written (or is not a file, or not a
+    /// font).
     Io = 3,
 }
 
@@ -63,7 +66,8 @@ Examples:
   journeymap themes                          the built-in themes, with a swatch each
   journeymap import day.mmd -o day.toml      a Mermaid journey as a map
 
-Exit status: 0 success, 1 the map has errors, 2 usage error, 3 input/output failure.
+Exit status: 0 success, 1 the map or theme has errors (a map that cannot fit the page included),
+2 usage error (a PNG over the pixel limit included), 3 input/output failure.
 MAP may be - to read standard input.";
 
 /// Turn a customer journey map written in TOML into a poster and a
@@ -372,11 +376,11 @@ fn priorities(map: &Path, format: PrioritiesFormat, no_formula_guard: bool) -> O
         return Ok(Status::MapErrors);
     };
     let format = match format {
-        PrioritiesFormat::Table => priorities::Format::Table,
-        PrioritiesFormat::Markdown => priorities::Format::Markdown,
-        PrioritiesFormat::Csv if no_formula_guard => priorities::Format::CsvRaw,
-        PrioritiesFormat::Csv => priorities::Format::Csv,
-        PrioritiesFormat::Json => priorities::Format::Json,
+        PrioritiesFormat::Table => priorities::ListFormat::Table,
+        PrioritiesFormat::Markdown => priorities::ListFormat::Markdown,
+        PrioritiesFormat::Csv if no_formula_guard => priorities::ListFormat::CsvRaw,
+        PrioritiesFormat::Csv => priorities::ListFormat::Csv,
+        PrioritiesFormat::Json => priorities::ListFormat::Json,
     };
     let text = priorities::format(&priorities::prioritise(journey), format);
     write_stdout(text.as_bytes())?;

@@ -1,0 +1,132 @@
+//! The words for what a render did: its notes and the files it wrote.
+
+use journeymap::output;
+use journeymap::paint::MAX_EMBEDDED_FONT_BYTES;
+use journeymap::render::{
+    ClosestPaper, ContrastFailure, LeftOut, Medium, Note, OutputFormat, PageType, Rendered, Sheet, Target,
+};
+
+/// A note as the terminal shows it; `None` for a kind of note this build
+/// does not know.
+pub(super) fn note(note: &Note) -> Option<String> {
+    Some(match note {
+        Note::PageType(page) => page_type(page),
+        Note::Contrast(failure) => contrast(failure),
+        Note::ForcedBreaks { words } => format!(
+            "note: {words} word{} broken between letters, where the language's hyphenation patterns have no break \
+             that fits (set `lang` to the map's language, or give the poster more room)",
+            if *words == 1 { " was" } else { "s were" }
+        ),
+        Note::LeftOut(left_out) => left_out_text(left_out),
+        Note::ClosestPaper(closest) => closest_paper(closest),
+        Note::FontNotEmbedded { family } => format!(
+            "note: the font '{family}' is not embedded in the SVG (it cannot be cut down to the characters \
+             used, and it is a font collection or over {} MiB); viewers of the SVG need it installed",
+            MAX_EMBEDDED_FONT_BYTES / 1024 / 1024
+        ),
+        Note::Deck(deck) => format!(
+            "deck: {} slides of 1920×1080 px ({}); smallest text {:.0} px",
+            deck.slides.len(),
+            deck.slides.join(", "),
+            deck.smallest_px
+        ),
+        _ => return None,
+    })
+}
+
+/// What the fit did to the type, so the user can judge legibility before
+/// printing.
+fn page_type(page: &PageType) -> String {
+    format!(
+        "page {:.0}×{:.0} mm: body text {:.1} pt, card titles {:.1} pt, smallest {:.1} pt",
+        page.width_mm, page.height_mm, page.body_pt, page.card_title_pt, page.smallest_pt
+    )
+}
+
+/// A pair below WCAG AA, and where.
+fn contrast(failure: &ContrastFailure) -> String {
+    let p = &failure.example;
+    let within = p.within.as_deref().map_or(String::new(), |id| format!(" in #{id}"));
+    let others = if failure.lines > 1 { format!(" (and {} more lines)", failure.lines - 1) } else { String::new() };
+    format!(
+        "warning: theme '{}': {} text ({}) on {} ({}) has a contrast of {:.1}:1, below WCAG AA {:.1}:1 — \
+         e.g. \"{}\"{within}{others}",
+        failure.theme,
+        p.ink.key(),
+        failure.ink,
+        p.ground.key(),
+        failure.ground,
+        p.ratio,
+        p.needed,
+        p.text.chars().take(40).collect::<String>(),
+    )
+}
+
+fn left_out_text(left_out: &LeftOut) -> String {
+    let mut names: Vec<String> = left_out
+        .panels
+        .iter()
+        .map(|p| journeymap::layout::panel(p.as_str()).map_or(p.as_str(), |r| r.called))
+        .map(str::to_owned)
+        .collect();
+    if let Some(cap) = left_out.priorities_cap {
+        names.push(format!("all but the top {cap} priorities"));
+    }
+    format!(
+        "note: the page has no room for {} with text at 6 pt or more, so they are left out; \
+         a larger --size, or --size auto, shows everything",
+        names.join(" and ")
+    )
+}
+
+fn closest_paper(closest: &ClosestPaper) -> String {
+    format!(
+        "closest standard size: {} {}; scaled to fit it, body text would print at {:.1} pt and card titles at {:.1} pt",
+        closest.paper.as_str(),
+        closest.orientation.as_str(),
+        closest.body_pt,
+        closest.card_title_pt
+    )
+}
+
+/// A line per output written to disk, in the order asked, then the
+/// department copies.
+pub(super) fn wrote(medium: Medium, outputs: &[journeymap::render::Output], rendered: &Rendered) -> Vec<String> {
+    let sheet = &rendered.sheet;
+    let mut lines: Vec<String> = outputs
+        .iter()
+        .filter_map(|output| match (&output.target, medium) {
+            (Target::Folder(dir), _) => Some(format!("wrote {} slides to {}", sheet.pages, dir.display())),
+            (Target::File(path), Medium::Deck) => {
+                Some(format!("wrote {} ({} pages of 1440×810 pt, a bookmark each)", path.display(), sheet.pages))
+            }
+            (Target::File(path), _) => Some(format!("wrote {} ({})", path.display(), detail(sheet, &output.format))),
+            _ => None,
+        })
+        .collect();
+    for produced in rendered.outputs.iter().filter(|o| o.owner.is_some()) {
+        if let journeymap::render::Destination::File(path) = &produced.destination {
+            lines.push(format!("wrote {}", path.display()));
+        }
+    }
+    lines
+}
+
+/// What a poster file holds: its page, pixels or pages.
+fn detail(sheet: &Sheet, format: &OutputFormat) -> String {
+    let (w, h) = sheet.size_mm();
+    match format {
+        OutputFormat::Svg(_) => format!("{:.0}×{:.0} px page", sheet.width_px, sheet.height_px),
+        OutputFormat::Png { resolution, .. } => {
+            match output::pixel_size(sheet.width_px, sheet.height_px, *resolution) {
+                Ok((w, h)) => format!("{w}×{h} px"),
+                Err(e) => e.to_string(),
+            }
+        }
+        OutputFormat::Pdf if sheet.pages > 1 => format!("{} pages of {w:.0}×{h:.0} mm", sheet.pages),
+        OutputFormat::Pdf => match sheet.bleed_mm {
+            Some(bleed) => format!("one page, {w:.0}×{h:.0} mm with {bleed:.0} mm bleed and crop marks"),
+            None => format!("one page, {w:.0}×{h:.0} mm"),
+        },
+    }
+}

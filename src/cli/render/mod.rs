@@ -1,0 +1,109 @@
+//! `journeymap render`: arguments → one render request → diagnostics,
+//! notes and files, all written or none.
+
+mod args;
+mod job;
+mod messages;
+
+use std::path::Path;
+
+use journeymap::diag::{Code, Severity};
+use journeymap::layout::{LayoutError, PrintError};
+use journeymap::output::{self, PdfError, PngError};
+use journeymap::parse::Parsed;
+use journeymap::render::{RenderError, Rendered, Request, Target};
+use journeymap::theme::ThemeError;
+
+pub(crate) use args::{AFTER_HELP, Args, parse_size};
+pub(crate) use job::{Prepared, load_fonts, load_theme, prepare};
+
+use super::{Failure, Outcome, Status, load, report, write_stdout};
+
+pub(crate) fn run(args: &Args) -> Outcome {
+    let prepared = prepare(args)?;
+    render(args, &prepared)
+}
+
+/// Reads the map and renders the prepared job: diagnostics and notes to
+/// the terminal, then every output written, or none.
+pub(crate) fn render(args: &Args, prepared: &Prepared) -> Outcome {
+    let request = Request::new(load(&args.map)?, prepared.job.clone());
+    let rendered = prepared.renderer.render(&request).map_err(|e| failure(&e))?;
+    report_warnings(args, &rendered.map);
+    for text in rendered.notes.iter().filter_map(messages::note) {
+        eprintln!("{text}");
+    }
+    write(prepared, &rendered)?;
+    Ok(Status::Ok)
+}
+
+/// Characters that would draw as boxes are worth the full excerpt; the
+/// workshop's open ends are counted and left to `check`.
+fn report_warnings(args: &Args, parsed: &Parsed) {
+    let (glyphs, others): (Vec<_>, Vec<_>) =
+        parsed.diagnostics.iter().cloned().partition(|d| d.code == Code::MissingGlyph);
+    report::human(&parsed.files, &glyphs);
+    let warnings = others.iter().filter(|d| d.severity() == Severity::Warning).count();
+    if warnings > 0 {
+        eprintln!(
+            "{}: {warnings} warning{} (see `journeymap check {}`)",
+            parsed.source().name,
+            if warnings == 1 { "" } else { "s" },
+            args.map.display()
+        );
+    }
+}
+
+/// Writes every file or none (folders for slides made first), then
+/// standard output, then says what was written.
+fn write(prepared: &Prepared, rendered: &Rendered) -> Result<(), Failure> {
+    let job = &prepared.job;
+    for output in &job.outputs {
+        if let Target::Folder(dir) = &output.target {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Failure::io(format!("cannot make the folder {}", dir.display()), &e))?;
+        }
+    }
+    write_all(&rendered.files())?;
+    if let Some(bytes) = rendered.stdout() {
+        write_stdout(bytes)?;
+    }
+    for line in messages::wrote(job.medium, &job.outputs, rendered) {
+        eprintln!("{line}");
+    }
+    Ok(())
+}
+
+/// Writes every file or none, naming the one that failed.
+fn write_all(on_disk: &[(&Path, &[u8])]) -> Result<(), Failure> {
+    output::write_all_atomic(on_disk).map_err(|(i, e)| {
+        let path = on_disk.get(i).map_or_else(String::new, |(p, _)| p.display().to_string());
+        Failure::io(format!("cannot write {path} (no file was written)"), &e)
+    })
+}
+
+/// A failed render as a message and an exit status (SPEC §6): 1 for the
+/// map or theme (a map that cannot fit the page included), 2 for what was
+/// asked (a PNG over the pixel limit included), 3 for input and output.
+/// A map's errors are shown with their excerpts first.
+pub(crate) fn failure(e: &RenderError) -> Failure {
+    let status = match e {
+        RenderError::Map(parsed) => {
+            report::human(&parsed.files, &parsed.diagnostics);
+            return Failure { status: Status::MapErrors, message: report::summary(parsed) };
+        }
+        RenderError::Theme(ThemeError::Io(..)) => Status::Io,
+        RenderError::Theme(ThemeError::Invalid(..)) => Status::MapErrors,
+        RenderError::Layout(LayoutError::TooSmall { .. } | LayoutError::SlideTooSmall { .. }) => Status::MapErrors,
+        RenderError::Png(PngError::TooManyParts { .. }) => Status::MapErrors,
+        RenderError::Png(PngError::Svg(_) | PngError::Encode(_)) | RenderError::Pdf(PdfError::Write(_)) => Status::Io,
+        RenderError::Theme(ThemeError::Unknown(_))
+        | RenderError::Request(_)
+        | RenderError::Layout(LayoutError::UnknownOwner { .. })
+        | RenderError::Print(PrintError::Bleed(_) | PrintError::TooManyTiles { .. } | PrintError::Paper(_))
+        | RenderError::NoOwners
+        | RenderError::Png(PngError::BadResolution | PngError::TooLarge { .. })
+        | RenderError::Pdf(PdfError::PageSize { .. }) => Status::Usage,
+    };
+    Failure { status, message: e.to_string() }
+}

@@ -1,0 +1,174 @@
+//! What a render has to tell its user besides the map's diagnostics: how
+//! large the type printed, which colours fail contrast, what was left out.
+//!
+//! Notes are values, not text, so that each front end words them its own
+//! way (the command line prints them; a preview could badge them) and a
+//! test can check them without reading messages.
+
+use crate::contrast::{self, Pairing};
+use crate::layout::Document;
+use crate::model::{Orientation, Panel, Paper, Size};
+use crate::paint;
+use crate::text::Fonts;
+use crate::theme::{Color, Theme};
+
+/// Something worth knowing about a render that is neither an error nor a
+/// problem in the map.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Note {
+    /// The page and the printed size of the type, so the user can judge
+    /// legibility before printing (6 pt is the floor; ~12 pt reads at arm's
+    /// length).
+    PageType(PageType),
+    /// A pair of colours, as drawn, below WCAG AA.
+    Contrast(ContrastFailure),
+    /// Words broken between letters because the hyphenation patterns had
+    /// no break that fitted.
+    ForcedBreaks {
+        /// How many words.
+        words: usize,
+    },
+    /// Panels the page had no room for at the type floor.
+    LeftOut(LeftOut),
+    /// An automatic size is no paper size: the closest one, and the type
+    /// sizes if the poster were scaled onto it.
+    ClosestPaper(ClosestPaper),
+    /// A font the SVG cannot carry (a collection, or too large to embed
+    /// whole, and not cut down): viewers of the SVG need it installed.
+    FontNotEmbedded {
+        /// The face's family name.
+        family: String,
+    },
+    /// The slides of a deck.
+    Deck(DeckSummary),
+}
+
+/// The first page's size and its type at print size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageType {
+    /// The page width in millimetres.
+    pub width_mm: f64,
+    /// The page height in millimetres.
+    pub height_mm: f64,
+    /// Body text, in points.
+    pub body_pt: f64,
+    /// Card titles, in points.
+    pub card_title_pt: f64,
+    /// The smallest text on the page, in points.
+    pub smallest_pt: f64,
+}
+
+/// A contrast failure of a theme, with the colours it uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContrastFailure {
+    /// The theme's name.
+    pub theme: String,
+    /// The first line met with this pair of roles.
+    pub example: Pairing,
+    /// The text's colour.
+    pub ink: Color,
+    /// The colour beneath it.
+    pub ground: Color,
+    /// How many lines share the pair (at least one).
+    pub lines: usize,
+}
+
+/// What a fixed page could not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The panels left out.
+    pub panels: Vec<Panel>,
+    /// The number of priorities kept, when the rest were left out.
+    pub priorities_cap: Option<usize>,
+}
+
+/// The standard paper closest to an automatic page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClosestPaper {
+    /// The paper.
+    pub paper: Paper,
+    /// Its orientation.
+    pub orientation: Orientation,
+    /// Body text scaled onto it, in points.
+    pub body_pt: f64,
+    /// Card titles scaled onto it, in points.
+    pub card_title_pt: f64,
+}
+
+/// A deck's slides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeckSummary {
+    /// Each slide's name ("Overview", a stage, "Priorities"), in order.
+    pub slides: Vec<String>,
+    /// The smallest text on any slide, in px of a 1920×1080 slide.
+    pub smallest_px: f64,
+}
+
+/// The notes about a laid-out poster (before any print furniture: they are
+/// about the poster, not the sheets it is printed on). `auto` says whether
+/// the page size was automatic; `svg_embeds` whether an SVG output carries
+/// its fonts.
+pub(crate) fn poster_notes(
+    document: &Document,
+    theme: &Theme,
+    fonts: &Fonts,
+    auto: bool,
+    svg_embeds: bool,
+) -> Vec<Note> {
+    let t = &theme.type_scale;
+    let (width_mm, height_mm) = document.page().size_mm();
+    let mut notes = vec![Note::PageType(PageType {
+        width_mm,
+        height_mm,
+        body_pt: document.print_pt(t.body),
+        card_title_pt: document.print_pt(t.card_title),
+        smallest_pt: document.print_pt(t.smallest()),
+    })];
+    for (example, lines) in contrast::failures(document, theme) {
+        let (ink, ground) = (theme.colors.get(example.ink), theme.colors.get(example.ground));
+        notes.push(Note::Contrast(ContrastFailure { theme: theme.name.clone(), example, ink, ground, lines }));
+    }
+    if document.forced_breaks > 0 {
+        notes.push(Note::ForcedBreaks { words: document.forced_breaks });
+    }
+    if !document.left_out.is_empty() || document.priorities_cap.is_some() {
+        notes.push(Note::LeftOut(LeftOut {
+            panels: document.left_out.clone(),
+            priorities_cap: document.priorities_cap,
+        }));
+    }
+    if auto {
+        let page = document.page();
+        let (paper, orientation, fit) = Paper::closest(page.size.width, page.size.height);
+        notes.push(Note::ClosestPaper(ClosestPaper {
+            paper,
+            orientation,
+            body_pt: document.print_pt(t.body) * fit,
+            card_title_pt: document.print_pt(t.card_title) * fit,
+        }));
+    }
+    if svg_embeds {
+        for id in paint::faces(document.page()) {
+            let Some(face) = fonts.face(id) else { continue };
+            if !paint::travels(document.page(), fonts, id) {
+                notes.push(Note::FontNotEmbedded { family: face.family.clone() });
+            }
+        }
+    }
+    notes
+}
+
+/// The note about a deck: its slides and its smallest text.
+pub(crate) fn deck_note(deck: &Document, theme: &Theme) -> Note {
+    let smallest = deck.pages.iter().map(|p| p.transform.scale).fold(f64::INFINITY, f64::min);
+    Note::Deck(DeckSummary {
+        slides: deck.pages.iter().map(|p| p.name.clone()).collect(),
+        smallest_px: theme.type_scale.smallest() * smallest,
+    })
+}
+
+/// Whether the page size in force is automatic.
+pub(crate) fn is_auto(asked: Option<Size>, map: Size) -> bool {
+    asked.unwrap_or(map) == Size::Auto
+}
