@@ -33,6 +33,9 @@ impl Renderer {
     pub fn render(&self, request: &Request) -> Result<Rendered, RenderError> {
         let job = &request.job;
         job.check()?;
+        // A renderer kept for hours (watch, serve) sees every edit's new
+        // text: past the bound it starts again from the plans alone.
+        self.cache.trim(super::MAX_CACHED_TEXTS);
         let mut map = request.map.clone();
         let theme = self.check_with(&mut map, job.theme.as_ref());
         let made = match (&map.journey, theme) {

@@ -51,6 +51,10 @@ use crate::parse::Parsed;
 use crate::text::{Fonts, ShapeCache, Shaper};
 use crate::theme::{DEFAULT_THEME, Theme, ThemeError};
 
+/// The most shaped texts a renderer keeps between renders (a few tens of
+/// MB); a render that starts with more forgets them first.
+pub const MAX_CACHED_TEXTS: usize = 100_000;
+
 /// Renders maps: fonts, theme choice, page options and caches, kept across
 /// renders.
 #[derive(Debug)]

@@ -487,4 +487,21 @@ mod tests {
         assert_eq!(missing, vec!['東', '京']);
         assert_eq!(line.text(), "Café 東京 Ωμέγα");
     }
+
+    #[test]
+    fn a_trimmed_cache_stays_within_its_bound() {
+        let fonts = Fonts::embedded();
+        let cache = ShapeCache::new();
+        let s = Shaper::with_cache(&fonts, &cache);
+        for n in 0..50 {
+            s.width(&format!("edit {n}"), Style::Regular, 16.0);
+            cache.trim(20);
+            assert!(cache.len() <= 21, "{} after {n} edits", cache.len());
+        }
+        // Under the bound nothing is forgotten.
+        let before = cache.len();
+        cache.trim(100);
+        assert_eq!(cache.len(), before);
+        assert!(cache.work() > 0);
+    }
 }
