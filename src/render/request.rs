@@ -366,3 +366,14 @@ pub(crate) fn page_options(job: &Job, defaults: &layout::Options) -> layout::Opt
         highlight: job.highlight.clone().or_else(|| defaults.highlight.clone()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::file_stems;
+
+    #[test]
+    fn owners_become_unique_file_stems() {
+        let owners = ["Customer service", "customer-service", "!!!", "Ground ops / Gate"].map(str::to_owned);
+        assert_eq!(file_stems(&owners), ["customer-service", "customer-service-2", "owner-3", "ground-ops-gate"]);
+    }
+}
