@@ -1,7 +1,10 @@
 //! Painters: a [`crate::layout::Document`] → a document format. SVG here;
-//! PNG is rasterised from the SVG in `output`, so both show
-//! exactly the same poster. Painters know only the layout's primitives.
+//! PNG is rasterised from an SVG of the same frames, its text as the
+//! glyphs' outlines, in `output`, so both show exactly the same poster.
+//! Painters know only the layout's primitives and draw the glyphs the
+//! layout shaped.
 
+mod glyphs;
 mod svg;
 
-pub use svg::{MAX_EMBEDDED_FONT_BYTES, SvgOptions, embeddable, faces, svg, svg_page, travels};
+pub use svg::{MAX_EMBEDDED_FONT_BYTES, SvgOptions, embeddable, faces, svg, svg_for_raster, svg_page, travels};

@@ -13,6 +13,7 @@ use std::fmt::Write;
 use base64::Engine;
 use rustybuzz::ttf_parser;
 
+use super::glyphs::Outlines;
 use crate::layout::{Document, Geometry, Group, Item, Page, Point, Segment, Shape, Stroke, Tag, TextLine, Transform};
 use crate::text::subset::Embedding;
 use crate::text::{Face, FaceId, FaceTables, Fonts, Run};
@@ -62,8 +63,29 @@ pub fn svg(document: &Document, theme: &Theme, fonts: &Fonts, options: SvgOption
 /// Paints one page of a document (a slide of a deck) as a standalone SVG
 /// document.
 pub fn svg_page(document: &Document, page: &Page, theme: &Theme, fonts: &Fonts, options: SvgOptions) -> String {
+    let outlines = options.text_as_paths.then(Outlines::reused);
+    paint(document, page, theme, fonts, options, outlines)
+}
+
+/// Paints one page for rasterising: the text as one outline path a run,
+/// in place, so the rasteriser has no text to shape and no glyph to look
+/// up (a poster's thousands of `<use>` references cost usvg more than
+/// the paths themselves). Not for people: the file is larger and the
+/// words are only in labels.
+pub fn svg_for_raster(document: &Document, page: &Page, theme: &Theme, fonts: &Fonts, transparent: bool) -> String {
+    let options = SvgOptions { transparent, embed_fonts: false, text_as_paths: true };
+    paint(document, page, theme, fonts, options, Some(Outlines::inline()))
+}
+
+fn paint(
+    document: &Document,
+    page: &Page,
+    theme: &Theme,
+    fonts: &Fonts,
+    options: SvgOptions,
+    outlines: Option<Outlines>,
+) -> String {
     let tables = FaceTables::new(fonts);
-    let outlines = options.text_as_paths.then(BTreeMap::new);
     let placed = vec![options.embed_fonts && !options.text_as_paths; fonts.faces().len()];
     let mut p = Painter { out: String::with_capacity(256 * 1024), theme, fonts, tables, outlines, placed };
     p.document(document, page, options);
@@ -76,84 +98,16 @@ struct Painter<'a> {
     fonts: &'a Fonts,
     /// The faces' glyph tables, for outlines and character places.
     tables: FaceTables<'a>,
-    /// With `text_as_paths`: each glyph used, by face and glyph id, with
-    /// its path data in font units.
-    outlines: Option<BTreeMap<(usize, u16), String>>,
+    /// With `text_as_paths`: the glyph outlines used.
+    outlines: Option<Outlines>,
     /// By face: whether each character gets its place written (see
     /// [`FaceTables::char_places`]); off for a face the browser shapes
     /// itself from its whole tables.
     placed: Vec<bool>,
 }
 
-impl Painter<'_> {
-    /// A line as glyph outlines: a `<use>` of each glyph's `<path>`,
-    /// scaled from font units (y up) to px at the line's size.
-    fn outlined(&mut self, fill: Color, line: &TextLine, at: Transform) {
-        let Some(glyphs) = self.outlines.as_mut() else { return };
-        let out = &mut self.out;
-        let origin = at.apply(Point::new(line.x, line.baseline));
-        let _ = writeln!(out, "<g fill=\"{fill}\" aria-label=\"{}\">", escape(&line.text()));
-        let mut x = origin.x;
-        for run in &line.runs {
-            let face = FaceId(drawn_face(self.fonts, run.face));
-            if let Some(upem) = self.tables.units_per_em(face) {
-                // One transform a run, from font units (y up) to px; each
-                // glyph is then placed in font units, a few bytes each.
-                let scale = line.size * at.scale / upem;
-                let s = format!("{scale:.6}").trim_end_matches('0').to_owned();
-                let _ = write!(out, "<g transform=\"matrix({s} 0 0 -{s} {} {})\">", num(x), num(origin.y));
-                let mut pen = 0i64;
-                for g in &run.glyphs {
-                    let (gx, gy) = (pen + i64::from(g.x_offset), g.y_offset);
-                    pen += i64::from(g.advance);
-                    if let std::collections::btree_map::Entry::Vacant(slot) = glyphs.entry((face.0, g.id)) {
-                        // A glyph with no outline (a space) is not drawn.
-                        let mut d = PathData::default();
-                        if !self.tables.outline(face, g.id, &mut d) {
-                            continue;
-                        }
-                        slot.insert(d.0);
-                    }
-                    let _ = write!(out, "<use href=\"#g{}-{}\" x=\"{gx}\"", face.0, g.id);
-                    if gy != 0 {
-                        let _ = write!(out, " y=\"{gy}\"");
-                    }
-                    out.push_str("/>");
-                }
-                out.push_str("</g>\n");
-            }
-            x += run.width * at.scale;
-        }
-        out.push_str("</g>\n");
-    }
-}
-
-/// A glyph's outline as SVG path data, in font units (y up).
-#[derive(Default)]
-struct PathData(String);
-
-impl rustybuzz::ttf_parser::OutlineBuilder for PathData {
-    fn move_to(&mut self, x: f32, y: f32) {
-        let _ = write!(self.0, "M{} {}", num(f64::from(x)), num(f64::from(y)));
-    }
-    fn line_to(&mut self, x: f32, y: f32) {
-        let _ = write!(self.0, "L{} {}", num(f64::from(x)), num(f64::from(y)));
-    }
-    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-        let (x1, y1, x, y) = (f64::from(x1), f64::from(y1), f64::from(x), f64::from(y));
-        let _ = write!(self.0, "Q{} {} {} {}", num(x1), num(y1), num(x), num(y));
-    }
-    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        let p = [x1, y1, x2, y2, x, y].map(|v| num(f64::from(v)));
-        let _ = write!(self.0, "C{} {} {} {} {} {}", p[0], p[1], p[2], p[3], p[4], p[5]);
-    }
-    fn close(&mut self) {
-        self.0.push('Z');
-    }
-}
-
 /// Formats a coordinate with at most two decimals and no `-0`.
-fn num(v: f64) -> String {
+pub(super) fn num(v: f64) -> String {
     let r = (v * 100.0).round() / 100.0;
     let r = if r == 0.0 { 0.0 } else { r };
     let s = format!("{r:.2}");
@@ -175,7 +129,7 @@ fn css_family(family: &str) -> String {
 }
 
 /// Escapes text for XML and drops characters XML 1.0 cannot hold.
-fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -276,11 +230,7 @@ impl Painter<'_> {
         }
         self.items(&page.frame.items, Transform::IDENTITY);
         if let Some(outlines) = &self.outlines {
-            self.out.push_str("<defs>\n");
-            for ((face, glyph), d) in outlines {
-                let _ = writeln!(self.out, "<path id=\"g{face}-{glyph}\" d=\"{d}\"/>");
-            }
-            self.out.push_str("</defs>\n");
+            outlines.defs(&mut self.out);
         }
         self.out.push_str("</svg>\n");
     }
@@ -485,8 +435,9 @@ impl Painter<'_> {
 
     fn text(&mut self, line: &TextLine, at: Transform) {
         let fill = self.color(line.role);
-        if self.outlines.is_some() {
-            self.outlined(fill, line, at);
+        if let Some(outlines) = self.outlines.as_mut() {
+            let face = |id: FaceId| FaceId(drawn_face(self.fonts, id));
+            outlines.line(&mut self.out, &self.tables, &face, fill, line, at);
             return;
         }
         let origin = at.apply(Point::new(line.x, line.baseline));

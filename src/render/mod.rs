@@ -284,13 +284,7 @@ impl Renderer {
                 output::pixel_size(page.size.width, page.size.height, resolution)?;
                 // The glyphs were shaped in layout: resvg is handed their
                 // outlines to fill and has no text left to shape.
-                let svg = paint::svg_page(
-                    document,
-                    page,
-                    theme,
-                    &self.fonts,
-                    SvgOptions { transparent, embed_fonts: false, text_as_paths: true },
-                );
+                let svg = paint::svg_for_raster(document, page, theme, &self.fonts, transparent);
                 let settings = PngSettings { resolution, title: Some(&document.title), opaque: !transparent };
                 Ok(output::png_with(&svg, &self.fonts, &settings)?)
             }
