@@ -4,10 +4,5 @@
 //! imported map is checked as strictly as a written one.
 
 pub mod csv;
+mod map_file;
 pub mod mermaid;
-
-/// Text as a TOML string, quoted and escaped as TOML needs, for the
-/// journey files the imports write.
-fn quoted(s: &str) -> String {
-    toml::Value::String(s.to_owned()).to_string()
-}
