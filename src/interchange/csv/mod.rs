@@ -5,16 +5,21 @@
 //! without touchpoints is a row with the touchpoint columns empty. The
 //! map's own fields (`map.title`…) are filled on the first row. Lists
 //! (actors, team, sources) are one item a line in the cell; answers given
-//! as bullets are lines starting with `• `. A cell a spreadsheet would run
-//! as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`, which the
-//! import takes off again.
+//! as bullets are lines starting with `• `; a value those plain forms
+//! cannot hold exactly is written in its TOML form (see `cell`), so every
+//! value comes back exactly. A cell a spreadsheet would run as a formula
+//! (`=`, `+`, `-`, `@`, a tab or a carriage return first) gets a leading
+//! `'`, which the import takes off again.
 //!
 //! What a CSV cannot hold is not written: `[poster]` settings, `[labels]`
 //! and comments stay in the map.
 
+mod cell;
+mod origins;
 mod read;
 mod write;
 
+pub(crate) use read::import;
 pub use read::read;
 pub use write::write;
 
@@ -41,27 +46,3 @@ const MAP_COLUMNS: [&str; 13] = [
     "map.lang",
     "map.currency",
 ];
-
-/// A lane's column header: `lane.KEY (Title)`.
-fn lane_header(key: &str, title: &str) -> String {
-    format!("lane.{key} ({title})")
-}
-
-/// A cell with the formula guard taken off: `'=x` → `=x`.
-fn unguard(cell: &str) -> String {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
-        _ => cell.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_formula_guard_comes_off() {
-        assert_eq!(unguard("'=HYPERLINK(x)"), "=HYPERLINK(x)");
-        assert_eq!(unguard("'quoted"), "'quoted");
-    }
-}

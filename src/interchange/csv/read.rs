@@ -1,23 +1,29 @@
-//! A workshop sheet as a journey file: the sheet is read into rows, the
-//! rows into the map's fields, its lanes, stages and touchpoints, and
-//! those are written with the `toml` crate.
+//! A workshop sheet as a journey file: the sheet is read into rows with
+//! each cell's place, the rows into the map's fields, its lanes, stages
+//! and touchpoints, and those are written with the `toml` crate. Every
+//! problem is located at its cell: the sheet's own line and column.
 
 use std::collections::HashMap;
 
+use super::cell::{read_given, read_lane_header, read_list, read_text, unguard};
+use super::origins::{Origins, Scope};
 use super::{MAP_COLUMNS, STAGE_COLUMNS, TOUCHPOINT_COLUMNS};
 use crate::diag::{Code, Diagnostic};
-use crate::interchange::map_file::{LaneEntry, MapFile, StageEntry, TextValue, TouchpointEntry};
+use crate::interchange::map_file::{LaneEntry, MapFile, StageEntry, TouchpointEntry};
 use crate::model::{Mark, Span};
 
-/// One cell as read, and its row.
+/// One cell as read: its value (formula guard off) and where it is.
 struct Cell<'r> {
     value: String,
     row: &'r Row,
+    span: Span,
 }
 
-/// A data row: its cells by column, its line and where it starts.
+/// A data row: its cells by column, each cell's span, its line and where
+/// it starts.
 struct Row {
     cells: Vec<String>,
+    spans: Vec<Span>,
     line: u64,
     span: Span,
 }
@@ -31,92 +37,157 @@ struct LaneColumn {
 
 /// The sheet as read: the header's columns and the data rows.
 struct Sheet {
-    header: Vec<String>,
     /// Each column name's first place in the header.
     columns: HashMap<String, usize>,
+    /// Each header cell's span.
+    header_spans: Vec<Span>,
     lanes: Vec<LaneColumn>,
     rows: Vec<Row>,
 }
 
 impl Sheet {
-    /// The cell of `column` in `row`, trimmed; empty when the sheet has no
-    /// such column or the row stops short of it.
-    fn get(&self, row: &Row, column: &str) -> String {
-        self.columns.get(column).and_then(|&i| row.cells.get(i)).map(|c| c.trim().to_owned()).unwrap_or_default()
+    /// The cell of `column` in `row` as written; empty when the sheet has
+    /// no such column or the row stops short of it.
+    fn cell<'r>(&self, row: &'r Row, column: &str) -> Cell<'r> {
+        self.cell_at(row, self.columns.get(column).copied())
+    }
+
+    /// The cell at column `at`, as [`Sheet::cell`].
+    fn cell_at<'r>(&self, row: &'r Row, at: Option<usize>) -> Cell<'r> {
+        let value = at.and_then(|i| row.cells.get(i)).cloned().unwrap_or_default();
+        let span = at.and_then(|i| row.spans.get(i)).cloned().unwrap_or_else(|| row.span.clone());
+        Cell { value, row, span }
+    }
+
+    /// A cell that holds text: `None` when blank.
+    fn text<'r>(&self, row: &'r Row, column: &str) -> Option<Cell<'r>> {
+        self.text_at(row, self.columns.get(column).copied())
+    }
+
+    /// The cell at column `at`, as [`Sheet::text`].
+    fn text_at<'r>(&self, row: &'r Row, at: Option<usize>) -> Option<Cell<'r>> {
+        Some(self.cell_at(row, at)).filter(|c| !c.value.trim().is_empty())
+    }
+
+    /// A keyword or number cell, trimmed.
+    fn word(&self, row: &Row, column: &str) -> String {
+        self.cell(row, column).value.trim().to_owned()
     }
 }
 
 /// Reads a workshop CSV into a journey file's text. Errors (an unknown
-/// column, a score that is not 1–5, a touchpoint without a stage) are
-/// located at their row; a stage field that differs between rows of one
-/// stage is a warning, the first value kept.
+/// column, a score that is not 1–5, a touchpoint without a stage, a quote
+/// never closed) are located at their cell; a stage field that differs
+/// between rows of one stage is a warning, the first value kept.
 pub fn read(text: &str, source_name: &str) -> (Option<String>, Vec<Diagnostic>) {
+    let (imported, diagnostics) = import(text, source_name);
+    (imported.map(|(toml, _)| toml), diagnostics)
+}
+
+/// [`read`], with where each value of the journey file came from.
+pub(crate) fn import(text: &str, source_name: &str) -> (Option<(String, Origins)>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let Some(sheet) = sheet(text, &mut diagnostics) else { return (None, diagnostics) };
-    let mut map = map_fields(&sheet, &mut diagnostics);
-    map.lanes = sheet.lanes.iter().map(|l| LaneEntry { key: l.key.clone(), title: l.title.clone() }).collect();
-    map.stages = stages(&sheet, &mut diagnostics);
+    let mut origins = Origins::default();
+    let mut map = map_fields(&sheet, &mut origins, &mut diagnostics);
+    for (i, lane) in sheet.lanes.iter().enumerate() {
+        let span = sheet.header_spans[lane.column].clone();
+        origins.table(Scope::Lane(i), span.clone());
+        map.lanes.push(LaneEntry { key: lane.key.clone(), title: lane.title.clone() });
+    }
+    map.stages = stages(&sheet, &mut origins, &mut diagnostics);
     if sheet.rows.is_empty() {
         diagnostics.push(
-            Diagnostic::new(Code::CsvValue, 0..0, "stage", "the sheet has a header but no rows")
-                .with_hint("add a row per touchpoint: its stage in 'stage', its name in 'touchpoint'"),
+            Diagnostic::new(
+                Code::CsvValue,
+                sheet.header_spans.first().cloned().unwrap_or(0..0),
+                "stage",
+                "the sheet has a header but no rows",
+            )
+            .with_hint("add a row per touchpoint: its stage in 'stage', its name in 'touchpoint'"),
         );
     }
     if diagnostics.iter().any(Diagnostic::is_error) {
         return (None, diagnostics);
     }
     let from = format!("Imported from the workshop sheet {source_name} by `journeymap import`.");
-    (Some(map.to_toml(&[&from])), diagnostics)
+    (Some((map.to_toml(&[&from]), origins)), diagnostics)
 }
 
 /// The sheet's header and rows; `None` when it cannot be read as a sheet.
 fn sheet(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Sheet> {
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .delimiter(delimiter(text))
-        .from_reader(text.as_bytes());
+    let delimiter = delimiter(text);
+    let mut reader =
+        ::csv::ReaderBuilder::new().has_headers(true).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_owned()).collect(),
+        Ok(h) => h.iter().map(str::to_owned).collect(),
         Err(e) => {
             diagnostics.push(csv_error(&e, text));
             return None;
         }
     };
-    let header_span = 0..text.find(['\r', '\n']).unwrap_or(text.len());
-    let lanes = header_columns(&header, &header_span, diagnostics);
-    if !header.iter().any(|h| h == "stage") {
+    let header_spans = match cell_spans(text, 0, delimiter) {
+        Ok((spans, _)) => spans,
+        Err(at) => {
+            diagnostics.push(unclosed(text, at));
+            return None;
+        }
+    };
+    let line_span = 0..text.find(['\r', '\n']).unwrap_or(text.len());
+    let span = |i: usize| header_spans.get(i).cloned().unwrap_or_else(|| line_span.clone());
+    let lanes = header_columns(&header, &span, diagnostics);
+    let mut columns = HashMap::new();
+    for (i, name) in header.iter().enumerate() {
+        let name = if lanes.iter().any(|l| l.column == i) { name.clone() } else { name.trim().to_owned() };
+        columns.entry(name).or_insert(i);
+    }
+    if !columns.contains_key("stage") {
         diagnostics.push(
-            Diagnostic::new(Code::CsvValue, header_span, "stage", "the sheet has no 'stage' column")
+            Diagnostic::new(Code::CsvValue, line_span, "stage", "the sheet has no 'stage' column")
                 .with_hint("the first row names the columns: stage, touchpoint, score, marks…"),
         );
         return None;
     }
-    let rows = rows(&mut reader, text, header.len(), diagnostics)?;
-    let mut columns = HashMap::new();
-    for (i, name) in header.iter().enumerate() {
-        columns.entry(name.clone()).or_insert(i);
-    }
-    Some(Sheet { header, columns, lanes, rows })
+    let rows = rows(&mut reader, text, delimiter, header.len(), diagnostics)?;
+    Some(Sheet { columns, header_spans, lanes, rows })
 }
 
-/// The lanes the header declares; an unknown column is an error.
-fn header_columns(header: &[String], span: &Span, diagnostics: &mut Vec<Diagnostic>) -> Vec<LaneColumn> {
-    let mut lanes = Vec::new();
+/// The lanes the header declares; an unknown column, or a lane key that
+/// is empty, built in or repeated, is an error at its header cell.
+fn header_columns(
+    header: &[String],
+    span: &dyn Fn(usize) -> Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<LaneColumn> {
+    let mut lanes: Vec<LaneColumn> = Vec::new();
     for (column, name) in header.iter().enumerate() {
-        if let Some(lane) = name.strip_prefix("lane.") {
-            let (key, title) = match lane.split_once(" (") {
-                Some((k, t)) => (k.trim(), t.trim_end_matches(')').trim()),
-                None => (lane.trim(), lane.trim()),
+        if let Some((key, title)) = read_lane_header(name) {
+            let problem = if key.trim().is_empty() {
+                Some("a lane's key cannot be empty".to_owned())
+            } else if crate::parse::walk::STAGE_KEYS.contains(&key.as_str()) {
+                Some(format!("lane key '{key}' is a built-in stage field"))
+            } else if lanes.iter().any(|l| l.key == key) {
+                Some(format!("the lane key '{key}' is in two columns"))
+            } else {
+                None
             };
-            lanes.push(LaneColumn { column, key: key.to_owned(), title: title.to_owned() });
-        } else if !name.is_empty()
-            && !STAGE_COLUMNS.contains(&name.as_str())
-            && !TOUCHPOINT_COLUMNS.contains(&name.as_str())
-            && !MAP_COLUMNS.contains(&name.as_str())
+            match problem {
+                Some(message) => diagnostics.push(
+                    Diagnostic::new(Code::CsvValue, span(column), "lane", message)
+                        .with_hint("name each lane column lane.KEY (Title) with its own key, e.g. lane.thinking (What are they thinking?)"),
+                ),
+                None => lanes.push(LaneColumn { column, key, title }),
+            }
+            continue;
+        }
+        let name = name.trim();
+        if !name.is_empty()
+            && !STAGE_COLUMNS.contains(&name)
+            && !TOUCHPOINT_COLUMNS.contains(&name)
+            && !MAP_COLUMNS.contains(&name)
         {
             diagnostics.push(
-                Diagnostic::new(Code::CsvValue, span.clone(), name, format!("unknown column '{name}'")).with_hint(
+                Diagnostic::new(Code::CsvValue, span(column), name, format!("unknown column '{name}'")).with_hint(
                     format!(
                         "the columns are {}, lane.KEY (Title) for a custom row, and map.title…",
                         STAGE_COLUMNS.iter().chain(&TOUCHPOINT_COLUMNS).copied().collect::<Vec<_>>().join(", ")
@@ -133,10 +204,13 @@ fn header_columns(header: &[String], span: &Span, diagnostics: &mut Vec<Diagnost
 fn rows(
     reader: &mut ::csv::Reader<&[u8]>,
     text: &str,
+    delimiter: u8,
     columns: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Vec<Row>> {
     let mut rows = Vec::new();
+    // Lines are counted from one row to the next, not from the start.
+    let mut counted = (0, 1);
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -145,20 +219,27 @@ fn rows(
                 return None;
             }
         };
-        let row = row(&record, text);
+        let row = match row(&record, text, delimiter, &mut counted) {
+            Ok(row) => row,
+            Err(at) => {
+                diagnostics.push(unclosed(text, at));
+                return None;
+            }
+        };
         if row.cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        if row.cells[columns.min(row.cells.len())..].iter().any(|c| !c.trim().is_empty()) {
+        if let Some(extra) = row.cells.iter().skip(columns).position(|c| !c.trim().is_empty()) {
+            let span = row.spans.get(columns + extra).cloned().unwrap_or_else(|| row.span.clone());
             diagnostics.push(
                 Diagnostic::new(
                     Code::CsvValue,
-                    row.span.clone(),
+                    span,
                     "csv",
                     format!(
                         "line {} has {} cells, more than the {columns} columns of the header",
                         row.line,
-                        row.cells.len(),
+                        row.cells.len()
                     ),
                 )
                 .with_hint("name the extra column in the first row, or move the cell into its column"),
@@ -169,40 +250,87 @@ fn rows(
     Some(rows)
 }
 
-/// A record with its line and span in the text.
-fn row(record: &::csv::StringRecord, text: &str) -> Row {
+/// A record with its line, its cells' spans and its span in the text;
+/// `Err` with the offset of a quote that is never closed.
+fn row(record: &::csv::StringRecord, text: &str, delimiter: u8, counted: &mut (usize, u64)) -> Result<Row, usize> {
     // With CRLF the position can point at the previous line's `\n`: the
     // record starts after it.
     let mut start = record.position().map_or(0, |p| p.byte() as usize).min(text.len());
     while text[start..].starts_with(['\r', '\n']) {
         start += 1;
     }
-    // Counted here: a quoted cell may hold line breaks.
-    let line = text[..start].matches('\n').count() as u64 + 1;
-    let end = text[start..].find(['\r', '\n']).map_or(text.len(), |i| start + i);
-    Row { cells: record.iter().map(super::unguard).collect(), line, span: start..end }
+    let (from, line) = *counted;
+    let line = line + text[from.min(start)..start].matches('\n').count() as u64;
+    *counted = (start, line);
+    let (spans, end) = cell_spans(text, start, delimiter)?;
+    Ok(Row { cells: record.iter().map(unguard).collect(), spans, line, span: start..end })
+}
+
+/// Where each cell of the record at `start` is, read as RFC 4180 reads it,
+/// and where the record ends; `Err` with the offset of a quote that opens
+/// a cell and is never closed (a CSV reader would take the rest of the
+/// file as that one cell).
+fn cell_spans(text: &str, start: usize, delimiter: u8) -> Result<(Vec<Span>, usize), usize> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut at = start;
+    loop {
+        let cell_start = at;
+        if bytes.get(at) == Some(&b'"') {
+            at += 1;
+            loop {
+                match bytes.get(at) {
+                    None => return Err(cell_start),
+                    Some(b'"') if bytes.get(at + 1) == Some(&b'"') => at += 2,
+                    Some(b'"') => {
+                        at += 1;
+                        break;
+                    }
+                    Some(_) => at += 1,
+                }
+            }
+        }
+        while let Some(&b) = bytes.get(at) {
+            if b == delimiter || b == b'\r' || b == b'\n' {
+                break;
+            }
+            at += 1;
+        }
+        spans.push(cell_start..at);
+        if bytes.get(at) != Some(&delimiter) {
+            return Ok((spans, at));
+        }
+        at += 1;
+    }
 }
 
 /// The map's own fields: for each, the first row that gives it.
-fn map_fields(sheet: &Sheet, diagnostics: &mut Vec<Diagnostic>) -> MapFile {
+fn map_fields(sheet: &Sheet, origins: &mut Origins, diagnostics: &mut Vec<Diagnostic>) -> MapFile {
     let mut values: HashMap<&str, Cell<'_>> = HashMap::new();
     for name in MAP_COLUMNS {
         for row in &sheet.rows {
-            let value = sheet.get(row, name);
-            if value.is_empty() {
-                continue;
-            }
+            // The language is kept as written, blank or not.
+            let cell = if name == "map.lang" {
+                Some(sheet.cell(row, name)).filter(|c| !c.value.is_empty())
+            } else {
+                sheet.text(row, name)
+            };
+            let Some(cell) = cell else { continue };
             match values.get(name) {
                 None => {
-                    values.insert(name, Cell { value, row });
+                    values.insert(name, cell);
                 }
-                Some(first) if first.value != value => diagnostics.push(differs(row, name, first.row.line)),
+                Some(first) if first.value != cell.value => diagnostics.push(differs(&cell, name, first.row.line)),
                 Some(_) => {}
             }
         }
     }
+    for (name, cell) in &values {
+        origins.value(Scope::Map, name.trim_start_matches("map."), cell.span.clone());
+    }
     let text = |name: &str| values.get(name).map(|c| c.value.clone());
-    let list = |name: &str| values.get(name).map(|c| list(&c.value)).unwrap_or_default();
+    let word = |name: &str| values.get(name).map(|c| c.value.trim().to_owned());
+    let list = |name: &str| values.get(name).map(|c| read_list(&c.value)).unwrap_or_default();
     let title = text("map.title").unwrap_or_else(|| {
         diagnostics.push(
             Diagnostic::new(
@@ -224,10 +352,10 @@ fn map_fields(sheet: &Sheet, diagnostics: &mut Vec<Diagnostic>) -> MapFile {
         team: list("map.team"),
         date: values.get("map.date").and_then(|cell| date(cell, diagnostics)),
         version: text("map.version"),
-        status: text("map.status"),
+        status: word("map.status"),
         sources: list("map.sources"),
         theme: text("map.theme"),
-        lang: text("map.lang"),
+        lang: values.get("map.lang").and_then(|c| read_given(&c.value)),
         currency: text("map.currency"),
         lanes: Vec::new(),
         stages: Vec::new(),
@@ -236,29 +364,29 @@ fn map_fields(sheet: &Sheet, diagnostics: &mut Vec<Diagnostic>) -> MapFile {
 
 /// `map.date` as a TOML date; anything but year-month-day is an error.
 fn date(cell: &Cell<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<toml::value::Datetime> {
-    let v = &cell.value;
+    let v = cell.value.trim();
     let shaped = v.len() == 10
         && v.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
     let date = if shaped { v.parse::<toml::value::Datetime>().ok() } else { None };
     if date.is_none() {
-        diagnostics.push(bad_cell(cell.row, "map.date", v, "write the date as year-month-day, e.g. 2026-11-22"));
+        diagnostics.push(bad_cell(cell, "map.date", v, "write the date as year-month-day, e.g. 2026-11-22"));
     }
     date
 }
 
 /// The stages in the order they first appear; their rows may be anywhere.
-fn stages(sheet: &Sheet, diagnostics: &mut Vec<Diagnostic>) -> Vec<StageEntry> {
+fn stages(sheet: &Sheet, origins: &mut Origins, diagnostics: &mut Vec<Diagnostic>) -> Vec<StageEntry> {
     let mut groups: Vec<(String, Vec<&Row>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for row in &sheet.rows {
-        let name = sheet.get(row, "stage");
+        let name = sheet.word(row, "stage");
         if name.is_empty() {
-            let hint = if sheet.get(row, "touchpoint").is_empty() {
+            let hint = if sheet.word(row, "touchpoint").is_empty() {
                 "every row names its stage in the 'stage' column"
             } else {
                 "give the touchpoint's stage in the 'stage' column"
             };
-            diagnostics.push(bad_cell(row, "stage", "", hint));
+            diagnostics.push(bad_cell(&sheet.cell(row, "stage"), "stage", "", hint));
             continue;
         }
         match index.get(&name) {
@@ -269,153 +397,240 @@ fn stages(sheet: &Sheet, diagnostics: &mut Vec<Diagnostic>) -> Vec<StageEntry> {
             }
         }
     }
-    groups.into_iter().map(|(name, rows)| stage(sheet, name, &rows, diagnostics)).collect()
+    let mut stages = Vec::with_capacity(groups.len());
+    for (i, (name, rows)) in groups.into_iter().enumerate() {
+        origins.table(Scope::Stage(i), rows[0].span.clone());
+        origins.value(Scope::Stage(i), "name", sheet.cell(rows[0], "stage").span);
+        stages.push(stage(sheet, i, name, &rows, origins, diagnostics));
+    }
+    stages
 }
 
 /// One stage from its rows: its fields from the first row that gives
 /// each, a touchpoint from each row that names one.
-fn stage(sheet: &Sheet, name: String, rows: &[&Row], diagnostics: &mut Vec<Diagnostic>) -> StageEntry {
+fn stage(
+    sheet: &Sheet,
+    index: usize,
+    name: String,
+    rows: &[&Row],
+    origins: &mut Origins,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> StageEntry {
+    let scope = Scope::Stage(index);
+    let mut first = |column: (Option<usize>, &str), key: &str, diagnostics: &mut Vec<Diagnostic>| {
+        let cell = first_value(sheet, rows, column, diagnostics)?;
+        origins.value(scope, key, cell.span.clone());
+        Some(cell)
+    };
     let mut stage = StageEntry { name, ..StageEntry::default() };
-    let answer = |column: &str, diagnostics: &mut Vec<Diagnostic>| {
-        first_value(sheet, rows, column, diagnostics).map(|c| text_value(&c.value))
+    let named = |column: &'static str| (sheet.columns.get(column).copied(), column);
+    let mut answer = |column: &'static str, diagnostics: &mut Vec<Diagnostic>| {
+        first(named(column), column, diagnostics).and_then(|c| read_text(&c.value))
     };
     stage.doing = answer("doing", diagnostics);
     stage.motivation = answer("motivation", diagnostics);
     stage.concerns = answer("concerns", diagnostics);
     stage.alleviation = answer("alleviation", diagnostics);
-    if let Some(cell) = first_value(sheet, rows, "effort", diagnostics) {
+    if let Some(cell) = first(named("effort"), "effort", diagnostics) {
         stage.effort = level(&cell.value);
         if stage.effort.is_none() {
             let hint = "effort is a whole number from 1 (none) to 5 (very high)";
-            diagnostics.push(bad_cell(cell.row, "effort", &cell.value, hint));
+            diagnostics.push(bad_cell(&cell, "effort", cell.value.trim(), hint));
         }
     }
-    stage.effort_note = first_value(sheet, rows, "effort_note", diagnostics).map(|c| c.value);
+    stage.effort_note = first(named("effort_note"), "effort_note", diagnostics).map(|c| c.value);
     for lane in &sheet.lanes {
-        if let Some(cell) = first_value(sheet, rows, &sheet.header[lane.column], diagnostics) {
-            stage.lanes.push((lane.key.clone(), text_value(&cell.value)));
+        let column = (Some(lane.column), lane.key.as_str());
+        if let Some(value) = first(column, &lane.key, diagnostics).and_then(|c| read_text(&c.value)) {
+            stage.lanes.push((lane.key.clone(), value));
         }
     }
-    stage.touchpoints = rows.iter().filter_map(|row| touchpoint(sheet, row, diagnostics)).collect();
+    let mut names = HashMap::new();
+    for row in rows {
+        let scope = Scope::Touchpoint(index, stage.touchpoints.len());
+        if let Some(t) = touchpoint(sheet, row, scope, &mut names, origins, diagnostics) {
+            stage.touchpoints.push(t);
+        }
+    }
     stage
 }
 
 /// The touchpoint a row names; a row that fills touchpoint columns but
-/// names none is an error.
-fn touchpoint(sheet: &Sheet, row: &Row, diagnostics: &mut Vec<Diagnostic>) -> Option<TouchpointEntry> {
-    let get = |column: &str| sheet.get(row, column);
-    let optional = |column: &str| Some(get(column)).filter(|v| !v.is_empty());
-    let name = get("touchpoint");
-    if name.is_empty() {
-        if let Some(column) = TOUCHPOINT_COLUMNS[1..].iter().find(|c| !get(c).is_empty()) {
+/// names none, or names one a row before it named, is an error.
+fn touchpoint(
+    sheet: &Sheet,
+    row: &Row,
+    scope: Scope,
+    names: &mut HashMap<String, u64>,
+    origins: &mut Origins,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<TouchpointEntry> {
+    let name = sheet.cell(row, "touchpoint");
+    if name.value.trim().is_empty() {
+        if let Some(column) = TOUCHPOINT_COLUMNS[1..].iter().find(|c| !sheet.word(row, c).is_empty()) {
             let hint =
                 format!("this row fills '{column}' but names no touchpoint; give it a name in the 'touchpoint' column");
-            diagnostics.push(bad_cell(row, "touchpoint", "", &hint));
+            diagnostics.push(bad_cell(&name, "touchpoint", "", &hint));
         }
         return None;
     }
-    let moment_of_truth = match get("moment_of_truth").to_lowercase().as_str() {
-        "" | "no" | "false" | "0" => false,
-        "yes" | "true" | "x" | "1" => true,
-        other => {
-            let hint = "write yes for a moment of truth, or leave the cell empty";
-            diagnostics.push(bad_cell(row, "moment_of_truth", other, hint));
-            false
-        }
-    };
-    let score = optional("score").and_then(|score| {
-        let level = level(&score);
-        if level.is_none() {
-            let hint = "the score is a whole number from 1 (very negative) to 5 (very positive)";
-            diagnostics.push(bad_cell(row, "score", &score, hint));
-        }
-        level
-    });
+    if let Some(first) = names.get(name.value.trim()) {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::CsvValue,
+                name.span.clone(),
+                "touchpoint",
+                format!(
+                    "line {}: the stage already has a touchpoint named '{}' on line {first}",
+                    row.line,
+                    name.value.trim()
+                ),
+            )
+            .with_hint("touchpoint names are unique within a stage: rename one of them"),
+        );
+        return None;
+    }
+    names.insert(name.value.trim().to_owned(), row.line);
+    origins.table(scope, row.span.clone());
+    for column in TOUCHPOINT_COLUMNS {
+        let key = if column == "touchpoint" { "name" } else { column };
+        origins.value(scope, key, sheet.cell(row, column).span);
+    }
+    let optional = |column: &str| sheet.text(row, column).map(|c| c.value);
     Some(TouchpointEntry {
-        name,
+        name: name.value.trim().to_owned(),
         channel: optional("channel"),
         owner: optional("owner"),
-        actors: list(&get("actors")),
-        marks: marks(row, &get("marks"), diagnostics),
-        moment_of_truth,
-        score,
+        actors: read_list(&sheet.cell(row, "actors").value),
+        marks: marks(&sheet.cell(row, "marks"), diagnostics),
+        moment_of_truth: moment_of_truth(&sheet.cell(row, "moment_of_truth"), diagnostics),
+        score: score(&sheet.cell(row, "score"), diagnostics),
         note: optional("note"),
         action: optional("action"),
     })
 }
 
 /// The marks cell as keywords; an unknown one is an error.
-fn marks(row: &Row, cell: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
+fn marks(cell: &Cell<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
     let words: Vec<String> =
-        cell.split([',', '\n', ';']).map(|m| m.trim().to_lowercase()).filter(|m| !m.is_empty()).collect();
+        cell.value.split([',', '\n', ';']).map(|m| m.trim().to_lowercase()).filter(|m| !m.is_empty()).collect();
     match words.iter().find(|w| Mark::from_keyword(w).is_none()) {
         Some(bad) => {
             let hint = "marks are essential, strength, pain and would-pay, separated by commas";
-            diagnostics.push(bad_cell(row, "marks", bad, hint));
+            diagnostics.push(bad_cell(cell, "marks", bad, hint));
             Vec::new()
         }
         None => words,
     }
 }
 
+fn moment_of_truth(cell: &Cell<'_>, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    match cell.value.trim().to_lowercase().as_str() {
+        "" | "no" | "false" | "0" => false,
+        "yes" | "true" | "x" | "1" => true,
+        other => {
+            let hint = "write yes for a moment of truth, or leave the cell empty";
+            diagnostics.push(bad_cell(cell, "moment_of_truth", other, hint));
+            false
+        }
+    }
+}
+
+fn score(cell: &Cell<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<u8> {
+    let written = cell.value.trim();
+    if written.is_empty() {
+        return None;
+    }
+    let level = level(written);
+    if level.is_none() {
+        let hint = "the score is a whole number from 1 (very negative) to 5 (very positive)";
+        diagnostics.push(bad_cell(cell, "score", written, hint));
+    }
+    level
+}
+
 /// The sheet's separator, from its header row: a comma, or the semicolon
 /// a spreadsheet in a language with decimal commas writes, or a tab.
+/// Only characters outside quoted cells count: a lane's title may hold
+/// any of them.
 fn delimiter(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
-    let count = |c: char| header.matches(c).count();
-    [(b';', count(';')), (b'\t', count('\t'))]
+    let (mut quoted, mut counts) = (false, [0usize; 3]);
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\r' | '\n' if !quoted => break,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    [(b';', counts[1]), (b'\t', counts[2])]
         .into_iter()
-        .filter(|&(_, n)| n > count(','))
+        .filter(|&(_, n)| n > counts[0])
         .max_by_key(|&(_, n)| n)
         .map_or(b',', |(d, _)| d)
 }
 
-/// The first non-empty value of `column` among a stage's rows; a different
-/// value on a later row is reported.
+/// The first non-blank value of `column` among a stage's rows; a
+/// different value on a later row is reported.
 fn first_value<'r>(
     sheet: &Sheet,
     rows: &[&'r Row],
-    column: &str,
+    (at, column): (Option<usize>, &str),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Cell<'r>> {
     let mut first: Option<Cell<'r>> = None;
     for row in rows {
-        let value = sheet.get(row, column);
-        if value.is_empty() {
-            continue;
-        }
+        let Some(cell) = sheet.text_at(row, at) else { continue };
         match &first {
-            None => first = Some(Cell { value, row }),
-            Some(f) if f.value != value => diagnostics.push(differs(row, column, f.row.line)),
+            None => first = Some(cell),
+            Some(f) if f.value != cell.value => diagnostics.push(differs(&cell, column, f.row.line)),
             Some(_) => {}
         }
     }
     first
 }
 
-fn differs(row: &Row, column: &str, first_line: u64) -> Diagnostic {
+fn differs(cell: &Cell<'_>, column: &str, first_line: u64) -> Diagnostic {
     Diagnostic::new(
         Code::ImportChanged,
-        row.span.clone(),
+        cell.span.clone(),
         column,
-        format!("'{column}' on line {} differs from line {first_line} of the same stage; the first is kept", row.line),
+        format!(
+            "'{column}' on line {} differs from line {first_line} of the same stage; the first is kept",
+            cell.row.line
+        ),
     )
     .with_hint("a stage's fields are the same on each of its rows: correct one of them")
 }
 
-fn bad_cell(row: &Row, column: &str, value: &str, hint: &str) -> Diagnostic {
+fn bad_cell(cell: &Cell<'_>, column: &str, value: &str, hint: &str) -> Diagnostic {
     let message = if value.is_empty() {
-        format!("line {}: '{column}' is empty", row.line)
+        format!("line {}: '{column}' is empty", cell.row.line)
     } else {
-        format!("line {}: '{column}' cannot be '{value}'", row.line)
+        format!("line {}: '{column}' cannot be '{value}'", cell.row.line)
     };
-    Diagnostic::new(Code::CsvValue, row.span.clone(), column, message).with_hint(hint)
+    Diagnostic::new(Code::CsvValue, cell.span.clone(), column, message).with_hint(hint)
 }
 
 fn csv_error(e: &::csv::Error, text: &str) -> Diagnostic {
     let at = e.position().map_or(0, |p| (p.byte() as usize).min(text.len()));
     Diagnostic::new(Code::CsvValue, at..at, "csv", format!("the file is not CSV a spreadsheet writes: {e}"))
         .with_hint("save the sheet as CSV (UTF-8) from the spreadsheet")
+}
+
+fn unclosed(text: &str, at: usize) -> Diagnostic {
+    let line = text[..at].matches('\n').count() + 1;
+    Diagnostic::new(
+        Code::CsvValue,
+        at..at + 1,
+        "csv",
+        format!(
+            "the quote that opens this cell on line {line} is never closed, so the rest of the file would be one cell"
+        ),
+    )
+    .with_hint("end the cell with a closing quote (\"), and write a quote inside a cell as two (\"\")")
 }
 
 /// A 1–5 level, also as a spreadsheet writes whole numbers (`4.0`).
@@ -425,35 +640,18 @@ fn level(value: &str) -> Option<u8> {
     v.parse::<u8>().ok().filter(|n| (1..=5).contains(n))
 }
 
-/// One item a line.
-fn list(cell: &str) -> Vec<String> {
-    cell.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
-}
-
-/// A paragraph; lines that all start with `• ` or `- ` as bullets.
-fn text_value(cell: &str) -> TextValue {
-    let lines: Vec<&str> = cell.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let bullet = |l: &str| l.strip_prefix("• ").or_else(|| l.strip_prefix("- ")).map(str::to_owned);
-    if !lines.is_empty() && lines.iter().all(|l| bullet(l).is_some()) {
-        TextValue::Bullets(lines.iter().filter_map(|l| bullet(l)).collect())
-    } else {
-        TextValue::Paragraph(cell.to_owned())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn cells_round_trip_through_their_spreadsheet_forms() {
+    fn sheets_are_read_as_spreadsheets_write_them() {
         assert_eq!(level("4.0"), Some(4));
         assert_eq!(level("6"), None);
-        assert_eq!(text_value("• one\n• two"), TextValue::Bullets(vec!["one".into(), "two".into()]));
-        assert_eq!(text_value("one\n• two"), TextValue::Paragraph("one\n• two".into()));
-        assert_eq!(list("Me\n\nCat "), ["Me", "Cat"]);
         assert_eq!(delimiter("stage;touchpoint;note\nA;B;one, two"), b';');
         assert_eq!(delimiter("stage\ttouchpoint\nA\tB"), b'\t');
         assert_eq!(delimiter("stage,touchpoint,note\nA,B,x;y"), b',');
+        assert_eq!(cell_spans("a,\"b,\"\"c\",d\r\ne", 0, b','), Ok((vec![0..1, 2..9, 10..11], 11)));
+        assert_eq!(cell_spans("a,\"b\nc", 0, b','), Err(2));
     }
 }
