@@ -1,5 +1,7 @@
 //! A diagram as a journey file, and a journey as a diagram.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Diagram, Section, changed, first_word};
 use crate::diag::Diagnostic;
 use crate::interchange::map_file::{MapFile, StageEntry, TouchpointEntry};
@@ -120,11 +122,15 @@ fn touchpoints(section: &Section, stage: &str, diagnostics: &mut Vec<Diagnostic>
 }
 
 /// Names already given in one scope (the map's stages, a stage's
-/// touchpoints), handing out `name (2)`, `name (3)`… for a repeat.
+/// touchpoints), handing out `name (2)`, `name (3)`… for a repeat. Each
+/// name remembers the next number to try, so n repeats cost O(n), not the
+/// O(n³) of searching a list from `(2)` up each time.
 #[derive(Debug, Default)]
 struct UniqueNames {
-    taken: Vec<String>,
-    /// How many names were compared, for the test that bounds the work.
+    taken: HashSet<String>,
+    /// For each repeated name, the next number to try.
+    next: HashMap<String, usize>,
+    /// How many names were looked up, for the test that bounds the work.
     probes: usize,
 }
 
@@ -132,19 +138,19 @@ impl UniqueNames {
     /// `name`, or `name (2)`, `name (3)`… if it is taken; the result is
     /// taken from then on.
     fn claim(&mut self, name: &str) -> String {
-        let mut probes = 0;
-        let mut free = |c: &str, taken: &[String]| {
-            probes += taken.len();
-            !taken.iter().any(|t| t == c)
-        };
-        let unique = if free(name, &self.taken) {
-            name.to_owned()
-        } else {
-            (2..).map(|n| format!("{name} ({n})")).find(|c| free(c, &self.taken)).unwrap_or_default()
-        };
-        self.probes += probes;
-        self.taken.push(unique.clone());
-        unique
+        self.probes += 1;
+        if self.taken.insert(name.to_owned()) {
+            return name.to_owned();
+        }
+        let next = self.next.entry(name.to_owned()).or_insert(2);
+        loop {
+            let candidate = format!("{name} ({next})");
+            *next += 1;
+            self.probes += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
 }
 
@@ -226,5 +232,20 @@ mod tests {
     fn written_names_read_back_unchanged_in_meaning() {
         assert_eq!(safe_start("Section review"), "“Section review”");
         assert_eq!(clean("Day 1: Morning #2; later", false), "Day 1 – Morning No. 2, later");
+    }
+
+    #[test]
+    fn repeated_names_cost_a_bounded_number_of_probes() {
+        // Each repeat of a name gets the next free `name (n)`: a few
+        // probes each, however many came before, so an import of n
+        // repeated tasks is linear.
+        let mut names = UniqueNames::default();
+        let n = 300;
+        names.claim("Same (3)");
+        for _ in 0..n {
+            names.claim("Same");
+        }
+        assert_eq!(names.claim("Same"), format!("Same ({})", n + 2));
+        assert!(names.probes <= 3 * (n + 2), "{} probes for {} names", names.probes, n + 2);
     }
 }
