@@ -138,7 +138,10 @@ impl MapFile {
     /// The journey file: `comments` (each line written after `# `), a blank
     /// line, then the map.
     pub(crate) fn to_toml(&self, comments: &[&str]) -> String {
-        let mut out: String = comments.iter().map(|c| format!("# {c}\n")).collect();
+        // A comment ends at a line break: one in a file's name would make
+        // the rest of it TOML.
+        let line = |c: &str| c.chars().map(|ch| if ch.is_control() { ' ' } else { ch }).collect::<String>();
+        let mut out: String = comments.iter().map(|c| format!("# {}\n", line(c))).collect();
         if !out.is_empty() {
             out.push('\n');
         }
@@ -169,7 +172,7 @@ mod tests {
             }],
             ..Default::default()
         };
-        let text = map.to_toml(&["from x"]);
+        let text = map.to_toml(&["from x\ntitle = \"injected\""]);
         let parsed = crate::parse::parse_str("m.toml", &text, &crate::parse::Options::default());
         let j = parsed.journey.unwrap_or_else(|| panic!("{text}\n{:?}", parsed.diagnostics));
         assert_eq!(j.title, "T \"q\"\r\nx", "{text}");

@@ -6,3 +6,9 @@
 pub mod csv;
 mod map_file;
 pub mod mermaid;
+
+/// The characters that make a spreadsheet read a cell as a formula or a
+/// command when they start it (OWASP's list for CSV injection): `=`, `+`,
+/// `-`, `@`, a tab and a carriage return. Every CSV the tool writes puts a
+/// `'` before such a cell unless asked not to.
+pub(crate) const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];

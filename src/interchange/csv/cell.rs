@@ -14,11 +14,9 @@
 //! value itself is `'` and then such a character gets one more `'`, guard
 //! or not, so that taking one off is always right.
 
+use crate::interchange::FORMULA_STARTS;
 use crate::interchange::map_file::TextValue;
 use crate::model::Text;
-
-/// The characters a spreadsheet may treat as the start of a formula.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// The deepest nesting a TOML form is read with: the writer's forms have
 /// one level; anything deeper is plain text, never handed to the TOML

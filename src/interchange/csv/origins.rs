@@ -47,6 +47,9 @@ impl Origins {
     /// into the sheet (`sheet`, a file of `parsed`), each at the cell its
     /// value came from. Errors in no known value stay where they are.
     pub(crate) fn relocate(&self, toml: &str, sheet: FileId, parsed: &mut Parsed) {
+        if !parsed.diagnostics.iter().any(|d| d.file == FileId::MAP && d.is_error()) {
+            return;
+        }
         let places = places(toml);
         let (errors, rest): (Vec<_>, Vec<_>) =
             std::mem::take(&mut parsed.diagnostics).into_iter().partition(|d| d.file == FileId::MAP && d.is_error());

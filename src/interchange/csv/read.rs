@@ -91,8 +91,7 @@ pub(crate) fn import(text: &str, source_name: &str) -> (Option<(String, Origins)
     let mut origins = Origins::default();
     let mut map = map_fields(&sheet, &mut origins, &mut diagnostics);
     for (i, lane) in sheet.lanes.iter().enumerate() {
-        let span = sheet.header_spans[lane.column].clone();
-        origins.table(Scope::Lane(i), span.clone());
+        origins.table(Scope::Lane(i), sheet.header_spans[lane.column].clone());
         map.lanes.push(LaneEntry { key: lane.key.clone(), title: lane.title.clone() });
     }
     map.stages = stages(&sheet, &mut origins, &mut diagnostics);
@@ -152,6 +151,9 @@ fn sheet(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Sheet> {
     Some(Sheet { columns, header_spans, lanes, rows })
 }
 
+/// How many unknown columns are reported, at most.
+const MAX_UNKNOWN_COLUMNS: usize = 20;
+
 /// The lanes the header declares; an unknown column, or a lane key that
 /// is empty, built in or repeated, is an error at its header cell.
 fn header_columns(
@@ -160,13 +162,16 @@ fn header_columns(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<LaneColumn> {
     let mut lanes: Vec<LaneColumn> = Vec::new();
+    let mut keys = std::collections::HashSet::new();
+    // A few unknown columns are a typo each; thousands are not a sheet.
+    let mut unknown = 0;
     for (column, name) in header.iter().enumerate() {
         if let Some((key, title)) = read_lane_header(name) {
             let problem = if key.trim().is_empty() {
                 Some("a lane's key cannot be empty".to_owned())
             } else if crate::parse::walk::STAGE_KEYS.contains(&key.as_str()) {
                 Some(format!("lane key '{key}' is a built-in stage field"))
-            } else if lanes.iter().any(|l| l.key == key) {
+            } else if !keys.insert(key.clone()) {
                 Some(format!("the lane key '{key}' is in two columns"))
             } else {
                 None
@@ -182,10 +187,12 @@ fn header_columns(
         }
         let name = name.trim();
         if !name.is_empty()
+            && unknown < MAX_UNKNOWN_COLUMNS
             && !STAGE_COLUMNS.contains(&name)
             && !TOUCHPOINT_COLUMNS.contains(&name)
             && !MAP_COLUMNS.contains(&name)
         {
+            unknown += 1;
             diagnostics.push(
                 Diagnostic::new(Code::CsvValue, span(column), name, format!("unknown column '{name}'")).with_hint(
                     format!(
