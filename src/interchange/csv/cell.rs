@@ -10,9 +10,9 @@
 //!
 //! Last comes the formula guard: a cell a spreadsheet would run as a
 //! formula or command (starting with `=`, `+`, `-`, `@`, a tab or a
-//! carriage return, as OWASP lists them) gets a leading `'`. A cell whose
-//! value itself is `'` and then such a character gets one more `'`, guard
-//! or not, so that taking one off is always right.
+//! carriage return, as OWASP lists them) gets a leading `'`. A value that
+//! itself starts with one or more `'` and then such a character gets one
+//! more `'`, guard or not, so that taking one off is always right.
 
 use crate::interchange::FORMULA_STARTS;
 use crate::interchange::map_file::TextValue;
