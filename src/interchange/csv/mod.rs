@@ -17,6 +17,7 @@
 mod cell;
 mod origins;
 mod read;
+mod sheet;
 mod write;
 
 pub(crate) use read::import;
