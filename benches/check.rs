@@ -1,7 +1,8 @@
 //! How long `journeymap check` takes on a large map: 100 stages and 1,000
 //! touchpoints with every field filled, parsed and validated by
 //! [`parse::parse_str`] (decoding, the nesting guard, the TOML parse, the
-//! walk and the lint).
+//! walk and the lint); and importing a Mermaid journey of 20,000 tasks of
+//! one name, which once took minutes.
 
 use std::fmt::Write;
 use std::hint::black_box;
@@ -104,6 +105,24 @@ fn check(c: &mut Criterion) {
     c.bench_function("check 100 stages, 1000 touchpoints", |b| {
         b.iter(|| parse::parse_str(black_box("large.toml"), black_box(&map), &options))
     });
+
+    // Importing a Mermaid journey whose tasks all have one name: each
+    // repeat gets the next free `name (n)`, in constant time.
+    let diagram = repeated_tasks(REPEATED_TASKS);
+    c.bench_function("import Mermaid, 20000 tasks of one name", |b| {
+        b.iter(|| parse::parse_mermaid(black_box("repeated.mmd"), black_box(diagram.as_bytes()), &options))
+    });
+}
+
+const REPEATED_TASKS: usize = 20_000;
+
+/// A Mermaid journey of one section with `n` tasks named alike.
+fn repeated_tasks(n: usize) -> String {
+    let mut out = String::from("journey\n  title Repeats\n  section Same\n");
+    for _ in 0..n {
+        out += "    Make tea: 5: Me\n";
+    }
+    out
 }
 
 criterion_group!(benches, check);

@@ -125,9 +125,9 @@ pub enum ListFormat {
     /// A GitHub-flavoured Markdown table, for issues and wikis.
     Markdown,
     /// RFC 4180 CSV with a header row, for spreadsheets. A cell that
-    /// starts with `=`, `+`, `-` or `@` gets a leading `'`, so a
-    /// spreadsheet shows it as text instead of running it as a formula
-    /// (`=HYPERLINK(…)` in a map from someone else).
+    /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+    /// leading `'`, so a spreadsheet shows it as text instead of running
+    /// it as a formula (`=HYPERLINK(…)` in a map from someone else).
     Csv,
     /// CSV without that guard, for programs that read the cells as data
     /// and want the text exactly as written.
@@ -214,7 +214,8 @@ fn markdown(list: &[Priority<'_>]) -> String {
 fn csv(list: &[Priority<'_>], guard_formulas: bool) -> String {
     let quote = |s: &str| {
         let s = inert(s);
-        let s = if guard_formulas && s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s };
+        let guard = guard_formulas && s.starts_with(crate::interchange::FORMULA_STARTS);
+        let s = if guard { format!("'{s}") } else { s };
         if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
     };
     let mut out = COLUMNS.join(",") + "\r\n";
@@ -265,6 +266,16 @@ mod tests {
             span: 0..0,
             spans: Default::default(),
         }
+    }
+
+    #[test]
+    fn csv_cells_that_start_a_formula_or_command_are_guarded() {
+        let map = "title = \"T\"\n[[stage]]\nname = \"S\"\n  [[stage.touchpoint]]\n  name = \"C\"\n  owner = \"\\tcmd\"\n  marks = [\"essential\", \"pain\"]\n  action = \"\\r=1\"\n";
+        let journey = crate::parse::parse_str("m.toml", map, &Default::default()).journey.expect("valid");
+        let guarded = format(&prioritise(&journey), Format::Csv);
+        assert!(guarded.contains("'\tcmd") && guarded.contains("'\r=1"), "{guarded:?}");
+        let raw = format(&prioritise(&journey), Format::CsvRaw);
+        assert!(raw.contains("\tcmd") && !raw.contains("'\tcmd"), "{raw:?}");
     }
 
     #[test]

@@ -4,10 +4,11 @@
 //! imported map is checked as strictly as a written one.
 
 pub mod csv;
+mod map_file;
 pub mod mermaid;
 
-/// Text as a TOML string, quoted and escaped as TOML needs, for the
-/// journey files the imports write.
-fn quoted(s: &str) -> String {
-    toml::Value::String(s.to_owned()).to_string()
-}
+/// The characters that make a spreadsheet read a cell as a formula or a
+/// command when they start it (OWASP's list for CSV injection): `=`, `+`,
+/// `-`, `@`, a tab and a carriage return. Every CSV the tool writes puts a
+/// `'` before such a cell unless asked not to.
+pub(crate) const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];

@@ -139,6 +139,26 @@ fn imported(name: &str, original: &str, toml: Option<String>, notes: Vec<Diagnos
     let Some(toml) = toml else {
         return finish(Source::new(name, original), options, None, notes);
     };
+    // Said here, before anything is written: a map over the limit would
+    // be refused when it is read back.
+    if toml.len() > MAX_SOURCE_BYTES {
+        let mut notes = notes;
+        let end = original.find(['\r', '\n']).unwrap_or(original.len()).min(1);
+        notes.push(
+            crate::diag::Diagnostic::new(
+                crate::diag::Code::TooLarge,
+                0..end,
+                "",
+                format!(
+                    "the imported map would be {:.1} MiB, more than the {} MiB limit for a journey map",
+                    toml.len() as f64 / 1024.0 / 1024.0,
+                    MAX_SOURCE_BYTES / 1024 / 1024
+                ),
+            )
+            .with_hint("split it into several files (e.g. a few stages each) and import each as its own map"),
+        );
+        return finish(Source::new(name, original), options, None, notes);
+    }
     let mut parsed = parse_str(&format!("{name} (imported)"), &toml, options);
     let id = parsed.files.add(Source::new(name, original));
     for note in notes {
@@ -155,8 +175,17 @@ pub fn parse_csv(name: &str, bytes: &[u8], options: &Options) -> Parsed {
         Ok(text) => text,
         Err(_) => return parse_bytes(name, bytes, options),
     };
-    let (toml, notes) = crate::interchange::csv::read(text, name);
-    imported(name, text, toml, notes, options)
+    let (sheet, notes) = crate::interchange::csv::import(text, name);
+    let (toml, origins) = sheet.unzip();
+    let mut parsed = imported(name, text, toml, notes, options);
+    // The sheet is the second file when its journey file was parsed: the
+    // errors found there are moved to the sheet's cells.
+    let sheet = parsed.files.iter().nth(1).map(|(id, _)| id);
+    if let (Some(origins), Some(sheet)) = (origins, sheet) {
+        let toml = parsed.source().text.clone();
+        origins.relocate(&toml, sheet, &mut parsed);
+    }
+    parsed
 }
 
 /// Whether a path names a workshop CSV by its extension.
