@@ -124,9 +124,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = PrioritiesFormat::Table)]
         format: PrioritiesFormat,
-        /// With --format csv: leave cells that start with = + - @ as they
-        /// are. By default such a cell gets a leading ' so a spreadsheet
-        /// shows it as text instead of running it as a formula.
+        /// With --format csv: leave cells that start with = + - @, a tab or a
+        /// carriage return as they are. By default such a cell gets a
+        /// leading ' so a spreadsheet shows it as text instead of running it
+        /// as a formula.
         #[arg(long)]
         no_formula_guard: bool,
     },
@@ -187,9 +188,10 @@ enum Command {
         /// Overwrite an existing output file.
         #[arg(long)]
         force: bool,
-        /// With csv: leave cells that start with = + - @ as they are. By
-        /// default such a cell gets a leading ' so a spreadsheet shows it
-        /// as text instead of running it as a formula; import takes it off.
+        /// With csv: leave cells that start with = + - @, a tab or a carriage
+        /// return as they are. By default such a cell gets a leading ' so a
+        /// spreadsheet shows it as text instead of running it as a formula;
+        /// import takes it off.
         #[arg(long)]
         no_formula_guard: bool,
     },
