@@ -4,8 +4,72 @@
 //! that names the key or header; errors that only follow from it are left
 //! out.
 
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+
 use crate::diag::{Code, Diagnostic};
 use crate::model::Span;
+
+/// The map's lines, headers and first keys, found once for all its
+/// errors: a file of thousands of mistakes costs time in proportion to
+/// its size, not to its size times its mistakes.
+struct Text<'t> {
+    text: &'t str,
+    /// The byte offset where each line starts.
+    starts: Vec<usize>,
+    /// Each `[header]` line: its 1-based number, the offset of its `[`,
+    /// and its text.
+    headers: OnceCell<Vec<(usize, usize, &'t str)>>,
+    /// The first line (1-based) that sets each key.
+    first_keys: OnceCell<HashMap<&'t str, usize>>,
+}
+
+impl<'t> Text<'t> {
+    fn new(text: &'t str) -> Text<'t> {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Text { text, starts, headers: OnceCell::new(), first_keys: OnceCell::new() }
+    }
+
+    /// The 1-based line number, start offset and text of the line
+    /// holding `offset`.
+    fn line_at(&self, offset: usize) -> (usize, usize, &'t str) {
+        let line = self.starts.partition_point(|&s| s <= offset.min(self.text.len())).max(1);
+        (line, self.starts[line - 1], self.line(line))
+    }
+
+    /// Line `n` (1-based), without its line break.
+    fn line(&self, n: usize) -> &'t str {
+        let Some(&start) = self.starts.get(n.wrapping_sub(1)) else { return "" };
+        let end = self.starts.get(n).map_or(self.text.len(), |&next| next - 1);
+        self.text.get(start..end.max(start)).unwrap_or("").trim_end_matches('\r')
+    }
+
+    fn headers(&self) -> &[(usize, usize, &'t str)] {
+        self.headers.get_or_init(|| {
+            (1..=self.starts.len())
+                .filter_map(|n| {
+                    let l = self.line(n);
+                    let t = l.trim();
+                    t.starts_with('[').then(|| (n, self.starts[n - 1] + (l.len() - l.trim_start().len()), t))
+                })
+                .collect()
+        })
+    }
+
+    /// The first line before `line_no` that sets `key`, if any.
+    fn first_setting(&self, key: &str, line_no: usize) -> Option<usize> {
+        let first = self.first_keys.get_or_init(|| {
+            let mut first = HashMap::new();
+            for n in 1..=self.starts.len() {
+                if let Some(k) = key_of(self.line(n)) {
+                    first.entry(k).or_insert(n);
+                }
+            }
+            first
+        });
+        first.get(key).copied().filter(|&l| l < line_no)
+    }
+}
 
 /// Explains the parser's errors: one diagnostic per mistake, in the order
 /// met. The first error of an unclosed string or header is the only one
@@ -17,26 +81,27 @@ pub(super) fn explain(text: &str, errors: &[toml::de::Error]) -> Vec<Diagnostic>
     if let Some(d) = errors.iter().find_map(|e| unclosed_list(text, e)) {
         return vec![d];
     }
+    let index = Text::new(text);
     let mut out: Vec<Diagnostic> = Vec::new();
-    let mut lines_seen: Vec<usize> = Vec::new();
+    let mut reported: HashSet<(usize, usize, String)> = HashSet::new();
+    let mut lines_seen: HashSet<usize> = HashSet::new();
     // Lines of a section given twice: its keys are duplicates only
     // because the header is.
     let mut repeated_section = 0..0;
     for error in errors {
         let span = error.span().unwrap_or(0..0);
-        let (line_no, line_start, line) = line_at(text, span.start);
-        if lines_seen.contains(&line_no) || repeated_section.contains(&line_no) {
+        let (line_no, line_start, line) = index.line_at(span.start);
+        if repeated_section.contains(&line_no) || !lines_seen.insert(line_no) {
             continue;
         }
-        lines_seen.push(line_no);
         if line.trim_start().starts_with('[') && error.message().contains("duplicate key") {
-            repeated_section = line_no + 1..section_end(text, line_no);
+            repeated_section = line_no + 1..section_end(&index, line_no);
         }
         let message = error.message().trim().trim_end_matches('.').to_owned();
-        let d = classify(text, &message, span, line_no, line_start, line);
+        let d = classify(&index, &message, span, line_no, line_start, line);
         let stops = matches!(d.key.as_str(), "") || d.message.contains("not closed");
         // Several duplicates can have one cause, reported once.
-        if out.iter().any(|o| o.span == d.span && o.message == d.message) {
+        if !reported.insert((d.span.start, d.span.end, d.message.clone())) {
             continue;
         }
         out.push(d);
@@ -45,18 +110,6 @@ pub(super) fn explain(text: &str, errors: &[toml::de::Error]) -> Vec<Diagnostic>
         }
     }
     out
-}
-
-/// The 1-based line number, start offset and text of the line holding
-/// `offset`.
-fn line_at(text: &str, offset: usize) -> (usize, usize, &str) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    (text[..start].matches('\n').count() + 1, start, text[start..end].trim_end_matches('\r'))
 }
 
 /// The key a line sets (`title = …` → `title`), if it sets one.
@@ -69,7 +122,8 @@ fn key_of(line: &str) -> Option<&str> {
     (end > 0).then(|| &line[..end])
 }
 
-fn classify(text: &str, message: &str, span: Span, line_no: usize, line_start: usize, line: &str) -> Diagnostic {
+fn classify(index: &Text<'_>, message: &str, span: Span, line_no: usize, line_start: usize, line: &str) -> Diagnostic {
+    let text = index.text;
     let key = key_of(line).unwrap_or("");
     let whole_line = line_start..line_start + line.len();
     let at_key = || {
@@ -121,7 +175,7 @@ fn classify(text: &str, message: &str, span: Span, line_no: usize, line_start: u
         }
     }
     if message.contains("duplicate key") {
-        return duplicate(text, span, line_no, key, &syntax);
+        return duplicate(index, span, line_no, key, &syntax);
     }
     if message.contains("invalid basic string")
         || message.contains("invalid literal string")
@@ -265,12 +319,10 @@ fn unclosed_list(text: &str, error: &toml::de::Error) -> Option<Diagnostic> {
 
 /// The line after the last line of the section whose header is on
 /// `header_line` (1-based): the next header or the end of the file.
-fn section_end(text: &str, header_line: usize) -> usize {
-    text.lines()
-        .enumerate()
-        .skip(header_line)
-        .find(|(_, l)| l.trim_start().starts_with('['))
-        .map_or(usize::MAX, |(i, _)| i + 1)
+fn section_end(index: &Text<'_>, header_line: usize) -> usize {
+    let headers = index.headers();
+    let next = headers.partition_point(|(l, _, _)| *l <= header_line);
+    headers.get(next).map_or(usize::MAX, |(l, _, _)| *l)
 }
 
 /// A duplicate key or table. Its usual cause in a map is a
@@ -278,25 +330,14 @@ fn section_end(text: &str, header_line: usize) -> usize {
 /// then makes `stage` a table, and every `[[stage]]` after it looks like a
 /// duplicate. That is reported once, at the touchpoint's header.
 fn duplicate(
-    text: &str,
+    index: &Text<'_>,
     span: Span,
     line_no: usize,
     key: &str,
     syntax: &dyn Fn(Span, &str, String, String) -> Diagnostic,
 ) -> Diagnostic {
-    let headers: Vec<(usize, usize, &str)> = text
-        .split_inclusive('\n')
-        .scan(0, |at, l| {
-            let start = *at;
-            *at += l.len();
-            Some((start, l))
-        })
-        .enumerate()
-        .filter_map(|(i, (start, l))| {
-            let t = l.trim();
-            t.starts_with('[').then(|| (i + 1, start + (l.len() - l.trim_start().len()), t))
-        })
-        .collect();
+    let text = index.text;
+    let headers = index.headers();
     let first_stage = headers.iter().position(|(_, _, h)| h.replace(' ', "") == "[[stage]]");
     let early = headers.iter().position(|(_, _, h)| h.replace(' ', "").starts_with("[[stage.touchpoint"));
     if let (Some(tp), Some(st)) = (early, first_stage) {
@@ -310,7 +351,7 @@ fn duplicate(
             );
         }
     }
-    let this_line = text.lines().nth(line_no - 1).unwrap_or("").trim();
+    let this_line = index.line(line_no).trim();
     if this_line.starts_with('[') && !this_line.starts_with("[[") {
         let name = this_line.trim_matches(['[', ']']).trim();
         let first = headers.iter().find(|(l, _, h)| *l < line_no && h.trim_matches(['[', ']']).trim() == name);
@@ -324,11 +365,7 @@ fn duplicate(
         );
     }
     let name = if key.is_empty() { text.get(span.clone()).unwrap_or("").trim().to_owned() } else { key.to_owned() };
-    let first = text
-        .lines()
-        .enumerate()
-        .find(|(i, l)| *i + 1 < line_no && key_of(l) == Some(name.as_str()))
-        .map(|(i, _)| i + 1);
+    let first = index.first_setting(&name, line_no);
     let seen = first.map_or(String::new(), |l| format!(" (first on line {l})"));
     syntax(
         span,
@@ -346,7 +383,7 @@ mod tests {
         let (_, errors) = toml::de::DeTable::parse_recoverable(text);
         explain(text, &errors)
             .into_iter()
-            .map(|d| (line_at(text, d.span.start).0, d.key.clone(), d.message.clone()))
+            .map(|d| (Text::new(text).line_at(d.span.start).0, d.key.clone(), d.message.clone()))
             .collect()
     }
 
