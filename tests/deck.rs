@@ -156,6 +156,10 @@ fn the_checks_catch_small_text_and_overlaps_on_a_slide() {
 
 #[test]
 fn the_deck_pdf_has_a_bookmark_a_slide_and_is_tagged() {
+    use common::tools::{self, PDFINFO, PDFTOHTML, PDFTOTEXT};
+    if !tools::have(&[&PDFINFO, &PDFTOHTML, &PDFTOTEXT]) {
+        return;
+    }
     let journey = common::journey("samples/airline.toml", include_str!("../samples/airline.toml"));
     let renderer = Renderer::new(Fonts::embedded());
     let theme = Theme::classic();
