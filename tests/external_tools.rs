@@ -24,8 +24,14 @@ fn a_missing_program_names_its_package() {
 #[test]
 fn a_missing_program_skips_unless_required() {
     let search = OsString::from("/nonexistent-folder");
-    assert!(!decide(&[&NOWHERE], &search, false), "skipped, not found");
-    let failed = std::panic::catch_unwind(|| decide(&[&NOWHERE], &search, true));
+    let mut said = Vec::new();
+    assert!(!decide(&[&NOWHERE], &search, false, &mut said), "skipped, not found");
+    assert_eq!(
+        String::from_utf8_lossy(&said),
+        "skipped: needs journeymap-no-such-program — install no-such-package (apt-get install no-such-package)\n",
+        "one line"
+    );
+    let failed = std::panic::catch_unwind(|| decide(&[&NOWHERE], &search, true, &mut Vec::new()));
     let payload = failed.expect_err("required: a failure");
     let said = payload.downcast_ref::<String>().cloned().unwrap_or_default();
     assert!(said.contains("apt-get install no-such-package"), "{said}");
@@ -47,5 +53,7 @@ fn a_program_on_the_path_is_found_by_any_of_its_names() {
         std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     }
     assert_eq!(find_in(&second, &search), Some(program));
-    assert!(decide(&[&second], &search, true), "found, so neither skipped nor failed");
+    let mut said = Vec::new();
+    assert!(decide(&[&second], &search, true, &mut said), "found, so neither skipped nor failed");
+    assert!(said.is_empty(), "nothing said");
 }

@@ -65,11 +65,14 @@ fn is_program(path: &std::path::Path) -> bool {
 /// saying what to install and gives `false`, and the test should return.
 pub(crate) fn have(tools: &[&Tool]) -> bool {
     let required = std::env::var_os(REQUIRE).is_some_and(|v| v == "1");
-    decide(tools, std::env::var_os("PATH").as_deref().unwrap_or_default(), required)
+    // Straight to the process's stderr, not eprintln!: the test harness
+    // captures eprintln! of a passing test, and a skip must be seen.
+    decide(tools, std::env::var_os("PATH").as_deref().unwrap_or_default(), required, &mut std::io::stderr())
 }
 
-/// [`have`] with the search path and the choice given, for its own test.
-pub(crate) fn decide(tools: &[&Tool], search: &OsStr, required: bool) -> bool {
+/// [`have`] with the search path, the choice and where to say it given,
+/// for its own test.
+pub(crate) fn decide(tools: &[&Tool], search: &OsStr, required: bool, say: &mut dyn std::io::Write) -> bool {
     let missing: Vec<&Tool> = tools.iter().copied().filter(|t| find_in(t, search).is_none()).collect();
     if missing.is_empty() {
         return true;
@@ -78,10 +81,7 @@ pub(crate) fn decide(tools: &[&Tool], search: &OsStr, required: bool) -> bool {
     if required {
         panic!("{message} ({REQUIRE}=1 makes a missing tool a failure)");
     }
-    // Straight to the process's stderr, not eprintln!: the test harness
-    // captures eprintln! of a passing test, and a skip must be seen.
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "skipped: {message}");
+    let _ = writeln!(say, "skipped: {message}");
     false
 }
 
