@@ -195,11 +195,11 @@ fn tiles_cover_the_poster_overlapping_with_ticks_that_meet() {
         let y1 = (page.size.height - margin).min(poster_rect.bottom());
         let window = Rect::new(x0, y0, x1 - x0, y1 - y0);
         page.frame.walk(&mut |at, item| {
-            if let Item::Shape(shape) = item {
-                if shape.stroke.is_some_and(|s| s.role == journeymap::theme::Role::Registration) {
-                    let r = page.transform.then(at).apply_rect(shape.bounds());
-                    assert!(!r.overlaps(&window), "tile {}: a mark at {r:?} is inside the poster", i + 1);
-                }
+            if let Item::Shape(shape) = item
+                && shape.stroke.is_some_and(|s| s.role == journeymap::theme::Role::Registration)
+            {
+                let r = page.transform.then(at).apply_rect(shape.bounds());
+                assert!(!r.overlaps(&window), "tile {}: a mark at {r:?} is inside the poster", i + 1);
             }
         });
     }
@@ -217,10 +217,10 @@ fn tiles_cover_the_poster_overlapping_with_ticks_that_meet() {
         let (r, c) = (i / 4 + 1, i % 4 + 1);
         let mut label = String::new();
         page.frame.walk(&mut |_, item| {
-            if let Item::Text(t) = item {
-                if t.text().contains("row ") {
-                    label = t.text();
-                }
+            if let Item::Text(t) = item
+                && t.text().contains("row ")
+            {
+                label = t.text();
             }
         });
         assert!(label.contains(&format!("row {r}, column {c} of 2 × 4")), "page {}: {label:?}", i + 1);

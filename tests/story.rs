@@ -115,10 +115,10 @@ fn curve_violations(journey: &Journey, doc: &Document) -> Vec<String> {
     }
     let mut moments = points.iter().filter(|p| p.tag.has_class("moment-of-truth"));
     let plain = points.iter().find(|p| !p.tag.has_class("moment-of-truth"));
-    if let (Some(m), Some(p)) = (moments.next(), plain) {
-        if m.bounds.width <= p.bounds.width {
-            v.push("a moment of truth's point is no larger than others".into());
-        }
+    if let (Some(m), Some(p)) = (moments.next(), plain)
+        && m.bounds.width <= p.bounds.width
+    {
+        v.push("a moment of truth's point is no larger than others".into());
     }
     // One line per run of scored touchpoints; a missing score or a stage
     // without touchpoints breaks it.
@@ -167,10 +167,10 @@ fn the_curve_check_catches_a_point_moved_out_of_its_column() {
     assert!(curve_violations(&journey, &doc).is_empty());
     let band = common::group_mut(&mut doc.pages[0].frame.items, "curve-band").expect("a band");
     for item in &mut band.items {
-        if let Item::Group(g) = item {
-            if g.tag.as_ref().is_some_and(|t| t.get("card") == Some("card-1-1")) {
-                g.transform = layout::Transform::translate(900.0, 0.0);
-            }
+        if let Item::Group(g) = item
+            && g.tag.as_ref().is_some_and(|t| t.get("card") == Some("card-1-1"))
+        {
+            g.transform = layout::Transform::translate(900.0, 0.0);
         }
     }
     assert!(curve_violations(&journey, &doc).iter().any(|v| v.contains("card-1-1")));

@@ -185,15 +185,15 @@ pub(crate) fn prepare(args: &Args) -> Result<Prepared<'_>, Failure> {
             .collect::<Result<Vec<_>, _>>()?
     };
     // The map is never touched: an output that is the map is refused.
-    if args.map != Path::new("-") {
-        if let Ok(map) = std::fs::canonicalize(&args.map) {
-            for path in args.outputs.iter().filter(|p| *p != Path::new("-")) {
-                if std::fs::canonicalize(path).is_ok_and(|p| p == map) {
-                    return Err(Failure::usage(format!(
-                        "{} is the map itself; writing the poster there would replace it — choose another -o",
-                        path.display()
-                    )));
-                }
+    if args.map != Path::new("-")
+        && let Ok(map) = std::fs::canonicalize(&args.map)
+    {
+        for path in args.outputs.iter().filter(|p| *p != Path::new("-")) {
+            if std::fs::canonicalize(path).is_ok_and(|p| p == map) {
+                return Err(Failure::usage(format!(
+                    "{} is the map itself; writing the poster there would replace it — choose another -o",
+                    path.display()
+                )));
             }
         }
     }

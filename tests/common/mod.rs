@@ -89,10 +89,10 @@ fn check_children(items: &[Item], at: Transform, container: Rect, owner: &str, v
         }
     }
     for (_, item, bounds) in drawn {
-        if let Item::Group(g) = item {
-            if is_box(g) {
-                check_children(&g.items, at.then(g.transform), bounds, &describe(item), v);
-            }
+        if let Item::Group(g) = item
+            && is_box(g)
+        {
+            check_children(&g.items, at.then(g.transform), bounds, &describe(item), v);
         }
     }
 }
@@ -132,10 +132,10 @@ fn symbols(group: &Group) -> Vec<String> {
     let mut found = Vec::new();
     let frame = journeymap::layout::Frame { size: Default::default(), items: group.items.clone() };
     frame.walk(&mut |_, item| {
-        if let Item::Group(Group { tag: Some(tag), .. }) = item {
-            if tag.id.is_none() {
-                found.push(tag.class.clone());
-            }
+        if let Item::Group(Group { tag: Some(tag), .. }) = item
+            && tag.id.is_none()
+        {
+            found.push(tag.class.clone());
         }
     });
     found
