@@ -2,7 +2,10 @@
 //! touchpoints with every field filled, parsed and validated by
 //! [`parse::parse_str`] (decoding, the nesting guard, the TOML parse, the
 //! walk and the lint); and importing a Mermaid journey of 20,000 tasks of
-//! one name, which once took minutes.
+//! one name, which once took minutes. A map with two lines of 3.5 MB
+//! and a syntax error at the end of one, whose message must be cut around
+//! the problem (tests/hostile_input.rs checks the message; this, how long
+//! it takes).
 
 use std::fmt::Write;
 use std::hint::black_box;
@@ -135,5 +138,20 @@ fn repeated_tasks(n: usize) -> String {
     out
 }
 
-criterion_group!(benches, check);
+/// A syntax error at the end of a 3.5 MB line, after another such line.
+fn huge_lines(c: &mut Criterion) {
+    let map = format!(
+        "title = \"t\"\nnote = \"{}\"\n[[stage]]\nname = \"Awareness\"\ndoing = \"{}\" junk\n",
+        "x".repeat(3_500_000),
+        "y".repeat(3_500_000)
+    );
+    let options = Options::default();
+    assert!(parse::parse_str("huge.toml", &map, &options).journey.is_none(), "the junk is an error");
+    let mut group = c.benchmark_group("check a line of megabytes");
+    group.sample_size(10);
+    group.bench_function("7 MB, one error", |b| b.iter(|| parse::parse_str("huge.toml", black_box(&map), &options)));
+    group.finish();
+}
+
+criterion_group!(benches, check, huge_lines);
 criterion_main!(benches);

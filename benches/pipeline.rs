@@ -2,7 +2,9 @@
 //! the airline sample at A2 landscape, 150 dpi, and on a generated
 //! 12-stage map with 10 cards a stage; print and share (PDF at A0, the
 //! slide deck, A4 tiles, bleed); and a re-render after a one-field edit
-//! through a cold and a warm renderer.
+//! through a cold and a warm renderer; and the refusal of a PNG over 250
+//! megapixels, which must come before any rendering (tests/render_output.rs
+//! checks that it is refused; this, that it is quick).
 
 use std::fmt::Write;
 use std::hint::black_box;
@@ -131,12 +133,29 @@ fn print(c: &mut Criterion, text: &str) {
     group.finish();
 }
 
+/// A 5000 dpi PNG of the A0 poster is refused on its size alone.
+fn refusal(c: &mut Criterion, text: &str) {
+    let journey = parse_str("airline", text, &parse::Options::default()).journey.expect("a valid map");
+    let (theme, fonts) = (Theme::classic(), Fonts::embedded());
+    let options = Options { size: Some(Size::Paper(Paper::A0)), orientation: None, ..Default::default() };
+    let poster = layout::layout(&journey, &theme, &fonts, &options).expect("it fits");
+    let svg = paint::svg(&poster, &theme, &fonts, SvgOptions::default());
+    assert!(output::png(&svg, &fonts, Resolution::Dpi(5000.0)).is_err(), "over 250 megapixels");
+    let mut group = c.benchmark_group("airline-A0");
+    group.sample_size(10);
+    group.bench_function("refuse-oversized-png", |b| {
+        b.iter(|| output::png(black_box(&svg), &fonts, Resolution::Dpi(5000.0)))
+    });
+    group.finish();
+}
+
 fn pipeline(c: &mut Criterion) {
     let airline = std::fs::read_to_string("samples/airline.toml").expect("the airline sample");
     stages(c, "airline-A2", &airline, Size::Paper(Paper::A2));
     print(c, &airline);
     stages(c, "twelve-by-ten-auto", &twelve_by_ten(), Size::Auto);
     rerender(c, &airline);
+    refusal(c, &airline);
 }
 
 criterion_group!(benches, pipeline);

@@ -11,7 +11,8 @@
 //! comparison is run on an SVG without fonts to prove that it catches a
 //! browser drawing the text with another font.
 //!
-//! Needs Debian's `chromium` and `chromium-driver` (see `common/browser.rs`).
+//! Needs Debian's `chromium` and `chromium-driver`; without them it says
+//! so and skips (see `common/tools.rs`).
 
 use std::path::Path;
 use std::process::Command;

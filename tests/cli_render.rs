@@ -245,19 +245,6 @@ fn a_font_that_is_not_a_font_is_an_io_failure() {
     assert_eq!(listing(dir.path()), ["notes.txt"]);
 }
 
-#[test]
-fn render_help_documents_the_resolution_options() {
-    let dir = tempdir();
-    let out = run_in(dir.path(), &["render", "--help"], None);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let help = String::from_utf8_lossy(&out.stdout);
-    for option in ["--dpi", "--scale", "--width", "--transparent", "--size", "--theme", "--font", "-o"] {
-        assert!(help.contains(option), "render --help does not mention {option}:\n{help}");
-    }
-    let none = run_in(dir.path(), &["render", &airline()], None);
-    assert_eq!(code(&none), 2, "-o is required: {}", stderr(&none));
-}
-
 /// The process umask (Linux), so the expected mode holds for any user.
 #[cfg(unix)]
 fn umask() -> u32 {

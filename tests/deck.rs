@@ -122,10 +122,10 @@ fn a_wide_map_is_shown_in_parts_that_number_stages_as_the_map_does() {
     let last = overviews.last().expect("parts");
     let mut numbers = Vec::new();
     last.frame.walk(&mut |_, item| {
-        if let Item::Text(t) = item {
-            if let Some(n) = t.text().strip_prefix("STAGE ") {
-                numbers.push(n.parse::<usize>().expect("a number"));
-            }
+        if let Item::Text(t) = item
+            && let Some(n) = t.text().strip_prefix("STAGE ")
+        {
+            numbers.push(n.parse::<usize>().expect("a number"));
         }
     });
     assert_eq!(numbers.last(), Some(&12), "the last part ends with stage 12: {numbers:?}");
@@ -156,6 +156,10 @@ fn the_checks_catch_small_text_and_overlaps_on_a_slide() {
 
 #[test]
 fn the_deck_pdf_has_a_bookmark_a_slide_and_is_tagged() {
+    use common::tools::{self, PDFINFO, PDFTOHTML, PDFTOTEXT};
+    if !tools::have(&[&PDFINFO, &PDFTOHTML, &PDFTOTEXT]) {
+        return;
+    }
     let journey = common::journey("samples/airline.toml", include_str!("../samples/airline.toml"));
     let renderer = Renderer::new(Fonts::embedded());
     let theme = Theme::classic();

@@ -573,7 +573,6 @@ mod huge_lines {
             "y".repeat(3_500_000)
         );
         let dir = tempfile::tempdir().expect("a folder");
-        let started = std::time::Instant::now();
         let out = run_in(dir.path(), &["check", "-"], Some(map.as_bytes()));
         assert_eq!(code(&out), 1, "junk after a value");
         let err = stderr(&out);
@@ -582,8 +581,8 @@ mod huge_lines {
         let excerpt = err.lines().find(|l| l.starts_with("5 │")).expect("an excerpt of line 5");
         assert!(excerpt.starts_with("5 │ …") && excerpt.ends_with("\" junk"), "{excerpt}");
         assert!(excerpt.chars().count() < 140, "{excerpt}");
-        // Generous for a debug build on a busy machine; the release binary takes 0.02 s.
-        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+        // How fast: `check a line of megabytes` in benches/check.rs (no
+        // wall-clock limit here, which a busy machine would break).
     }
 }
 

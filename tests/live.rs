@@ -5,14 +5,17 @@
 //! back when it is fixed.
 //!
 //! The browser test needs Debian's `chromium` and `chromium-driver`
-//! (`.ci/run` installs them). Without them it fails, saying so; set
-//! `JOURNEYMAP_SKIP_BROWSER=1` to skip it on a machine without a browser.
+//! (`.ci/run` installs them). Without them it prints what to install and
+//! skips, or fails when `JOURNEYMAP_REQUIRE_TOOLS=1` (`common/tools.rs`).
+//! No test here asserts how fast anything is: the waits are limits against
+//! a hang, and the speed of a re-render is measured by the
+//! `airline-A2-rerender` benchmark in `benches/pipeline.rs`.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[path = "common/browser.rs"]
 mod browser;
@@ -140,31 +143,24 @@ fn the_preview_page_follows_each_save_in_a_browser() {
     let map = dir.path().join("map.toml");
     std::fs::write(&map, retitled("Before the edit")).expect("write");
     let Some(browser) = Browser::start(&dir.path().join("profile")) else { return };
-    let (_serve, port, printed) = serve(dir.path());
+    let (_serve, port, _) = serve(dir.path());
     browser.open(&format!("http://127.0.0.1:{port}/"));
-    let limit = Duration::from_secs(20);
+    // A guard against a hang, not a speed requirement.
+    let limit = Duration::from_secs(60);
     wait_for(limit, "the first poster", || Some(shown(&browser)).filter(|(t, _)| t == "Before the edit"));
 
-    // Save → the page shows the new poster; the time it took is measured.
-    let mut times = Vec::new();
-    for n in 1..=5 {
+    // Each save → the page shows that save's poster, and nothing else:
+    // the poster in the page is the one rendered from the new text.
+    for n in 1..=3 {
         let title = format!("Edit number {n}");
-        let saved = Instant::now();
         save(&map, &retitled(&title));
-        let started = Instant::now();
-        while shown(&browser).0 != title {
-            assert!(
-                started.elapsed() < limit,
-                "no {title:?} in the page: {:?}; serve said {:?}",
-                shown(&browser),
-                printed.lock().map(|l| l.clone())
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        times.push(saved.elapsed());
+        let (shown_title, problem) =
+            wait_for(limit, &format!("{title:?} in the page"), || Some(shown(&browser)).filter(|(t, _)| *t == title));
+        assert!(problem.is_empty(), "{title}: a problem beside a good poster: {problem}");
+        let poster = browser.run("return document.getElementById('poster').innerHTML;");
+        let poster = poster.as_str().unwrap_or_default();
+        assert!(poster.contains(&title) && !poster.contains("Before the edit"), "{shown_title}: {poster:.200}");
     }
-    times.sort();
-    eprintln!("save to updated poster in the page: median {:?}, slowest {:?}", times[2], times[4]);
 
     // A broken map: its errors, not the stale poster.
     save(&map, &retitled("Broken\" title"));

@@ -1,5 +1,6 @@
 //! PDF output (SPEC §5), read back with poppler's `pdfinfo` and
-//! `pdftotext` (Debian's poppler-utils, which `.ci/run` installs): one
+//! `pdftotext` (Debian's poppler-utils, which `.ci/run` installs; without
+//! it these tests say so and skip, see `common/tools.rs`): one
 //! vector page of exactly the poster's size, the map's metadata, subset
 //! fonts with Unicode maps so every card name comes out as text, and the
 //! same bytes on every run.
@@ -8,13 +9,14 @@ mod common;
 
 use std::process::Command;
 
+use common::tools::{self, PDFFONTS, PDFINFO, PDFTOHTML, PDFTOTEXT};
 use journeymap::layout::{self, Options};
 use journeymap::model::{Orientation, Paper, Size};
 use journeymap::render::{OutputFormat, Renderer};
 use journeymap::text::Fonts;
 use journeymap::theme::Theme;
 
-/// Runs a poppler tool on PDF bytes; fails loudly when it is missing.
+/// Runs a poppler tool on PDF bytes (the test has asked `tools::have`).
 fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("poster.pdf");
@@ -47,6 +49,9 @@ fn pdf_of(path: &str, size: Option<Size>, orientation: Option<Orientation>) -> (
 
 #[test]
 fn one_page_of_exactly_the_posters_size_with_the_maps_metadata() {
+    if !tools::have(&[&PDFINFO, &PDFTOHTML, &PDFFONTS]) {
+        return;
+    }
     let (_, pdf) = pdf_of("samples/airline.toml", Some(Size::Paper(Paper::A2)), None);
     assert!(pdf.starts_with(b"%PDF-"));
     let info = poppler("pdfinfo", &pdf, &[]);
@@ -81,6 +86,9 @@ fn one_page_of_exactly_the_posters_size_with_the_maps_metadata() {
 
 #[test]
 fn every_card_name_comes_out_as_text_where_its_card_is() {
+    if !tools::have(&[&PDFTOTEXT]) {
+        return;
+    }
     let squash = |t: &str| t.split_whitespace().collect::<String>().replace([journeymap::text::BREAK_HYPHEN, '-'], "");
     for (path, size, orientation) in [
         ("samples/airline.toml", None, None),

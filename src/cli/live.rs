@@ -48,10 +48,10 @@ fn saves(map: &Path) -> Result<(notify::RecommendedWatcher, mpsc::Receiver<()>),
             let started = Instant::now();
             let mut quiet_since = Instant::now();
             while quiet_since.elapsed() < DEBOUNCE && started.elapsed() < DEBOUNCE * 6 {
-                if let Ok(Ok(event)) = events.recv_timeout(DEBOUNCE.saturating_sub(quiet_since.elapsed())) {
-                    if touches(&event) {
-                        quiet_since = Instant::now();
-                    }
+                if let Ok(Ok(event)) = events.recv_timeout(DEBOUNCE.saturating_sub(quiet_since.elapsed()))
+                    && touches(&event)
+                {
+                    quiet_since = Instant::now();
                 }
             }
             if tx.send(()).is_err() {

@@ -154,10 +154,10 @@ fn classify(index: &Text<'_>, message: &str, span: Span, line_no: usize, line_st
     }
     // What the parser calls "unexpected key or value" after a complete
     // value is nearly always a comma from JSON or a bracket too many.
-    if message.contains("expected newline") {
-        if let Some(d) = after_value(text, span.clone(), line_no, line_start, line, key) {
-            return d;
-        }
+    if message.contains("expected newline")
+        && let Some(d) = after_value(text, span.clone(), line_no, line_start, line, key)
+    {
+        return d;
     }
     let header = line.trim_start();
     if header.starts_with('[') {
@@ -340,16 +340,16 @@ fn duplicate(
     let headers = index.headers();
     let first_stage = headers.iter().position(|(_, _, h)| h.replace(' ', "") == "[[stage]]");
     let early = headers.iter().position(|(_, _, h)| h.replace(' ', "").starts_with("[[stage.touchpoint"));
-    if let (Some(tp), Some(st)) = (early, first_stage) {
-        if tp < st {
-            let (tp_line, tp_start, tp_header) = headers[tp];
-            return syntax(
-                tp_start..tp_start + tp_header.len(),
-                "touchpoint",
-                format!("the [[stage.touchpoint]] on line {tp_line} comes before any [[stage]]"),
-                "move it under the [[stage]] it belongs to: each touchpoint follows its stage".into(),
-            );
-        }
+    if let (Some(tp), Some(st)) = (early, first_stage)
+        && tp < st
+    {
+        let (tp_line, tp_start, tp_header) = headers[tp];
+        return syntax(
+            tp_start..tp_start + tp_header.len(),
+            "touchpoint",
+            format!("the [[stage.touchpoint]] on line {tp_line} comes before any [[stage]]"),
+            "move it under the [[stage]] it belongs to: each touchpoint follows its stage".into(),
+        );
     }
     let this_line = index.line(line_no).trim();
     if this_line.starts_with('[') && !this_line.starts_with("[[") {

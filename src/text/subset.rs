@@ -84,10 +84,10 @@ pub fn embed<'r>(face: &Face, runs: impl IntoIterator<Item = &'r Run> + Clone) -
         return Ok(Embedding::Whole);
     }
     let with_gsub = guarded(face.data(), face.index(), &unicodes, true)?;
-    if let Some(cut) = rustybuzz::Face::from_slice(&with_gsub, 0).map(Shaping::new) {
-        if shaped.iter().all(|(run, s)| s.glyphs == cut.shape(run).glyphs) {
-            return Ok(Embedding::Subset(with_gsub));
-        }
+    if let Some(cut) = rustybuzz::Face::from_slice(&with_gsub, 0).map(Shaping::new)
+        && shaped.iter().all(|(run, s)| s.glyphs == cut.shape(run).glyphs)
+    {
+        return Ok(Embedding::Subset(with_gsub));
     }
     // Without GSUB a browser draws each character's own glyph; that is
     // right only where the whole face drew one glyph a character, in

@@ -2,10 +2,14 @@
 //! HTTP calls, and the small process and HTTP helpers the browser tests
 //! share. Included by path from the test files that drive a browser.
 //!
-//! Without Debian's `chromium` and `chromium-driver` a browser test fails,
-//! saying so (`.ci/run` installs them); `JOURNEYMAP_SKIP_BROWSER=1` skips
-//! it on a machine without a browser, printing SKIPPED.
+//! Chromium and chromedriver are found on `PATH` (`tools.rs`): without
+//! Debian's `chromium` and `chromium-driver` a browser test prints what to
+//! install and skips, or fails when `JOURNEYMAP_REQUIRE_TOOLS=1`, as in
+//! `.ci/run`, which installs them.
 #![allow(dead_code)] // Each test file uses a different part.
+
+#[path = "tools.rs"]
+mod tools;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -82,24 +86,22 @@ pub(crate) struct Browser {
 }
 
 impl Browser {
+    /// A browser with a 1400 × 1000 px window, or `None` (having said so)
+    /// when Chromium or chromedriver is missing.
     pub(crate) fn start(profile: &Path) -> Option<Browser> {
         Browser::start_sized(profile, 1400, 1000)
     }
 
     /// A browser whose window (headless, so all viewport) is `width` ×
-    /// `height` CSS px, at one device pixel a CSS px.
+    /// `height` CSS px, at one device pixel a CSS px; `None` as for
+    /// [`Browser::start`].
     pub(crate) fn start_sized(profile: &Path, width: u32, height: u32) -> Option<Browser> {
-        let (chromium, driver) = (Path::new("/usr/bin/chromium"), Path::new("/usr/bin/chromedriver"));
-        if !chromium.exists() || !driver.exists() {
-            if std::env::var_os("JOURNEYMAP_SKIP_BROWSER").is_some() {
-                eprintln!("SKIPPED: no chromium / chromedriver (JOURNEYMAP_SKIP_BROWSER is set)");
-                return None;
-            }
-            panic!(
-                "the browser test needs Chromium: apt-get install -y chromium chromium-driver \
-                 (or set JOURNEYMAP_SKIP_BROWSER=1 to skip it here)"
-            );
+        if !tools::have(&[&tools::CHROMIUM, &tools::CHROMEDRIVER]) {
+            return None;
         }
+        let (Some(chromium), Some(driver)) = (tools::find(&tools::CHROMIUM), tools::find(&tools::CHROMEDRIVER)) else {
+            return None;
+        };
         let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
         let driver = Running(
             Command::new(driver)

@@ -3,6 +3,8 @@
 //! a failure names every problem at once.
 #![allow(dead_code)] // Each test file uses a different part.
 
+pub(crate) mod tools;
+
 use journeymap::layout::{Document, Group, Item, Rect, Transform};
 use journeymap::model::Journey;
 use journeymap::parse::{Options, parse_str};
@@ -87,10 +89,10 @@ fn check_children(items: &[Item], at: Transform, container: Rect, owner: &str, v
         }
     }
     for (_, item, bounds) in drawn {
-        if let Item::Group(g) = item {
-            if is_box(g) {
-                check_children(&g.items, at.then(g.transform), bounds, &describe(item), v);
-            }
+        if let Item::Group(g) = item
+            && is_box(g)
+        {
+            check_children(&g.items, at.then(g.transform), bounds, &describe(item), v);
         }
     }
 }
@@ -130,10 +132,10 @@ fn symbols(group: &Group) -> Vec<String> {
     let mut found = Vec::new();
     let frame = journeymap::layout::Frame { size: Default::default(), items: group.items.clone() };
     frame.walk(&mut |_, item| {
-        if let Item::Group(Group { tag: Some(tag), .. }) = item {
-            if tag.id.is_none() {
-                found.push(tag.class.clone());
-            }
+        if let Item::Group(Group { tag: Some(tag), .. }) = item
+            && tag.id.is_none()
+        {
+            found.push(tag.class.clone());
         }
     });
     found
@@ -367,8 +369,9 @@ fn check_group(group: &usvg::Group, scale: f32, violations: &mut Vec<String>) {
     }
 }
 
-/// Runs a poppler tool (Debian's poppler-utils, which `.ci/run` installs)
-/// and gives what it printed; fails loudly when the tool is missing.
+/// Runs a poppler tool (Debian's poppler-utils) and gives what it printed.
+/// The test asks [`tools::have`] first, so a missing tool skips it (or
+/// fails it in CI) with the package to install.
 pub(crate) fn poppler(tool: &str, args: &[&str]) -> String {
     let out = std::process::Command::new(tool)
         .args(args)

@@ -143,10 +143,10 @@ fn runs(cx: &Context<'_>, dots: &[Dot]) -> Vec<Vec<Point>> {
         for t in &st.touchpoints {
             match t.score {
                 Some(_) => {
-                    if let Some(dot) = next.next() {
-                        if let Some(run) = runs.last_mut() {
-                            run.push(dot.at);
-                        }
+                    if let Some(dot) = next.next()
+                        && let Some(run) = runs.last_mut()
+                    {
+                        run.push(dot.at);
                     }
                 }
                 None => runs.push(Vec::new()),
