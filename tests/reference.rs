@@ -21,7 +21,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use journeymap::render::{Format, Renderer};
+use journeymap::render::{OutputFormat, Renderer};
 use journeymap::text::Fonts;
 use journeymap::theme::Theme;
 use tiny_skia::Pixmap;
@@ -40,7 +40,7 @@ fn render(map: &str, theme: &str) -> Vec<u8> {
     let theme = Theme::named(theme).expect("a built-in theme");
     let renderer = Renderer::new(Fonts::embedded());
     let document = renderer.layout(&journey, &theme).expect("the map's own size fits");
-    renderer.export(&document, &theme, &Format::png_width(WIDTH)).expect("a PNG")
+    renderer.export(&document, &theme, &OutputFormat::png_width(WIDTH)).expect("a PNG")
 }
 
 /// Renders `map` and compares it with `tests/reference/NAME.png`, or

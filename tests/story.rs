@@ -227,7 +227,7 @@ fn stage_health_counts_and_names_the_weakest_and_strongest() {
         // The strip is there when a stage has a strength or a pain and the
         // page kept it (a small page may leave it out, and says so).
         let has_data = stages.iter().any(|h| h.strengths + h.pains > 0);
-        let kept = !doc.left_out.contains(&Panel::Health);
+        let kept = !doc.left_out.contains(&Panel::HEALTH);
         assert_eq!(doc.find("health").is_some(), has_data && kept, "{name}: the health strip");
         if !(has_data && kept) {
             continue;
@@ -282,7 +282,7 @@ fn the_legend_shows_only_what_the_poster_uses_with_counts() {
         // A poster whose cards carry a mark explains it, unless the page
         // left the legend out (and says so).
         let marked = journey.touchpoints().any(|(_, t)| !t.marks.is_empty());
-        let kept = !doc.left_out.contains(&Panel::Legend);
+        let kept = !doc.left_out.contains(&Panel::LEGEND);
         let legend = doc.find("legend");
         assert!(legend.is_some() || !marked || !kept, "{name}: marks but no legend");
         assert!(legend.is_none() || kept, "{name}: a legend although left out");

@@ -70,10 +70,10 @@ impl Walker<'_> {
         let touchpoints = f.take("touchpoint").map(|e| self.touchpoints(&e)).unwrap_or_default();
         let mut answers = Vec::new();
         for (index, (lane, _)) in lanes.iter().enumerate() {
-            if let Some(e) = f.take(&lane.key) {
-                if let Some(text) = self.text(&e) {
-                    answers.push((index, text));
-                }
+            if let Some(e) = f.take(&lane.key)
+                && let Some(text) = self.text(&e)
+            {
+                answers.push((index, text));
             }
         }
         let lane_keys: Vec<&str> = lanes.iter().map(|(l, _)| l.key.as_str()).collect();

@@ -147,15 +147,14 @@ impl Walker<'_> {
     pub(super) fn top(&mut self, doc: &DeTable<'_>) -> Journey {
         let mut f = Fields::of(doc);
         let spans = f.spans();
-        if let Some(e) = f.take("format") {
-            if let Some(n) = self.integer(&e) {
-                if n != 1 {
-                    self.push(
-                        Diagnostic::new(Code::BadValue, e.span(), "format", format!("unknown format version {n}"))
-                            .with_hint("only format 1 exists: write `format = 1` or leave the key out"),
-                    );
-                }
-            }
+        if let Some(e) = f.take("format")
+            && let Some(n) = self.integer(&e)
+            && n != 1
+        {
+            self.push(
+                Diagnostic::new(Code::BadValue, e.span(), "format", format!("unknown format version {n}"))
+                    .with_hint("only format 1 exists: write `format = 1` or leave the key out"),
+            );
         }
         let title = match f.take("title") {
             Some(e) => {
@@ -273,65 +272,65 @@ impl Walker<'_> {
             return settings;
         };
         let mut f = Fields::of(table);
-        if let Some(e) = f.take("size") {
-            if let Some(s) = self.string(&e) {
-                match s.parse::<Size>() {
-                    Ok(size) => settings.size = size,
-                    Err(err) => {
-                        let papers = crate::model::Paper::ALL.map(|p| p.as_str());
-                        let hint = did_you_mean(&s, papers.iter().copied().chain(["auto"]))
-                            .unwrap_or_else(|| err.hint().to_owned());
-                        self.push(Diagnostic::new(Code::BadSize, e.span(), "size", err.to_string()).with_hint(hint));
+        if let Some(e) = f.take("size")
+            && let Some(s) = self.string(&e)
+        {
+            match s.parse::<Size>() {
+                Ok(size) => settings.size = size,
+                Err(err) => {
+                    let papers = crate::model::Paper::ALL.map(|p| p.as_str());
+                    let hint = did_you_mean(&s, papers.iter().copied().chain(["auto"]))
+                        .unwrap_or_else(|| err.hint().to_owned());
+                    self.push(Diagnostic::new(Code::BadSize, e.span(), "size", err.to_string()).with_hint(hint));
+                }
+            }
+        }
+        if let Some(e) = f.take("orientation")
+            && let Some(s) = self.string(&e)
+        {
+            match Orientation::from_keyword(&s) {
+                Some(o) => settings.orientation = Some(o),
+                None => self.bad_keyword(&e, &s, &["landscape", "portrait"], "the orientation"),
+            }
+        }
+        if let Some(e) = f.take("panels")
+            && let Some(items) = self.array(&e)
+        {
+            let mut panels = Vec::new();
+            for item in items {
+                let Some(s) = self.element_string(&e, item) else {
+                    continue;
+                };
+                match crate::layout::panel(&s).map(|p| p.panel) {
+                    Some(p) if panels.contains(&p) => {}
+                    Some(p) => panels.push(p),
+                    None => {
+                        let names = crate::layout::PANELS.map(|p| p.panel.as_str());
+                        let hint = did_you_mean(&s, names.iter().copied())
+                            .unwrap_or_else(|| format!("panels are: {}", names.join(", ")));
+                        self.push(
+                            Diagnostic::new(Code::BadValue, item.span(), "panels", format!("unknown panel '{s}'"))
+                                .with_hint(hint),
+                        );
                     }
                 }
             }
+            settings.panels = Some(panels);
         }
-        if let Some(e) = f.take("orientation") {
-            if let Some(s) = self.string(&e) {
-                match Orientation::from_keyword(&s) {
-                    Some(o) => settings.orientation = Some(o),
-                    None => self.bad_keyword(&e, &s, &["landscape", "portrait"], "the orientation"),
-                }
-            }
-        }
-        if let Some(e) = f.take("panels") {
-            if let Some(items) = self.array(&e) {
-                let mut panels = Vec::new();
-                for item in items {
-                    let Some(s) = self.element_string(&e, item) else {
-                        continue;
-                    };
-                    match crate::layout::panel(&s).map(|p| p.panel) {
-                        Some(p) if panels.contains(&p) => {}
-                        Some(p) => panels.push(p),
-                        None => {
-                            let names = crate::layout::PANELS.map(|p| p.panel.as_str());
-                            let hint = did_you_mean(&s, names.iter().copied())
-                                .unwrap_or_else(|| format!("panels are: {}", names.join(", ")));
-                            self.push(
-                                Diagnostic::new(Code::BadValue, item.span(), "panels", format!("unknown panel '{s}'"))
-                                    .with_hint(hint),
-                            );
-                        }
-                    }
-                }
-                settings.panels = Some(panels);
-            }
-        }
-        if let Some(e) = f.take("priorities") {
-            if let Some(n) = self.integer(&e) {
-                match usize::try_from(n).ok().filter(|n| *n <= MAX_PRIORITIES) {
-                    Some(n) => settings.priorities = n,
-                    None => self.push(
-                        Diagnostic::new(
-                            Code::BadValue,
-                            e.span(),
-                            "priorities",
-                            format!("priorities must be 0 to {MAX_PRIORITIES}, not {}", self.raw(&e)),
-                        )
-                        .with_hint("how many actions the priorities panel lists; 0 hides the panel"),
-                    ),
-                }
+        if let Some(e) = f.take("priorities")
+            && let Some(n) = self.integer(&e)
+        {
+            match usize::try_from(n).ok().filter(|n| *n <= MAX_PRIORITIES) {
+                Some(n) => settings.priorities = n,
+                None => self.push(
+                    Diagnostic::new(
+                        Code::BadValue,
+                        e.span(),
+                        "priorities",
+                        format!("priorities must be 0 to {MAX_PRIORITIES}, not {}", self.raw(&e)),
+                    )
+                    .with_hint("how many actions the priorities panel lists; 0 hides the panel"),
+                ),
             }
         }
         self.unknown_keys(f, Context::Poster, &[]);
