@@ -178,3 +178,24 @@ fn the_request_theme_wins_over_the_map() {
         render(small(), Job { outputs: vec![file("a.svg", OutputFormat::svg())], ..Job::default() }).expect("renders");
     assert_ne!(dark.outputs[0].bytes, plain.outputs[0].bytes);
 }
+
+/// A PNG too large for the limit is refused from the page's lower bound,
+/// before any layout: nothing is shaped. A smaller map at the same
+/// resolution is drawn.
+#[test]
+fn an_oversized_png_is_refused_before_the_layout() {
+    let stages: String = (0..10_000).map(|i| format!("[[stage]]\nname = \"Stage {i}\"\n")).collect();
+    let map = parse::parse_str("wide.toml", &format!("title = \"Wide\"\n{stages}"), &parse::Options::default());
+    let png = OutputFormat::Png { resolution: journeymap::output::Resolution::Dpi(150.0), transparent: false };
+    let job = Job { outputs: vec![file("wide.png", png)], ..Job::default() };
+    let renderer = Renderer::new(Fonts::embedded());
+    let refused = renderer.render(&Request::new(map, job.clone()));
+    assert!(
+        matches!(refused, Err(RenderError::Png(journeymap::output::PngError::AtLeastTooLarge { .. }))),
+        "{:?}",
+        refused.as_ref().err()
+    );
+    assert_eq!(renderer.shaper().work(), 0, "no text was shaped: the layout never ran");
+    assert!(renderer.render(&Request::new(small(), job)).is_ok(), "a small map at 150 dpi is drawn");
+    assert!(renderer.shaper().work() > 0);
+}

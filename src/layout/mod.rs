@@ -124,6 +124,23 @@ pub fn layout(journey: &Journey, theme: &Theme, fonts: &Fonts, options: &Options
     layout_with(journey, theme, &Shaper::new(fonts), options)
 }
 
+/// A page no smaller than the one [`layout_with`] would make, found
+/// without laying anything out: a fixed size is itself; an automatic page
+/// is at least as wide as its columns at the theme's sizes (three or more
+/// stages fill them) and as tall as its margins. A front end refuses an
+/// image over its pixel limit from this before spending the layout.
+pub fn page_lower_bound(journey: &Journey, theme: &Theme, options: &Options) -> Size2 {
+    let size = options.size.unwrap_or(journey.poster.size);
+    let orientation = options.orientation.or(journey.poster.orientation);
+    if let Some((width, height)) = size.page_px(orientation) {
+        return Size2 { width, height };
+    }
+    let s = &theme.space;
+    let scale = (MIN_TEXT_PX / theme.type_scale.smallest()).max(1.0);
+    let width = if journey.stages.len() >= 3 { context::Grid::natural_width(journey, theme) } else { 0.0 };
+    Size2 { width: width * scale, height: 2.0 * s.margin * scale }
+}
+
 /// Lays out a journey, measuring with `shaper`.
 ///
 /// Fitting a fixed page re-runs the regions at each trial scale (their

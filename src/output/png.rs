@@ -45,6 +45,20 @@ pub enum PngError {
         /// Their product in millions.
         megapixels: u64,
     },
+    /// The page, judged before its layout from a lower bound of its size,
+    /// would make a PNG over [`MAX_PIXELS`] at this resolution.
+    #[error(
+        "the PNG would be at least {width}×{height} px, {megapixels} megapixels, over the 250 megapixel limit; \
+         lower --dpi or --scale, give a --width, or render .svg or .pdf, which print sharp at any size"
+    )]
+    AtLeastTooLarge {
+        /// The width at least, in pixels.
+        width: u64,
+        /// The height at least, in pixels.
+        height: u64,
+        /// Their product in millions.
+        megapixels: u64,
+    },
     /// The poster has more parts than usvg reads (a million nodes).
     #[error(
         "the poster has {parts} parts (shapes and lines of text), more than the {MAX_PARTS} that PNG and PDF \

@@ -12,6 +12,7 @@ use super::request::{
 use super::{OutputFormat, RenderError, Renderer};
 use crate::layout::{self, Document};
 use crate::model::Journey;
+use crate::output::Resolution;
 use crate::theme::Theme;
 
 /// What a medium made: its outputs, notes and sheet.
@@ -19,6 +20,28 @@ struct Made {
     outputs: Vec<Produced>,
     notes: Vec<Note>,
     sheet: Sheet,
+}
+
+/// Refuses a PNG over the pixel limit before the layout, from a lower
+/// bound of the page (a 10,000-stage map's PNG is refused at once, not
+/// after seconds of layout). Only a resolution in dpi or as a scale can
+/// be judged so; a width in pixels is checked after the layout.
+fn refuse_oversized(journey: &Journey, theme: &Theme, job: &Job, page: &layout::Options) -> Result<(), RenderError> {
+    let lower = layout::page_lower_bound(journey, theme, page);
+    for output in &job.outputs {
+        if let OutputFormat::Png { resolution: resolution @ (Resolution::Dpi(_) | Resolution::Scale(_)), .. } =
+            output.format
+        {
+            if lower.width > 0.0 && lower.height > 0.0 {
+                if let Err(crate::output::PngError::TooLarge { width, height, megapixels }) =
+                    crate::output::pixel_size(lower.width, lower.height, resolution)
+                {
+                    return Err(crate::output::PngError::AtLeastTooLarge { width, height, megapixels }.into());
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 impl Renderer {
@@ -53,6 +76,7 @@ impl Renderer {
 
     /// A poster: its notes, its outputs and the department copies.
     fn poster(&self, journey: &Journey, theme: &Theme, job: &Job, page: &layout::Options) -> Result<Made, RenderError> {
+        refuse_oversized(journey, theme, job, page)?;
         let document = layout::layout_with(journey, theme, &self.shaper(), page)?;
         let auto = notes::is_auto(page.size, journey.poster.size);
         let notes = notes::poster_notes(&document, theme, &self.fonts, auto, job.svg_embeds());

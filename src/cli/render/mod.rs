@@ -102,7 +102,7 @@ pub(crate) fn failure(e: &RenderError) -> Failure {
         | RenderError::Layout(LayoutError::UnknownOwner { .. })
         | RenderError::Print(PrintError::Bleed(_) | PrintError::TooManyTiles { .. } | PrintError::Paper(_))
         | RenderError::NoOwners
-        | RenderError::Png(PngError::BadResolution | PngError::TooLarge { .. })
+        | RenderError::Png(PngError::BadResolution | PngError::TooLarge { .. } | PngError::AtLeastTooLarge { .. })
         | RenderError::Pdf(PdfError::PageSize { .. }) => Status::Usage,
     };
     Failure { status, message: e.to_string() }
