@@ -49,7 +49,7 @@ fn emit(text: &str, output: Option<&Path>, force: bool) -> Result<(), Failure> {
 
 /// `journeymap import FILE [-o MAP]`.
 pub(crate) fn import(file: &Path, output: Option<&Path>, force: bool) -> Outcome {
-    if output.is_some_and(|o| o == file && o != Path::new("-")) {
+    if output.is_some_and(|o| o != Path::new("-") && (o == file || super::same_file(o, file))) {
         return Err(Failure::usage("the map would replace the file it is imported from; choose another -o"));
     }
     let bytes = read_input(file)?;
@@ -92,6 +92,7 @@ pub(crate) fn import(file: &Path, output: Option<&Path>, force: bool) -> Outcome
 
 /// `journeymap export FORMAT MAP [-o OUT]`.
 pub(crate) fn export(format: ExportFormat, map: &Path, output: Option<&PathBuf>, force: bool, raw: bool) -> Outcome {
+    super::refuse_the_input(output.map(PathBuf::as_path), map)?;
     let parsed = load_valid(map)?;
     let Some(journey) = &parsed.journey else { return Ok(Status::MapErrors) };
     let text = match format {

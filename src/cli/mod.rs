@@ -244,6 +244,9 @@ enum Command {
         /// Write here instead of to standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Overwrite an existing file (an older schema, say).
+        #[arg(long)]
+        force: bool,
     },
     /// List the built-in themes, each with a swatch of its colours.
     ///
@@ -309,7 +312,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Priorities { map, format, no_formula_guard } => priorities(&map, format, no_formula_guard),
         Command::New { stages, output, force } => new(&stages, output.as_deref(), force),
         Command::Themes { toml } => themes(toml.as_deref()),
-        Command::Schema { output } => schema(output.as_deref()),
+        Command::Schema { output, force } => schema(output.as_deref(), force),
         Command::Watch(args) => live::watch(&args),
         Command::Serve(args) => live::serve(&args),
         Command::Completions { shell } => {
@@ -392,6 +395,36 @@ fn priorities(map: &Path, format: PrioritiesFormat, no_formula_guard: bool) -> O
 /// Writes a command's text to `output`, atomically and never over an
 /// existing file without `force`, or to standard output (`None` or `-`).
 /// Returns the path written, for the caller's message.
+/// Whether two paths name one file: the same device and inode, so a
+/// symbolic or a hard link to the map is the map. Paths that do not both
+/// exist are different files.
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+    }
+}
+
+/// Refuses an output that is the input map, by any path or link: no
+/// command writes over its map, `--force` or not.
+pub(crate) fn refuse_the_input(output: Option<&Path>, input: &Path) -> Result<(), Failure> {
+    match output.filter(|o| *o != Path::new("-")) {
+        Some(o) if input != Path::new("-") && same_file(o, input) => Err(Failure::usage(format!(
+            "{} is the map itself; writing there would replace it — choose another -o",
+            o.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
 pub(crate) fn write_output<'p>(text: &str, output: Option<&'p Path>, force: bool) -> Result<Option<&'p Path>, Failure> {
     let Some(path) = output.filter(|p| *p != Path::new("-")) else {
         write_stdout(text.as_bytes())?;
@@ -446,9 +479,10 @@ fn man(dir: Option<&Path>) -> Outcome {
 /// The schema's file name, as the starter map's `#:schema` line names it.
 const SCHEMA_FILE: &str = "journeymap.schema.json";
 
-fn schema(output: Option<&Path>) -> Outcome {
-    // The schema is generated: writing over an older one is the point.
-    if let Some(path) = write_output(&journeymap::schema::json(), output, true)? {
+fn schema(output: Option<&Path>, force: bool) -> Outcome {
+    // Replacing a file the command did not make takes --force, as for new,
+    // import and export (an older schema is refreshed with it).
+    if let Some(path) = write_output(&journeymap::schema::json(), output, force)? {
         eprintln!("wrote {}", path.display());
     }
     Ok(Status::Ok)

@@ -132,9 +132,8 @@ fn refuse_the_map(args: &Args) -> Result<(), Failure> {
     if args.map == Path::new("-") {
         return Ok(());
     }
-    let Ok(map) = std::fs::canonicalize(&args.map) else { return Ok(()) };
     for path in args.outputs.iter().filter(|p| *p != Path::new("-")) {
-        if std::fs::canonicalize(path).is_ok_and(|p| p == map) {
+        if crate::cli::same_file(path, &args.map) {
             return Err(Failure::usage(format!(
                 "{} is the map itself; writing the poster there would replace it — choose another -o",
                 path.display()
