@@ -28,17 +28,16 @@ struct Made {
 /// be judged so; a width in pixels is checked after the layout.
 fn refuse_oversized(journey: &Journey, theme: &Theme, job: &Job, page: &layout::Options) -> Result<(), RenderError> {
     let lower = layout::page_lower_bound(journey, theme, page);
+    if lower.width <= 0.0 || lower.height <= 0.0 {
+        return Ok(());
+    }
     for output in &job.outputs {
         if let OutputFormat::Png { resolution: resolution @ (Resolution::Dpi(_) | Resolution::Scale(_)), .. } =
             output.format
+            && let Err(crate::output::PngError::TooLarge { width, height, megapixels }) =
+                crate::output::pixel_size(lower.width, lower.height, resolution)
         {
-            if lower.width > 0.0 && lower.height > 0.0 {
-                if let Err(crate::output::PngError::TooLarge { width, height, megapixels }) =
-                    crate::output::pixel_size(lower.width, lower.height, resolution)
-                {
-                    return Err(crate::output::PngError::AtLeastTooLarge { width, height, megapixels }.into());
-                }
-            }
+            return Err(crate::output::PngError::AtLeastTooLarge { width, height, megapixels }.into());
         }
     }
     Ok(())
