@@ -366,9 +366,14 @@ fn per_owner_writes_one_copy_per_owner_named_after_it() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(listing(&dir.path().join("svg")).iter().all(|f| f.ends_with(".svg")));
     assert!(dir.path().join("all.svg").exists());
-    // A folder that is not there is a usage error, before any work.
-    let out = run_in(dir.path(), &["render", &airline(), "--per-owner", "nowhere"], None);
-    assert_eq!(code(&out), 2);
+    // A folder that is not there is made, as the --help example expects;
+    // a file by that name is a usage error, before any work.
+    let out = run_in(dir.path(), &["render", &airline(), "--per-owner", "new/copies", "--width", "200"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(listing(&dir.path().join("new/copies")).len(), 10);
+    std::fs::write(dir.path().join("a-file"), "x").expect("a file");
+    let out = run_in(dir.path(), &["render", &airline(), "--per-owner", "a-file"], None);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
 }
 
 #[test]

@@ -109,6 +109,12 @@ pub(super) fn explain(text: &str, errors: &[toml::de::Error]) -> Vec<Diagnostic>
             break;
         }
     }
+    // The parser may report what follows an unclosed string before the
+    // string itself: everything after the unclosed text is read wrongly,
+    // so only mistakes before it are kept.
+    if let Some(at) = out.iter().filter(|d| d.message.contains("not closed")).map(|d| d.span.start).min() {
+        out.retain(|d| d.span.start <= at);
+    }
     out
 }
 
@@ -416,5 +422,13 @@ mod tests {
             assert_eq!((*l, k.as_str()), (line, key), "{text:?}: {m}");
             assert!(m.contains(message), "{text:?}: {m}");
         }
+    }
+
+    #[test]
+    fn an_unclosed_string_in_a_list_is_the_one_error() {
+        let text = "title = \"T\"\n[[stage]]\nname = \"A\"\nalleviation = [\"Video induction]\neffort = 2\n";
+        let found = explained(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].1.as_str()), (4, "alleviation"), "{found:?}");
     }
 }

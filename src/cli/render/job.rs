@@ -25,7 +25,9 @@ pub(crate) fn prepare(args: &Args) -> Result<Prepared, Failure> {
     let resolution = resolution(args);
     let outputs = args.outputs.iter().map(|path| output(args, path, resolution)).collect::<Result<Vec<_>, _>>()?;
     refuse_the_map(args)?;
-    if let Some(dir) = args.per_owner.as_deref().filter(|d| !d.is_dir()) {
+    // A missing folder is made when the copies are written; something
+    // else by that name is refused before any work.
+    if let Some(dir) = args.per_owner.as_deref().filter(|d| d.exists() && !d.is_dir()) {
         return Err(Failure::usage(format!("--per-owner: {} is not a directory", dir.display())));
     }
     let per_owner = args.per_owner.as_ref().map(|folder| owner_copies(folder, &outputs, args, resolution));

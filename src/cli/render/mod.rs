@@ -58,11 +58,13 @@ fn report_warnings(args: &Args, parsed: &Parsed) {
 /// standard output, then says what was written.
 fn write(prepared: &Prepared, rendered: &Rendered) -> Result<(), Failure> {
     let job = &prepared.job;
-    for output in &job.outputs {
-        if let Target::Folder(dir) = &output.target {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Failure::io(format!("cannot make the folder {}", dir.display()), &e))?;
-        }
+    let folders = job.outputs.iter().filter_map(|o| match &o.target {
+        Target::Folder(dir) => Some(dir.as_path()),
+        _ => None,
+    });
+    for dir in folders.chain(job.per_owner.as_ref().map(|c| c.folder.as_path())) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Failure::io(format!("cannot make the folder {}", dir.display()), &e))?;
     }
     write_all(&rendered.files())?;
     if let Some(bytes) = rendered.stdout() {
