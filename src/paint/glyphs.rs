@@ -141,20 +141,48 @@ fn inline(
         let Some(segments) = outline else { continue };
         let (dx, dy) = (i32::try_from(gx).unwrap_or(0), i32::try_from(gy).unwrap_or(0));
         for segment in segments.iter() {
-            let _ = match *segment {
-                Segment::Move(x, y) => write!(d, "M{} {}", x + dx, y + dy),
-                Segment::Line(x, y) => write!(d, "L{} {}", x + dx, y + dy),
-                Segment::Quad(x1, y1, x, y) => write!(d, "Q{} {} {} {}", x1 + dx, y1 + dy, x + dx, y + dy),
-                Segment::Cubic(x1, y1, x2, y2, x, y) => {
-                    write!(d, "C{} {} {} {} {} {}", x1 + dx, y1 + dy, x2 + dx, y2 + dy, x + dx, y + dy)
-                }
-                Segment::Close => write!(d, "Z"),
+            // Written digit by digit: a poster's runs hold some 100,000
+            // numbers, and `write!` spends most of its time formatting.
+            let (verb, points): (char, &[(i32, i32)]) = match segment {
+                Segment::Move(x, y) => ('M', &[(*x, *y)]),
+                Segment::Line(x, y) => ('L', &[(*x, *y)]),
+                Segment::Quad(x1, y1, x, y) => ('Q', &[(*x1, *y1), (*x, *y)]),
+                Segment::Cubic(x1, y1, x2, y2, x, y) => ('C', &[(*x1, *y1), (*x2, *y2), (*x, *y)]),
+                Segment::Close => ('Z', &[]),
             };
+            d.push(verb);
+            for (i, (x, y)) in points.iter().enumerate() {
+                if i > 0 {
+                    d.push(' ');
+                }
+                push_int(&mut d, x + dx);
+                d.push(' ');
+                push_int(&mut d, y + dy);
+            }
         }
     }
     if !d.is_empty() {
         let _ = writeln!(out, "<path transform=\"{transform}\" d=\"{d}\"/>");
     }
+}
+
+/// Appends `n` in decimal.
+fn push_int(out: &mut String, n: i32) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 10];
+    let mut v = n.unsigned_abs();
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&b| char::from(b)));
 }
 
 /// A glyph's outline as SVG path data, in font units (y up).
@@ -206,5 +234,19 @@ impl OutlineBuilder for Segments {
     }
     fn close(&mut self) {
         self.0.push(Segment::Close);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_are_written_as_display_writes_them() {
+        for n in [0, 7, -7, 10, -10, 1234, -98765, i32::MAX, i32::MIN] {
+            let mut s = String::new();
+            push_int(&mut s, n);
+            assert_eq!(s, n.to_string());
+        }
     }
 }
