@@ -56,10 +56,9 @@ fn stages(c: &mut Criterion, name: &str, text: &str, size: Size) {
     group.bench_function("parse", |b| b.iter(|| parse_str(name, black_box(text), &parse::Options::default())));
     group.bench_function("layout", |b| b.iter(|| layout::layout(black_box(&journey), &theme, &fonts, &options)));
     group.bench_function("svg", |b| b.iter(|| paint::svg(black_box(&poster), &theme, &fonts, SvgOptions::default())));
-    // As `render -o x.png` makes it: the glyphs as outlines (resvg has
-    // no text to shape), opaque, so stored as RGB.
-    let outlined = SvgOptions { embed_fonts: false, text_as_paths: true, ..SvgOptions::default() };
-    let plain = paint::svg(&poster, &theme, &fonts, outlined);
+    // As `render -o x.png` makes it: one outline path a run (resvg has no
+    // text to shape), opaque, so stored as RGB.
+    let plain = paint::svg_for_raster(&poster, poster.page(), &theme, &fonts, false);
     let png = output::PngSettings { resolution: Resolution::Dpi(150.0), title: None, opaque: true };
     group.bench_function("png", |b| b.iter(|| output::png_with(black_box(&plain), &fonts, &png)));
     group.bench_function("pdf", |b| b.iter(|| output::pdf(black_box(&poster), &theme, &fonts)));
