@@ -66,17 +66,31 @@ fn saves(map: &Path) -> Result<(notify::RecommendedWatcher, mpsc::Receiver<()>),
     Ok((watcher, rx))
 }
 
+/// Refuses a map that is not a regular file: a FIFO or device would block
+/// the next render until something writes to it, and has no saves.
+fn regular(map: &Path) -> Result<(), Failure> {
+    let metadata = std::fs::metadata(map).map_err(|e| Failure::io(format!("cannot read {}", map.display()), &e))?;
+    if metadata.is_file() {
+        return Ok(());
+    }
+    Err(Failure::io(
+        format!("{} is not a regular file", map.display()),
+        &std::io::Error::other("watch and serve follow the saves of a map file (use check or render for a pipe)"),
+    ))
+}
+
 /// `journeymap watch MAP -o OUT…`: renders now and after every save.
 pub(crate) fn watch(args: &RenderArgs) -> Outcome {
     if args.map == Path::new("-") {
         return Err(Failure::usage("watch needs a map file, not standard input"));
     }
+    regular(&args.map)?;
     let prepared = render_cmd::prepare(args)?;
     let (_watcher, saves) = saves(&args.map)?;
     eprintln!("watching {} (Ctrl-C to stop)", args.map.display());
     loop {
         let started = Instant::now();
-        match render_cmd::render(args, &prepared) {
+        match regular(&args.map).and_then(|()| render_cmd::render(args, &prepared)) {
             Ok(_) => eprintln!("rendered in {} ms; waiting for the next save", started.elapsed().as_millis()),
             Err(failure) => eprintln!("error: {}\nwaiting for the next save", failure.message),
         }
@@ -160,7 +174,8 @@ impl Problem {
 /// the problem, to the page.
 fn publish(map: &Path, renderer: &Renderer, job: &Job, shared: &Shared) -> Result<Duration, Problem> {
     let started = Instant::now();
-    let result = load(map)
+    let result = regular(map)
+        .and_then(|()| load(map))
         .map_err(|f| Problem { map: None, message: f.message })
         .and_then(|parsed| renderer.render(&Request::new(parsed, job.clone())).map_err(Problem::of))
         .and_then(|rendered| {
@@ -200,6 +215,7 @@ pub(crate) fn serve(args: &ServeArgs) -> Outcome {
     if args.map == Path::new("-") {
         return Err(Failure::usage("serve needs a map file, not standard input"));
     }
+    regular(&args.map)?;
     let renderer = Renderer::new(render_cmd::load_fonts(&args.fonts)?);
     let job = Job {
         theme: args.theme.as_deref().map(render_cmd::load_theme).transpose()?,
