@@ -100,7 +100,7 @@ fn a_fifo_map_is_read_once_and_watch_refuses_it() {
 fn a_theme_file_named_by_the_map_is_quoted_by_its_path_only() {
     let dir = tempfile::tempdir().expect("a folder");
     std::fs::write(dir.path().join("secret"), "SECRET-TOKEN-1234:x:0:0\nmore = 'SECRET-TWO'\n").expect("write");
-    let map = MAP.replacen("title = ", "theme = \"secret\"\ntitle = ", 1);
+    let map = MAP.replacen("title = ", "theme = \"./secret\"\ntitle = ", 1);
     std::fs::write(dir.path().join("map.toml"), map).expect("write");
     for format in ["human", "json"] {
         let out = run(dir.path(), &["check", "map.toml", "--format", format]);
