@@ -272,9 +272,9 @@ mod tests {
     fn csv_cells_that_start_a_formula_or_command_are_guarded() {
         let map = "title = \"T\"\n[[stage]]\nname = \"S\"\n  [[stage.touchpoint]]\n  name = \"C\"\n  owner = \"\\tcmd\"\n  marks = [\"essential\", \"pain\"]\n  action = \"\\r=1\"\n";
         let journey = crate::parse::parse_str("m.toml", map, &Default::default()).journey.expect("valid");
-        let guarded = format(&prioritise(&journey), Format::Csv);
+        let guarded = format(&prioritise(&journey), ListFormat::Csv);
         assert!(guarded.contains("'\tcmd") && guarded.contains("'\r=1"), "{guarded:?}");
-        let raw = format(&prioritise(&journey), Format::CsvRaw);
+        let raw = format(&prioritise(&journey), ListFormat::CsvRaw);
         assert!(raw.contains("\tcmd") && !raw.contains("'\tcmd"), "{raw:?}");
     }
 
