@@ -101,10 +101,16 @@ fn serve_answers_only_its_page_poster_and_events_and_only_locally() {
     let local = format!("127.0.0.1:{port}");
     let (status, head, page) = http(port, "GET", "/", &local, None);
     assert_eq!(status, 200);
-    assert!(head.contains("Content-Security-Policy") && page.contains("new EventSource('/events')"), "{head}");
+    assert!(head.contains("Content-Security-Policy") && page.contains("<script src=\"/preview.js\">"), "{head}");
+    let csp = head.lines().find(|l| l.starts_with("Content-Security-Policy:")).unwrap_or_default();
+    assert!(csp.contains("script-src 'self';") && !csp.contains("script-src 'unsafe-inline'"), "{csp}");
+    let (status, head, script) = http(port, "GET", "/preview.js", &local, None);
+    assert_eq!(status, 200);
+    assert!(head.contains("text/javascript") && script.contains("new EventSource('/events')"), "{head}");
     let (status, head, svg) = http(port, "GET", "/poster.svg?v=1", &format!("localhost:{port}"), None);
     assert_eq!(status, 200, "{head}");
     assert!(head.contains("image/svg+xml") && svg.starts_with("<svg"), "{head}");
+    assert!(head.contains("X-Content-Type-Options: nosniff") && head.contains("Content-Security-Policy:"), "{head}");
     for path in ["/map.toml", "/../map.toml", "/etc/passwd", "/poster.png"] {
         assert_eq!(http(port, "GET", path, &local, None).0, 404, "{path}");
     }
@@ -124,6 +130,85 @@ fn serve_answers_only_its_page_poster_and_events_and_only_locally() {
         seen.push_str(&String::from_utf8_lossy(&buf[..n]));
     }
     assert!(seen.contains("text/event-stream"), "{seen}");
+    assert!(seen.contains("X-Content-Type-Options: nosniff") && seen.contains("Content-Security-Policy:"), "{seen}");
+}
+
+/// Sends raw bytes and gives the status of the answer (0 when the server
+/// closed the connection without one). The timeout only guards a hang.
+fn raw(port: u16, request: &[u8]) -> u16 {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
+    let _ = stream.write_all(request);
+    let mut answer = Vec::new();
+    let _ = stream.take(64 * 1024).read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    answer.strip_prefix("HTTP/1.1 ").and_then(|rest| rest.get(..3)).and_then(|s| s.parse().ok()).unwrap_or(0)
+}
+
+fn page_answers(port: u16) -> u16 {
+    raw(port, format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n").as_bytes())
+}
+
+#[test]
+fn serve_refuses_bodies_and_malformed_heads_and_keeps_answering() {
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(dir.path().join("map.toml"), MAP).expect("write");
+    let (_serve, port, _) = serve(dir.path());
+    let host = format!("Host: 127.0.0.1:{port}\r\n");
+    // tiny_http allocated the declared size when it dropped the request:
+    // the process aborted.
+    let huge = format!("GET / HTTP/1.1\r\n{host}Content-Length: 99999999999\r\n\r\n");
+    assert_eq!(raw(port, huge.as_bytes()), 413);
+    assert_eq!(page_answers(port), 200, "still serving after the huge body");
+    let chunked = format!("GET / HTTP/1.1\r\n{host}Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+    assert_eq!(raw(port, chunked.as_bytes()), 400);
+    // RFC 9112 §3.2: a request with two Host fields gets 400.
+    assert_eq!(raw(port, format!("GET / HTTP/1.1\r\n{host}{host}\r\n").as_bytes()), 400);
+    let many: String = (0..40).map(|i| format!("X-Field-{i}: {i}\r\n")).collect();
+    assert_eq!(raw(port, format!("GET / HTTP/1.1\r\n{host}{many}\r\n").as_bytes()), 431);
+    let long = format!("GET / HTTP/1.1\r\n{host}X-Long: {}\r\n\r\n", "a".repeat(9000));
+    assert_eq!(raw(port, long.as_bytes()), 431);
+    assert_eq!(raw(port, b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n"), 400);
+    assert_eq!(page_answers(port), 200);
+}
+
+/// The soft limit on this process's open files, from /proc (Linux).
+fn open_files_limit() -> Option<usize> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits.lines().find(|l| l.starts_with("Max open files"))?;
+    line.split_whitespace().nth(3)?.parse().ok()
+}
+
+#[test]
+fn serve_answers_while_thousands_of_idle_sockets_are_open_and_after() {
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(dir.path().join("map.toml"), MAP).expect("write");
+    let (_serve, port, printed) = serve(dir.path());
+    // 2,000 sockets, or as many as this process may open less a margin for
+    // the test harness (at least 900): tiny_http's thread per connection
+    // failed to start at about 1,450 and then refused every connection.
+    let wanted = open_files_limit().map_or(2_000, |limit| limit.saturating_sub(100).min(2_000));
+    assert!(wanted >= 900, "raise the open-file limit (ulimit -n) to at least 1,000 for this test");
+    let mut idle = Vec::with_capacity(wanted);
+    for _ in 0..wanted {
+        match TcpStream::connect_timeout(&([127, 0, 0, 1], port).into(), Duration::from_secs(30)) {
+            Ok(stream) => idle.push(stream),
+            Err(e) => {
+                panic!("connection {} failed: {e}; serve said {:?}", idle.len(), printed.lock().map(|l| l.clone()))
+            }
+        }
+    }
+    eprintln!("{} idle sockets open", idle.len());
+    assert_eq!(page_answers(port), 200, "a request while {} sockets are idle", idle.len());
+    drop(idle);
+    assert_eq!(page_answers(port), 200, "a request after they closed");
+    // And a slow sender: half a head, then nothing, is closed in time.
+    let mut slow = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    slow.set_read_timeout(Some(Duration::from_secs(60))).expect("timeout");
+    slow.write_all(b"GET / HTTP/1.1\r\n").expect("send");
+    let mut answer = String::new();
+    let _ = slow.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
 }
 
 /// What the page shows: the poster's title, or the problem text.

@@ -294,9 +294,12 @@ enum PrioritiesFormat {
 pub(crate) fn run() -> ExitCode {
     // Ctrl-C or SIGTERM while files are being written: remove the
     // temporary files, then stop as an interrupted program does.
+    // Once the command has finished (every output in place), a signal
+    // changes nothing: the run ends with the command's own status.
     let _ = ctrlc::set_handler(|| {
-        journeymap::output::remove_staged();
-        std::process::exit(130);
+        let interrupted_a_write = journeymap::output::remove_staged();
+        let finished = FINISHED.load(std::sync::atomic::Ordering::SeqCst);
+        std::process::exit(if finished >= 0 && !interrupted_a_write { finished } else { 130 });
     });
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -326,6 +329,11 @@ pub(crate) fn run() -> ExitCode {
             interchange::export(format, &map, output.as_ref(), force, no_formula_guard)
         }
     };
+    let status = match &outcome {
+        Ok(status) => *status,
+        Err(failure) => failure.status,
+    };
+    FINISHED.store(status as i32, std::sync::atomic::Ordering::SeqCst);
     match outcome {
         Ok(status) => status.into(),
         Err(failure) => {
@@ -334,6 +342,16 @@ pub(crate) fn run() -> ExitCode {
         }
     }
 }
+
+/// Says that every output of the command is in place: from now on an
+/// interrupt ends the run with status 0, as it has nothing left to undo.
+pub(crate) fn outputs_in_place() {
+    let _ = FINISHED.compare_exchange(-1, 0, std::sync::atomic::Ordering::SeqCst, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// The exit status of the finished command, or -1 while it runs (see the
+/// signal handler in [`run`]).
+static FINISHED: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(-1);
 
 /// Reads and parses MAP (`-` is standard input).
 pub(crate) fn load(map: &Path) -> Result<Parsed, Failure> {

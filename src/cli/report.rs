@@ -18,9 +18,45 @@ fn color_choice() -> termcolor::ColorChoice {
     }
 }
 
+/// The most diagnostics printed in one run (SPEC §2.2); the rest are
+/// counted in one line, and the summary counts them all.
+pub(crate) const MAX_SHOWN: usize = 200;
+
+/// The most characters of a message or hint echoed; a key echoed in one
+/// is cut with it.
+const MAX_MESSAGE_CHARS: usize = 300;
+
+/// The most characters of a key shown beside a caret.
+const MAX_KEY_CHARS: usize = 80;
+
+/// `text` made safe to print and cut to `max` characters with `…`: a
+/// 1 MB key is echoed as its first characters.
+fn cut(text: &str, max: usize) -> String {
+    shorten(&inert(text), max)
+}
+
+/// `text` cut to `max` characters with `…` (for JSON, which escapes the
+/// rest itself).
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
 /// Prints diagnostics to stderr with a source excerpt and caret each,
-/// secondary labels (such as "first defined here") beside them.
+/// secondary labels (such as "first defined here") beside them; past
+/// [`MAX_SHOWN`] the rest are counted, not printed.
 pub(crate) fn human(files: &Files, diagnostics: &[Diagnostic]) {
+    let hidden = diagnostics.len().saturating_sub(MAX_SHOWN);
+    let diagnostics = &diagnostics[..diagnostics.len().min(MAX_SHOWN)];
+    excerpts(files, diagnostics);
+    if hidden > 0 {
+        eprintln!("… and {hidden} more not shown (only the first {MAX_SHOWN} are printed)");
+    }
+}
+
+fn excerpts(files: &Files, diagnostics: &[Diagnostic]) {
     // codespan prints whole lines: a file with a line of megabytes would
     // take seconds and flood the terminal, so such files get excerpts cut
     // around the problem instead.
@@ -50,21 +86,24 @@ pub(crate) fn human(files: &Files, diagnostics: &[Diagnostic]) {
             Severity::Warning => ReportSeverity::Warning,
             Severity::Hint => ReportSeverity::Help,
         };
-        let label = if d.key.is_empty() { String::new() } else { format!("`{}`", inert(&d.key)) };
+        let label = if d.key.is_empty() { String::new() } else { format!("`{}`", cut(&d.key, MAX_KEY_CHARS)) };
         let mut labels = Vec::new();
         if let Some(file) = file_of(d.file) {
             labels.push(Label::primary(file, clamp(d.file, &d.span)).with_message(label));
         }
         for extra in &d.labels {
             if let Some(file) = file_of(extra.file) {
-                labels.push(Label::secondary(file, clamp(extra.file, &extra.span)).with_message(inert(&extra.message)));
+                labels.push(
+                    Label::secondary(file, clamp(extra.file, &extra.span))
+                        .with_message(cut(&extra.message, MAX_MESSAGE_CHARS)),
+                );
             }
         }
         let report = Report::new(severity)
             .with_code(d.code.as_str())
-            .with_message(inert(&d.message))
+            .with_message(cut(&d.message, MAX_MESSAGE_CHARS))
             .with_labels(labels)
-            .with_notes(d.hints.iter().map(|h| format!("hint: {}", inert(h))).collect());
+            .with_notes(d.hints.iter().map(|h| format!("hint: {}", cut(h, MAX_MESSAGE_CHARS))).collect());
         if term::emit(&mut stderr, &config, &simple, &report).is_err() {
             // No excerpt could be drawn (stderr is gone, or the span is off
             // the text): still say what is wrong, in one plain line.
@@ -81,7 +120,8 @@ pub(crate) fn one_line(files: &Files, d: &Diagnostic) -> String {
         let at = s.locate(d.span.start);
         (inert(&s.name), (at.line, at.column))
     });
-    format!("{name}:{}:{}: {}[{}]: {}", at.0, at.1, d.severity().as_str(), d.code.as_str(), inert(&d.message))
+    let message = cut(&d.message, MAX_MESSAGE_CHARS);
+    format!("{name}:{}:{}: {}[{}]: {message}", at.0, at.1, d.severity().as_str(), d.code.as_str())
 }
 
 /// The longest line an excerpt shows whole, in bytes.
@@ -100,16 +140,16 @@ fn plain(files: &Files, diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         let Some(source) = files.get(d.file) else { continue };
         let at = source.locate(d.span.start);
-        out += &format!("{}[{}]: {}\n", d.severity().as_str(), d.code.as_str(), inert(&d.message));
+        out += &format!("{}[{}]: {}\n", d.severity().as_str(), d.code.as_str(), cut(&d.message, MAX_MESSAGE_CHARS));
         out += &format!("  ┌─ {}:{}:{}\n", inert(&source.name), at.line, at.column);
         let excerpt = Excerpt::around(&source.text, d.span.clone());
         let number = at.line.to_string();
         let gutter = " ".repeat(number.len());
-        let label = if d.key.is_empty() { String::new() } else { format!(" `{}`", inert(&d.key)) };
+        let label = if d.key.is_empty() { String::new() } else { format!(" `{}`", cut(&d.key, MAX_KEY_CHARS)) };
         out += &format!("{gutter} │\n{number} │ {}\n", excerpt.text);
         out += &format!("{gutter} │ {}{}{label}\n", " ".repeat(excerpt.caret_at), "^".repeat(excerpt.caret_len));
         for hint in &d.hints {
-            out += &format!("{gutter} = hint: {}\n", inert(hint));
+            out += &format!("{gutter} = hint: {}\n", cut(hint, MAX_MESSAGE_CHARS));
         }
         out += "\n";
     }
@@ -214,9 +254,9 @@ pub(crate) fn json(parsed: &Parsed) -> std::io::Result<()> {
                 "end_column": end.column,
                 "severity": d.severity().as_str(),
                 "code": d.code.as_str(),
-                "key": d.key,
-                "message": d.message,
-                "hint": d.hint(),
+                "key": shorten(&d.key, MAX_KEY_CHARS),
+                "message": shorten(&d.message, MAX_MESSAGE_CHARS),
+                "hint": d.hint().map(|h| shorten(h, MAX_MESSAGE_CHARS)),
             })
         })
         .collect();

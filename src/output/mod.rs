@@ -5,6 +5,10 @@
 //! the destination's directory, which is then renamed over the destination.
 //! An interrupted or failed run leaves no partial file and keeps whatever
 //! was there before.
+//!
+//! A file is written only over a regular file or where nothing exists: a
+//! device, FIFO, socket or folder at the path is refused (renaming over it
+//! would replace `/dev/null` or a pipe another program reads).
 
 mod pdf;
 mod png;
@@ -31,8 +35,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// leaves no file behind and every destination as it was.
 ///
 /// # Errors
-/// The first I/O error, naming nothing: the caller knows the paths.
+/// The first I/O error, naming nothing: the caller knows the paths. A
+/// path where something other than a regular file exists is refused
+/// (`ErrorKind::InvalidInput`) before anything is written.
 pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), (usize, std::io::Error)> {
+    for (i, (path, _)) in files.iter().enumerate() {
+        not_special(path).map_err(|e| (i, e))?;
+    }
     let mut staged = Vec::with_capacity(files.len());
     let result = (|| {
         for (i, (path, bytes)) in files.iter().enumerate() {
@@ -52,6 +61,39 @@ pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), (usize, std::io:
     result
 }
 
+/// Refuses a path where something exists that is not a regular file (a
+/// symbolic link counts as what it points to).
+fn not_special(path: &Path) -> std::io::Result<()> {
+    let Ok(metadata) = std::fs::metadata(path) else { return Ok(()) };
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = if kind.is_dir() {
+        "a folder"
+    } else {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                "a FIFO (named pipe)"
+            } else if kind.is_char_device() || kind.is_block_device() {
+                "a device"
+            } else if kind.is_socket() {
+                "a socket"
+            } else {
+                "not a regular file"
+            }
+        }
+        #[cfg(not(unix))]
+        "not a regular file"
+    };
+    Err(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("it is {what}; journeymap writes a file only over a regular file or where nothing exists"),
+    ))
+}
+
 /// Temporary files being written, so that an interrupted run can remove
 /// them (see [`remove_staged`]).
 static STAGED: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
@@ -64,12 +106,14 @@ fn forget_staged(path: &Path) {
 /// Removes every temporary file this process is still writing. A program
 /// calls it from its SIGINT/SIGTERM handler before it exits, so an
 /// interrupted render leaves no `.journeymap-*.tmp` behind (a handle's own
-/// clean-up does not run when a signal ends the process).
-pub fn remove_staged() {
+/// clean-up does not run when a signal ends the process). Gives whether
+/// there was any: a write was under way.
+pub fn remove_staged() -> bool {
     let staged = STAGED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     for path in staged.iter() {
         let _ = std::fs::remove_file(path);
     }
+    !staged.is_empty()
 }
 
 /// `bytes` in a temporary file beside `path`, with the permissions `path`
@@ -156,6 +200,21 @@ mod tests {
         drop(file);
         assert_eq!(std::fs::read_dir(dir.path())?.count(), 0);
         Ok(())
+    }
+
+    #[test]
+    fn refuses_to_replace_a_folder_or_a_device() {
+        let _turn = turn();
+        let dir = tempfile::tempdir().ok();
+        let folder = dir.as_ref().map(|d| d.path().to_path_buf()).unwrap_or_default();
+        let error = write_atomic(&folder, b"x").err().map(|e| e.kind());
+        assert_eq!(error, Some(std::io::ErrorKind::InvalidInput));
+        assert!(folder.is_dir());
+        #[cfg(unix)]
+        {
+            let error = write_atomic(Path::new("/dev/null"), b"x").err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(error.contains("a device"), "{error}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! draw, and themes that cannot be loaded, both as located diagnostics.
 
 use super::Renderer;
-use crate::diag::{Code, Diagnostic, FileId, Label};
+use crate::diag::{Code, Diagnostic, FileId, Label, Source};
 use crate::model::{Journey, Span};
 use crate::parse::Parsed;
 use crate::theme::{self, ThemeError};
@@ -141,12 +141,25 @@ fn missing_glyph(key: &str, span: Span, chars: &[char]) -> Diagnostic {
 pub(super) fn theme_diagnostics(parsed: &mut Parsed, error: ThemeError, at: Span) -> Vec<Diagnostic> {
     vec![match error {
         ThemeError::Invalid(source, problems) => {
-            let file: FileId = parsed.files.add(source);
+            // A map may name any file as its theme (`/etc/passwd`), and
+            // `check` runs in CI logs: the file is quoted by its path and
+            // places only. Its text is blanked (offsets, so lines and
+            // columns, kept) and its problems' messages, which may echo
+            // its keys and values, are replaced.
+            let blank: String = source.text.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect();
+            let name = source.name.clone();
+            let file: FileId = parsed.files.add(Source::new(source.name, blank));
             return problems
                 .into_iter()
                 .map(|problem| {
                     let mut d = problem.in_file(file);
                     d.code = Code::UnknownTheme;
+                    d.message = format!("{name} is not a valid theme here");
+                    d.hints = vec![
+                        "the map could name any file, so its content is not quoted: open the file at this line and column"
+                            .into(),
+                    ];
+                    d.key = "theme".into();
                     d.labels.push(Label { file: FileId::MAP, span: at.clone(), message: "theme chosen here".into() });
                     d
                 })

@@ -81,7 +81,9 @@ fn write_all(on_disk: &[(&Path, &[u8])]) -> Result<(), Failure> {
     output::write_all_atomic(on_disk).map_err(|(i, e)| {
         let path = on_disk.get(i).map_or_else(String::new, |(p, _)| p.display().to_string());
         Failure::io(format!("cannot write {path} (no file was written)"), &e)
-    })
+    })?;
+    super::outputs_in_place();
+    Ok(())
 }
 
 /// A failed render as a message and an exit status (SPEC §6): 1 for the

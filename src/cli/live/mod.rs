@@ -1,7 +1,6 @@
 //! `journeymap watch` and `journeymap serve`: re-render on save, with one
 //! warm renderer (fonts loaded and text shaped once) for the whole session.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
@@ -10,6 +9,11 @@ use std::time::{Duration, Instant};
 use journeymap::diag::Severity;
 use journeymap::parse::Parsed;
 use journeymap::render::{Job, Output, OutputFormat, RenderError, Renderer, Request, Target};
+
+mod page;
+mod server;
+
+use server::Reply;
 
 use super::render::{self as render_cmd, Args as RenderArgs};
 use super::{Failure, Outcome, Status, load, report};
@@ -62,17 +66,31 @@ fn saves(map: &Path) -> Result<(notify::RecommendedWatcher, mpsc::Receiver<()>),
     Ok((watcher, rx))
 }
 
+/// Refuses a map that is not a regular file: a FIFO or device would block
+/// the next render until something writes to it, and has no saves.
+fn regular(map: &Path) -> Result<(), Failure> {
+    let metadata = std::fs::metadata(map).map_err(|e| Failure::io(format!("cannot read {}", map.display()), &e))?;
+    if metadata.is_file() {
+        return Ok(());
+    }
+    Err(Failure::io(
+        format!("{} is not a regular file", map.display()),
+        &std::io::Error::other("watch and serve follow the saves of a map file (use check or render for a pipe)"),
+    ))
+}
+
 /// `journeymap watch MAP -o OUT…`: renders now and after every save.
 pub(crate) fn watch(args: &RenderArgs) -> Outcome {
     if args.map == Path::new("-") {
         return Err(Failure::usage("watch needs a map file, not standard input"));
     }
+    regular(&args.map)?;
     let prepared = render_cmd::prepare(args)?;
     let (_watcher, saves) = saves(&args.map)?;
     eprintln!("watching {} (Ctrl-C to stop)", args.map.display());
     loop {
         let started = Instant::now();
-        match render_cmd::render(args, &prepared) {
+        match regular(&args.map).and_then(|()| render_cmd::render(args, &prepared)) {
             Ok(_) => eprintln!("rendered in {} ms; waiting for the next save", started.elapsed().as_millis()),
             Err(failure) => eprintln!("error: {}\nwaiting for the next save", failure.message),
         }
@@ -106,7 +124,7 @@ pub(crate) struct ServeArgs {
 struct Live {
     /// Counts renders; the page asks for the poster of a version.
     version: u64,
-    svg: Option<Arc<Vec<u8>>>,
+    svg: Option<Arc<[u8]>>,
     problem: Option<String>,
 }
 
@@ -156,7 +174,8 @@ impl Problem {
 /// the problem, to the page.
 fn publish(map: &Path, renderer: &Renderer, job: &Job, shared: &Shared) -> Result<Duration, Problem> {
     let started = Instant::now();
-    let result = load(map)
+    let result = regular(map)
+        .and_then(|()| load(map))
         .map_err(|f| Problem { map: None, message: f.message })
         .and_then(|parsed| renderer.render(&Request::new(parsed, job.clone())).map_err(Problem::of))
         .and_then(|rendered| {
@@ -168,7 +187,7 @@ fn publish(map: &Path, renderer: &Renderer, job: &Job, shared: &Shared) -> Resul
     live.version += 1;
     let outcome = match result {
         Ok(svg) => {
-            live.svg = Some(Arc::new(svg));
+            live.svg = Some(Arc::from(svg));
             live.problem = None;
             Ok(started.elapsed())
         }
@@ -196,6 +215,7 @@ pub(crate) fn serve(args: &ServeArgs) -> Outcome {
     if args.map == Path::new("-") {
         return Err(Failure::usage("serve needs a map file, not standard input"));
     }
+    regular(&args.map)?;
     let renderer = Renderer::new(render_cmd::load_fonts(&args.fonts)?);
     let job = Job {
         theme: args.theme.as_deref().map(render_cmd::load_theme).transpose()?,
@@ -203,13 +223,12 @@ pub(crate) fn serve(args: &ServeArgs) -> Outcome {
         outputs: vec![Output::new(Target::Memory, OutputFormat::svg())],
         ..Job::default()
     };
-    let server = tiny_http::Server::http(("127.0.0.1", args.port)).map_err(|e| {
-        Failure::io(
-            format!("cannot listen on 127.0.0.1:{} (--port 0 picks a free port)", args.port),
-            &std::io::Error::other(e.to_string()),
-        )
-    })?;
-    let port = server.server_addr().to_ip().map_or(args.port, |a| a.port());
+    let listener = std::net::TcpListener::bind(("127.0.0.1", args.port))
+        .and_then(|l| l.local_addr().map(|a| (l, a.port())))
+        .map_err(|e| {
+            Failure::io(format!("cannot listen on 127.0.0.1:{} (--port 0 picks a free port)", args.port), &e)
+        })?;
+    let (listener, port) = listener;
     let shared: Shared = Arc::default();
     let first = publish(&args.map, &renderer, &job, &shared);
     let (_watcher, saves) = saves(&args.map)?;
@@ -230,82 +249,35 @@ pub(crate) fn serve(args: &ServeArgs) -> Outcome {
         problem.print();
     }
     let title = args.map.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    for request in server.incoming_requests() {
-        let (shared, title) = (shared.clone(), title.clone());
-        std::thread::spawn(move || respond(request, port, &shared, &title));
+    let page: Arc<[u8]> = Arc::from(page::PAGE.replace("{title}", &page::escape_html(&title)).into_bytes());
+    let handler: server::Handler = Arc::new(move |path: &str| respond(path, &page, &shared));
+    match server::run(listener, port, handler) {
+        Err(e) => Err(Failure::io("cannot serve", &e)),
     }
-    Ok(Status::Ok)
 }
 
-/// A response header; every name and value given is an ASCII literal.
-fn header(name: &'static str, value: &'static str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name, value).expect("an ASCII header")
-}
-
-/// Whether a request's Host names this machine: a page elsewhere cannot
-/// read the poster through a DNS name that resolves to 127.0.0.1.
-fn local_host(request: &tiny_http::Request, port: u16) -> bool {
-    let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str().to_owned());
-    host.is_some_and(|h| {
-        [format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}")].contains(&h)
-    })
-}
-
-fn respond(request: tiny_http::Request, port: u16, shared: &Shared, title: &str) {
-    let text = |status: u16, body: &str| {
-        tiny_http::Response::from_string(body)
-            .with_status_code(status)
-            .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-    };
-    if !local_host(&request, port) {
-        let _ = request.respond(text(403, "journeymap serve answers only requests for 127.0.0.1 or localhost\n"));
-        return;
-    }
-    if *request.method() != tiny_http::Method::Get {
-        let _ = request.respond(text(405, "only GET\n"));
-        return;
-    }
-    let path = request.url().split('?').next().unwrap_or("").to_owned();
-    match path.as_str() {
-        "/" => {
-            let page = PAGE.replace("{title}", &escape_html(title));
-            let response = tiny_http::Response::from_string(page)
-                .with_header(header("Content-Type", "text/html; charset=utf-8"))
-                .with_header(header("Content-Security-Policy", CSP))
-                .with_header(header("Cache-Control", "no-store"));
-            let _ = request.respond(response);
-        }
+/// The answer to a GET of `path` (the server has checked the rest).
+fn respond(path: &str, page: &Arc<[u8]>, shared: &Shared) -> Reply {
+    let body = |content_type, csp, body: Arc<[u8]>| Reply::Body { status: 200, content_type, csp, body };
+    match path {
+        "/" => body("text/html; charset=utf-8", page::PAGE_CSP, page.clone()),
+        "/preview.js" => body("text/javascript; charset=utf-8", server::PLAIN_CSP, Arc::from(page::SCRIPT.as_bytes())),
         "/poster.svg" => {
             let svg = shared.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).svg.clone();
             match svg {
-                Some(svg) => {
-                    let response = tiny_http::Response::from_data(svg.as_slice())
-                        .with_chunked_threshold(usize::MAX)
-                        .with_header(header("Content-Type", "image/svg+xml"))
-                        .with_header(header("Cache-Control", "no-store"));
-                    let _ = request.respond(response);
-                }
-                None => {
-                    let _ = request.respond(text(503, "the map has errors: see the page\n"));
-                }
+                Some(svg) => body("image/svg+xml", page::POSTER_CSP, svg),
+                None => Reply::text(503, "the map has errors: see the page\n"),
             }
         }
         "/events" => {
-            // Written to the socket directly: tiny_http's responses buffer
-            // their body, and an event must leave at once. Without a
-            // length, the stream ends when the connection does.
-            let mut out = request.into_writer();
-            let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
             let mut events = Events { shared: shared.clone(), sent: 0 };
-            let mut next = head.as_bytes().to_vec();
-            // A closed page ends the loop: the next write fails.
-            while out.write_all(&next).and_then(|()| out.flush()).is_ok() {
-                next = events.next();
+            Reply::Stream {
+                content_type: "text/event-stream",
+                csp: server::PLAIN_CSP,
+                next: Box::new(move || events.next()),
             }
         }
-        _ => {
-            let _ = request.respond(text(404, "journeymap serve has only / (the page), /poster.svg and /events\n"));
-        }
+        _ => Reply::text(404, "journeymap serve has only / (the page), /preview.js, /poster.svg and /events\n"),
     }
 }
 
@@ -338,55 +310,3 @@ impl Events {
         }
     }
 }
-
-fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-/// The page allows its own inline script and style, connections to the
-/// server, and the fonts the SVG carries as data; nothing else.
-const CSP: &str = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; font-src data:; img-src data:";
-
-const PAGE: &str = r#"<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>{title} — journeymap</title>
-<style>
-  body { margin: 0; font: 14px/1.4 system-ui, sans-serif; background: #e9e6e1; color: #1d2430; }
-  header { position: sticky; top: 0; padding: 6px 12px; background: #1d2430; color: #f4f1ec; }
-  #poster { padding: 16px; }
-  #poster svg { width: 100%; height: auto; box-shadow: 0 2px 12px rgba(0,0,0,.2); }
-  #problem { margin: 16px; padding: 16px; background: #fff; border-left: 6px solid #b3261e; white-space: pre-wrap; font: 13px/1.5 ui-monospace, monospace; }
-</style>
-</head>
-<body>
-<header><strong>{title}</strong> · <span id="status">connecting…</span></header>
-<pre id="problem" hidden></pre>
-<div id="poster"></div>
-<script>
-  const poster = document.getElementById('poster');
-  const problem = document.getElementById('problem');
-  const status = document.getElementById('status');
-  const events = new EventSource('/events');
-  events.addEventListener('poster', async (e) => {
-    const response = await fetch('/poster.svg?v=' + e.data, { cache: 'no-store' });
-    if (!response.ok) return;
-    poster.innerHTML = await response.text();
-    poster.hidden = false;
-    problem.hidden = true;
-    document.body.dataset.version = e.data;
-    status.textContent = 'updated ' + new Date().toLocaleTimeString();
-  });
-  events.addEventListener('problem', (e) => {
-    problem.textContent = JSON.parse(e.data);
-    problem.hidden = false;
-    poster.hidden = true;
-    document.body.dataset.version = 'problem';
-    status.textContent = 'the map has errors';
-  });
-  events.onerror = () => { status.textContent = 'disconnected: is journeymap serve still running?'; };
-</script>
-</body>
-</html>
-"#;
