@@ -290,10 +290,10 @@ fn accept(listener: &TcpListener, pending: &mut VecDeque<Pending>) -> bool {
                 if stream.set_nonblocking(true).is_err() {
                     continue;
                 }
-                if pending.len() >= MAX_PENDING {
-                    if let Some(oldest) = pending.pop_front() {
-                        refuse(oldest.stream, 503, "too many connections\n");
-                    }
+                if pending.len() >= MAX_PENDING
+                    && let Some(oldest) = pending.pop_front()
+                {
+                    refuse(oldest.stream, 503, "too many connections\n");
                 }
                 pending.push_back(Pending { stream, head: Vec::new(), since: Instant::now() });
             }
