@@ -266,11 +266,14 @@ pub(crate) fn stacker<'a>(
 /// (a wide page with few stages). When nothing fits at `min_scale`, the
 /// scale it would need (if any fits at all).
 fn fit(builder: &Stacker<'_>, page: Size2, min_scale: f64) -> Result<(f64, stack::Laid), Option<f64>> {
-    let stacked = fit_mode(builder, page, min_scale, false);
     if !builder.can_use_sidebar() || page.width <= page.height {
-        return stacked;
+        return fit_mode(builder, page, min_scale, false);
     }
-    match (stacked, fit_mode(builder, page, min_scale, true)) {
+    // The two arrangements are fitted side by side: they share only the
+    // shaping cache, which is made for that.
+    let (stacked, sidebar) =
+        rayon::join(|| fit_mode(builder, page, min_scale, false), || fit_mode(builder, page, min_scale, true));
+    match (stacked, sidebar) {
         // The sidebar only when it prints clearly larger: the stacked
         // poster reads in one pass from top to bottom.
         (Ok(a), Ok(b)) => Ok(if b.0 > a.0 * 1.05 { b } else { a }),
