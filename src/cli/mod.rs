@@ -299,7 +299,7 @@ pub(crate) fn run() -> ExitCode {
     let _ = ctrlc::set_handler(|| {
         let interrupted_a_write = journeymap::output::remove_staged();
         let finished = FINISHED.load(std::sync::atomic::Ordering::SeqCst);
-        std::process::exit(if finished >= 0 && !interrupted_a_write { finished } else { 130 });
+        std::process::exit(status_on_interrupt(finished, interrupted_a_write));
     });
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -347,6 +347,13 @@ pub(crate) fn run() -> ExitCode {
 /// interrupt ends the run with status 0, as it has nothing left to undo.
 pub(crate) fn outputs_in_place() {
     let _ = FINISHED.compare_exchange(-1, 0, std::sync::atomic::Ordering::SeqCst, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// The status a run ends with when interrupted: 130, as an interrupted
+/// program does, while it still had work to do or undo; the command's own
+/// status (0 once every output is in place) when it had none.
+fn status_on_interrupt(finished: i32, interrupted_a_write: bool) -> i32 {
+    if finished >= 0 && !interrupted_a_write { finished } else { 130 }
 }
 
 /// The exit status of the finished command, or -1 while it runs (see the
@@ -555,5 +562,21 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
         // The reader stopped early (`| head`): what it wanted, it has.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| Failure::io("cannot write to standard output", &e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interrupt_after_the_outputs_are_in_place_keeps_the_commands_status() {
+        // Every output written: nothing to undo, the run succeeded.
+        assert_eq!(status_on_interrupt(0, false), 0);
+        // A finished command keeps its own status (map errors, say).
+        assert_eq!(status_on_interrupt(1, false), 1);
+        // Still running, or caught writing: an interrupted program.
+        assert_eq!(status_on_interrupt(-1, false), 130);
+        assert_eq!(status_on_interrupt(0, true), 130);
     }
 }
