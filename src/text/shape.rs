@@ -214,12 +214,6 @@ impl<'f> Shaper<'f> {
         missing
     }
 
-    /// The advance width of `text` drawn with one face at `size` px.
-    pub fn advance(&self, face: FaceId, text: &str, size: f64) -> f64 {
-        let (glyphs, _) = self.glyphs(face, text);
-        self.px(face, glyphs.iter().map(|g| i64::from(g.advance)).sum(), size)
-    }
-
     /// Font units of `face` as px at `size`.
     fn px(&self, face: FaceId, units: i64, size: f64) -> f64 {
         self.fonts.face(face).map_or(0.0, |info| units as f64 * size / info.metrics.units_per_em)
