@@ -455,6 +455,8 @@ pub(crate) fn write_output<'p>(text: &str, output: Option<&'p Path>, force: bool
         write_stdout(text.as_bytes())?;
         return Ok(None);
     };
+    // Something that is no file is never replaced, --force or not.
+    journeymap::output::not_special(path).map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
     if path.exists() && !force {
         return Err(Failure::usage(format!(
             "{} already exists; choose another name or add --force to overwrite it",

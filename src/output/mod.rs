@@ -62,8 +62,12 @@ pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), (usize, std::io:
 }
 
 /// Refuses a path where something exists that is not a regular file (a
-/// symbolic link counts as what it points to).
-fn not_special(path: &Path) -> std::io::Result<()> {
+/// symbolic link counts as what it points to): a FIFO, a device, a socket
+/// or a folder is never replaced by an output.
+///
+/// # Errors
+/// [`std::io::ErrorKind::InvalidInput`], saying what is there.
+pub fn not_special(path: &Path) -> std::io::Result<()> {
     let Ok(metadata) = std::fs::metadata(path) else { return Ok(()) };
     let kind = metadata.file_type();
     if kind.is_file() {
