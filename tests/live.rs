@@ -58,7 +58,10 @@ fn watch_renders_again_on_every_save() {
     // A broken map: the errors are printed, the last good poster stays.
     save(&map, &retitled("Third\" version"));
     let logged = || std::fs::read_to_string(dir.path().join("watch.log")).unwrap_or_default();
-    let messages = wait_for(Duration::from_secs(30), "the errors", || Some(logged()).filter(|l| l.contains("error")));
+    // The log is read while watch writes it: wait for the whole report,
+    // whose located lines name the map.
+    let reported = |l: &String| l.contains("error") && l.contains("map.toml:");
+    let messages = wait_for(Duration::from_secs(30), "the errors", || Some(logged()).filter(reported));
     assert!(messages.contains("map.toml:"), "{messages}");
     assert!(read().is_some_and(|s| s.contains("Second version")));
     save(&map, &retitled("Fourth version"));
