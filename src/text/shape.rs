@@ -95,8 +95,7 @@ pub struct ShapeCache {
 
 impl std::fmt::Debug for ShapeCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let lines: usize = lock(&self.lines).values().map(HashMap::len).sum();
-        f.debug_struct("ShapeCache").field("lines", &lines).finish_non_exhaustive()
+        f.debug_struct("ShapeCache").field("lines", &self.len()).finish_non_exhaustive()
     }
 }
 
@@ -133,9 +132,8 @@ impl ShapeCache {
     /// shape plans: a server that renders edit after edit for hours keeps
     /// its memory bounded, and the next layout reshapes what it needs.
     pub fn trim(&self, max: usize) {
-        let mut lines = lock(&self.lines);
-        if lines.values().map(HashMap::len).sum::<usize>() > max {
-            lines.clear();
+        if self.len() > max {
+            lock(&self.lines).clear();
         }
     }
 }

@@ -131,18 +131,7 @@ fn owner_copies(folder: &Path, outputs: &[Output], args: &Args, resolution: Reso
 
 /// The map is never touched: an output that is the map is refused.
 fn refuse_the_map(args: &Args) -> Result<(), Failure> {
-    if args.map == Path::new("-") {
-        return Ok(());
-    }
-    for path in args.outputs.iter().filter(|p| *p != Path::new("-")) {
-        if crate::cli::same_file(path, &args.map) {
-            return Err(Failure::usage(format!(
-                "{} is the map itself; writing the poster there would replace it — choose another -o",
-                path.display()
-            )));
-        }
-    }
-    Ok(())
+    args.outputs.iter().try_for_each(|path| crate::cli::refuse_the_input(Some(path), &args.map))
 }
 
 /// Whether an output path names a folder: one that exists, or a path
