@@ -57,6 +57,9 @@ struct Map {
     /// The would-pay badge's sign: an ISO 4217 code (EUR, SEK) or a short
     /// sign.
     currency: Option<String>,
+    /// The sentence under the title. Without it the poster writes one from
+    /// its findings (the weakest stage and the first actions); "" hides it.
+    headline: Option<String>,
     /// The map's own words for the poster's labels, by label key (see
     /// `journeymap themes`).
     labels: Option<BTreeMap<String, String>>,

@@ -141,6 +141,7 @@ fn journey() -> impl Strategy<Value = Journey> {
                 // Every language's labels must keep the guarantees too.
                 lang: Some(lang.to_owned()),
                 currency: if draft { Some("SEK".into()) } else { None },
+                headline: None,
                 labels: vec![],
                 poster: PosterSettings::default(),
                 lanes: (0..lanes)

@@ -36,6 +36,8 @@ pub(crate) struct MapFile {
     pub(crate) lang: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) currency: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) headline: Option<String>,
     #[serde(rename = "lane", skip_serializing_if = "Vec::is_empty")]
     pub(crate) lanes: Vec<LaneEntry>,
     #[serde(rename = "stage")]

@@ -148,6 +148,7 @@ pub fn currency_sign(currency: &str) -> Option<String> {
     Some(sign.to_owned())
 }
 
+mod plural;
 mod tables;
 
 use tables::{DE, EN, ES, FR, NL, PL, SV};

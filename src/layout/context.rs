@@ -141,8 +141,11 @@ impl Context<'_> {
         self.priorities.iter().take(self.ranked).find(|p| p.id.stage == stage && p.id.index == index).map(|p| p.rank)
     }
 
-    pub(crate) fn body(&self) -> Font {
-        Font { style: Style::Regular, size: self.theme.type_scale.body, leading: self.theme.type_scale.line_height }
+    /// The question rows' text: a step under the body, never under the
+    /// caption, so the rows read as detail after the cards and the curve.
+    pub(crate) fn quiet(&self) -> Font {
+        let t = &self.theme.type_scale;
+        Font { style: Style::Regular, size: (t.body * 0.875).max(t.caption), leading: t.line_height }
     }
 
     pub(crate) fn caption(&self, style: Style) -> Font {

@@ -107,6 +107,9 @@ fn overview(journey: &Journey, builder: &Stacker<'_>, min_scale: f64) -> Result<
     // The map without its stages, each part takes its own.
     let mut story = Journey { stages: Vec::new(), ..journey.clone() };
     story.poster.panels = Some(vec![Panel::CURVE, Panel::HEALTH]);
+    // A slide at 18 px has no room for the headline over the spine, curve
+    // and health; the curve and the strip tell it.
+    story.headline = Some(String::new());
     let n = journey.stages.len().max(1);
     let name = builder.labels.get("overview").to_owned();
     let foot = foot(&builder.context(SLIDE.width, 0.0));
@@ -146,10 +149,7 @@ fn overview(journey: &Journey, builder: &Stacker<'_>, min_scale: f64) -> Result<
 /// The stacker for the stages `start..end` of the map, as `part`: the
 /// whole map's health and extremes, its numbering kept, no footer.
 fn part_stacker<'p>(builder: &Stacker<'p>, start: usize, end: usize, part: &'p Journey) -> Stacker<'p> {
-    let extremes = crate::health::Extremes {
-        weakest: builder.extremes.weakest.filter(|i| (start..end).contains(i)).map(|i| i - start),
-        strongest: builder.extremes.strongest.filter(|i| (start..end).contains(i)).map(|i| i - start),
-    };
+    let extremes = builder.extremes.within(start..end);
     Stacker {
         journey: part,
         theme: builder.theme,

@@ -28,6 +28,7 @@ mod document;
 mod frame;
 mod geom;
 mod print;
+mod spline;
 mod regions;
 
 pub use regions::{PANELS, PanelRegion, panel};

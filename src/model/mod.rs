@@ -53,6 +53,10 @@ pub struct Journey {
     /// The would-pay badge's sign: an ISO 4217 code or a short sign.
     /// `None` draws a neutral coin.
     pub currency: Option<String>,
+    /// The sentence under the title, replacing the one the poster writes
+    /// from its findings; `Some("")` hides it. `None` lets the poster
+    /// write it.
+    pub headline: Option<String>,
     /// The map's own words for the poster's labels, by key (`[labels]`).
     pub labels: Vec<(String, String)>,
     /// Poster size, orientation and panels.

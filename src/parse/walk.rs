@@ -31,6 +31,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "theme",
     "lang",
     "currency",
+    "headline",
     "labels",
     "poster",
     "lane",
@@ -187,6 +188,7 @@ impl Walker<'_> {
         let theme = f.take("theme").and_then(|e| self.theme(&e));
         let lang = f.take("lang").and_then(|e| self.lang(&e));
         let currency = f.take("currency").and_then(|e| self.currency(&e));
+        let headline = f.take("headline").and_then(|e| self.string(&e));
         let labels = f.take("labels").map(|e| self.labels(&e)).unwrap_or_default();
         let poster = f.take("poster").map(|e| self.poster(&e)).unwrap_or_default();
         let lanes = f.take("lane").map(|e| self.lanes(&e)).unwrap_or_default();
@@ -226,6 +228,7 @@ impl Walker<'_> {
             theme,
             lang,
             currency,
+            headline,
             labels,
             poster,
             lanes: lanes.into_iter().map(|(lane, _)| lane).collect(),

@@ -61,6 +61,10 @@ fn is_box(group: &Group) -> bool {
     group.tag.as_ref().is_some_and(|t| t.id.is_some()) && group.box_rect().is_some()
 }
 
+fn is_point(group: &Group) -> bool {
+    group.tag.as_ref().is_some_and(|t| t.has_class("point"))
+}
+
 fn check_children(items: &[Item], at: Transform, container: Rect, owner: &str, v: &mut Vec<String>) {
     // Inside a box its first child is the bounding rect itself.
     let owned_by_box = owner != "the canvas";
@@ -80,7 +84,9 @@ fn check_children(items: &[Item], at: Transform, container: Rect, owner: &str, v
     let is_mark = |i: &Item| matches!(i, Item::Text(_) | Item::Group(Group { tag: Some(_), .. }));
     for (n, (_, a, ra)) in drawn.iter().enumerate() {
         for (_, b, rb) in &drawn[n + 1..] {
-            let boxes = [a, b].iter().filter(|i| matches!(i, Item::Group(g) if is_box(g))).count();
+            // A curve's stage point is a box (it carries its data) but
+            // drawn as a mark: lines may cross it, marks and boxes not.
+            let boxes = [a, b].iter().filter(|i| matches!(i, Item::Group(g) if is_box(g) && !is_point(g))).count();
             // Two boxes, a box and anything beside it, or two marks of a box.
             let checked = boxes > 0 || (owned_by_box && is_mark(a) && is_mark(b));
             if checked && ra.overlaps(rb) {

@@ -32,7 +32,7 @@ const TOUCHPOINT_COLUMNS: [&str; 9] =
     ["touchpoint", "channel", "owner", "actors", "marks", "moment_of_truth", "score", "note", "action"];
 
 /// The map's columns, last, filled on the first row.
-const MAP_COLUMNS: [&str; 13] = [
+const MAP_COLUMNS: [&str; 14] = [
     "map.title",
     "map.subtitle",
     "map.description",
@@ -46,4 +46,5 @@ const MAP_COLUMNS: [&str; 13] = [
     "map.theme",
     "map.lang",
     "map.currency",
+    "map.headline",
 ];

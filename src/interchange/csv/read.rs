@@ -56,8 +56,8 @@ fn map_fields(sheet: &Sheet, origins: &mut Origins, diagnostics: &mut Vec<Diagno
     let mut values: HashMap<&str, Cell<'_>> = HashMap::new();
     for name in MAP_COLUMNS {
         for row in &sheet.rows {
-            // The language is kept as written, blank or not.
-            let cell = if name == "map.lang" {
+            // The language and headline are kept as written, blank or not.
+            let cell = if name == "map.lang" || name == "map.headline" {
                 Some(sheet.cell(row, name)).filter(|c| !c.value.is_empty())
             } else {
                 sheet.text(row, name)
@@ -104,6 +104,7 @@ fn map_fields(sheet: &Sheet, origins: &mut Origins, diagnostics: &mut Vec<Diagno
         theme: text("map.theme"),
         lang: values.get("map.lang").and_then(|c| read_given(&c.value)),
         currency: text("map.currency"),
+        headline: values.get("map.headline").and_then(|c| read_given(&c.value)),
         lanes: Vec::new(),
         stages: Vec::new(),
     }

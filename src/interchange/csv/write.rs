@@ -81,5 +81,6 @@ fn map_cells(j: &Journey) -> Vec<String> {
         o(&j.theme),
         given_cell(j.lang.as_deref()),
         o(&j.currency),
+        given_cell(j.headline.as_deref()),
     ]
 }

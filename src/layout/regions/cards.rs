@@ -137,6 +137,9 @@ pub(crate) fn card(
         Stroke::solid(Role::Rule, s.hairline)
     };
     let rect = Rect::new(x, top, width, y + pad - top);
+    if t.has(crate::model::Mark::Pain) {
+        items.splice(0..0, pain_edge(cx, rect));
+    }
     let style = BoxStyle { fill: Some(Role::Surface), stroke: Some(stroke), radius: s.radius };
     let mut group = crate::layout::frame::Group::boxed(card_tag(cx, stage, index, t, rank), rect, style, items);
     if !highlighted(cx, t) {
@@ -144,6 +147,23 @@ pub(crate) fn card(
     }
     (Item::Group(group), rect)
 }
+
+/// A pain card's wash and left edge in the pain colour: where it hurts
+/// shows from across the room, before anyone reads a badge. The edge
+/// sits inside the card's padding, clear of its text.
+fn pain_edge(cx: &Context<'_>, rect: Rect) -> Vec<Item> {
+    let s = &cx.theme.space;
+    let edge = (s.card_padding / 2.0).min(s.unit * 0.75);
+    let bar = Rect::new(rect.x, rect.y, edge, rect.height);
+    let shape = Shape::filled(Geometry::Rect { rect: bar, radius: edge / 2.0 }, Role::Pain);
+    vec![
+        super::health::tint(rect, s.radius, PAIN_TINT),
+        Item::Shape(shape),
+    ]
+}
+
+/// How much of the pain colour washes a pain card.
+const PAIN_TINT: f64 = 0.07;
 
 /// A card's tag: where it stands, its class, rank, moment of truth and
 /// owner, and its note as the title a browser shows on hover.

@@ -1,250 +1,306 @@
-//! The emotion curve: the customer's feeling through the journey, one point
-//! per scored touchpoint in its stage's column in card order, joined by a
-//! monotone cubic that never leaves the 1–5 band, broken where a
-//! touchpoint has no score.
+//! The emotion curve: the customer's feeling stage by stage. Each stage
+//! with scores has one point at its mean, a thin bar from its lowest to
+//! its highest score, and each touchpoint's score as a small dot in the
+//! stage's column (a moment of truth as a star). A monotone cubic joins
+//! the stage points, never overshooting either neighbour; across a stage
+//! without scores it is dashed, never given a made-up value. The weakest
+//! stage's column carries the pain tint of the health strip, and where
+//! the curve's low point is another stage, that point is labelled.
 
 use super::questions::{RowHead, label_box, row_label_in};
 use super::{Region, boxed};
-use crate::layout::context::Context;
+use crate::layout::context::{Context, Slot};
 use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Segment, Shape, Stroke, Structure, Tag};
 use crate::layout::geom::{Point, Rect};
-use crate::layout::symbols;
+use crate::layout::{spline, symbols};
 use crate::text::Style;
 use crate::theme::Role;
 
 /// The emotion curve, as a panel.
 pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
     panel: crate::model::Panel::CURVE,
-    description: "The emotion curve through the touchpoints' scores.",
+    description: "The emotion curve: each stage's mean feeling and range, with every touchpoint's score.",
     called: "the emotion curve",
     layout,
     has_data,
-    // The curve reads better taller: it takes two shares.
+    // The curve is the picture people remember: it takes two shares.
     shares: |_| 2,
     side: false,
     drop_rank: None,
 };
-
-/// A scored touchpoint on the curve.
-#[derive(Debug, Clone, Copy)]
-struct Dot {
-    at: Point,
-    score: u8,
-    moment_of_truth: bool,
-    stage: usize,
-    index: usize,
-}
 
 /// Whether the journey has anything to draw: at least one score.
 pub(crate) fn has_data(cx: &Context<'_>) -> bool {
     cx.journey.touchpoints().any(|(_, t)| t.score.is_some())
 }
 
+/// A stage's place on the curve.
+#[derive(Debug, Clone, Copy)]
+struct StagePoint {
+    stage: usize,
+    at: Point,
+    mean: f64,
+    low: u8,
+    high: u8,
+}
+
+/// The band's vertical scale: where each score sits.
+#[derive(Debug, Clone, Copy)]
+struct Scale {
+    top: f64,
+    plot_h: f64,
+}
+
+impl Scale {
+    fn y(self, score: f64) -> f64 {
+        self.top + (5.0 - score.clamp(1.0, 5.0)) / 4.0 * self.plot_h
+    }
+}
+
+/// Sizes of the curve's marks.
+#[derive(Debug, Clone, Copy)]
+struct Marks {
+    /// A stage point's radius.
+    point: f64,
+    /// A touchpoint dot's radius.
+    dot: f64,
+    /// The surface-coloured ring that keeps marks apart from the line.
+    ring: f64,
+    /// The width at a column's centre kept for the stage point: the dots
+    /// stand to either side of it.
+    centre: f64,
+}
+
 /// Lays out the curve band.
 pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let s = &cx.theme.space;
     let caption = cx.caption(Style::Regular);
-    // Score ticks at the right of the label column, on the band's lines.
     let tick_w = cx.width("5", caption);
     let head = RowHead::labelled(cx, "curve", "feeling");
     let (mut label, label_h) = row_label_in(cx, &head, 0.0, cx.grid.label.width - tick_w - s.unit);
-
     let columns = &cx.grid.columns;
     let (Some(first), Some(last)) = (columns.first(), columns.last()) else {
         return Region::new(cx, "curve", 0.0, Vec::new());
     };
-    // The points' radius: as large as the theme wants, but never so large
-    // that neighbours in a crowded column touch.
-    let crowd = cx.journey.stages.iter().zip(columns).map(|(st, c)| c.width / st.touchpoints.len().max(1) as f64);
-    let spacing = crowd.fold(f64::INFINITY, f64::min);
-    let radius = cx.theme.symbols.point.min(spacing * 0.45 / 1.5);
-    let big = radius * 1.5;
-    let ring = (radius * 0.3).min(s.hairline * 2.0);
-    let inset = big + ring + s.unit / 2.0;
-    let band_h = s.curve_height.max(4.0 * (big + ring) + 2.0 * inset) + 2.0 * cx.stretch;
-    let height = label_h.max(band_h);
-    let top = (height - band_h) / 2.0 + inset;
-    let plot_h = band_h - 2.0 * inset;
-    let y_of = |score: u8| top + f64::from(5 - score.clamp(1, 5)) / 4.0 * plot_h;
-
-    // Guides and ticks: one hairline per score, 3 (neutral) stronger.
+    let marks = marks(cx);
+    let low_label = low_point_text(cx).map_or(0.0, |(_, lines)| lines.height);
+    let inset = marks.point + marks.ring + s.unit / 2.0;
+    let band_h = s.curve_height.max(8.0 * marks.point + 2.0 * inset) + 2.0 * cx.stretch;
+    let height = label_h.max(band_h + low_label);
+    let scale = Scale { top: (height - band_h - low_label) / 2.0 + inset, plot_h: band_h - 2.0 * inset };
     let band = Rect::new(first.x, 0.0, last.right() - first.x, height);
+
     let mut items = Vec::new();
+    if let Some(weak) = cx.extremes.weakest_stage().and_then(|i| columns.get(i)) {
+        items.push(super::health::tint(Rect::new(weak.x, 0.0, weak.width, height), s.radius, 0.08));
+    }
     for score in 1..=5u8 {
-        let y = y_of(score);
+        let y = scale.y(f64::from(score));
         let width = if score == 3 { s.hairline * 2.0 } else { s.hairline };
         items.push(symbols::rule(Point::new(band.x, y), Point::new(band.right(), y), Role::Rule, width));
-        // A line box is centred on its ink, so its top is half a box above.
         let line_box = cx.line_box(caption);
         let at = Point::new(cx.grid.label.right() - s.cell_padding.min(s.unit) - tick_w, y - line_box / 2.0);
         let (tick, _) = cx.line_at(&score.to_string(), caption, Role::Muted, at);
         label.push(Item::Text(tick));
     }
-
-    let dots = dots(cx, &y_of);
-    for run in runs(cx, &dots) {
-        if run.len() > 1 {
-            let stroke = Stroke { role: Role::Curve, width: s.hairline * 3.0, dash: None, round: true };
-            items.push(Item::Shape(Shape::stroked(Geometry::Path(monotone(&run)), stroke)));
-        }
-    }
-    for dot in &dots {
-        let r = if dot.moment_of_truth { big } else { radius };
-        let circle = Shape {
-            geometry: Geometry::Circle { center: dot.at, radius: r },
-            fill: Some(Role::Score(dot.score)),
-            stroke: Some(Stroke::solid(Role::Surface, ring)),
-        };
-        let mut tag = Tag::class(if dot.moment_of_truth { "point moment-of-truth" } else { "point" })
-            .data("card", format!("card-{}-{}", dot.stage + 1, dot.index + 1))
-            .data("score", dot.score.to_string());
-        tag.title =
-            cx.journey.stages[dot.stage].touchpoints.get(dot.index).map(|t| format!("{}: {}", t.name, dot.score));
-        items.push(Item::Group(Group::new(Some(tag), vec![Item::Shape(circle)])));
-    }
+    let points = stage_points(cx, scale);
+    items.extend(touchpoint_dots(cx, scale, marks));
+    items.extend(ranges(cx, &points, scale));
+    items.extend(line(cx, &points));
+    items.extend(points.iter().map(|p| stage_point(cx, p, marks)));
+    items.extend(low_point_label(cx, height));
     let band_box = boxed(Tag::new("curve-band", "curve-band"), band, BoxStyle::default(), items);
     let label = label_box(cx, &head, 0.0, height, label);
     let mut region = Region::new(cx, "curve", height, vec![label, band_box]);
-    region.tag = region.tag.structure(Structure::Figure(alt_text(cx)));
+    region.tag = region.tag.structure(Structure::Figure(alt_text(cx, &points)));
     region.on_grid = true;
     region
 }
 
-/// Every scored touchpoint's point, in journey order.
-fn dots(cx: &Context<'_>, y_of: &impl Fn(u8) -> f64) -> Vec<Dot> {
-    let mut dots = Vec::new();
+/// The marks' sizes: as large as the theme wants, but a crowded column's
+/// dots never touch.
+fn marks(cx: &Context<'_>) -> Marks {
+    let s = &cx.theme.space;
+    let point = cx.theme.symbols.point * 1.25;
+    let ring = (point * 0.3).min(s.hairline * 2.0);
+    let centre = 2.0 * (point + ring + s.unit / 2.0);
+    let crowd = cx
+        .journey
+        .stages
+        .iter()
+        .zip(&cx.grid.columns)
+        .map(|(st, c)| (c.width - centre).max(0.0) / st.touchpoints.len().max(1) as f64)
+        .fold(f64::INFINITY, f64::min);
+    let dot = (cx.theme.symbols.point * 0.75).min(crowd * 0.3);
+    Marks { point, dot, ring, centre: centre + 2.0 * dot }
+}
+
+/// Each scored stage's point at its column's centre and its mean.
+fn stage_points(cx: &Context<'_>, scale: Scale) -> Vec<StagePoint> {
+    let mut points = Vec::new();
+    for (stage, (st, col)) in cx.journey.stages.iter().zip(&cx.grid.columns).enumerate() {
+        let scores: Vec<u8> = st.touchpoints.iter().filter_map(|t| t.score).map(|s| s.get()).collect();
+        let (Some(&low), Some(&high)) = (scores.iter().min(), scores.iter().max()) else { continue };
+        let mean = scores.iter().map(|&s| f64::from(s)).sum::<f64>() / scores.len() as f64;
+        points.push(StagePoint { stage, at: Point::new(col.x + col.width / 2.0, scale.y(mean)), mean, low, high });
+    }
+    points
+}
+
+/// Every scored touchpoint as a small dot in its score's colour, spread
+/// across its stage's column in card order; a moment of truth as a star.
+fn touchpoint_dots(cx: &Context<'_>, scale: Scale, marks: Marks) -> Vec<Item> {
+    let mut items = Vec::new();
     for (stage, (st, col)) in cx.journey.stages.iter().zip(&cx.grid.columns).enumerate() {
         let n = st.touchpoints.len() as f64;
         for (index, t) in st.touchpoints.iter().enumerate() {
-            let Some(score) = t.score else { continue };
-            let x = col.x + col.width * (index as f64 + 0.5) / n;
-            dots.push(Dot {
-                at: Point::new(x, y_of(score.get())),
-                score: score.get(),
-                moment_of_truth: t.moment_of_truth,
-                stage,
-                index,
-            });
-        }
-    }
-    dots
-}
-
-/// The dots split where a touchpoint has no score: the curve never
-/// invents a value for it.
-fn runs(cx: &Context<'_>, dots: &[Dot]) -> Vec<Vec<Point>> {
-    let mut runs: Vec<Vec<Point>> = vec![Vec::new()];
-    let mut next = dots.iter().peekable();
-    for st in &cx.journey.stages {
-        // A stage without touchpoints has no feeling to draw through.
-        if st.touchpoints.is_empty() {
-            runs.push(Vec::new());
-        }
-        for t in &st.touchpoints {
-            match t.score {
-                Some(_) => {
-                    if let Some(dot) = next.next()
-                        && let Some(run) = runs.last_mut()
-                    {
-                        run.push(dot.at);
-                    }
-                }
-                None => runs.push(Vec::new()),
+            let Some(score) = t.score.map(|s| s.get()) else { continue };
+            // Spread over the column less its centre, which the stage's
+            // point and range take.
+            let side = (col.width - marks.centre).max(0.0);
+            let mut x = side * (index as f64 + 0.5) / n;
+            if x >= side / 2.0 {
+                x += marks.centre;
             }
+            let at = Point::new(col.x + x, scale.y(f64::from(score)));
+            let mark = if t.moment_of_truth {
+                let r = marks.dot * 1.8;
+                symbols::star(Rect::new(at.x - r, at.y - r, 2.0 * r, 2.0 * r))
+            } else {
+                Item::Shape(Shape {
+                    geometry: Geometry::Circle { center: at, radius: marks.dot },
+                    fill: Some(Role::Score(score)),
+                    stroke: Some(Stroke::solid(Role::Surface, marks.ring / 2.0)),
+                })
+            };
+            let class = if t.moment_of_truth { "dot moment-of-truth" } else { "dot" };
+            let mut tag = Tag::class(class)
+                .data("card", format!("card-{}-{}", stage + 1, index + 1))
+                .data("score", score.to_string());
+            tag.title = Some(format!("{}: {score}", t.name));
+            items.push(Item::Group(Group::new(Some(tag), vec![mark])));
         }
     }
-    runs.retain(|r| !r.is_empty());
-    runs
+    items
 }
 
-/// A monotone cubic through `points` (x strictly increasing), as Bézier
-/// segments: Steffen's method, whose slopes keep every piece between its
-/// two points, so the curve never overshoots a score or leaves the band.
-/// Only arithmetic: the same bytes on every platform.
-pub(crate) fn monotone(points: &[Point]) -> Vec<Segment> {
-    let n = points.len();
-    let mut segments = Vec::with_capacity(n);
-    let Some(&start) = points.first() else { return segments };
-    segments.push(Segment::Move(start));
-    if n < 2 {
-        return segments;
+/// Each stage's range: a thin bar from its lowest to its highest score.
+fn ranges(cx: &Context<'_>, points: &[StagePoint], scale: Scale) -> Vec<Item> {
+    let width = cx.theme.space.hairline * 2.0;
+    points
+        .iter()
+        .filter(|p| p.high > p.low)
+        .map(|p| {
+            let (top, bottom) = (scale.y(f64::from(p.high)), scale.y(f64::from(p.low)));
+            let bar = Shape::stroked(
+                Geometry::Line { from: Point::new(p.at.x, top), to: Point::new(p.at.x, bottom) },
+                Stroke { role: Role::Muted, width, dash: None, round: true },
+            );
+            let mut group = Group::new(None, vec![Item::Shape(bar)]);
+            // Quieter than the line: the spread, not the story.
+            group.opacity = 0.6;
+            Item::Group(group)
+        })
+        .collect()
+}
+
+/// The monotone cubic through the stage points: solid between
+/// neighbouring stages, dashed across stages without scores.
+fn line(cx: &Context<'_>, points: &[StagePoint]) -> Vec<Item> {
+    let s = &cx.theme.space;
+    let at: Vec<Point> = points.iter().map(|p| p.at).collect();
+    let segments = spline::monotone(&at);
+    let (mut solid, mut dashed) = (Vec::new(), Vec::new());
+    for (k, piece) in segments.iter().skip(1).enumerate() {
+        let bridged = points[k + 1].stage > points[k].stage + 1;
+        let path = if bridged { &mut dashed } else { &mut solid };
+        path.push(Segment::Move(at[k]));
+        path.push(*piece);
     }
-    let h: Vec<f64> = points.windows(2).map(|w| w[1].x - w[0].x).collect();
-    let d: Vec<f64> =
-        points.windows(2).zip(&h).map(|(w, h)| if *h > 0.0 { (w[1].y - w[0].y) / h } else { 0.0 }).collect();
-    let mut m = vec![0.0; n];
-    m[0] = d[0];
-    m[n - 1] = d[n - 2];
-    for k in 1..n - 1 {
-        let (d0, d1) = (d[k - 1], d[k]);
-        if d0 * d1 <= 0.0 {
-            continue;
-        }
-        let p = (d0 * h[k] + d1 * h[k - 1]) / (h[k - 1] + h[k]);
-        m[k] = d0.signum() * (2.0 * d0.abs().min(d1.abs())).min(0.5 * p.abs());
+    let stroke = Stroke { role: Role::Curve, width: s.hairline * 4.0, dash: None, round: true };
+    let mut items = Vec::new();
+    if !solid.is_empty() {
+        items.push(Item::Shape(Shape::stroked(Geometry::Path(solid), stroke)));
     }
-    // An end slope may not exceed three times its secant (the monotone
-    // region of a cubic Hermite piece).
-    for (k, dk) in [(0, d[0]), (n - 1, d[n - 2])] {
-        if m[k].abs() > 3.0 * dk.abs() {
-            m[k] = 3.0 * dk;
-        }
+    if !dashed.is_empty() {
+        let dash = Stroke { width: s.hairline * 2.0, dash: Some(s.unit), round: false, ..stroke };
+        items.push(Item::Shape(Shape::stroked(Geometry::Path(dashed), dash)));
     }
-    for k in 0..n - 1 {
-        let (a, b) = (points[k], points[k + 1]);
-        let third = h[k] / 3.0;
-        segments.push(Segment::Cubic(
-            Point::new(a.x + third, a.y + m[k] * third),
-            Point::new(b.x - third, b.y - m[k + 1] * third),
-            b,
-        ));
+    items
+}
+
+/// A stage's point, tagged with its stage and mean.
+fn stage_point(cx: &Context<'_>, p: &StagePoint, marks: Marks) -> Item {
+    let name = cx.journey.stages.get(p.stage).map_or("", |s| s.name.as_str());
+    let circle = Shape {
+        geometry: Geometry::Circle { center: p.at, radius: marks.point },
+        fill: Some(Role::Curve),
+        stroke: Some(Stroke::solid(Role::Surface, marks.ring)),
+    };
+    let tag = Tag::new(format!("curve-{}", p.stage + 1), "point")
+        .data("stage", name)
+        .data("stage-number", (cx.first_stage + p.stage + 1).to_string())
+        .data("mean", format!("{:.2}", p.mean))
+        .data("low", p.low.to_string())
+        .data("high", p.high.to_string())
+        .title(Some(format!("{name}: {}", super::health::one_decimal(p.mean))));
+    let r = marks.point + marks.ring;
+    let bounds = Rect::new(p.at.x - r, p.at.y - r, 2.0 * r, 2.0 * r);
+    boxed(tag, bounds, BoxStyle::default(), vec![Item::Shape(circle)])
+}
+
+/// The curve's low point: the stage with the lowest mean; among equal
+/// means the weakest stage, then the earlier one (a low point shared with
+/// the weakest stage needs no second label).
+fn low_stage(cx: &Context<'_>) -> Option<usize> {
+    let weakest = cx.extremes.weakest_stage();
+    let scored = cx.health.iter().filter_map(|h| Some((h.stage, h.mean_score?)));
+    let lowest = scored.clone().map(|(_, m)| m).fold(f64::INFINITY, f64::min);
+    let mut at_lowest = scored.filter(|&(_, m)| m <= lowest).map(|(i, _)| i);
+    let first = at_lowest.next()?;
+    Some(if weakest == Some(first) || at_lowest.any(|i| Some(i) == weakest) { weakest.unwrap_or(first) } else { first })
+}
+
+/// The low point's label when the weakest stage is another stage (so the
+/// poster shows both), laid out at the top of its column's slot: the
+/// stage and the lines.
+fn low_point_text(cx: &Context<'_>) -> Option<(usize, crate::layout::context::Lines)> {
+    let low = low_stage(cx)?;
+    if cx.extremes.weakest_stage().is_none_or(|w| w == low) {
+        return None;
     }
-    segments
+    let col = cx.grid.columns.get(low)?;
+    let name = cx.journey.stages.get(low)?.name.as_str();
+    let text = cx.labels.fill("curve_low", &[("stage", name)]);
+    let pad = cx.theme.space.cell_padding / 2.0;
+    Some((low, cx.lines(&text, cx.caption(Style::Bold), Role::Ink, Slot::new(col.x + pad, 0.0, col.width - 2.0 * pad))))
+}
+
+/// The low point's label, in the strip kept under the band where no mark
+/// is drawn.
+fn low_point_label(cx: &Context<'_>, height: f64) -> Option<Item> {
+    let (low, probe) = low_point_text(cx)?;
+    let col = cx.grid.columns.get(low)?;
+    let name = cx.journey.stages.get(low)?.name.as_str();
+    let text = cx.labels.fill("curve_low", &[("stage", name)]);
+    let pad = cx.theme.space.cell_padding / 2.0;
+    let top = (height - probe.height).max(0.0);
+    let slot = Slot::new(col.x + pad, top, col.width - 2.0 * pad);
+    let lines = cx.lines(&text, cx.caption(Style::Bold), Role::Ink, slot);
+    let rect = Rect::new(slot.x, top, slot.width, lines.height);
+    Some(boxed(Tag::new("curve-low", "low-point"), rect, BoxStyle::default(), lines.items))
 }
 
 /// What the curve shows, in words, for a reader who cannot see it: each
-/// scored stage's mean feeling on the 1–5 scale, in the row's own label.
-fn alt_text(cx: &Context<'_>) -> String {
-    let means: Vec<String> = cx
-        .health
+/// scored stage's mean feeling on the 1–5 scale, and its range.
+fn alt_text(cx: &Context<'_>, points: &[StagePoint]) -> String {
+    let means: Vec<String> = points
         .iter()
-        .filter_map(|h| Some(format!("{} {:.1}", cx.journey.stages.get(h.stage)?.name, h.mean_score?)))
+        .filter_map(|p| {
+            let name = &cx.journey.stages.get(p.stage)?.name;
+            let mean = super::health::one_decimal(p.mean);
+            Some(if p.high > p.low { format!("{name} {mean} ({}–{})", p.low, p.high) } else { format!("{name} {mean}") })
+        })
         .collect();
     format!("{} (1–5): {}", cx.labels.get("feeling"), means.join(", "))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Samples a Bézier segment at `t`.
-    fn at(p0: Point, p1: Point, p2: Point, p3: Point, t: f64) -> Point {
-        let u = 1.0 - t;
-        let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
-        Point::new(a * p0.x + b * p1.x + c * p2.x + d * p3.x, a * p0.y + b * p1.y + c * p2.y + d * p3.y)
-    }
-
-    #[test]
-    fn the_curve_never_leaves_the_range_of_its_neighbours() {
-        let ys = [5.0, 1.0, 5.0, 5.0, 1.0, 2.0, 4.0, 1.0, 1.0, 5.0];
-        let points: Vec<Point> =
-            ys.iter().enumerate().map(|(i, y)| Point::new(i as f64 * (1.0 + (i % 3) as f64), *y)).collect();
-        let segments = monotone(&points);
-        let mut from = points[0];
-        for (k, s) in segments.iter().skip(1).enumerate() {
-            let Segment::Cubic(p1, p2, p3) = *s else { panic!("cubic expected") };
-            let (lo, hi) = (points[k].y.min(points[k + 1].y), points[k].y.max(points[k + 1].y));
-            for i in 0..=50 {
-                let p = at(from, p1, p2, p3, f64::from(i) / 50.0);
-                assert!(p.y >= lo - 1e-9 && p.y <= hi + 1e-9, "segment {k} leaves [{lo}, {hi}]: {p:?}");
-            }
-            from = p3;
-        }
-    }
-
-    #[test]
-    fn one_point_is_no_curve() {
-        assert_eq!(monotone(&[Point::new(1.0, 1.0)]).len(), 1);
-        assert!(monotone(&[]).is_empty());
-    }
 }

@@ -14,6 +14,7 @@
 pub(crate) mod cards;
 pub(crate) mod curve;
 pub(crate) mod footer;
+pub(crate) mod headline;
 pub(crate) mod health;
 pub(crate) mod legend;
 pub(crate) mod priorities;

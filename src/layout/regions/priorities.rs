@@ -98,18 +98,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     );
     let mut y0 = heading.height + s.unit / 4.0 + intro.height;
     items.extend(intro.items);
-    // Where the company is weakest and strongest, from the stage health.
-    let health = cx.health;
-    let extremes = cx.extremes;
-    let name = |i: usize| cx.journey.stages[i].name.as_str();
     let mut named = Vec::new();
-    let balance = |i: usize| super::health::signed(health[i].balance());
-    if let Some(weak) = extremes.weakest {
-        named.push(cx.labels.fill("weakest_named", &[("stage", name(weak)), ("n", &balance(weak))]));
-    }
-    if let Some(strong) = extremes.strongest {
-        named.push(cx.labels.fill("strongest_named", &[("stage", name(strong)), ("n", &balance(strong))]));
-    }
     if let Some(owner) = cx.highlight {
         let theirs: Vec<String> = cx
             .priorities

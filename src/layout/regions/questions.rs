@@ -230,7 +230,7 @@ fn cell_content(cx: &Context<'_>, stage: &Stage, row: &Row<'_>, slot: Slot) -> L
         Row::Lane(i, _) => stage.lane(*i),
     };
     match answer.filter(|t| !t.is_blank()) {
-        Some(text) => cx.text(text, cx.body(), slot),
+        Some(text) => cx.text(text, cx.quiet(), slot),
         None => cx.unanswered(slot),
     }
 }
@@ -242,7 +242,7 @@ fn effort(cx: &Context<'_>, stage: &Stage, slot: Slot) -> Lines {
     let Some(effort) = stage.effort else {
         let mut lines = cx.unanswered(slot);
         if let Some(note) = &stage.effort_note {
-            let more = cx.lines(note, cx.body(), Role::Ink, Slot::new(x, top + lines.height, width));
+            let more = cx.lines(note, cx.quiet(), Role::Ink, Slot::new(x, top + lines.height, width));
             lines.items.extend(more.items);
             lines.height += more.height;
         }
@@ -265,7 +265,7 @@ fn effort(cx: &Context<'_>, stage: &Stage, slot: Slot) -> Lines {
     }
     let mut height = row_h;
     if let Some(note) = &stage.effort_note {
-        let more = cx.lines(note, cx.body(), Role::Ink, Slot::new(x, top + height + s.unit / 2.0, width));
+        let more = cx.lines(note, cx.quiet(), Role::Ink, Slot::new(x, top + height + s.unit / 2.0, width));
         items.extend(more.items);
         height += more.height + s.unit / 2.0;
     }

@@ -40,6 +40,12 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         s.unit / 2.0,
     ));
     let mut y = rule_y + s.unit * 1.5;
+    // What the poster found comes right after the title, before the
+    // details of whose journey it is.
+    if let Some((item, height)) = super::headline::layout_at(cx, y, title_width) {
+        items.push(item);
+        y += height + s.unit * 1.5;
+    }
     if let Some(sub) = &j.subtitle {
         let font = Font { style: Style::Regular, size: t.subtitle, leading: t.heading_line_height + 0.1 };
         let lines = cx.lines(sub, font, Role::Ink, Slot::new(0.0, y, title_width));
