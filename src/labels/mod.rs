@@ -148,8 +148,10 @@ pub fn currency_sign(currency: &str) -> Option<String> {
     Some(sign.to_owned())
 }
 
+mod detect;
 mod tables;
 
+pub use detect::{MIN_LETTERS, SAMPLE_CHARS, detect, detect_text};
 use tables::{DE, EN, ES, FR, NL, PL, SV};
 
 /// Every label key, in the English table's order.

@@ -199,6 +199,12 @@ mod tests {
         // A Greek name in a Polish map, and Russian and Ukrainian words,
         // break by their own script's patterns.
         assert!(!breaks("Θεσσαλονίκη", Lang::Pl).is_empty(), "Greek");
+        // Greek syllables, whatever the map's language; the last two
+        // letters stay together (three after a break at least).
+        for lang in [Lang::Pl, Lang::En] {
+            assert_eq!(marked("Παρακολούθηση", lang), "Πα-ρα-κο-λού-θηση", "{lang:?}");
+            assert_eq!(marked("ΠΑΡΑΚΟΛΟΥΘΗΣΗ", lang), "ΠΑ-ΡΑ-ΚΟ-ΛΟΥ-ΘΗΣΗ", "{lang:?}");
+        }
         assert!(!breaks("достопримечательность", Lang::En).is_empty(), "Russian");
         assert_eq!(Patterns::for_word("їжачок", Lang::De), Patterns::Ukrainian);
         assert_eq!(Patterns::for_word("Straße", Lang::De), Patterns::Map(Lang::De));
