@@ -482,7 +482,7 @@ mod tests {
                             "{lang:?} at {width}: {line:?} starts with a separator in {lines:?}"
                         );
                     }
-                    let kept: String = lines.concat().replace(BREAK_HYPHEN, "").replace(' ', "");
+                    let kept: String = lines.concat().replace([BREAK_HYPHEN, ' '], "");
                     assert_eq!(kept, text.replace(' ', ""), "{lang:?} at {width}: {lines:?}");
                     assert!(w.lines.iter().all(|l| l.width <= width), "{lang:?} at {width}: {lines:?}");
                 }
