@@ -11,6 +11,9 @@ use crate::model::Span;
 /// How serious a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Something the map's author should know that is no problem, such as
+    /// the language read from its text; never fails a run.
+    Note,
     /// Advice that never fails a run, not even with `--strict`.
     Hint,
     /// Something the team probably wants to fix; fails `check --strict`.
@@ -23,6 +26,7 @@ impl Severity {
     /// The lower-case name used in JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Note => "note",
             Severity::Hint => "hint",
             Severity::Warning => "warning",
             Severity::Error => "error",
@@ -124,6 +128,9 @@ codes! {
     MissingGlyph = "missing-glyph", Warning;
     /// A `lang` without built-in labels: the poster speaks English.
     UnknownLang = "unknown-lang", Warning;
+    /// No `lang`, and the map's text clearly reads as another built-in
+    /// language than English, which the poster then speaks.
+    DetectedLang = "detected-lang", Note;
     /// A Mermaid journey that Mermaid itself would refuse.
     MermaidSyntax = "mermaid-syntax", Error;
     /// A workshop CSV with an unknown column or a value that cannot be read.

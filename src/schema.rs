@@ -52,7 +52,8 @@ struct Map {
     /// path of a theme file, relative to the map.
     theme: Option<String>,
     /// The poster's language, a BCP 47 tag: en, de, fr, es, nl, pl, sv
-    /// have built-in labels; others fall back to English words.
+    /// have built-in labels; others fall back to English words. Without
+    /// it, the language the map's text is clearly written in, else English.
     lang: Option<String>,
     /// The would-pay badge's sign: an ISO 4217 code (EUR, SEK) or a short
     /// sign.

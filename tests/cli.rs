@@ -355,3 +355,44 @@ fn check_reports_an_action_no_font_can_draw_and_a_short_months_label() {
     assert_eq!(status, 0, "a warning");
     assert!(items.iter().any(|d| d["code"] == "missing-glyph" && d["key"] == "action" && d["line"] == 7), "{items:?}");
 }
+
+/// A map without `lang` whose text is German (or Polish) speaks it, and
+/// `check` and `render` say so as a note that `--strict` lets pass; a map
+/// with `lang` gets no note.
+#[test]
+fn a_map_without_lang_is_read_for_its_language_and_says_so() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (map, code_name, name) in [("german-energy", "de", "German"), ("polish-insurance", "pl", "Polish")] {
+        let text = std::fs::read_to_string(root.join(format!("tests/maps/valid/{map}.toml"))).expect("the map");
+        let written = format!("lang = \"{code_name}\"\n");
+        assert!(text.contains(&written), "{map} has a lang line to take out");
+        let path = dir.path().join(format!("{map}.toml"));
+        std::fs::write(&path, text.replace(&written, "")).expect("write the map");
+        let file = path.to_str().expect("a UTF-8 path");
+
+        let strict = run(&["check", "--strict", file], None);
+        assert_eq!(code(&strict), 0, "a note never fails --strict: {}", stderr(&strict));
+        let said = format!("the map reads as {name} ({code_name})");
+        assert!(stderr(&strict).contains(&said) && stderr(&strict).contains("note"), "{}", stderr(&strict));
+        assert!(stderr(&strict).contains(&format!("lang = \"{code_name}\"")), "{}", stderr(&strict));
+        let (_, items) = check_json(&[file], None);
+        let notes: Vec<_> = items.iter().filter(|d| d["code"] == "detected-lang").collect();
+        assert_eq!(notes.len(), 1, "{items:?}");
+        assert_eq!(notes[0]["severity"], "note");
+
+        let svg = dir.path().join(format!("{map}.svg"));
+        let render = run(&["render", file, "-o", svg.to_str().expect("a UTF-8 path")], None);
+        assert_eq!(code(&render), 0, "{}", stderr(&render));
+        assert!(stderr(&render).contains(&format!("note: {said}")), "{}", stderr(&render));
+        // The poster's own words follow: the same poster as with `lang`.
+        let with_lang = dir.path().join(format!("{map}-lang.svg"));
+        let original = format!("tests/maps/valid/{map}.toml");
+        let render = run(&["render", &original, "-o", with_lang.to_str().expect("a UTF-8 path")], None);
+        assert!(!stderr(&render).contains("reads as"), "{}", stderr(&render));
+        assert_eq!(std::fs::read(&svg).expect("svg"), std::fs::read(&with_lang).expect("svg"), "{map}");
+    }
+    // An English map says nothing about its language.
+    let plain = run(&["check", AIRLINE], None);
+    assert!(!stderr(&plain).contains("reads as"), "{}", stderr(&plain));
+}

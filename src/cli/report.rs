@@ -85,6 +85,7 @@ fn excerpts(files: &Files, diagnostics: &[Diagnostic]) {
             Severity::Error => ReportSeverity::Error,
             Severity::Warning => ReportSeverity::Warning,
             Severity::Hint => ReportSeverity::Help,
+            Severity::Note => ReportSeverity::Note,
         };
         let label = if d.key.is_empty() { String::new() } else { format!("`{}`", cut(&d.key, MAX_KEY_CHARS)) };
         let mut labels = Vec::new();

@@ -1,7 +1,8 @@
 //! The poster's own words in the map's language (SPEC §2.1): row labels
 //! and questions, panel titles, the legend, DRAFT and Validated, "not
-//! answered", dates. `lang` picks a built-in table; `[labels]` overrides
-//! any entry by its key, in any language.
+//! answered", dates. `lang` picks a built-in table, or without it the
+//! language the map's text is clearly written in (see [`Lang::of`]);
+//! `[labels]` overrides any entry by its key, in any language.
 //!
 //! Templates hold `{name}` placeholders, filled by [`Labels::fill`].
 
@@ -148,9 +149,11 @@ pub fn currency_sign(currency: &str) -> Option<String> {
     Some(sign.to_owned())
 }
 
+mod detect;
 mod plural;
 mod tables;
 
+pub use detect::{MIN_LETTERS, SAMPLE_CHARS, detect, detect_text};
 use tables::{DE, EN, ES, FR, NL, PL, SV};
 
 /// Every label key, in the English table's order.

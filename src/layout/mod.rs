@@ -240,10 +240,10 @@ pub(crate) fn stacker<'a>(
     shaper: &'a Shaper<'a>,
     highlight: Option<&'a str>,
 ) -> Stacker<'a> {
-    let labels = crate::labels::Labels::new(
-        journey.lang.as_deref().and_then(crate::labels::Lang::from_tag).unwrap_or_default(),
-        journey.labels.clone(),
-    );
+    // The one place the poster's language is settled: written or detected
+    // (SPEC §2.1), it picks the labels, and through them the dates and the
+    // hyphenation patterns.
+    let labels = crate::labels::Labels::new(crate::labels::Lang::of(journey), journey.labels.clone());
     let health = crate::health::stage_health(journey);
     Stacker {
         journey,
@@ -384,7 +384,7 @@ fn meta(journey: &Journey) -> document::Meta {
         authors: journey.organisation.iter().chain(&journey.team).cloned().collect(),
         keywords,
         date: journey.date,
-        lang: journey.lang.clone().unwrap_or_else(|| "en".to_owned()),
+        lang: journey.lang.clone().unwrap_or_else(|| crate::labels::Lang::of(journey).code().to_owned()),
     }
 }
 

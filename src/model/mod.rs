@@ -48,7 +48,8 @@ pub struct Journey {
     /// to the map file). `None` means the default theme.
     pub theme: Option<String>,
     /// The poster's language (a BCP 47 tag such as `de`), for its own
-    /// words, dates and hyphenation. `None` means English.
+    /// words, dates and hyphenation, as written. `None`: the language is
+    /// read from the map's text (see [`crate::labels::Lang::of`]).
     pub lang: Option<String>,
     /// The would-pay badge's sign: an ISO 4217 code or a short sign.
     /// `None` draws a neutral coin.

@@ -3,6 +3,27 @@
 use super::suggest::did_you_mean;
 use super::walk::{Entry, Walker};
 use crate::diag::{Code, Diagnostic};
+use crate::model::Journey;
+
+/// The note for a map without `lang` whose text reads as a built-in
+/// language other than English (SPEC §2.1): the poster now speaks it, and
+/// the author should know why and how to choose. English needs no note:
+/// the poster is as it always was.
+pub(super) fn detected(journey: &Journey) -> Option<Diagnostic> {
+    let lang = crate::labels::detect(journey).filter(|l| *l != crate::labels::Lang::En)?;
+    let (name, code) = (lang.name(), lang.code());
+    Some(
+        Diagnostic::new(
+            Code::DetectedLang,
+            0..0,
+            "lang",
+            format!("the map reads as {name} ({code}); its labels, dates and hyphenation follow"),
+        )
+        .with_hint(format!(
+            "write `lang = \"{code}\"` at the top of the map to fix it, or `lang = \"en\"` to keep English"
+        )),
+    )
+}
 
 impl Walker<'_> {
     /// `lang`: a BCP 47 tag. One without built-in labels is a warning; the

@@ -247,6 +247,7 @@ fn check_text(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Journey> 
     // a touchpoint list written wrongly.
     if !diagnostics[before..].iter().any(Diagnostic::is_error) {
         lint::journey(&journey, document.get_ref(), diagnostics);
+        diagnostics.extend(locale::detected(&journey));
     }
     Some(journey)
 }

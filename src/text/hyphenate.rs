@@ -39,14 +39,17 @@ impl Patterns {
         Patterns::Ukrainian,
     ];
 
-    /// The patterns for `word` in a map in `lang`: its script's when it is
-    /// written in Greek or Cyrillic, otherwise the map's.
+    /// The patterns for `word` in a map in `lang`: its script's when most
+    /// of its letters are Greek or Cyrillic (a Latin "o" typed among Greek
+    /// letters does not make a Greek word Polish), otherwise the map's.
     fn for_word(word: &str, lang: Lang) -> Patterns {
         let greek = |c: char| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}');
         let cyrillic = |c: char| matches!(c, '\u{0400}'..='\u{04FF}');
-        if word.chars().all(greek) {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let most = |script: &dyn Fn(char) -> bool| word.chars().filter(|&c| script(c)).count() * 2 > letters;
+        if most(&greek) {
             Patterns::Greek
-        } else if word.chars().all(cyrillic) {
+        } else if most(&cyrillic) {
             // Letters Russian does not have mark a Ukrainian word.
             if word.chars().any(|c| "ІіЇїЄєҐґ".contains(c)) { Patterns::Ukrainian } else { Patterns::Russian }
         } else {
@@ -89,13 +92,21 @@ impl Patterns {
 /// The fewest letters before and after a break.
 pub const MINIMA: (usize, usize) = (2, 3);
 
+/// Combining marks: a word typed with its accents apart ("ο" and U+0301
+/// for "ό", as some keyboards and file systems store it) is still a word.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
 /// Where a word may break, by its language's patterns: byte offsets into
 /// `word`, ascending, each a character boundary with at least two letters
-/// before and three after. Empty when the word has no break, or when it
-/// holds anything but letters (numbers, URLs and codes are copied, not
-/// read, and never hyphenated).
+/// before and three after, never between a letter and its accent. Empty
+/// when the word has no break, or when it holds anything but letters and
+/// their accents (numbers, URLs and codes are copied, not read, and never
+/// hyphenated).
 pub fn breaks(word: &str, lang: Lang) -> Vec<usize> {
-    if word.is_empty() || !word.chars().all(char::is_alphabetic) {
+    let letter = |c: char| c.is_alphabetic() || is_mark(c);
+    if word.is_empty() || !word.chars().all(letter) || word.starts_with(is_mark) {
         return Vec::new();
     }
     let Some(dictionary) = dictionary(Patterns::for_word(word, lang)) else { return Vec::new() };
@@ -105,7 +116,9 @@ pub fn breaks(word: &str, lang: Lang) -> Vec<usize> {
     // character started in the original.
     let mut lower = String::with_capacity(word.len());
     let mut origin = Vec::with_capacity(word.len() + 1);
-    for (at, c) in word.char_indices() {
+    // Accents typed apart are left out: the patterns know letters, and
+    // a break before a letter lands after the accents of the one before.
+    for (at, c) in word.char_indices().filter(|&(_, c)| !is_mark(c)) {
         for l in c.to_lowercase() {
             for _ in 0..l.len_utf8() {
                 origin.push(at);
@@ -118,7 +131,7 @@ pub fn breaks(word: &str, lang: Lang) -> Vec<usize> {
         .opportunities(&lower)
         .into_iter()
         .filter_map(|b| origin.get(b).copied())
-        .filter(|&b| b > 0 && b < word.len() && word.is_char_boundary(b))
+        .filter(|&b| b > 0 && b < word.len() && word.is_char_boundary(b) && !word[b..].starts_with(is_mark))
         .collect();
     breaks.dedup();
     breaks
@@ -199,6 +212,18 @@ mod tests {
         // A Greek name in a Polish map, and Russian and Ukrainian words,
         // break by their own script's patterns.
         assert!(!breaks("Θεσσαλονίκη", Lang::Pl).is_empty(), "Greek");
+        // Greek syllables, whatever the map's language; the last two
+        // letters stay together (three after a break at least).
+        for lang in [Lang::Pl, Lang::En] {
+            assert_eq!(marked("Παρακολούθηση", lang), "Πα-ρα-κο-λού-θηση", "{lang:?}");
+            assert_eq!(marked("ΠΑΡΑΚΟΛΟΥΘΗΣΗ", lang), "ΠΑ-ΡΑ-ΚΟ-ΛΟΥ-ΘΗΣΗ", "{lang:?}");
+            // Its accent typed apart, and a Latin "o" among the Greek
+            // letters: still Greek syllables, never a break between
+            // letters as the last resort.
+            assert_eq!(marked("Παρακολου\u{301}θηση", lang), "Πα-ρα-κο-λου\u{301}-θηση", "{lang:?}");
+            // (The patterns do not know the "o": one break fewer, none wrong.)
+            assert_eq!(marked("Παρακoλούθηση", lang), "Πα-ρα-κoλού-θηση", "{lang:?}");
+        }
         assert!(!breaks("достопримечательность", Lang::En).is_empty(), "Russian");
         assert_eq!(Patterns::for_word("їжачок", Lang::De), Patterns::Ukrainian);
         assert_eq!(Patterns::for_word("Straße", Lang::De), Patterns::Map(Lang::De));

@@ -108,7 +108,7 @@ impl Filler<'_, '_> {
         let mut line = String::new();
         let mut line_width = 0.0;
         let mut start = 0;
-        for (end, opportunity) in linebreaks(text) {
+        for (end, opportunity) in opportunities(text) {
             let segment = &text[start..end];
             start = end;
             let fits = if exact {
@@ -132,7 +132,7 @@ impl Filler<'_, '_> {
                     let mut pieces = match self.by_patterns(segment) {
                         Some(pieces) => pieces,
                         None => {
-                            let pieces = break_word(shaper, segment, style, size, max_width);
+                            let pieces = break_glued(shaper, segment, style, size, max_width);
                             *forced += usize::from(pieces.iter().any(|p| p.ends_with(BREAK_HYPHEN)));
                             pieces
                         }
@@ -193,6 +193,69 @@ impl Filler<'_, '_> {
     }
 }
 
+/// Whether `segment` (a stretch between two break opportunities) is only
+/// a separator between words, such as the "·" of "Ground operations ·
+/// Customer service".
+fn is_separator(segment: &str) -> bool {
+    let mark = segment.trim();
+    !mark.is_empty() && mark.chars().all(|c| SEPARATORS.contains(&c))
+}
+
+/// Marks that stand between words as separators: a line never starts
+/// with one, nor holds one alone (SPEC §2.1).
+const SEPARATORS: [char; 9] = ['·', '•', '|', '–', '—', '∙', '⋅', '‧', '/'];
+
+/// The UAX #14 break opportunities of `text`, less those before a
+/// separator between words: a separator is glued to the word before it,
+/// so it ends that word's line rather than starting the next or standing
+/// alone. A separator after a hard break stays where the author put it.
+fn opportunities(text: &str) -> Vec<(usize, BreakOpportunity)> {
+    let all: Vec<(usize, BreakOpportunity)> = linebreaks(text).collect();
+    let mut kept = Vec::with_capacity(all.len());
+    for (i, &(end, opportunity)) in all.iter().enumerate() {
+        let next = all.get(i + 1).map(|&(to, _)| &text[end..to]);
+        if !(opportunity == BreakOpportunity::Allowed && next.is_some_and(is_separator)) {
+            kept.push((end, opportunity));
+        }
+    }
+    kept
+}
+
+/// [`break_word`] for a segment that may end in a glued separator ("IT ·
+/// "): the word is broken alone and the separator joins its last piece,
+/// which gives up letters to the line before until the two fit together.
+/// Only a separator wider than the line could then stand alone.
+fn break_glued(shaper: &Shaper<'_>, segment: &str, style: Style, size: f64, max_width: f64) -> Vec<String> {
+    let word_end = segment
+        .trim_end()
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_whitespace() && !SEPARATORS.contains(&c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let (word, tail) = segment.split_at(word_end);
+    if word.is_empty() || !tail.starts_with(char::is_whitespace) || tail.trim().is_empty() {
+        return break_word(shaper, segment, style, size, max_width);
+    }
+    let fits = |s: &str| shaper.width(s.trim_end(), style, size) <= max_width;
+    let mut pieces = break_word(shaper, word, style, size, max_width);
+    let last = pieces.pop().unwrap_or_default();
+    let letters: Vec<&str> = last.graphemes(true).collect();
+    // The most letters the separator's line can keep: all of them when
+    // they fit together, else as many as fit, at least one.
+    let mut split = 0;
+    while split + 1 < letters.len() && !fits(&format!("{}{tail}", letters[split..].concat())) {
+        split += 1;
+    }
+    let (stem, moved) = (letters[..split].concat(), letters[split..].concat());
+    if !stem.is_empty() {
+        let letter = |s: &str| s.chars().next_back().is_some_and(char::is_alphabetic);
+        let hyphen = !copied(word) && letter(&stem) && moved.chars().next().is_some_and(char::is_alphabetic);
+        pieces.push(if hyphen { format!("{stem}{BREAK_HYPHEN}") } else { stem });
+    }
+    pieces.push(format!("{moved}{tail}"));
+    pieces
+}
+
 /// Summed widths of a word's grapheme clusters, each shaped alone: a cheap
 /// estimate of any stretch of the word that kerning changes by a few per
 /// cent at most, so only a stretch close to the line's width is shaped
@@ -237,14 +300,19 @@ impl<'w> Rough<'w> {
 /// mistaken for a hyphen the author wrote.
 pub const BREAK_HYPHEN: char = '\u{2010}';
 
+/// Whether a word is a URL, path or address: copied, not read, so never
+/// given a hyphen.
+fn copied(word: &str) -> bool {
+    word.contains(['/', '@', '\\']) || word.contains("www.")
+}
+
 /// Splits a word into pieces that each fit, between grapheme clusters. A
 /// piece holds at least one cluster, so a single cluster wider than the
 /// line (which no break can help) still makes progress. A break between
 /// two letters gets a [`BREAK_HYPHEN`], measured as part of its piece; a
 /// break next to anything else (the `/` and `.` of a URL, digits) does not.
 fn break_word(shaper: &Shaper<'_>, word: &str, style: Style, size: f64, max_width: f64) -> Vec<String> {
-    // URLs, paths and addresses are copied, not read: never add to them.
-    let hyphenate = !word.contains(['/', '@', '\\']) && !word.contains("www.");
+    let hyphenate = !copied(word);
     let is_letter = |g: &str| hyphenate && g.chars().next().is_some_and(char::is_alphabetic);
     let rough = Rough::new(shaper, word, style, size);
     let hyphen_w = shaper.width(&BREAK_HYPHEN.to_string(), style, size);
@@ -386,5 +454,78 @@ mod tests {
             let (small, large) = (work(1_000), work(10_000));
             assert!(large <= small * 14, "{lang:?}: {small} bytes shaped for 1,000 letters, {large} for 10,000");
         }
+    }
+
+    /// A separator between words ("·", "|", "•", "–", "—") ends the line
+    /// of the word before it: over every width, from a few letters to the
+    /// whole text, no line starts with one or holds one alone, and no
+    /// word is lost.
+    #[test]
+    fn a_separator_never_starts_a_line_nor_stands_alone() {
+        let fonts = Fonts::embedded();
+        let s = Shaper::new(&fonts);
+        let texts = [
+            "Ground operations · Customer service",
+            "IT · Sales | Service • Web – App — Shop",
+            "Kundenservice · Zählerstandsübermittlung · Abrechnung",
+        ];
+        for text in texts {
+            let full = s.width(text, Style::Bold, 16.0);
+            for lang in [None, Some(Lang::En), Some(Lang::De)] {
+                for width in (30..=full.ceil() as usize + 2).map(|w| w as f64) {
+                    let w = wrap_in(&s, text, Style::Bold, 16.0, width, lang);
+                    let lines: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
+                    for line in &lines {
+                        let first = line.trim_start().chars().next();
+                        assert!(
+                            !first.is_some_and(|c| SEPARATORS.contains(&c)),
+                            "{lang:?} at {width}: {line:?} starts with a separator in {lines:?}"
+                        );
+                    }
+                    let kept: String = lines.concat().replace([BREAK_HYPHEN, ' '], "");
+                    assert_eq!(kept, text.replace(' ', ""), "{lang:?} at {width}: {lines:?}");
+                    assert!(w.lines.iter().all(|l| l.width <= width), "{lang:?} at {width}: {lines:?}");
+                }
+            }
+        }
+        // Where the author puts one after a hard break, it stays.
+        let w = wrap(&s, "Sales\n· Service", Style::Regular, 16.0, 1000.0);
+        assert_eq!(w.lines.iter().map(ShapedLine::text).collect::<Vec<_>>(), ["Sales", "· Service"]);
+    }
+
+    /// A Greek word in a Polish map breaks where Greek syllables do
+    /// (Πα-ρα-κο-λού-θηση), at every width its syllables fit, never
+    /// between letters as if it were Polish.
+    #[test]
+    fn a_greek_word_in_a_polish_map_breaks_at_its_syllables() {
+        let fonts = Fonts::embedded();
+        let s = Shaper::new(&fonts);
+        let word = "Παρακολούθηση";
+        let syllables = ["Πα", "ρα", "κο", "λού", "θηση"];
+        let boundaries: Vec<usize> = syllables
+            .iter()
+            .scan(0, |at, syllable| {
+                *at += syllable.len();
+                Some(*at)
+            })
+            .collect();
+        let widest =
+            syllables.iter().map(|p| s.width(&format!("{p}{BREAK_HYPHEN}"), Style::Bold, 16.0)).fold(0.0, f64::max);
+        let full = s.width(word, Style::Bold, 16.0);
+        let mut broken = 0;
+        for width in (widest.ceil() as usize..=full.ceil() as usize + 1).map(|w| w as f64) {
+            let w = wrap_in(&s, word, Style::Bold, 16.0, width, Some(Lang::Pl));
+            let lines: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
+            assert_eq!(w.forced, 0, "at {width}: {lines:?}");
+            assert!(w.missing.is_empty(), "the fonts draw Greek");
+            let mut at = 0;
+            for line in &lines[..lines.len() - 1] {
+                at += line.trim_end_matches(BREAK_HYPHEN).len();
+                assert!(boundaries.contains(&at), "at {width}: {lines:?} breaks inside a syllable");
+            }
+            assert_eq!(lines.concat().replace(BREAK_HYPHEN, ""), word);
+            broken += usize::from(lines.len() > 1);
+        }
+        assert!(broken > 0, "some widths break the word");
     }
 }

@@ -34,6 +34,18 @@ pub(super) fn note(note: &Note) -> Option<String> {
     })
 }
 
+/// A note about the map on one line: what it says, then what to do, e.g.
+/// "note: the map reads as German (de); … Write `lang = "de"` …".
+pub(super) fn map_note(note: &journeymap::diag::Diagnostic) -> String {
+    let mut line = format!("note: {}.", note.message);
+    if let Some(hint) = note.hint() {
+        let mut chars = hint.chars();
+        let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+        line += &format!(" {first}{}.", chars.as_str());
+    }
+    line
+}
+
 /// What the fit did to the type, so the user can judge legibility before
 /// printing.
 fn page_type(page: &PageType) -> String {

@@ -38,11 +38,15 @@ pub(crate) fn render(args: &Args, prepared: &Prepared) -> Outcome {
 }
 
 /// Characters that would draw as boxes are worth the full excerpt; the
-/// workshop's open ends are counted and left to `check`.
+/// workshop's open ends are counted and left to `check`; notes about the
+/// map (the language read from its text) take a line each.
 fn report_warnings(args: &Args, parsed: &Parsed) {
     let (glyphs, others): (Vec<_>, Vec<_>) =
         parsed.diagnostics.iter().cloned().partition(|d| d.code == Code::MissingGlyph);
     report::human(&parsed.files, &glyphs);
+    for note in others.iter().filter(|d| d.severity() == Severity::Note) {
+        eprintln!("{}", messages::map_note(note));
+    }
     let warnings = others.iter().filter(|d| d.severity() == Severity::Warning).count();
     if warnings > 0 {
         eprintln!(
