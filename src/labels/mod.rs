@@ -48,6 +48,20 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 
+    /// The plural form of a whole number `n` in the language, as CLDR
+    /// names it: `one`, `few`, `many` or `other`. Polish has three forms
+    /// for whole numbers; French counts 0 as singular.
+    pub fn plural_form(self, n: usize) -> &'static str {
+        match self {
+            Lang::Pl if n == 1 => "one",
+            Lang::Pl if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => "few",
+            Lang::Pl => "many",
+            Lang::Fr if n <= 1 => "one",
+            _ if n == 1 => "one",
+            _ => "other",
+        }
+    }
+
     fn table(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Lang::En => EN,
@@ -113,6 +127,15 @@ impl Labels {
         }
         out.push_str(rest);
         out
+    }
+
+    /// The label `{key}_{form}` for the count `n`, its `{n}` filled: the
+    /// form is the language's plural form of `n` ([`Lang::plural_form`]),
+    /// and `{key}_other` stands in for a form no table or override has.
+    pub fn plural(&self, key: &str, n: usize) -> String {
+        let form = format!("{key}_{}", self.lang.plural_form(n));
+        let key = if self.get(&form).is_empty() { format!("{key}_other") } else { form };
+        self.fill(&key, &[("n", &n.to_string())])
     }
 
     /// A date in the language's style, e.g. "22 November 2026",
@@ -194,6 +217,23 @@ mod tests {
         let text = labels.fill("weakest_named", &[("stage", "Tier {n}"), ("n", "−2")]);
         assert_eq!(text, "Weakest stage: Tier {n} (balance −2).");
         assert_eq!(labels.fill("effort_level", &[]), "{n} of 5", "a missing value leaves its placeholder");
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let en = Labels::new(Lang::En, vec![]);
+        assert_eq!(en.plural("more", 1), "+ 1 more action");
+        assert_eq!(en.plural("more", 14), "+ 14 more actions");
+        let pl = Labels::new(Lang::Pl, vec![]);
+        let forms: Vec<&str> = [1, 2, 4, 5, 12, 14, 21, 22, 25, 104, 112].map(|n| Lang::Pl.plural_form(n)).to_vec();
+        assert_eq!(forms, ["one", "few", "few", "many", "many", "many", "many", "few", "many", "few", "many"]);
+        assert_ne!(pl.plural("more", 3), pl.plural("more", 5).replace('5', "3"), "few and many differ");
+        assert_eq!(Lang::Fr.plural_form(0), "one");
+        assert_eq!(Lang::De.plural_form(0), "other");
+        // A form the table lacks falls back to `_other`.
+        let own = Labels::new(Lang::Pl, vec![("things_other".into(), "{n} things".into())]);
+        assert_eq!(own.plural("things", 2), "2 things");
+        assert_eq!(own.plural("things", 1), "1 things");
     }
 
     #[test]

@@ -154,7 +154,7 @@ fn part_stacker<'p>(builder: &Stacker<'p>, start: usize, end: usize, part: &'p J
         journey: part,
         theme: builder.theme,
         shaper: builder.shaper,
-        priorities: crate::priorities::prioritise(part),
+        priorities: crate::priorities::actions(part),
         health: builder.health.get(start..end).map(<[_]>::to_vec).unwrap_or_default(),
         extremes,
         highlight: builder.highlight,
