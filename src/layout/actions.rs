@@ -21,21 +21,30 @@ use crate::theme::Role;
 /// The pages that list every action after `poster` (the poster's own
 /// page); none when its panel shows them all, or is not shown.
 pub(crate) fn list_pages(builder: &Stacker<'_>, poster: &Page) -> Vec<Page> {
-    let scale = poster.transform.scale;
-    let view = Size2 { width: poster.size.width / scale, height: poster.size.height / scale };
+    let shown = builder.context(poster.size.width / poster.transform.scale, 0.0).ranked;
+    list_pages_after(builder, poster, shown, 0.0)
+}
+
+/// The pages that list every action when `shown` of them were listed
+/// before, each the size and scale of `like`, keeping `reserve` px free
+/// at the foot (a slide's number line); none when `shown` is all or
+/// none.
+pub(crate) fn list_pages_after(builder: &Stacker<'_>, like: &Page, shown: usize, reserve: f64) -> Vec<Page> {
+    let scale = like.transform.scale;
+    let view = Size2 { width: like.size.width / scale, height: like.size.height / scale };
     let cx = builder.context(view.width, 0.0);
     let total = cx.priorities.len();
-    if cx.ranked == 0 || cx.ranked >= total {
+    if shown == 0 || shown >= total {
         return Vec::new();
     }
     let s = &cx.theme.space;
     let content = (view.width - 2.0 * s.margin).max(0.0);
     let title = cx.labels.fill("actions_all", &[("n", &total.to_string())]);
-    let first = header(&cx, &title, Some(cx.ranked), content);
+    let first = header(&cx, &title, Some(shown), content);
     let later = header(&cx, &cx.labels.fill("continued", &[("stage", &title)]), None, content);
     let columns = ((content + s.gutter) / (s.priority_entry.min(content) + s.gutter)).floor().max(1.0) as usize;
     let column_w = (content - (columns - 1) as f64 * s.gutter) / columns as f64;
-    let bottom = view.height - s.margin;
+    let bottom = view.height - s.margin - reserve;
 
     let mut sheets: Vec<Sheet> = vec![Sheet::new(&first, s.margin)];
     let (mut column, mut y) = (0, sheets[0].top);
@@ -61,7 +70,7 @@ pub(crate) fn list_pages(builder: &Stacker<'_>, poster: &Page) -> Vec<Page> {
         y += height + s.card_gap;
     }
     let count = sheets.len();
-    sheets.into_iter().enumerate().map(|(i, sheet)| sheet.into_page(&cx, poster, i + 1, count)).collect()
+    sheets.into_iter().enumerate().map(|(i, sheet)| sheet.into_page(&cx, like, reserve, i + 1, count)).collect()
 }
 
 /// A list page's heading: its text and laid-out lines, and the intro on
@@ -127,11 +136,11 @@ impl Sheet {
     /// The page: the poster's size and scale, taller only when an entry
     /// needs it; the entries one list in the PDF's structure. Its name (the
     /// PDF outline's entry) is the heading, numbered when there are more.
-    fn into_page(self, cx: &Context<'_>, poster: &Page, number: usize, count: usize) -> Page {
+    fn into_page(self, cx: &Context<'_>, poster: &Page, reserve: f64, number: usize, count: usize) -> Page {
         let s = &cx.theme.space;
         let scale = poster.transform.scale;
         let view = Size2 { width: poster.size.width / scale, height: poster.size.height / scale };
-        let height = view.height.max(self.bottom + s.margin);
+        let height = view.height.max(self.bottom + s.margin + reserve);
         // The poster's own size unless an entry needs more: the same
         // paper, to the last bit.
         let size = if height > view.height { Size2 { height: height * scale, ..poster.size } } else { poster.size };

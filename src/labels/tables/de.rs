@@ -87,6 +87,6 @@ pub(in crate::labels) static DE: &[(&str, &str)] = &[
     ("actions_all", "Alle Maßnahmen nach Priorität ({n})"),
     (
         "actions_all_intro",
-        "Die vollständige Liste: Das Poster zeigt die ersten {shown}. Noch nicht markierte Kontaktpunkte stehen nicht darin.",
+        "Die vollständige Liste: Die ersten {shown} sind die zuvor gezeigten Prioritäten. Noch nicht markierte Kontaktpunkte stehen nicht darin.",
     ),
 ];

@@ -87,6 +87,6 @@ pub(in crate::labels) static EN: &[(&str, &str)] = &[
     ("actions_all", "All actions, in priority order ({n})"),
     (
         "actions_all_intro",
-        "The full list: the poster shows the first {shown}. Touchpoints the team has not marked yet are not listed.",
+        "The full list: the first {shown} are the priorities shown before. Touchpoints the team has not marked yet are not listed.",
     ),
 ];

@@ -87,6 +87,6 @@ pub(in crate::labels) static ES: &[(&str, &str)] = &[
     ("actions_all", "Todas las acciones, por orden de prioridad ({n})"),
     (
         "actions_all_intro",
-        "La lista completa: el póster muestra las {shown} primeras. Los puntos de contacto que el equipo aún no ha marcado no aparecen.",
+        "La lista completa: las {shown} primeras son las prioridades mostradas antes. Los puntos de contacto que el equipo aún no ha marcado no aparecen.",
     ),
 ];

@@ -87,6 +87,6 @@ pub(in crate::labels) static FR: &[(&str, &str)] = &[
     ("actions_all", "Toutes les actions, par ordre de priorité ({n})"),
     (
         "actions_all_intro",
-        "La liste complète : l'affiche montre les {shown} premières. Les points de contact que l'équipe n'a pas encore marqués n'y figurent pas.",
+        "La liste complète : les {shown} premières sont les priorités montrées précédemment. Les points de contact que l'équipe n'a pas encore marqués n'y figurent pas.",
     ),
 ];

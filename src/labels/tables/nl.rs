@@ -87,6 +87,6 @@ pub(in crate::labels) static NL: &[(&str, &str)] = &[
     ("actions_all", "Alle acties, op volgorde van prioriteit ({n})"),
     (
         "actions_all_intro",
-        "De volledige lijst: de poster toont de eerste {shown}. Contactmomenten die het team nog niet gemarkeerd heeft, staan er niet in.",
+        "De volledige lijst: de eerste {shown} zijn de eerder getoonde prioriteiten. Contactmomenten die het team nog niet gemarkeerd heeft, staan er niet in.",
     ),
 ];

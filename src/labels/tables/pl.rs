@@ -87,6 +87,6 @@ pub(in crate::labels) static PL: &[(&str, &str)] = &[
     ("actions_all", "Wszystkie działania według priorytetu ({n})"),
     (
         "actions_all_intro",
-        "Pełna lista: plakat pokazuje pierwsze {shown}. Punkty styku, których zespół jeszcze nie oznaczył, nie są tu wymienione.",
+        "Pełna lista: pierwsze {shown} to priorytety pokazane wcześniej. Punkty styku, których zespół jeszcze nie oznaczył, nie są tu wymienione.",
     ),
 ];

@@ -84,6 +84,6 @@ pub(in crate::labels) static SV: &[(&str, &str)] = &[
     ("actions_all", "Alla åtgärder i prioritetsordning ({n})"),
     (
         "actions_all_intro",
-        "Hela listan: affischen visar de första {shown}. Kontaktpunkter som teamet ännu inte har markerat finns inte med.",
+        "Hela listan: de första {shown} är prioriteringarna som visades tidigare. Kontaktpunkter som teamet ännu inte har markerat finns inte med.",
     ),
 ];
