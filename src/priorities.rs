@@ -107,6 +107,15 @@ pub fn prioritise(journey: &Journey) -> Vec<Priority<'_>> {
     list
 }
 
+/// The actions: the prioritised list without the unassessed touchpoints
+/// (SPEC §4: a touchpoint nobody has marked is never an action). They
+/// sort last, so every rank is the one [`prioritise`] gives.
+pub fn actions(journey: &Journey) -> Vec<Priority<'_>> {
+    let mut list = prioritise(journey);
+    list.retain(|p| p.class != Class::Unassessed);
+    list
+}
+
 fn compare(a: &Priority<'_>, b: &Priority<'_>) -> Ordering {
     let score = |p: &Priority<'_>| p.touchpoint.score.map_or(Score::MAX + 1, Score::get);
     a.class
@@ -276,6 +285,17 @@ mod tests {
         assert!(guarded.contains("'\tcmd") && guarded.contains("'\r=1"), "{guarded:?}");
         let raw = format(&prioritise(&journey), ListFormat::CsvRaw);
         assert!(raw.contains("\tcmd") && !raw.contains("'\tcmd"), "{raw:?}");
+    }
+
+    #[test]
+    fn actions_leave_out_the_unassessed_and_keep_their_ranks() {
+        let map = "title = \"T\"\n[[stage]]\nname = \"S\"\n  [[stage.touchpoint]]\n  name = \"A\"\n  [[stage.touchpoint]]\n  name = \"B\"\n  marks = [\"pain\"]\n  [[stage.touchpoint]]\n  name = \"C\"\n  marks = [\"strength\"]\n";
+        let journey = crate::parse::parse_str("m.toml", map, &Default::default()).journey.expect("valid");
+        assert_eq!(prioritise(&journey).len(), 3);
+        let actions = actions(&journey);
+        let names: Vec<(usize, &str)> = actions.iter().map(|p| (p.rank, p.touchpoint.name.as_str())).collect();
+        assert_eq!(names, [(1, "B"), (2, "C")]);
+        assert!(actions.iter().all(|p| p.class != Class::Unassessed));
     }
 
     #[test]

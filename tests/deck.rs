@@ -93,8 +93,21 @@ fn the_deck_tells_the_whole_story_overview_stages_priorities() {
                 .unwrap_or_else(|| panic!("{name}: no slide for {:?} after slide {from}: {names:?}", stage.name));
             from += at + 1;
         }
-        let has_priorities = journeymap::priorities::prioritise(&journey).iter().any(|_| true);
-        assert_eq!(names.last() == Some(&labels.get("priorities")), has_priorities, "{name}: {names:?}");
+        // The priorities slide when there are actions, then only slides
+        // listing all of them, when it shows only the first.
+        let actions = journeymap::priorities::actions(&journey);
+        let at = names.iter().position(|n| *n == labels.get("priorities"));
+        assert_eq!(at.is_some(), !actions.is_empty(), "{name}: {names:?}");
+        let after = at.map_or(names.len(), |at| at + 1);
+        let all = labels.fill("actions_all", &[("n", &actions.len().to_string())]);
+        assert!(names[after..].iter().all(|n| n.starts_with(&all)), "{name}: {names:?}");
+        let listed: Vec<String> = (after..deck.pages.len())
+            .flat_map(|i| single(&deck, i).boxes().iter().filter_map(|b| b.tag.id.clone()).collect::<Vec<_>>())
+            .filter(|id| id.starts_with("action-"))
+            .collect();
+        if after < names.len() {
+            assert_eq!(listed, (1..=actions.len()).map(|r| format!("action-{r}")).collect::<Vec<_>>(), "{name}");
+        }
 
         // Every card is on exactly one slide, with its name.
         for (s, stage) in journey.stages.iter().enumerate() {

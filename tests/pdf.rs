@@ -1,7 +1,8 @@
 //! PDF output (SPEC §5), read back with poppler's `pdfinfo` and
 //! `pdftotext` (Debian's poppler-utils, which `.ci/run` installs; without
-//! it these tests say so and skip, see `common/tools.rs`): one
-//! vector page of exactly the poster's size, the map's metadata, subset
+//! it these tests say so and skip, see `common/tools.rs`): the poster
+//! a vector page of exactly its size (then the list of every action when
+//! its panel shows only the first), the map's metadata, subset
 //! fonts with Unicode maps so every card name comes out as text, and the
 //! same bytes on every run.
 
@@ -48,14 +49,15 @@ fn pdf_of(path: &str, size: Option<Size>, orientation: Option<Orientation>) -> (
 }
 
 #[test]
-fn one_page_of_exactly_the_posters_size_with_the_maps_metadata() {
+fn the_poster_is_page_one_of_exactly_its_size_with_the_maps_metadata() {
     if !tools::have(&[&PDFINFO, &PDFTOHTML, &PDFFONTS]) {
         return;
     }
     let (_, pdf) = pdf_of("samples/airline.toml", Some(Size::Paper(Paper::A2)), None);
     assert!(pdf.starts_with(b"%PDF-"));
     let info = poppler("pdfinfo", &pdf, &[]);
-    assert_eq!(field(&info, "Pages"), "1");
+    // The poster, then its 22 actions on a page of their own.
+    assert_eq!(field(&info, "Pages"), "2");
     // A2 landscape: 594 × 420 mm = 1683.78 × 1190.55 pt.
     assert!(field(&info, "Page size").starts_with("1683.78 x 1190.55 pts"), "{info}");
     assert_eq!(field(&info, "Title"), "Flying Nordic Air");
@@ -65,13 +67,14 @@ fn one_page_of_exactly_the_posters_size_with_the_maps_metadata() {
     assert!(field(&info, "Creator").starts_with("journeymap "), "{info}");
     // Tagged with the poster's structure: the title a heading, each stage
     // a heading below it, the cards, priorities and legend lists, the
-    // curve and health strip figures; and one bookmark, the title.
+    // curve and health strip figures; a bookmark a page. The
+    // list page's heading is a second H1, its actions a fourth list.
     assert_eq!(field(&info, "Tagged"), "yes", "{info}");
     let structure = poppler("pdfinfo", &pdf, &["-struct"]);
     let count = |tag: &str| structure.lines().filter(|l| l.split_whitespace().next() == Some(tag)).count();
-    assert_eq!((count("H1"), count("H2")), (1, 7), "{structure}");
-    assert_eq!((count("L"), count("Figure")), (3, 2), "{structure}");
-    assert!(count("LI") >= 22 + 8, "every card and shown priority is a list item: {structure}");
+    assert_eq!((count("H1"), count("H2")), (2, 7), "{structure}");
+    assert_eq!((count("L"), count("Figure")), (4, 2), "{structure}");
+    assert!(count("LI") >= 22 + 8 + 22, "every card, shown priority and listed action is a list item: {structure}");
     let outer = structure.lines().skip_while(|l| !l.contains("Part")).find(|l| l.trim_start().starts_with("H"));
     assert_eq!(outer.map(str::trim), Some("H1 (block)"), "the title comes first: {structure}");
     let xml = poppler("pdftohtml", &pdf, &["-xml", "-stdout", "-i", "-q"]);

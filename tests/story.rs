@@ -70,7 +70,8 @@ fn with_class<'a>(boxes: &'a [Boxed<'a>], class: &str) -> Vec<&'a Boxed<'a>> {
 #[test]
 fn rank_chips_follow_the_priorities_order() {
     for (name, journey, doc) in posters() {
-        let list = priorities::prioritise(&journey);
+        // Only the assessed touchpoints are actions.
+        let list = priorities::actions(&journey);
         let boxes = doc.boxes();
         let entries = with_class(&boxes, "priority");
         let shown = doc.priorities_cap.unwrap_or(journey.poster.priorities).min(list.len());
@@ -146,6 +147,11 @@ fn stage_health_counts_and_names_the_weakest_and_strongest() {
                 // A tie that decided it is stated under the strip.
                 let runner_up = weak.tie.map(|t| journey.stages[t.runner_up].name.as_str());
                 assert!(runner_up.is_none_or(|r| squash(&verdict).contains(&squash(r))), "{name}: {verdict}");
+                // The panel lists actions; the strip and the headline name
+                // the stage, in plain words.
+                if let Some(p) = doc.find("priorities") {
+                    assert!(!p.text().contains(labels.get("weakest_stage")), "{name}: {}", p.text());
+                }
                 if let Some(headline) = doc.find("headline") {
                     let stage = &journey.stages[weak.stage].name;
                     assert!(squash(&headline.text()).contains(&squash(stage)), "{name}: {}", headline.text());

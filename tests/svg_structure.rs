@@ -260,7 +260,8 @@ fn violations(journey: &Journey, poster: &Poster, svg: &str) -> Vec<String> {
             Panel::TOUCHPOINTS => ("touchpoints", tps().next().is_some()),
             Panel::CURVE => ("curve", tps().any(|t| t.score.is_some())),
             Panel::HEALTH => ("health", tps().any(|t| t.has(Mark::Strength) || t.has(Mark::Pain))),
-            Panel::PRIORITIES => ("priorities", journey.poster.priorities > 0 && tps().next().is_some()),
+            // Only a marked touchpoint is an action.
+            Panel::PRIORITIES => ("priorities", journey.poster.priorities > 0 && tps().any(|t| !t.marks.is_empty())),
             Panel::LEGEND => (
                 "legend",
                 tps().any(|t| !t.marks.is_empty() || t.moment_of_truth || t.score.is_some())

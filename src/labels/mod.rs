@@ -195,8 +195,8 @@ mod tests {
     #[test]
     fn placeholders_are_filled_once() {
         let labels = Labels::new(Lang::En, vec![]);
-        let text = labels.fill("weakest_named", &[("stage", "Tier {n}"), ("n", "−2")]);
-        assert_eq!(text, "Weakest stage: Tier {n} (balance −2).");
+        let text = labels.fill("tie_weakest_order", &[("stage", "Tier {n}"), ("other", "B"), ("n", "−2")]);
+        assert_eq!(text, "Tier {n} and B tie at −2 with the same feeling; the earlier stage, Tier {n}, is named weakest.");
         assert_eq!(labels.fill("effort_level", &[]), "{n} of 5", "a missing value leaves its placeholder");
     }
 

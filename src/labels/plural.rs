@@ -9,7 +9,7 @@ use super::{Labels, Lang};
 
 /// The labels that count something, each holding its language's forms.
 #[cfg(test)]
-pub(crate) const COUNTED: &[&str] = &["pains", "strengths", "felt_badly", "felt_well", "headline_fix", "headline_act"];
+pub(crate) const COUNTED: &[&str] = &["pains", "strengths", "felt_badly", "felt_well", "headline_fix", "headline_act", "more"];
 
 /// The form of a count: which of a label's `|`-joined forms it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +91,17 @@ mod tests {
                 "102 problemy"
             ]
         );
+    }
+
+    #[test]
+    fn the_tables_count_more_actions_in_each_language() {
+        let pl = Labels::new(Lang::Pl, Vec::new());
+        assert_eq!(pl.plural("more", 1), "+ 1 kolejne działanie");
+        assert_eq!(pl.plural("more", 3), "+ 3 kolejne działania");
+        assert_eq!(pl.plural("more", 12), "+ 12 kolejnych działań");
+        let en = Labels::new(Lang::En, Vec::new());
+        assert_eq!(en.plural("more", 1), "+ 1 more action");
+        assert_eq!(en.plural("more", 14), "+ 14 more actions");
     }
 
     #[test]

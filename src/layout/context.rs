@@ -13,7 +13,7 @@ pub(crate) struct Context<'a> {
     pub(crate) journey: &'a Journey,
     pub(crate) theme: &'a Theme,
     pub(crate) shaper: &'a Shaper<'a>,
-    /// Every touchpoint in SPEC §3 order.
+    /// The actions: every assessed touchpoint, in SPEC §3 order.
     pub(crate) priorities: &'a [Priority<'a>],
     /// Each stage's health, in spine order.
     pub(crate) health: &'a [crate::health::StageHealth],

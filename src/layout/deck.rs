@@ -50,8 +50,10 @@ pub fn deck(journey: &Journey, theme: &Theme, shaper: &Shaper<'_>, options: &Opt
     for stage in 0..journey.stages.len() {
         slides.extend(stage_slides(&builder, stage, min_scale)?);
     }
-    if let Some(slide) = priorities_slide(&builder, min_scale) {
+    if let Some((slide, shown)) = priorities_slide(&builder, min_scale) {
+        let scale = slide.scale;
         slides.push(slide);
+        slides.extend(action_slides(&builder, shown, scale, min_scale)?);
     }
     let total = slides.len();
     let pages = slides.into_iter().enumerate().map(|(i, slide)| slide.into_page(&builder, i + 1, total)).collect();
@@ -154,7 +156,7 @@ fn part_stacker<'p>(builder: &Stacker<'p>, start: usize, end: usize, part: &'p J
         journey: part,
         theme: builder.theme,
         shaper: builder.shaper,
-        priorities: crate::priorities::prioritise(part),
+        priorities: crate::priorities::actions(part),
         health: builder.health.get(start..end).map(<[_]>::to_vec).unwrap_or_default(),
         extremes,
         highlight: builder.highlight,
@@ -431,7 +433,7 @@ fn flowed(builder: &Stacker<'_>, stage: usize, scale: f64) -> Result<Vec<Frame>,
 /// The priorities slide, when the map has priorities to list: the panel
 /// across the slide at the largest scale it fits, listing fewer (and
 /// saying how many more) when even the floor is too small for all.
-fn priorities_slide(builder: &Stacker<'_>, min_scale: f64) -> Option<Slide> {
+fn priorities_slide(builder: &Stacker<'_>, min_scale: f64) -> Option<(Slide, usize)> {
     let (_, cx) = view(builder, min_scale);
     if !priorities::has_data(&cx) || cx.ranked == 0 {
         return None;
@@ -455,8 +457,31 @@ fn priorities_slide(builder: &Stacker<'_>, min_scale: f64) -> Option<Slide> {
         let fits = |scale: f64| at(scale, listed);
         if let Some(frame) = fits(min_scale) {
             let (scale, frame) = largest_fitting(&fits, min_scale, MAX_SCALE.max(min_scale), frame);
-            return Some(Slide { name, scale, frame });
+            return Some((Slide { name, scale, frame }, listed));
         }
     }
     None
+}
+
+/// The slides after the priorities that list every action, when the
+/// priorities slide shows only the first `shown`: at that slide's
+/// `scale`, or at the floor when an action is too long for a slide there.
+fn action_slides(builder: &Stacker<'_>, shown: usize, scale: f64, min_scale: f64) -> Result<Vec<Slide>, LayoutError> {
+    for scale in [scale, min_scale] {
+        let like = Page {
+            size: SLIDE,
+            transform: Transform::scale(scale),
+            frame: Frame::new(SLIDE),
+            name: String::new(),
+            print: None,
+        };
+        let reserve = foot(&builder.context(SLIDE.width / scale, 0.0));
+        let pages = super::actions::list_pages_after(builder, &like, shown, reserve);
+        // A list page grows for an action taller than a slide; a slide
+        // cannot.
+        if pages.iter().all(|p| p.size.height <= SLIDE.height + EPSILON) {
+            return Ok(pages.into_iter().map(|p| Slide { name: p.name, scale, frame: p.frame }).collect());
+        }
+    }
+    Err(too_small("an agreed action in the list of all actions"))
 }

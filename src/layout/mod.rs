@@ -22,6 +22,7 @@
 //! [`Document`] says what); if even that does not fit, the layout fails
 //! and names a size that would fit.
 
+mod actions;
 mod context;
 mod deck;
 mod document;
@@ -164,21 +165,28 @@ pub fn layout_with(
     let orientation = options.orientation.or(journey.poster.orientation);
     let mut builder = stacker(journey, theme, shaper, highlight.as_deref());
     let summary = description(journey, &builder.labels, &builder.priorities);
-    let document = |laid: stack::Laid, scale: f64, page: Size2, left_out: Vec<Panel>, cap: Option<usize>| Document {
-        pages: vec![Page {
+    let document = |builder: &Stacker<'_>, laid: stack::Laid, scale: f64, page: Size2, left_out, cap| {
+        let poster = Page {
             size: page,
             transform: frame::Transform::scale(scale),
             frame: laid.frame,
             name: journey.title.clone(),
             print: None,
-        }],
-        title: journey.title.clone(),
-        description: summary.clone(),
-        anchors: laid.anchors,
-        left_out,
-        priorities_cap: cap,
-        forced_breaks: laid.forced,
-        meta: meta(journey),
+        };
+        // After the poster, the full list of actions when its panel shows
+        // only the first.
+        let mut pages = actions::list_pages(builder, &poster);
+        pages.insert(0, poster);
+        Document {
+            pages,
+            title: journey.title.clone(),
+            description: summary.clone(),
+            anchors: laid.anchors,
+            left_out,
+            priorities_cap: cap,
+            forced_breaks: laid.forced,
+            meta: meta(journey),
+        }
     };
     let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
     let Some((page_w, page_h)) = size.page_px(orientation) else {
@@ -187,11 +195,11 @@ pub fn layout_with(
         let laid = builder.build(context::Grid::natural_width(journey, theme), None, 0.0, false);
         let scale = min_scale.max(1.0);
         let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
-        return Ok(document(laid, scale, page, Vec::new(), None));
+        return Ok(document(&builder, laid, scale, page, Vec::new(), None));
     };
     let page = Size2 { width: page_w, height: page_h };
     let whole = match fit(&builder, page, min_scale) {
-        Ok((scale, laid)) => return Ok(document(laid, scale, page, Vec::new(), None)),
+        Ok((scale, laid)) => return Ok(document(&builder, laid, scale, page, Vec::new(), None)),
         Err(needed) => needed,
     };
     // A small page for a map that did not choose its panels keeps the
@@ -205,7 +213,7 @@ pub fn layout_with(
             builder.priorities_cap = cap;
             if let Ok((scale, laid)) = fit(&builder, page, min_scale) {
                 let cap = cap.filter(|c| *c < journey.poster.priorities.min(builder.priorities.len()));
-                return Ok(document(laid, scale, page, left_out, cap));
+                return Ok(document(&builder, laid, scale, page, left_out, cap));
             }
         }
         builder.left_out.clear();
@@ -249,7 +257,7 @@ pub(crate) fn stacker<'a>(
         journey,
         theme,
         shaper,
-        priorities: crate::priorities::prioritise(journey),
+        priorities: crate::priorities::actions(journey),
         extremes: crate::health::extremes(&health),
         health,
         highlight,

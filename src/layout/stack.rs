@@ -35,7 +35,7 @@ pub(crate) struct Stacker<'a> {
     pub(crate) journey: &'a Journey,
     pub(crate) theme: &'a Theme,
     pub(crate) shaper: &'a Shaper<'a>,
-    /// Every touchpoint in SPEC §3 order.
+    /// The actions: every assessed touchpoint, in SPEC §3 order.
     pub(crate) priorities: Vec<Priority<'a>>,
     /// Each stage's health, worked out once for every fitting pass.
     pub(crate) health: Vec<crate::health::StageHealth>,

@@ -1,6 +1,7 @@
 //! The priorities panel: the top of the SPEC §3 list — rank, a class chip
 //! in the badges' visual vocabulary, stage › touchpoint, owner and the
-//! agreed action — and how many more there are.
+//! agreed action — and how many more there are. Only assessed touchpoints
+//! are actions: the context's list leaves the unassessed out.
 
 use super::{Region, boxed};
 use crate::layout::context::{Context, Font, Slot};
@@ -98,7 +99,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     );
     let mut y0 = heading.height + s.unit / 4.0 + intro.height;
     items.extend(intro.items);
-    let mut named = Vec::new();
+    // A department's copy says which of the listed actions are theirs.
     if let Some(owner) = cx.highlight {
         let theirs: Vec<String> = cx
             .priorities
@@ -108,11 +109,9 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             .map(|p| format!("#{}", p.rank))
             .collect();
         let list = if theirs.is_empty() { cx.labels.get("none_listed").to_owned() } else { theirs.join(", ") };
-        named.push(cx.labels.fill("owner_priorities", &[("owner", owner), ("list", &list)]));
-    }
-    if !named.is_empty() {
+        let text = cx.labels.fill("owner_priorities", &[("owner", owner), ("list", &list)]);
         let font = Font { style: Style::Bold, size: t.body, leading: t.line_height };
-        let lines = cx.lines(&named.join(" "), font, Role::Ink, Slot::new(0.0, y0 + s.unit / 2.0, content));
+        let lines = cx.lines(&text, font, Role::Ink, Slot::new(0.0, y0 + s.unit / 2.0, content));
         y0 += s.unit / 2.0 + lines.height;
         items.extend(lines.items);
     }
@@ -137,34 +136,18 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         }
         let height = entries.iter().map(|(_, _, (_, h))| *h).fold(0.0, f64::max);
         for (x, p, (content, _)) in entries {
-            let tag = Tag::new(format!("priority-{}", p.rank), "priority")
-                .data("rank", p.rank.to_string())
-                .data("class", p.class.as_str())
-                .data("card", format!("card-{}-{}", p.id.stage + 1, p.id.index + 1))
-                .structure(Structure::ListItem);
-            let style = BoxStyle {
-                fill: Some(Role::Surface),
-                stroke: Some(Stroke::solid(Role::Rule, s.hairline)),
-                radius: s.radius,
-            };
-            let mut entry = Group::boxed(tag, Rect::new(x, y0, entry_w, height), style, content);
-            // A department's copy mutes the actions of other owners.
-            let theirs = p
-                .touchpoint
-                .owner
-                .as_deref()
-                .is_some_and(|o| cx.highlight.is_none_or(|h| o.trim().eq_ignore_ascii_case(h)));
-            if cx.highlight.is_some() && !theirs {
-                entry.opacity = 0.3;
-            }
-            items.push(Item::Group(entry));
+            let rect = Rect::new(x, y0, entry_w, height);
+            items.push(Item::Group(entry_box(cx, p, format!("priority-{}", p.rank), rect, content)));
         }
         y0 += height + s.card_gap;
     }
     let more = cx.priorities.len() - shown;
     let mut height = y0 - s.card_gap;
     if more > 0 {
-        let text = cx.labels.fill("more", &[("n", &more.to_string())]);
+        // The same words on every medium: the poster is one picture in
+        // SVG, PNG and PDF; the PDF's list pages say themselves what they
+        // hold.
+        let text = cx.labels.plural("more", more);
         let lines =
             cx.lines(&text, cx.caption(Style::Italic), Role::Muted, Slot::new(0.0, y0 - s.card_gap + s.unit, content));
         height = y0 - s.card_gap + s.unit + lines.height;
@@ -176,9 +159,30 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     region
 }
 
+/// An entry as a box at `rect` holding its `content` (from [`entry`]):
+/// tagged with its rank and class, and muted on a department's copy when
+/// another owner's.
+pub(crate) fn entry_box(cx: &Context<'_>, p: &Priority<'_>, id: String, rect: Rect, content: Vec<Item>) -> Group {
+    let s = &cx.theme.space;
+    let tag = Tag::new(id, "priority")
+        .data("rank", p.rank.to_string())
+        .data("class", p.class.as_str())
+        .data("card", format!("card-{}-{}", p.id.stage + 1, p.id.index + 1))
+        .structure(Structure::ListItem);
+    let style =
+        BoxStyle { fill: Some(Role::Surface), stroke: Some(Stroke::solid(Role::Rule, s.hairline)), radius: s.radius };
+    let mut entry = Group::boxed(tag, rect, style, content);
+    let theirs =
+        p.touchpoint.owner.as_deref().is_some_and(|o| cx.highlight.is_none_or(|h| o.trim().eq_ignore_ascii_case(h)));
+    if cx.highlight.is_some() && !theirs {
+        entry.opacity = 0.3;
+    }
+    entry
+}
+
 /// One entry's content in `slot`: rank and class chip, stage › touchpoint,
 /// owner, action. Returns the items and the entry's height.
-fn entry(cx: &Context<'_>, p: &Priority<'_>, slot: Slot) -> (Vec<Item>, f64) {
+pub(crate) fn entry(cx: &Context<'_>, p: &Priority<'_>, slot: Slot) -> (Vec<Item>, f64) {
     let s = &cx.theme.space;
     let t = &cx.theme.type_scale;
     let pad = s.card_padding;
