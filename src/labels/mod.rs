@@ -92,27 +92,7 @@ impl Labels {
 
     /// The label for `key` with each `{name}` replaced by its value.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        // One pass over the template: a value that itself holds "{n}" (a
-        // stage called "Tier {n}") is copied, never filled again.
-        let template = self.get(key);
-        let mut out = String::with_capacity(template.len());
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            match after.find('}').map(|close| (&after[..close], &after[close + 1..])) {
-                Some((name, tail)) if values.iter().any(|(n, _)| *n == name) => {
-                    out.push_str(values.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v));
-                    rest = tail;
-                }
-                _ => {
-                    out.push('{');
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        out
+        fill_in(self.get(key), values)
     }
 
     /// A date in the language's style, e.g. "22 November 2026",
@@ -122,6 +102,30 @@ impl Labels {
         let month = months.get(usize::from(date.month).saturating_sub(1)).copied().unwrap_or("");
         self.fill("date", &[("day", &date.day.to_string()), ("month", month), ("year", &date.year.to_string())])
     }
+}
+
+/// `template` with each `{name}` replaced by its value. One pass: a value
+/// that itself holds "{n}" (a stage called "Tier {n}") is copied, never
+/// filled again.
+fn fill_in(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], &after[close + 1..])) {
+            Some((name, tail)) if values.iter().any(|(n, _)| *n == name) => {
+                out.push_str(values.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v));
+                rest = tail;
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The sign the would-pay badge shows for a `currency` value: an ISO 4217
@@ -148,7 +152,10 @@ pub fn currency_sign(currency: &str) -> Option<String> {
     Some(sign.to_owned())
 }
 
+mod plural;
 mod tables;
+
+pub use plural::COUNTED;
 
 use tables::{DE, EN, ES, FR, NL, PL, SV};
 

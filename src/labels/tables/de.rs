@@ -81,4 +81,10 @@ pub(in crate::labels) static DE: &[(&str, &str)] = &[
     ),
     ("description_draft", "Entwurf, noch nicht bestätigt."),
     ("description_top", "Wichtigste Prioritäten: {list}."),
+    ("legend_touchpoints", "{n} Kontaktpunkt|{n} Kontaktpunkte"),
+    ("legend_stages", "{n} Phase|{n} Phasen"),
+    (
+        "legend_strength_and_pain",
+        "Stärke und Schmerzpunkt auf einer Karte: für manche Kunden gut gelöst, für andere ein Problem",
+    ),
 ];

@@ -81,4 +81,7 @@ pub(in crate::labels) static EN: &[(&str, &str)] = &[
     ),
     ("description_draft", "Draft, not yet validated."),
     ("description_top", "Top priorities: {list}."),
+    ("legend_touchpoints", "{n} touchpoint|{n} touchpoints"),
+    ("legend_stages", "{n} stage|{n} stages"),
+    ("legend_strength_and_pain", "Strength and pain on one card: done well for some customers, hurts others"),
 ];

@@ -81,4 +81,10 @@ pub(in crate::labels) static ES: &[(&str, &str)] = &[
     ),
     ("description_draft", "Borrador, aún no validado."),
     ("description_top", "Prioridades principales: {list}."),
+    ("legend_touchpoints", "{n} punto de contacto|{n} puntos de contacto"),
+    ("legend_stages", "{n} etapa|{n} etapas"),
+    (
+        "legend_strength_and_pain",
+        "Fortaleza y punto de dolor en una misma tarjeta: bien resuelto para unos clientes, molesto para otros",
+    ),
 ];

@@ -81,4 +81,10 @@ pub(in crate::labels) static FR: &[(&str, &str)] = &[
     ),
     ("description_draft", "Brouillon, pas encore validé."),
     ("description_top", "Priorités principales : {list}."),
+    ("legend_touchpoints", "{n} point de contact|{n} points de contact"),
+    ("legend_stages", "{n} étape|{n} étapes"),
+    (
+        "legend_strength_and_pain",
+        "Force et irritant sur une même carte : réussi pour certains clients, pénible pour d'autres",
+    ),
 ];

@@ -81,4 +81,10 @@ pub(in crate::labels) static NL: &[(&str, &str)] = &[
     ),
     ("description_draft", "Concept, nog niet bevestigd."),
     ("description_top", "Belangrijkste prioriteiten: {list}."),
+    ("legend_touchpoints", "{n} contactmoment|{n} contactmomenten"),
+    ("legend_stages", "{n} fase|{n} fasen"),
+    (
+        "legend_strength_and_pain",
+        "Sterk punt en pijnpunt op één kaart: goed gedaan voor sommige klanten, pijnlijk voor andere",
+    ),
 ];

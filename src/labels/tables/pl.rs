@@ -81,4 +81,10 @@ pub(in crate::labels) static PL: &[(&str, &str)] = &[
     ),
     ("description_draft", "Szkic, jeszcze niezatwierdzony."),
     ("description_top", "Najważniejsze priorytety: {list}."),
+    ("legend_touchpoints", "{n} punkt styku|{n} punkty styku|{n} punktów styku"),
+    ("legend_stages", "{n} etap|{n} etapy|{n} etapów"),
+    (
+        "legend_strength_and_pain",
+        "Mocna strona i problem na jednej karcie: dla jednych klientów dobrze zrobione, dla innych uciążliwe",
+    ),
 ];

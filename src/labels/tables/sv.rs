@@ -78,4 +78,7 @@ pub(in crate::labels) static SV: &[(&str, &str)] = &[
     ),
     ("description_draft", "Utkast, ännu inte godkänt."),
     ("description_top", "Viktigaste prioriteringarna: {list}."),
+    ("legend_touchpoints", "{n} kontaktpunkt|{n} kontaktpunkter"),
+    ("legend_stages", "{n} steg|{n} steg"),
+    ("legend_strength_and_pain", "Styrka och smärtpunkt på samma kort: bra för vissa kunder, ett problem för andra"),
 ];
