@@ -85,8 +85,10 @@ fn curve_violations(journey: &Journey, doc: &Document) -> Vec<String> {
     let health = health::stage_health(journey);
     let points = with_class(&boxes, "point");
     let expected: Vec<usize> = health.iter().filter(|h| h.mean_score.is_some()).map(|h| h.stage + 1).collect();
-    let found: Vec<usize> =
-        points.iter().filter_map(|p| p.tag.get("stage-number").or(p.tag.id.as_deref()?.strip_prefix("curve-"))?.parse().ok()).collect();
+    let found: Vec<usize> = points
+        .iter()
+        .filter_map(|p| p.tag.get("stage-number").or(p.tag.id.as_deref()?.strip_prefix("curve-"))?.parse().ok())
+        .collect();
     if found != expected {
         v.push(format!("stage points {found:?}, scored stages {expected:?}"));
     }

@@ -6,12 +6,12 @@
 mod common;
 
 use journeymap::health;
-use journeymap::layout::{self, Boxed, Document, Geometry, Item, LayoutError, Options};
+use journeymap::layout::{self, Boxed, Document, Geometry, Item, LayoutError, Options, Shape};
 use journeymap::model::{Journey, Mark, Orientation, Panel, Paper, Size};
 use journeymap::priorities;
 use journeymap::render::Renderer;
 use journeymap::text::{Fonts, Shaper};
-use journeymap::theme::Theme;
+use journeymap::theme::{Role, Theme};
 
 fn lay(journey: &Journey, size: Option<Size>, orientation: Option<Orientation>) -> Result<Document, LayoutError> {
     layout::layout(journey, &Theme::classic(), &Fonts::embedded(), &Options { size, orientation, ..Default::default() })
@@ -191,7 +191,67 @@ fn the_legend_shows_only_what_the_poster_uses_with_counts() {
             }
         }
         assert!(items.iter().all(|b| b.tag.get("count") != Some("0")), "{name}: an unused symbol is listed");
+        // Each count says what it counts, in the language's plural form.
+        let squash = |t: &str| t.split_whitespace().collect::<String>().replace(journeymap::text::BREAK_HYPHEN, "");
+        for item in &items {
+            let n: usize = item.tag.get("count").and_then(|c| c.parse().ok()).expect("a count");
+            let key = if item.tag.get("symbol") == Some("effort") { "legend_stages" } else { "legend_touchpoints" };
+            let counted = labels.count(key, n);
+            assert!(squash(&item.text()).ends_with(&squash(&counted)), "{name}: {:?} lacks {counted:?}", item.text());
+        }
     }
+}
+
+/// The legend draws each symbol as a card shows it: a moment of truth as
+/// the card's heavy frame with the star in it, the feeling as the score
+/// ramp's five colours in order; a card with both a strength and a pain
+/// is explained when the map has one, and only then.
+#[test]
+fn the_legend_draws_symbols_as_cards_show_them() {
+    let path = "tests/maps/valid/polish-insurance.toml";
+    let text = std::fs::read_to_string(path).expect("the map");
+    let theme = Theme::classic();
+    let doc = lay(&sample(path), None, None).expect("layout");
+    let boxes = doc.boxes();
+    let entry = |symbol: &str| {
+        let found = with_class(&boxes, "legend-item").into_iter().find(|b| b.tag.get("symbol") == Some(symbol));
+        found.unwrap_or_else(|| panic!("no {symbol} entry"))
+    };
+    let frame = shapes(&entry("moment-of-truth").group.items);
+    let outline = |s: &&Shape| {
+        matches!(s.geometry, Geometry::Rect { .. })
+            && s.stroke.is_some_and(|k| k.role == Role::MomentOfTruth && k.width == theme.space.mot_outline)
+    };
+    assert!(frame.iter().any(outline), "no heavy frame: {frame:?}");
+    let star = |s: &&Shape| matches!(s.geometry, Geometry::Polygon(_)) && s.fill == Some(Role::MomentOfTruth);
+    assert!(frame.iter().any(star), "no star: {frame:?}");
+    let dots =
+        shapes(&entry("score").group.items).into_iter().filter(|s| matches!(s.geometry, Geometry::Circle { .. }));
+    let ramp: Vec<Option<Role>> = dots.map(|s| s.fill).collect();
+    assert_eq!(ramp, (1..=5).map(|n| Some(Role::Score(n))).collect::<Vec<_>>(), "the ramp, 1 to 5");
+    let both = entry("strength-and-pain");
+    assert_eq!(both.tag.get("count"), Some("1"));
+    assert!(both.text().ends_with("1 punkt styku"), "{}", both.text());
+    let fills: Vec<Role> = shapes(&both.group.items).iter().filter_map(|s| s.fill).collect();
+    assert!(fills.contains(&Role::Strength) && fills.contains(&Role::Pain), "{fills:?}");
+    // Without such a card, no such line.
+    let apart = text.replace(r#"["strength", "pain", "would-pay"]"#, r#"["would-pay"]"#);
+    assert_ne!(apart, text);
+    let doc = lay(&common::journey("apart", &apart), None, None).expect("layout");
+    let boxes = doc.boxes();
+    assert!(!boxes.iter().any(|b| b.tag.get("symbol") == Some("strength-and-pain")));
+}
+
+/// Every shape in `items`, nested groups included, in drawing order.
+fn shapes(items: &[Item]) -> Vec<&Shape> {
+    items
+        .iter()
+        .flat_map(|i| match i {
+            Item::Shape(s) => vec![s],
+            Item::Group(g) => shapes(&g.items),
+            _ => vec![],
+        })
+        .collect()
 }
 
 fn legend_key(mark: Mark) -> &'static str {

@@ -184,3 +184,73 @@ fn a_theme_file_with_bad_values_gets_every_problem_located() {
     assert_eq!(problems.len(), 1);
     assert_eq!(broken.locate(problems[0].span.start).line, 3);
 }
+
+/// The least CIELAB lightness (L*) between any two steps of the score
+/// ramp: enough to tell them apart in greyscale print and with any colour
+/// vision (DESIGN.md, "Colour").
+const RAMP_STEP: f64 = 8.0;
+
+/// What is wrong with a score ramp: steps that are not in order of
+/// lightness (darkest to lightest, or the reverse) or closer than
+/// `RAMP_STEP` in L*.
+fn ramp_problems(ramp: &[Color; 5]) -> Vec<String> {
+    let l: Vec<f64> = ramp.iter().map(|c| c.lightness()).collect();
+    let mut problems = Vec::new();
+    let rising = l[4] > l[0];
+    if !l.windows(2).all(|w| (w[1] > w[0]) == rising) {
+        problems.push(format!("L* {l:.1?} is not monotone"));
+    }
+    for i in 0..5 {
+        for j in i + 1..5 {
+            if (l[i] - l[j]).abs() < RAMP_STEP {
+                problems.push(format!("scores {} and {} are {:.1} apart in L*", i + 1, j + 1, (l[i] - l[j]).abs()));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_score_ramp_reads_in_greyscale_as_a_sequence() {
+    let mut failures = Vec::new();
+    for theme in themes() {
+        failures.extend(ramp_problems(&theme.colors.score).into_iter().map(|p| format!("{}: {p}", theme.name)));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The classic ramp before it was redesigned: L* 38, 55, 53, 58, 43,
+    // so 2, 3 and 4 print alike and 1 like 5.
+    let old = ["#B2182B", "#D6604D", "#7F7F7F", "#4393C3", "#2166AC"].map(|h| Color::from_hex(h).unwrap());
+    let problems = ramp_problems(&old);
+    for pair in ["scores 2 and 3", "scores 2 and 4", "scores 3 and 4", "scores 1 and 5", "not monotone"] {
+        assert!(problems.iter().any(|p| p.contains(pair)), "{pair} not caught: {problems:?}");
+    }
+}
+
+/// No theme draws a pain or a moment of truth (the star and the frame of
+/// the card to fix first) in green, the colour of "good". Green is
+/// `Color::reads_as_green`: a CIELAB hue of 105°–200° with a chroma above
+/// 15.
+fn green_for_bad_things(theme: &Theme) -> Vec<String> {
+    [Role::Pain, Role::MomentOfTruth]
+        .into_iter()
+        .map(|role| (role, theme.colors.get(role)))
+        .filter(|(_, c)| c.reads_as_green())
+        .map(|(role, c)| format!("{}: {} ({c}) reads as green", theme.name, role.key()))
+        .collect()
+}
+
+#[test]
+fn no_theme_draws_pains_or_moments_of_truth_in_green() {
+    let failures: Vec<String> = themes().iter().flat_map(green_for_bad_things).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The colour-blind-safe theme's old moment-of-truth colour, Okabe–Ito
+    // bluish green, is caught; so is a green pain.
+    let mut theme = Theme::named("colour-blind-safe").unwrap();
+    theme.colors.moment_of_truth = Color::from_hex("#009E73").unwrap();
+    let mut classic = Theme::classic();
+    classic.colors.pain = classic.colors.strength;
+    let caught = [green_for_bad_things(&theme), green_for_bad_things(&classic)].concat();
+    assert_eq!(caught.len(), 2, "{caught:?}");
+    assert!(caught[0].contains("moment_of_truth (#009E73)"), "{caught:?}");
+    assert!(caught[1].contains("classic: pain (#198A4A)"), "{caught:?}");
+}

@@ -162,7 +162,10 @@ impl Extremes {
     pub fn within(&self, range: std::ops::Range<usize>) -> Extremes {
         let shift = |p: Option<Pick>| {
             let p = p.filter(|p| range.contains(&p.stage))?;
-            let tie = p.tie.filter(|t| range.contains(&t.runner_up)).map(|t| Tie { runner_up: t.runner_up - range.start, ..t });
+            let tie = p
+                .tie
+                .filter(|t| range.contains(&t.runner_up))
+                .map(|t| Tie { runner_up: t.runner_up - range.start, ..t });
             Some(Pick { stage: p.stage - range.start, tie })
         };
         Extremes { weakest: shift(self.weakest), strongest: shift(self.strongest) }
@@ -214,7 +217,8 @@ fn pick(health: &[StageHealth], order: impl Fn(&StageHealth, &StageHealth) -> Or
         }
     }
     let best = best?;
-    let tied: Vec<&StageHealth> = health.iter().filter(|h| h.stage != best.stage && h.health() == best.health()).collect();
+    let tied: Vec<&StageHealth> =
+        health.iter().filter(|h| h.stage != best.stage && h.health() == best.health()).collect();
     let tie = second.filter(|s| s.health() == best.health()).map(|s| Tie {
         runner_up: s.stage,
         more: tied.len().saturating_sub(1),

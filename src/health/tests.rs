@@ -55,7 +55,10 @@ fn ties_for_weakest_go_to_the_lower_feeling_then_the_earlier_stage() {
     let stages = [h(0, 0, 1, Some(3.0)), h(1, 0, 1, Some(2.0)), h(2, 2, 0, None), h(3, 2, 0, Some(4.0))];
     let found = extremes(&stages);
     assert_eq!(found.weakest, Some(Pick { stage: 1, tie: Some(Tie { runner_up: 0, more: 0, by: Decider::Feeling }) }));
-    assert_eq!(found.strongest, Some(Pick { stage: 3, tie: Some(Tie { runner_up: 2, more: 0, by: Decider::Feeling }) }));
+    assert_eq!(
+        found.strongest,
+        Some(Pick { stage: 3, tie: Some(Tie { runner_up: 2, more: 0, by: Decider::Feeling }) })
+    );
     let even = [h(0, 0, 2, Some(2.0)), h(1, 0, 2, Some(2.0)), h(2, 0, 2, Some(2.0))];
     let found = extremes(&even).weakest;
     assert_eq!(found, Some(Pick { stage: 0, tie: Some(Tie { runner_up: 1, more: 1, by: Decider::Order }) }));

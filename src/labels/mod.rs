@@ -93,27 +93,7 @@ impl Labels {
 
     /// The label for `key` with each `{name}` replaced by its value.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        // One pass over the template: a value that itself holds "{n}" (a
-        // stage called "Tier {n}") is copied, never filled again.
-        let template = self.get(key);
-        let mut out = String::with_capacity(template.len());
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            match after.find('}').map(|close| (&after[..close], &after[close + 1..])) {
-                Some((name, tail)) if values.iter().any(|(n, _)| *n == name) => {
-                    out.push_str(values.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v));
-                    rest = tail;
-                }
-                _ => {
-                    out.push('{');
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        out
+        fill_in(self.get(key), values)
     }
 
     /// A date in the language's style, e.g. "22 November 2026",
@@ -123,6 +103,30 @@ impl Labels {
         let month = months.get(usize::from(date.month).saturating_sub(1)).copied().unwrap_or("");
         self.fill("date", &[("day", &date.day.to_string()), ("month", month), ("year", &date.year.to_string())])
     }
+}
+
+/// `template` with each `{name}` replaced by its value. One pass: a value
+/// that itself holds "{n}" (a stage called "Tier {n}") is copied, never
+/// filled again.
+fn fill_in(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], &after[close + 1..])) {
+            Some((name, tail)) if values.iter().any(|(n, _)| *n == name) => {
+                out.push_str(values.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v));
+                rest = tail;
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The sign the would-pay badge shows for a `currency` value: an ISO 4217
@@ -154,6 +158,7 @@ mod plural;
 mod tables;
 
 pub use detect::{MIN_LETTERS, SAMPLE_CHARS, detect, detect_text};
+pub use plural::COUNTED;
 use tables::{DE, EN, ES, FR, NL, PL, SV};
 
 /// Every label key, in the English table's order.
@@ -196,7 +201,10 @@ mod tests {
     fn placeholders_are_filled_once() {
         let labels = Labels::new(Lang::En, vec![]);
         let text = labels.fill("tie_weakest_order", &[("stage", "Tier {n}"), ("other", "B"), ("n", "−2")]);
-        assert_eq!(text, "Tier {n} and B tie at −2 with the same feeling; the earlier stage, Tier {n}, is named weakest.");
+        assert_eq!(
+            text,
+            "Tier {n} and B tie at −2 with the same feeling; the earlier stage, Tier {n}, is named weakest."
+        );
         assert_eq!(labels.fill("effort_level", &[]), "{n} of 5", "a missing value leaves its placeholder");
     }
 

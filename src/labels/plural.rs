@@ -8,8 +8,17 @@
 use super::{Labels, Lang};
 
 /// The labels that count something, each holding its language's forms.
-#[cfg(test)]
-pub(crate) const COUNTED: &[&str] = &["pains", "strengths", "felt_badly", "felt_well", "headline_fix", "headline_act", "more"];
+pub const COUNTED: &[&str] = &[
+    "pains",
+    "strengths",
+    "felt_badly",
+    "felt_well",
+    "headline_fix",
+    "headline_act",
+    "more",
+    "legend_touchpoints",
+    "legend_stages",
+];
 
 /// The form of a count: which of a label's `|`-joined forms it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

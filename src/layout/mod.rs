@@ -29,8 +29,8 @@ mod document;
 mod frame;
 mod geom;
 mod print;
-mod spline;
 mod regions;
+mod spline;
 
 pub use regions::{PANELS, PanelRegion, panel};
 mod stack;

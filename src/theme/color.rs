@@ -27,14 +27,56 @@ impl Color {
         }
     }
 
-    /// WCAG 2 relative luminance, 0 (black) to 1 (white).
-    #[allow(clippy::disallowed_methods)] // Used for contrast checks, never drawn.
-    pub fn luminance(self) -> f64 {
+    /// The linear-light red, green and blue, each 0 to 1.
+    #[allow(clippy::disallowed_methods)] // Used for colour checks, never drawn.
+    fn linear(self) -> [f64; 3] {
         let channel = |c: u8| {
             let c = f64::from(c) / 255.0;
             if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
         };
-        0.2126 * channel(self.r) + 0.7152 * channel(self.g) + 0.0722 * channel(self.b)
+        [channel(self.r), channel(self.g), channel(self.b)]
+    }
+
+    /// WCAG 2 relative luminance, 0 (black) to 1 (white).
+    pub fn luminance(self) -> f64 {
+        let [r, g, b] = self.linear();
+        0.2126 * r + 0.7152 * g + 0.0722 * b
+    }
+
+    /// CIELAB coordinates under D65 white: `[L*, a*, b*]`, lightness 0
+    /// (black) to 100 (white). Lightness is what survives a greyscale
+    /// printer and every kind of colour blindness, so the theme checks
+    /// measure it rather than the RGB values.
+    pub fn lab(self) -> [f64; 3] {
+        let [r, g, b] = self.linear();
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        // The CIE function: a cube root, straightened near black.
+        let f = |t: f64| if t > 216.0 / 24389.0 { t.cbrt() } else { (24389.0 / 27.0 * t + 16.0) / 116.0 };
+        let (fx, fy, fz) = (f(x), f(y), f(z));
+        [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
+    }
+
+    /// CIELAB lightness L*, 0 (black) to 100 (white).
+    pub fn lightness(self) -> f64 {
+        self.lab()[0]
+    }
+
+    /// Whether the colour reads as green, the colour of "good": a CIELAB
+    /// hue angle from 105° (just past pure yellow, at 103°) to 200° (teals
+    /// and cyan, at 196°, still count: they read as green beside red) with
+    /// a chroma above 15 (a grey with a green cast is still a grey). The angle is tested with cross products
+    /// against the sector's edges, so no trigonometry is needed.
+    pub fn reads_as_green(self) -> bool {
+        // Unit vectors at 105° and 200°, written out.
+        const FROM: (f64, f64) = (-0.258_819_045, 0.965_925_826);
+        const TO: (f64, f64) = (-0.939_692_621, -0.342_020_143);
+        let [_, a, b] = self.lab();
+        let chroma_squared = a * a + b * b;
+        let after_from = FROM.0 * b - FROM.1 * a >= 0.0;
+        let before_to = a * TO.1 - b * TO.0 >= 0.0;
+        chroma_squared > 15.0 * 15.0 && after_from && before_to
     }
 
     /// WCAG 2 contrast ratio against `other`, 1 to 21.
@@ -80,5 +122,38 @@ mod tests {
         let black = Color { r: 0, g: 0, b: 0 };
         let white = Color { r: 255, g: 255, b: 255 };
         assert!((black.contrast(white) - 21.0).abs() < 1e-9);
+    }
+
+    fn hex(s: &str) -> Color {
+        Color::from_hex(s).unwrap()
+    }
+
+    #[test]
+    fn lightness_matches_published_cielab_values() {
+        // Reference values from the CIE formulas (D65, 2°).
+        for (colour, l, a, b) in [
+            ("#FFFFFF", 100.0, 0.0, 0.0),
+            ("#000000", 0.0, 0.0, 0.0),
+            ("#FF0000", 53.24, 80.09, 67.20),
+            ("#00FF00", 87.73, -86.18, 83.18),
+            ("#0000FF", 32.30, 79.19, -107.86),
+            ("#777777", 50.03, 0.0, 0.0),
+        ] {
+            let [gl, ga, gb] = hex(colour).lab();
+            let near = |x: f64, y: f64| (x - y).abs() < 0.1;
+            assert!(near(gl, l) && near(ga, a) && near(gb, b), "{colour}: {gl:.2} {ga:.2} {gb:.2}");
+        }
+    }
+
+    #[test]
+    fn green_is_told_from_yellow_teal_blue_red_and_grey() {
+        for green in ["#00FF00", "#198A4A", "#009E73", "#36B26E", "#7FBF3F", "#2E8B57"] {
+            assert!(hex(green).reads_as_green(), "{green}");
+        }
+        // Yellow, amber, red, blue, purple, a greenish grey, black, white.
+        for other in ["#FFFF00", "#B86E00", "#F5A623", "#C4372B", "#0072B2", "#542788", "#8A9088", "#000000", "#FFFFFF"]
+        {
+            assert!(!hex(other).reads_as_green(), "{other}");
+        }
     }
 }

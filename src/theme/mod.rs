@@ -141,7 +141,7 @@ pub struct Colors {
 /// The feeling ramp for themes that do not give one: red to blue, which
 /// colour-blind readers tell apart.
 fn default_score_ramp() -> [Color; 5] {
-    ["#B2182B", "#D6604D", "#7F7F7F", "#4393C3", "#2166AC"].map(|h| Color::from_hex(h).unwrap_or_default())
+    ["#8C001A", "#A52F1A", "#77716C", "#5091C2", "#48B0E0"].map(|h| Color::from_hex(h).unwrap_or_default())
 }
 
 /// Font sizes (CSS px) and leading (multiples of the size).

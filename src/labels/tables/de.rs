@@ -31,13 +31,28 @@ pub(in crate::labels) static DE: &[(&str, &str)] = &[
     ("strengths", "{n} Stärke|{n} Stärken"),
     ("felt_badly", "{n} schlecht erlebt|{n} schlecht erlebt"),
     ("felt_well", "{n} gut erlebt|{n} gut erlebt"),
-    ("health_rule", "Jeder Kontaktpunkt zählt +1 für eine Stärke und +1 für ein Gefühl von 4–5, −1 für einen Schmerzpunkt (−2, wenn wesentlich) und −1 für ein Gefühl von 1–2."),
+    (
+        "health_rule",
+        "Jeder Kontaktpunkt zählt +1 für eine Stärke und +1 für ein Gefühl von 4–5, −1 für einen Schmerzpunkt (−2, wenn wesentlich) und −1 für ein Gefühl von 1–2.",
+    ),
     ("no_weakest", "Keine Phase liegt unter 0, daher heißt keine die schwächste."),
     ("no_strongest", "Keine Phase liegt über 0, daher heißt keine die stärkste."),
-    ("tie_weakest_feeling", "{stage} und {other} liegen gleich bei {n}; {stage} gilt wegen des schlechteren Gefühls ({mean} gegenüber {other_mean}) als schwächste Phase."),
-    ("tie_weakest_order", "{stage} und {other} liegen gleich bei {n}, auch im Gefühl; die frühere Phase, {stage}, gilt als schwächste."),
-    ("tie_strongest_feeling", "{stage} und {other} liegen gleich bei {n}; {stage} gilt wegen des besseren Gefühls ({mean} gegenüber {other_mean}) als stärkste Phase."),
-    ("tie_strongest_order", "{stage} und {other} liegen gleich bei {n}, auch im Gefühl; die frühere Phase, {stage}, gilt als stärkste."),
+    (
+        "tie_weakest_feeling",
+        "{stage} und {other} liegen gleich bei {n}; {stage} gilt wegen des schlechteren Gefühls ({mean} gegenüber {other_mean}) als schwächste Phase.",
+    ),
+    (
+        "tie_weakest_order",
+        "{stage} und {other} liegen gleich bei {n}, auch im Gefühl; die frühere Phase, {stage}, gilt als schwächste.",
+    ),
+    (
+        "tie_strongest_feeling",
+        "{stage} und {other} liegen gleich bei {n}; {stage} gilt wegen des besseren Gefühls ({mean} gegenüber {other_mean}) als stärkste Phase.",
+    ),
+    (
+        "tie_strongest_order",
+        "{stage} und {other} liegen gleich bei {n}, auch im Gefühl; die frühere Phase, {stage}, gilt als stärkste.",
+    ),
     ("and_more", "{stage} und {n} weitere"),
     ("no_score", "keine Bewertung"),
     ("headline", "{finding} – {action}."),
@@ -103,5 +118,11 @@ pub(in crate::labels) static DE: &[(&str, &str)] = &[
     (
         "actions_all_intro",
         "Die vollständige Liste: Die ersten {shown} sind die zuvor gezeigten Prioritäten. Noch nicht markierte Kontaktpunkte stehen nicht darin.",
+    ),
+    ("legend_touchpoints", "{n} Kontaktpunkt|{n} Kontaktpunkte"),
+    ("legend_stages", "{n} Phase|{n} Phasen"),
+    (
+        "legend_strength_and_pain",
+        "Stärke und Schmerzpunkt auf einer Karte: für manche Kunden gut gelöst, für andere ein Problem",
     ),
 ];

@@ -31,13 +31,28 @@ pub(in crate::labels) static EN: &[(&str, &str)] = &[
     ("strengths", "{n} strength|{n} strengths"),
     ("felt_badly", "{n} felt badly|{n} felt badly"),
     ("felt_well", "{n} felt well|{n} felt well"),
-    ("health_rule", "Each touchpoint counts +1 for a strength and +1 for a feeling of 4–5, −1 for a pain (−2 if essential) and −1 for a feeling of 1–2."),
+    (
+        "health_rule",
+        "Each touchpoint counts +1 for a strength and +1 for a feeling of 4–5, −1 for a pain (−2 if essential) and −1 for a feeling of 1–2.",
+    ),
     ("no_weakest", "No stage is below 0, so none is named weakest."),
     ("no_strongest", "No stage is above 0, so none is named strongest."),
-    ("tie_weakest_feeling", "{stage} and {other} tie at {n}; {stage} is named weakest for its lower feeling ({mean} against {other_mean})."),
-    ("tie_weakest_order", "{stage} and {other} tie at {n} with the same feeling; the earlier stage, {stage}, is named weakest."),
-    ("tie_strongest_feeling", "{stage} and {other} tie at {n}; {stage} is named strongest for its higher feeling ({mean} against {other_mean})."),
-    ("tie_strongest_order", "{stage} and {other} tie at {n} with the same feeling; the earlier stage, {stage}, is named strongest."),
+    (
+        "tie_weakest_feeling",
+        "{stage} and {other} tie at {n}; {stage} is named weakest for its lower feeling ({mean} against {other_mean}).",
+    ),
+    (
+        "tie_weakest_order",
+        "{stage} and {other} tie at {n} with the same feeling; the earlier stage, {stage}, is named weakest.",
+    ),
+    (
+        "tie_strongest_feeling",
+        "{stage} and {other} tie at {n}; {stage} is named strongest for its higher feeling ({mean} against {other_mean}).",
+    ),
+    (
+        "tie_strongest_order",
+        "{stage} and {other} tie at {n} with the same feeling; the earlier stage, {stage}, is named strongest.",
+    ),
     ("and_more", "{stage} and {n} more"),
     ("no_score", "no score"),
     ("headline", "{finding} — {action}."),
@@ -104,4 +119,7 @@ pub(in crate::labels) static EN: &[(&str, &str)] = &[
         "actions_all_intro",
         "The full list: the first {shown} are the priorities shown before. Touchpoints the team has not marked yet are not listed.",
     ),
+    ("legend_touchpoints", "{n} touchpoint|{n} touchpoints"),
+    ("legend_stages", "{n} stage|{n} stages"),
+    ("legend_strength_and_pain", "Strength and pain on one card: done well for some customers, hurts others"),
 ];

@@ -31,13 +31,28 @@ pub(in crate::labels) static ES: &[(&str, &str)] = &[
     ("strengths", "{n} fortaleza|{n} fortalezas"),
     ("felt_badly", "{n} vivido mal|{n} vividos mal"),
     ("felt_well", "{n} vivido bien|{n} vividos bien"),
-    ("health_rule", "Cada punto de contacto suma +1 por una fortaleza y +1 por una sensación de 4–5, y resta 1 por un punto de dolor (2 si es esencial) y 1 por una sensación de 1–2."),
+    (
+        "health_rule",
+        "Cada punto de contacto suma +1 por una fortaleza y +1 por una sensación de 4–5, y resta 1 por un punto de dolor (2 si es esencial) y 1 por una sensación de 1–2.",
+    ),
     ("no_weakest", "Ninguna etapa está por debajo de 0, así que ninguna se señala como la más débil."),
     ("no_strongest", "Ninguna etapa está por encima de 0, así que ninguna se señala como la más fuerte."),
-    ("tie_weakest_feeling", "{stage} y {other} empatan en {n}; {stage} se señala como la más débil por su sentimiento más bajo ({mean} frente a {other_mean})."),
-    ("tie_weakest_order", "{stage} y {other} empatan en {n} con el mismo sentimiento; la etapa anterior, {stage}, se señala como la más débil."),
-    ("tie_strongest_feeling", "{stage} y {other} empatan en {n}; {stage} se señala como la más fuerte por su sentimiento más alto ({mean} frente a {other_mean})."),
-    ("tie_strongest_order", "{stage} y {other} empatan en {n} con el mismo sentimiento; la etapa anterior, {stage}, se señala como la más fuerte."),
+    (
+        "tie_weakest_feeling",
+        "{stage} y {other} empatan en {n}; {stage} se señala como la más débil por su sentimiento más bajo ({mean} frente a {other_mean}).",
+    ),
+    (
+        "tie_weakest_order",
+        "{stage} y {other} empatan en {n} con el mismo sentimiento; la etapa anterior, {stage}, se señala como la más débil.",
+    ),
+    (
+        "tie_strongest_feeling",
+        "{stage} y {other} empatan en {n}; {stage} se señala como la más fuerte por su sentimiento más alto ({mean} frente a {other_mean}).",
+    ),
+    (
+        "tie_strongest_order",
+        "{stage} y {other} empatan en {n} con el mismo sentimiento; la etapa anterior, {stage}, se señala como la más fuerte.",
+    ),
     ("and_more", "{stage} y {n} más"),
     ("no_score", "sin puntuación"),
     ("headline", "{finding} — {action}."),
@@ -103,5 +118,11 @@ pub(in crate::labels) static ES: &[(&str, &str)] = &[
     (
         "actions_all_intro",
         "La lista completa: las {shown} primeras son las prioridades mostradas antes. Los puntos de contacto que el equipo aún no ha marcado no aparecen.",
+    ),
+    ("legend_touchpoints", "{n} punto de contacto|{n} puntos de contacto"),
+    ("legend_stages", "{n} etapa|{n} etapas"),
+    (
+        "legend_strength_and_pain",
+        "Fortaleza y punto de dolor en una misma tarjeta: bien resuelto para unos clientes, molesto para otros",
     ),
 ];

@@ -31,13 +31,28 @@ pub(in crate::labels) static FR: &[(&str, &str)] = &[
     ("strengths", "{n} force|{n} forces"),
     ("felt_badly", "{n} mal vécu|{n} mal vécus"),
     ("felt_well", "{n} bien vécu|{n} bien vécus"),
-    ("health_rule", "Chaque point de contact compte +1 pour une force et +1 pour un ressenti de 4–5, −1 pour un irritant (−2 s'il est essentiel) et −1 pour un ressenti de 1–2."),
+    (
+        "health_rule",
+        "Chaque point de contact compte +1 pour une force et +1 pour un ressenti de 4–5, −1 pour un irritant (−2 s'il est essentiel) et −1 pour un ressenti de 1–2.",
+    ),
     ("no_weakest", "Aucune étape n'est sous 0 : aucune n'est désignée comme la plus faible."),
     ("no_strongest", "Aucune étape n'est au-dessus de 0 : aucune n'est désignée comme la plus forte."),
-    ("tie_weakest_feeling", "{stage} et {other} sont à égalité à {n} ; {stage} est désignée la plus faible pour son ressenti plus bas ({mean} contre {other_mean})."),
-    ("tie_weakest_order", "{stage} et {other} sont à égalité à {n}, ressenti compris ; l'étape la plus tôt, {stage}, est désignée la plus faible."),
-    ("tie_strongest_feeling", "{stage} et {other} sont à égalité à {n} ; {stage} est désignée la plus forte pour son ressenti plus haut ({mean} contre {other_mean})."),
-    ("tie_strongest_order", "{stage} et {other} sont à égalité à {n}, ressenti compris ; l'étape la plus tôt, {stage}, est désignée la plus forte."),
+    (
+        "tie_weakest_feeling",
+        "{stage} et {other} sont à égalité à {n} ; {stage} est désignée la plus faible pour son ressenti plus bas ({mean} contre {other_mean}).",
+    ),
+    (
+        "tie_weakest_order",
+        "{stage} et {other} sont à égalité à {n}, ressenti compris ; l'étape la plus tôt, {stage}, est désignée la plus faible.",
+    ),
+    (
+        "tie_strongest_feeling",
+        "{stage} et {other} sont à égalité à {n} ; {stage} est désignée la plus forte pour son ressenti plus haut ({mean} contre {other_mean}).",
+    ),
+    (
+        "tie_strongest_order",
+        "{stage} et {other} sont à égalité à {n}, ressenti compris ; l'étape la plus tôt, {stage}, est désignée la plus forte.",
+    ),
     ("and_more", "{stage} et {n} autres"),
     ("no_score", "sans note"),
     ("headline", "{finding} — {action}."),
@@ -103,5 +118,11 @@ pub(in crate::labels) static FR: &[(&str, &str)] = &[
     (
         "actions_all_intro",
         "La liste complète : les {shown} premières sont les priorités montrées précédemment. Les points de contact que l'équipe n'a pas encore marqués n'y figurent pas.",
+    ),
+    ("legend_touchpoints", "{n} point de contact|{n} points de contact"),
+    ("legend_stages", "{n} étape|{n} étapes"),
+    (
+        "legend_strength_and_pain",
+        "Force et irritant sur une même carte : réussi pour certains clients, pénible pour d'autres",
     ),
 ];

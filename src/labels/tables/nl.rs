@@ -31,13 +31,28 @@ pub(in crate::labels) static NL: &[(&str, &str)] = &[
     ("strengths", "{n} sterk punt|{n} sterke punten"),
     ("felt_badly", "{n} slecht ervaren|{n} slecht ervaren"),
     ("felt_well", "{n} goed ervaren|{n} goed ervaren"),
-    ("health_rule", "Elk contactmoment telt +1 voor een sterk punt en +1 voor een gevoel van 4–5, −1 voor een pijnpunt (−2 als het essentieel is) en −1 voor een gevoel van 1–2."),
+    (
+        "health_rule",
+        "Elk contactmoment telt +1 voor een sterk punt en +1 voor een gevoel van 4–5, −1 voor een pijnpunt (−2 als het essentieel is) en −1 voor een gevoel van 1–2.",
+    ),
     ("no_weakest", "Geen fase staat onder 0, dus geen enkele heet de zwakste."),
     ("no_strongest", "Geen fase staat boven 0, dus geen enkele heet de sterkste."),
-    ("tie_weakest_feeling", "{stage} en {other} staan gelijk op {n}; {stage} heet de zwakste door het lagere gevoel ({mean} tegen {other_mean})."),
-    ("tie_weakest_order", "{stage} en {other} staan gelijk op {n}, ook in gevoel; de eerdere fase, {stage}, heet de zwakste."),
-    ("tie_strongest_feeling", "{stage} en {other} staan gelijk op {n}; {stage} heet de sterkste door het hogere gevoel ({mean} tegen {other_mean})."),
-    ("tie_strongest_order", "{stage} en {other} staan gelijk op {n}, ook in gevoel; de eerdere fase, {stage}, heet de sterkste."),
+    (
+        "tie_weakest_feeling",
+        "{stage} en {other} staan gelijk op {n}; {stage} heet de zwakste door het lagere gevoel ({mean} tegen {other_mean}).",
+    ),
+    (
+        "tie_weakest_order",
+        "{stage} en {other} staan gelijk op {n}, ook in gevoel; de eerdere fase, {stage}, heet de zwakste.",
+    ),
+    (
+        "tie_strongest_feeling",
+        "{stage} en {other} staan gelijk op {n}; {stage} heet de sterkste door het hogere gevoel ({mean} tegen {other_mean}).",
+    ),
+    (
+        "tie_strongest_order",
+        "{stage} en {other} staan gelijk op {n}, ook in gevoel; de eerdere fase, {stage}, heet de sterkste.",
+    ),
     ("and_more", "{stage} en {n} andere"),
     ("no_score", "geen score"),
     ("headline", "{finding} — {action}."),
@@ -103,5 +118,11 @@ pub(in crate::labels) static NL: &[(&str, &str)] = &[
     (
         "actions_all_intro",
         "De volledige lijst: de eerste {shown} zijn de eerder getoonde prioriteiten. Contactmomenten die het team nog niet gemarkeerd heeft, staan er niet in.",
+    ),
+    ("legend_touchpoints", "{n} contactmoment|{n} contactmomenten"),
+    ("legend_stages", "{n} fase|{n} fasen"),
+    (
+        "legend_strength_and_pain",
+        "Sterk punt en pijnpunt op één kaart: goed gedaan voor sommige klanten, pijnlijk voor andere",
     ),
 ];

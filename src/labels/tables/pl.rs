@@ -31,13 +31,28 @@ pub(in crate::labels) static PL: &[(&str, &str)] = &[
     ("strengths", "{n} mocna strona|{n} mocne strony|{n} mocnych stron"),
     ("felt_badly", "{n} źle odebrany|{n} źle odebrane|{n} źle odebranych"),
     ("felt_well", "{n} dobrze odebrany|{n} dobrze odebrane|{n} dobrze odebranych"),
-    ("health_rule", "Każdy punkt styku liczy się +1 za mocną stronę i +1 za odczucie 4–5, −1 za problem (−2, jeśli istotny) i −1 za odczucie 1–2."),
+    (
+        "health_rule",
+        "Każdy punkt styku liczy się +1 za mocną stronę i +1 za odczucie 4–5, −1 za problem (−2, jeśli istotny) i −1 za odczucie 1–2.",
+    ),
     ("no_weakest", "Żaden etap nie jest poniżej 0, więc żaden nie jest nazwany najsłabszym."),
     ("no_strongest", "Żaden etap nie jest powyżej 0, więc żaden nie jest nazwany najmocniejszym."),
-    ("tie_weakest_feeling", "{stage} i {other} remisują przy {n}; {stage} jest najsłabszy przez niższe odczucia ({mean} wobec {other_mean})."),
-    ("tie_weakest_order", "{stage} i {other} remisują przy {n} z tymi samymi odczuciami; wcześniejszy etap, {stage}, jest nazwany najsłabszym."),
-    ("tie_strongest_feeling", "{stage} i {other} remisują przy {n}; {stage} jest najmocniejszy przez wyższe odczucia ({mean} wobec {other_mean})."),
-    ("tie_strongest_order", "{stage} i {other} remisują przy {n} z tymi samymi odczuciami; wcześniejszy etap, {stage}, jest nazwany najmocniejszym."),
+    (
+        "tie_weakest_feeling",
+        "{stage} i {other} remisują przy {n}; {stage} jest najsłabszy przez niższe odczucia ({mean} wobec {other_mean}).",
+    ),
+    (
+        "tie_weakest_order",
+        "{stage} i {other} remisują przy {n} z tymi samymi odczuciami; wcześniejszy etap, {stage}, jest nazwany najsłabszym.",
+    ),
+    (
+        "tie_strongest_feeling",
+        "{stage} i {other} remisują przy {n}; {stage} jest najmocniejszy przez wyższe odczucia ({mean} wobec {other_mean}).",
+    ),
+    (
+        "tie_strongest_order",
+        "{stage} i {other} remisują przy {n} z tymi samymi odczuciami; wcześniejszy etap, {stage}, jest nazwany najmocniejszym.",
+    ),
     ("and_more", "{stage} i {n} inne"),
     ("no_score", "brak oceny"),
     ("headline", "{finding} — {action}."),
@@ -45,7 +60,10 @@ pub(in crate::labels) static PL: &[(&str, &str)] = &[
     ("headline_mean", "średnie odczucie {mean} na 5"),
     ("headline_no_weak", "Żaden etap nie wyróżnia się jako słaby"),
     ("headline_fix", "najpierw napraw: {list}|najpierw napraw: {list}|najpierw napraw: {list}"),
-    ("headline_act", "najważniejszy priorytet: {list}|najważniejsze priorytety: {list}|najważniejsze priorytety: {list}"),
+    (
+        "headline_act",
+        "najważniejszy priorytet: {list}|najważniejsze priorytety: {list}|najważniejsze priorytety: {list}",
+    ),
     ("list_and", "i"),
     ("curve_low", "Najniższe odczucia: {stage}"),
     ("priorities", "Priorytety: od czego zacząć"),
@@ -103,5 +121,11 @@ pub(in crate::labels) static PL: &[(&str, &str)] = &[
     (
         "actions_all_intro",
         "Pełna lista: pierwsze {shown} to priorytety pokazane wcześniej. Punkty styku, których zespół jeszcze nie oznaczył, nie są tu wymienione.",
+    ),
+    ("legend_touchpoints", "{n} punkt styku|{n} punkty styku|{n} punktów styku"),
+    ("legend_stages", "{n} etap|{n} etapy|{n} etapów"),
+    (
+        "legend_strength_and_pain",
+        "Mocna strona i problem na jednej karcie: dla jednych klientów dobrze zrobione, dla innych uciążliwe",
     ),
 ];

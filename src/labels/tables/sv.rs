@@ -31,13 +31,28 @@ pub(in crate::labels) static SV: &[(&str, &str)] = &[
     ("strengths", "{n} styrka|{n} styrkor"),
     ("felt_badly", "{n} upplevd dåligt|{n} upplevda dåligt"),
     ("felt_well", "{n} upplevd väl|{n} upplevda väl"),
-    ("health_rule", "Varje kontaktpunkt räknas +1 för en styrka och +1 för en känsla på 4–5, −1 för en smärtpunkt (−2 om den är väsentlig) och −1 för en känsla på 1–2."),
+    (
+        "health_rule",
+        "Varje kontaktpunkt räknas +1 för en styrka och +1 för en känsla på 4–5, −1 för en smärtpunkt (−2 om den är väsentlig) och −1 för en känsla på 1–2.",
+    ),
     ("no_weakest", "Inget steg ligger under 0, så inget kallas svagast."),
     ("no_strongest", "Inget steg ligger över 0, så inget kallas starkast."),
-    ("tie_weakest_feeling", "{stage} och {other} ligger lika på {n}; {stage} kallas svagast för sin lägre känsla ({mean} mot {other_mean})."),
-    ("tie_weakest_order", "{stage} och {other} ligger lika på {n} med samma känsla; det tidigare steget, {stage}, kallas svagast."),
-    ("tie_strongest_feeling", "{stage} och {other} ligger lika på {n}; {stage} kallas starkast för sin högre känsla ({mean} mot {other_mean})."),
-    ("tie_strongest_order", "{stage} och {other} ligger lika på {n} med samma känsla; det tidigare steget, {stage}, kallas starkast."),
+    (
+        "tie_weakest_feeling",
+        "{stage} och {other} ligger lika på {n}; {stage} kallas svagast för sin lägre känsla ({mean} mot {other_mean}).",
+    ),
+    (
+        "tie_weakest_order",
+        "{stage} och {other} ligger lika på {n} med samma känsla; det tidigare steget, {stage}, kallas svagast.",
+    ),
+    (
+        "tie_strongest_feeling",
+        "{stage} och {other} ligger lika på {n}; {stage} kallas starkast för sin högre känsla ({mean} mot {other_mean}).",
+    ),
+    (
+        "tie_strongest_order",
+        "{stage} och {other} ligger lika på {n} med samma känsla; det tidigare steget, {stage}, kallas starkast.",
+    ),
     ("and_more", "{stage} och {n} till"),
     ("no_score", "inget betyg"),
     ("headline", "{finding} — {action}."),
@@ -101,4 +116,7 @@ pub(in crate::labels) static SV: &[(&str, &str)] = &[
         "actions_all_intro",
         "Hela listan: de första {shown} är prioriteringarna som visades tidigare. Kontaktpunkter som teamet ännu inte har markerat finns inte med.",
     ),
+    ("legend_touchpoints", "{n} kontaktpunkt|{n} kontaktpunkter"),
+    ("legend_stages", "{n} steg|{n} steg"),
+    ("legend_strength_and_pain", "Styrka och smärtpunkt på samma kort: bra för vissa kunder, ett problem för andra"),
 ];

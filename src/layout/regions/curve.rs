@@ -299,7 +299,11 @@ fn alt_text(cx: &Context<'_>, points: &[StagePoint]) -> String {
         .filter_map(|p| {
             let name = &cx.journey.stages.get(p.stage)?.name;
             let mean = super::health::one_decimal(p.mean);
-            Some(if p.high > p.low { format!("{name} {mean} ({}–{})", p.low, p.high) } else { format!("{name} {mean}") })
+            Some(if p.high > p.low {
+                format!("{name} {mean} ({}–{})", p.low, p.high)
+            } else {
+                format!("{name} {mean}")
+            })
         })
         .collect();
     format!("{} (1–5): {}", cx.labels.get("feeling"), means.join(", "))

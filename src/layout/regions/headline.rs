@@ -72,4 +72,3 @@ pub(crate) fn layout_at(cx: &Context<'_>, top: f64, width: f64) -> Option<(Item,
     let tag = Tag::new("headline", "headline");
     Some((boxed(tag, Rect::new(0.0, top, width, height), BoxStyle::default(), lines.items), height))
 }
-

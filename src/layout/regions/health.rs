@@ -9,7 +9,7 @@
 
 use super::questions::{RowHead, label_box, row_label};
 use super::{Region, boxed};
-use crate::health::{Decider, Pick, Standing, StageHealth};
+use crate::health::{Decider, Pick, StageHealth, Standing};
 use crate::layout::context::{Context, Slot};
 use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Structure, Tag};
 use crate::layout::geom::{Point, Rect};
@@ -138,7 +138,8 @@ fn cell(cx: &Context<'_>, h: &StageHealth, slot: Slot) -> (Vec<Item>, f64) {
 
 /// The stage's parts in words: "3 pains · 1 strength · 2 felt badly".
 pub(crate) fn parts(cx: &Context<'_>, h: &StageHealth) -> String {
-    let counted = [("pains", h.pains), ("strengths", h.strengths), ("felt_badly", h.felt_badly), ("felt_well", h.felt_well)];
+    let counted =
+        [("pains", h.pains), ("strengths", h.strengths), ("felt_badly", h.felt_badly), ("felt_well", h.felt_well)];
     let words: Vec<String> = counted.iter().filter(|(_, n)| *n > 0).map(|(key, n)| cx.labels.plural(key, *n)).collect();
     words.join(" · ")
 }
@@ -163,7 +164,9 @@ fn bar(cx: &Context<'_>, h: &StageHealth, slot: Slot) -> (Vec<Item>, f64) {
 
     let stage = cx.journey.stages.get(h.stage);
     let scores = |keep: fn(u8) -> bool| -> Vec<u8> {
-        stage.map_or_else(Vec::new, |st| st.touchpoints.iter().filter_map(|t| t.score).map(|s| s.get()).filter(|&s| keep(s)).collect())
+        stage.map_or_else(Vec::new, |st| {
+            st.touchpoints.iter().filter_map(|t| t.score).map(|s| s.get()).filter(|&s| keep(s)).collect()
+        })
     };
     let hurts: Vec<Block> = std::iter::repeat_n(Block::Mark(Mark::Pain), h.pains + h.essential_pains)
         .chain(scores(|s| s <= 2).into_iter().map(Block::Feeling))
@@ -262,7 +265,13 @@ fn tie(cx: &Context<'_>, pick: Pick, standing: Standing) -> Option<String> {
     let n = signed(cx.health.get(pick.stage).map_or(0, StageHealth::health));
     Some(cx.labels.fill(
         key,
-        &[("stage", name(pick.stage)), ("other", &others), ("n", &n), ("mean", &mean(pick.stage)), ("other_mean", &mean(t.runner_up))],
+        &[
+            ("stage", name(pick.stage)),
+            ("other", &others),
+            ("n", &n),
+            ("mean", &mean(pick.stage)),
+            ("other_mean", &mean(t.runner_up)),
+        ],
     ))
 }
 
@@ -290,9 +299,10 @@ fn alt_text(cx: &Context<'_>) -> String {
         .iter()
         .filter_map(|h| {
             let name = &cx.journey.stages.get(h.stage)?.name;
-            let standing = cx.extremes.standing(h.stage).map_or(String::new(), |w| {
-                format!(" ({})", cx.labels.get(&format!("{}_stage", w.as_str())))
-            });
+            let standing = cx
+                .extremes
+                .standing(h.stage)
+                .map_or(String::new(), |w| format!(" ({})", cx.labels.get(&format!("{}_stage", w.as_str()))));
             let words = parts(cx, h);
             let words = if words.is_empty() { String::new() } else { format!(": {words}") };
             Some(format!("{name} {}{standing}{words}", signed(h.health())))

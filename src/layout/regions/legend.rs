@@ -1,9 +1,10 @@
-//! The legend: what each symbol the poster uses means, with how often it
-//! is used. Symbols the poster does not use are left out.
+//! The legend: each mark and symbol the poster uses, drawn as it appears
+//! on a card, with what it means and how many touchpoints (or stages)
+//! carry it. Symbols the poster does not use are left out.
 
 use super::{Region, boxed};
-use crate::layout::context::{Context, Slot};
-use crate::layout::frame::{BoxStyle, Item, Structure, Tag};
+use crate::layout::context::{Context, Lines, Slot};
+use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Structure, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols::{self, Pip};
 use crate::model::{Mark, Panel};
@@ -26,7 +27,11 @@ pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
 #[derive(Clone, Copy, PartialEq)]
 enum Symbol {
     Badge(Mark),
-    Star,
+    /// A card marked both strength and pain: its two badges side by side.
+    StrengthAndPain,
+    /// A moment of truth: the card's heavy frame with the star in it.
+    MomentOfTruth,
+    /// The score ramp, 1 to 5, each dot in its own colour.
     Feeling,
     Effort,
     Rank,
@@ -39,11 +44,24 @@ impl Symbol {
             Symbol::Badge(Mark::Strength) => "legend_strength",
             Symbol::Badge(Mark::Pain) => "legend_pain",
             Symbol::Badge(Mark::WouldPay) => "legend_would_pay",
-            Symbol::Star => "legend_moment_of_truth",
+            Symbol::StrengthAndPain => "legend_strength_and_pain",
+            Symbol::MomentOfTruth => "legend_moment_of_truth",
             Symbol::Feeling => "legend_feeling",
             Symbol::Effort => "legend_effort",
             Symbol::Rank => "legend_rank",
         })
+    }
+
+    /// The entry's `data-symbol`, for scripts that read the SVG.
+    fn name(self) -> &'static str {
+        match self {
+            Symbol::Badge(mark) => mark.as_str(),
+            Symbol::StrengthAndPain => "strength-and-pain",
+            Symbol::MomentOfTruth => "moment-of-truth",
+            Symbol::Feeling => "score",
+            Symbol::Effort => "effort",
+            Symbol::Rank => "rank",
+        }
     }
 
     /// How many touchpoints or stages carry the symbol.
@@ -51,42 +69,116 @@ impl Symbol {
         let j = cx.journey;
         match self {
             Symbol::Badge(mark) => j.touchpoints().filter(|(_, t)| t.has(mark)).count(),
-            Symbol::Star => j.touchpoints().filter(|(_, t)| t.moment_of_truth).count(),
+            Symbol::StrengthAndPain => {
+                j.touchpoints().filter(|(_, t)| t.has(Mark::Strength) && t.has(Mark::Pain)).count()
+            }
+            Symbol::MomentOfTruth => j.touchpoints().filter(|(_, t)| t.moment_of_truth).count(),
             Symbol::Feeling => j.touchpoints().filter(|(_, t)| t.score.is_some()).count(),
             Symbol::Effort => j.stages.iter().filter(|s| s.effort.is_some()).count(),
             Symbol::Rank => cx.ranked,
         }
     }
 
-    /// The symbol's pips, or its square, with its top left at `at` in a
-    /// row `badge` px high.
-    fn pips(self, symbols: &crate::theme::Symbols, at: Point, badge: f64) -> Vec<Rect> {
+    /// The count in words: "9 touchpoints", "5 stages".
+    fn counted(self, cx: &Context<'_>) -> String {
+        let key = if self == Symbol::Effort { "legend_stages" } else { "legend_touchpoints" };
+        cx.labels.plural(key, self.count(cx))
+    }
+
+    /// The pips of a meter or ramp, left to right, with their top left at
+    /// `at` in a row `badge` px high.
+    fn pips(self, cx: &Context<'_>, at: Point, badge: f64) -> Vec<Rect> {
+        let symbols = &cx.theme.symbols;
         let (size, step) = match self {
-            Symbol::Feeling => (symbols.score_pip, symbols.score_pip * 1.4),
             Symbol::Effort => (symbols.effort_pip, symbols.effort_pip * 1.35),
-            Symbol::Badge(_) | Symbol::Star | Symbol::Rank => return vec![Rect::new(at.x, at.y, badge, badge)],
+            _ => (symbols.score_pip, symbols.score_pip * 1.4),
         };
         (0..5).map(|i| Rect::new(at.x + i as f64 * step, at.y + (badge - size) / 2.0, size, size)).collect()
     }
 
-    fn width(self, cx: &Context<'_>, badge: f64) -> f64 {
-        if self == Symbol::Rank {
-            return super::cards::rank_chip(cx, 1, Point::default()).1;
+    /// The symbol's width and height.
+    fn size(self, cx: &Context<'_>) -> (f64, f64) {
+        let s = &cx.theme.space;
+        let badge = s.badge;
+        match self {
+            Symbol::Badge(_) => (badge, badge),
+            Symbol::StrengthAndPain => (2.0 * badge + s.unit * 0.75, badge),
+            Symbol::MomentOfTruth => (2.0 * badge + s.unit / 2.0, badge + s.unit / 2.0),
+            Symbol::Feeling | Symbol::Effort => {
+                (self.pips(cx, Point::default(), badge).last().map_or(0.0, |p| p.right()), badge)
+            }
+            Symbol::Rank => (super::cards::rank_chip(cx, 1, Point::default()).1, badge),
         }
-        let pips = self.pips(&cx.theme.symbols, Point::default(), badge);
-        pips.last().map_or(0.0, |p| p.right())
     }
 
-    fn draw(self, cx: &Context<'_>, at: Point, badge: f64) -> Item {
-        let pips = self.pips(&cx.theme.symbols, at, badge);
+    /// The symbol with its top left at `at`, centred in a row `row` px high.
+    fn draw(self, cx: &Context<'_>, at: Point, row: f64) -> Item {
+        let s = &cx.theme.space;
+        let badge = s.badge;
+        let (w, h) = self.size(cx);
+        let at = Point::new(at.x, at.y + (row - h) / 2.0);
+        let square = Rect::new(at.x, at.y, badge, badge);
         match self {
             Symbol::Rank => super::cards::rank_chip(cx, 1, at).0,
-            Symbol::Badge(mark) => super::mark_badge(cx, mark, pips[0]),
-            Symbol::Star => symbols::star(pips[0]),
-            Symbol::Feeling => symbols::meter("score", &pips, Pip::Dot, 4, Role::Score(4)),
-            Symbol::Effort => symbols::meter("effort", &pips, Pip::Block, 2, Role::Effort),
+            Symbol::Badge(mark) => super::mark_badge(cx, mark, square),
+            Symbol::StrengthAndPain => {
+                let second = Rect::new(at.x + w - badge, at.y, badge, badge);
+                let badges =
+                    vec![super::mark_badge(cx, Mark::Strength, square), super::mark_badge(cx, Mark::Pain, second)];
+                Item::Group(Group::new(Some(Tag::class("badges strength-and-pain")), badges))
+            }
+            Symbol::MomentOfTruth => frame_and_star(cx, Rect::new(at.x, at.y, w, h)),
+            Symbol::Feeling => {
+                let dots = self.pips(cx, at, badge).into_iter().zip(1..=5u8).map(|(pip, score)| {
+                    let dot = Geometry::Circle { center: pip.center(), radius: pip.width.min(pip.height) / 2.0 };
+                    Item::Shape(Shape::filled(dot, Role::Score(score)))
+                });
+                Item::Group(Group::new(Some(Tag::class("ramp score")), dots.collect()))
+            }
+            Symbol::Effort => symbols::meter("effort", &self.pips(cx, at, badge), Pip::Block, 2, Role::Effort),
         }
     }
+}
+
+/// A moment of truth as a card shows it, in `rect`: the card's surface in
+/// the heavy moment-of-truth outline, the star in its top right corner.
+fn frame_and_star(cx: &Context<'_>, rect: Rect) -> Item {
+    let s = &cx.theme.space;
+    let line = s.mot_outline;
+    // The outline is centred on its path: inset by half of it, it stays
+    // inside the symbol's box.
+    let outline = Rect::new(rect.x + line / 2.0, rect.y + line / 2.0, rect.width - line, rect.height - line);
+    let card = Shape {
+        geometry: Geometry::Rect { rect: outline, radius: s.radius },
+        fill: Some(Role::Surface),
+        stroke: Some(Stroke::solid(Role::MomentOfTruth, line)),
+    };
+    let inset = line + s.unit / 4.0;
+    let star = rect.height - 2.0 * inset;
+    let star = symbols::star(Rect::new(rect.right() - inset - star, rect.y + inset, star, star));
+    Item::Group(Group::new(Some(Tag::class("frame moment-of-truth")), vec![Item::Shape(card), star]))
+}
+
+/// An entry's words wrapped into `slot`, then its count ("9 touchpoints")
+/// after the last line, or on a line of its own when it does not fit
+/// there: a count is never broken.
+fn text(cx: &Context<'_>, (words, counted): (&str, &str), slot: Slot) -> Lines {
+    let font = cx.caption(Style::Regular);
+    let mut lines = cx.lines(words, font, Role::Ink, slot);
+    let line_h = cx.line_box(font);
+    let last_right = match lines.items.last() {
+        Some(Item::Text(line)) => line.bounds().right(),
+        _ => slot.x,
+    };
+    let after = last_right + cx.width(" ", font);
+    let at = if after + cx.width(counted, font) <= slot.x + slot.width + 0.01 {
+        Point::new(after, slot.top + lines.height - line_h)
+    } else {
+        lines.height += line_h;
+        Point::new(slot.x, slot.top + lines.height - line_h)
+    };
+    lines.items.push(Item::Text(cx.line_at(counted, font, Role::Ink, at).0));
+    lines
 }
 
 /// The symbols the poster uses, in legend order.
@@ -95,7 +187,13 @@ fn used(cx: &Context<'_>) -> Vec<Symbol> {
     let shown = |p: Panel| panels.is_none_or(|list| list.contains(&p)) && !cx.left_out.contains(&p);
     let mut symbols: Vec<Symbol> = Vec::new();
     if shown(Panel::TOUCHPOINTS) {
-        symbols.extend(Mark::ALL.into_iter().map(Symbol::Badge).chain([Symbol::Star, Symbol::Feeling]));
+        symbols.extend([Mark::Essential, Mark::Strength, Mark::Pain].map(Symbol::Badge));
+        symbols.extend([
+            Symbol::StrengthAndPain,
+            Symbol::Badge(Mark::WouldPay),
+            Symbol::MomentOfTruth,
+            Symbol::Feeling,
+        ]);
     }
     if shown(Panel::QUESTIONS) {
         symbols.push(Symbol::Effort);
@@ -112,36 +210,37 @@ pub(crate) fn has_data(cx: &Context<'_>) -> bool {
     !used(cx).is_empty()
 }
 
-/// Lays out the legend, its entries in rows that wrap.
+/// Lays out the legend, its entries in rows that wrap. Every row is as
+/// high as the tallest symbol, so the texts of a row share a baseline.
 pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let s = &cx.theme.space;
     let font = cx.caption(Style::Regular);
-    let badge = s.badge;
     let content = cx.grid.content;
     let entries = used(cx);
     let mut items = Vec::new();
     let (mut x, mut y) = (0.0, 0.0);
     let mut row_bottom: f64 = 0.0;
-    let row_h = badge.max(font.line_height());
+    let row_h = entries.iter().map(|e| e.size(cx).1).fold(font.line_height(), f64::max);
     for (i, symbol) in entries.into_iter().enumerate() {
-        let words = format!("{} · {}", symbol.words(cx), symbol.count(cx));
-        let words = words.as_str();
-        let sym_w = symbol.width(cx, badge);
-        let text_w = cx.width(words, font).min(content - sym_w - s.unit);
+        let (words, counted) = (format!("{} ·", symbol.words(cx)), symbol.counted(cx));
+        let sym_w = symbol.size(cx).0;
+        let whole = cx.width(&format!("{words} {counted}"), font);
+        let text_w = whole.min(content - sym_w - s.unit).max(cx.width(&counted, font));
         let width = sym_w + s.unit + text_w;
         if x > 0.0 && x + width > content {
             x = 0.0;
             y = row_bottom + s.unit;
         }
         let offset = ((row_h - font.line_height()) / 2.0).max(0.0);
-        let lines = cx.lines(words, font, Role::Ink, Slot::new(x + sym_w + s.unit, y + offset, text_w));
-        let mut content_items = vec![symbol.draw(cx, Point::new(x, y + (row_h - badge) / 2.0), badge)];
+        let lines = text(cx, (&words, &counted), Slot::new(x + sym_w + s.unit, y + offset, text_w));
+        let mut content_items = vec![symbol.draw(cx, Point::new(x, y), row_h)];
         content_items.extend(lines.items);
         let height = row_h.max(offset + lines.height);
         row_bottom = row_bottom.max(y + height);
         let rect = Rect::new(x, y, width, height);
         items.push(boxed(
             Tag::new(format!("legend-{}", i + 1), "legend-item")
+                .data("symbol", symbol.name())
                 .data("count", symbol.count(cx).to_string())
                 .structure(Structure::ListItem),
             rect,

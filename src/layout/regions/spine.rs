@@ -31,10 +31,18 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         let mut tab = None;
         if let Some(standing) = extremes.standing(i).filter(|_| shows_health) {
             let font = Font { style: Style::Bold, size: t.caption, leading: t.line_height };
-            let word = cx.labels.get(if standing == crate::health::Standing::Weakest { "weakest_tab" } else { "strongest_tab" });
+            let word = cx.labels.get(if standing == crate::health::Standing::Weakest {
+                "weakest_tab"
+            } else {
+                "strongest_tab"
+            });
             // The colour travels in a small badge; the word is in ink on
             // the surface, so it reads in every theme.
-            let mark = if standing == crate::health::Standing::Weakest { crate::model::Mark::Pain } else { crate::model::Mark::Strength };
+            let mark = if standing == crate::health::Standing::Weakest {
+                crate::model::Mark::Pain
+            } else {
+                crate::model::Mark::Strength
+            };
             let line_box = cx.line_box(font);
             let icon = line_box * 0.8;
             let w = s.unit / 2.0 + icon + s.unit / 4.0 + cx.width(word, font) + s.unit / 2.0;
