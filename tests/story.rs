@@ -196,7 +196,7 @@ fn the_legend_shows_only_what_the_poster_uses_with_counts() {
         for item in &items {
             let n: usize = item.tag.get("count").and_then(|c| c.parse().ok()).expect("a count");
             let key = if item.tag.get("symbol") == Some("effort") { "legend_stages" } else { "legend_touchpoints" };
-            let counted = labels.count(key, n);
+            let counted = labels.plural(key, n);
             assert!(squash(&item.text()).ends_with(&squash(&counted)), "{name}: {:?} lacks {counted:?}", item.text());
         }
     }

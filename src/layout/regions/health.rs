@@ -226,7 +226,8 @@ fn verdict_note(cx: &Context<'_>, top: f64) -> (Vec<Item>, f64) {
     let slot = Slot::new(first.x + pad, top, last.right() - first.x - 2.0 * pad);
     let lines = cx.lines(&said.join(" "), cx.caption(Style::Italic), Role::Muted, slot);
     let height = lines.height + cx.theme.space.unit / 2.0;
-    (vec![Item::Group(Group::new(Some(Tag::new("health-verdict", "health-verdict")), lines.items))], height)
+    let rect = Rect::new(slot.x, top, slot.width, lines.height);
+    (vec![boxed(Tag::new("health-verdict", "health-verdict"), rect, BoxStyle::default(), lines.items)], height)
 }
 
 /// The rule in plain words, then the tie and "none named" sentences, in
