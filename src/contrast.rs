@@ -45,7 +45,8 @@ impl Pairing {
 pub fn pairings(document: &Document, theme: &Theme) -> Vec<Pairing> {
     let mut out = Vec::new();
     let mut fills = Vec::new();
-    visit(&document.page().frame.items, Transform::IDENTITY, (None, false), theme, &mut fills, &mut out);
+    let within = Within { id: None, symbol: false, alpha: 1.0 };
+    visit(&document.page().frame.items, Transform::IDENTITY, within, theme, &mut fills, &mut out);
     out
 }
 
@@ -62,46 +63,50 @@ pub fn failures(document: &Document, theme: &Theme) -> Vec<(Pairing, usize)> {
     found
 }
 
-/// A filled rectangle painted so far, in frame coordinates.
+/// A filled rectangle painted so far, in frame coordinates, and how
+/// opaque it was painted (a wash such as a pain tint is faint).
 struct Fill {
     rect: Rect,
     role: Role,
+    alpha: f64,
 }
 
-/// `within`: the innermost box's id, and whether the items are part of a
-/// badge.
-fn visit(
-    items: &[Item],
-    at: Transform,
-    within: (Option<&str>, bool),
-    theme: &Theme,
-    fills: &mut Vec<Fill>,
-    out: &mut Vec<Pairing>,
-) {
+/// Where the walk is: the innermost box's id, whether the items are part
+/// of a badge, and how opaque their groups make them.
+#[derive(Clone, Copy)]
+struct Within<'a> {
+    id: Option<&'a str>,
+    symbol: bool,
+    alpha: f64,
+}
+
+fn visit(items: &[Item], at: Transform, within: Within<'_>, theme: &Theme, fills: &mut Vec<Fill>, out: &mut Vec<Pairing>) {
     for item in items {
         match item {
             Item::Shape(shape) => {
                 if let (Geometry::Rect { .. } | Geometry::Circle { .. }, Some(role)) = (&shape.geometry, shape.fill) {
-                    fills.push(Fill { rect: at.apply_rect(shape.geometry.bounds()), role });
+                    fills.push(Fill { rect: at.apply_rect(shape.geometry.bounds()), role, alpha: within.alpha });
                 }
             }
-            Item::Text(line) => {
-                let mut p = pair(line, at, within.0, theme, fills);
+            // Faded text is a department copy's muted part: left out.
+            Item::Text(line) if within.alpha >= 1.0 => {
+                let mut p = pair(line, at, within.id, theme, fills);
                 // A sign on a badge is part of a symbol: WCAG asks 3:1 of
                 // graphics.
-                if within.1 {
+                if within.symbol {
                     p.needed = AA_LARGE;
                 }
                 out.push(p);
             }
+            Item::Text(_) => {}
             Item::Group(group) => {
-                if group.opacity < 1.0 {
-                    continue;
-                }
                 let tag = group.tag.as_ref();
-                let id = tag.and_then(|t| t.id.as_deref()).or(within.0);
-                let symbol = within.1 || tag.is_some_and(|t| t.has_class("badge"));
-                visit(&group.items, at.then(group.transform), (id, symbol), theme, fills, out);
+                let inner = Within {
+                    id: tag.and_then(|t| t.id.as_deref()).or(within.id),
+                    symbol: within.symbol || tag.is_some_and(|t| t.has_class("badge")),
+                    alpha: within.alpha * group.opacity,
+                };
+                visit(&group.items, at.then(group.transform), inner, theme, fills, out);
             }
         }
     }
@@ -109,8 +114,13 @@ fn visit(
 
 fn pair(line: &TextLine, at: Transform, within: Option<&str>, theme: &Theme, fills: &[Fill]) -> Pairing {
     let bounds = at.apply_rect(line.bounds());
-    let ground = fills.iter().rev().find(|f| f.rect.contains(&bounds)).map_or(Role::Background, |f| f.role);
-    let ratio = theme.colors.get(line.role).contrast(theme.colors.get(ground));
+    // The last opaque fill beneath, then every wash painted over it.
+    let under: Vec<&Fill> = fills.iter().filter(|f| f.rect.contains(&bounds)).collect();
+    let base = under.iter().rposition(|f| f.alpha >= 1.0);
+    let ground = base.map_or(Role::Background, |i| under[i].role);
+    let washes = base.map_or(&under[..], |i| &under[i + 1..]);
+    let colour = washes.iter().fold(theme.colors.get(ground), |c, f| theme.colors.get(f.role).over(c, f.alpha));
+    let ratio = theme.colors.get(line.role).contrast(colour);
     // WCAG's large text: 18 pt (24 px) or 14 pt (18.67 px) bold, at the
     // theme's own sizes.
     let large = line.size >= 24.0 || (line.style == Style::Bold && line.size >= 18.66);

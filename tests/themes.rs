@@ -96,6 +96,30 @@ fn a_theme_below_aa_is_caught_with_the_pair_and_the_place() {
     assert!(failures.iter().any(|(p, _)| p.ink == Role::Accent && p.ground == Role::Surface), "{failures:#?}");
 }
 
+#[test]
+fn a_pain_wash_too_dark_for_the_text_on_it_is_caught() {
+    // A pain card's wash is faint; a pain colour as dark as the ink would
+    // drown the card's text, and the wash must count in the measure.
+    let text = std::fs::read_to_string("samples/airline.toml").expect("sample");
+    let journey = common::journey("airline", &text);
+    let fine = Theme::classic();
+    let doc = layout::layout(&journey, &fine, &Fonts::embedded(), &Options::default()).expect("layout");
+    assert!(contrast::failures(&doc, &fine).is_empty());
+    let mut theme = Theme::classic();
+    theme.colors.pain = Color { r: 0, g: 0, b: 0 };
+    theme.colors.muted = Color { r: 0x6E, g: 0x74, b: 0x80 };
+    let doc = layout::layout(&journey, &theme, &Fonts::embedded(), &Options::default()).expect("layout");
+    let failures = contrast::failures(&doc, &theme);
+    let on_cards = failures.iter().find(|(p, _)| p.ground == Role::Surface && p.within.as_deref().is_some_and(|w| w.starts_with("card-")));
+    assert!(on_cards.is_some(), "{failures:#?}");
+    // The same muted ink passes on cards without the wash.
+    let plain = text.replace("\"pain\"", "\"essential\"");
+    let journey = common::journey("no pains", &plain);
+    let doc = layout::layout(&journey, &theme, &Fonts::embedded(), &Options::default()).expect("layout");
+    let failures = contrast::failures(&doc, &theme);
+    assert!(!failures.iter().any(|(p, _)| p.within.as_deref().is_some_and(|w| w.starts_with("card-"))), "{failures:#?}");
+}
+
 /// The rendered pixels agree: inside the title's line box, the pixel
 /// farthest from the page colour is the ink colour, at AA contrast.
 #[test]

@@ -16,6 +16,14 @@ pub struct Color {
 }
 
 impl Color {
+    /// `self` painted at `alpha` (0 to 1) over `base`, as a renderer
+    /// blends it in sRGB.
+    pub fn over(self, base: Color, alpha: f64) -> Color {
+        let a = alpha.clamp(0.0, 1.0);
+        let mix = |top: u8, under: u8| (f64::from(top) * a + f64::from(under) * (1.0 - a)).round() as u8;
+        Color { r: mix(self.r, base.r), g: mix(self.g, base.g), b: mix(self.b, base.b) }
+    }
+
     /// Parses `#RRGGBB` or `#RGB`.
     pub fn from_hex(s: &str) -> Option<Color> {
         let hex = s.strip_prefix('#')?;

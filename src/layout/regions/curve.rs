@@ -243,7 +243,7 @@ fn stage_point(cx: &Context<'_>, p: &StagePoint, marks: Marks) -> Item {
         .data("mean", format!("{:.2}", p.mean))
         .data("low", p.low.to_string())
         .data("high", p.high.to_string())
-        .title(Some(format!("{name}: {}", super::health::one_decimal(p.mean))));
+        .title(Some(format!("{name}: {}", super::health::one_decimal(cx, p.mean))));
     let r = marks.point + marks.ring;
     let bounds = Rect::new(p.at.x - r, p.at.y - r, 2.0 * r, 2.0 * r);
     boxed(tag, bounds, BoxStyle::default(), vec![Item::Shape(circle)])
@@ -298,7 +298,7 @@ fn alt_text(cx: &Context<'_>, points: &[StagePoint]) -> String {
         .iter()
         .filter_map(|p| {
             let name = &cx.journey.stages.get(p.stage)?.name;
-            let mean = super::health::one_decimal(p.mean);
+            let mean = super::health::one_decimal(cx, p.mean);
             Some(if p.high > p.low {
                 format!("{name} {mean} ({}–{})", p.low, p.high)
             } else {

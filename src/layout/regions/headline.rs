@@ -33,7 +33,7 @@ pub(crate) fn sentence(cx: &Context<'_>) -> Option<String> {
                 details.push(l.plural("pains", h.pains));
             }
             if let Some(mean) = h.mean_score {
-                details.push(l.fill("headline_mean", &[("mean", &super::health::one_decimal(mean))]));
+                details.push(l.fill("headline_mean", &[("mean", &super::health::one_decimal(cx, mean))]));
             }
             let stage = cx.journey.stages.get(pick.stage).map_or("", |s| s.name.as_str());
             l.fill("headline_hurt", &[("stage", stage), ("details", &and_list(cx, &details))])

@@ -251,7 +251,7 @@ fn tie(cx: &Context<'_>, pick: Pick, standing: Standing) -> Option<String> {
     let t = pick.tie?;
     let name = |i: usize| cx.journey.stages.get(i).map_or("", |s| s.name.as_str());
     let mean = |i: usize| {
-        cx.health.get(i).and_then(|h| h.mean_score).map_or_else(|| cx.labels.get("no_score").to_owned(), one_decimal)
+        cx.health.get(i).and_then(|h| h.mean_score).map_or_else(|| cx.labels.get("no_score").to_owned(), |m| one_decimal(cx, m))
     };
     let mut others = name(t.runner_up).to_owned();
     if t.more > 0 {
@@ -276,11 +276,12 @@ fn tie(cx: &Context<'_>, pick: Pick, standing: Standing) -> Option<String> {
     ))
 }
 
-/// A mean score to one decimal, computed without formatting floats
-/// differently on any platform (the value is at most 5).
-pub(crate) fn one_decimal(mean: f64) -> String {
+/// A mean score to one decimal in the map's language ("2.8", "2,8"),
+/// from whole tenths, so no platform formats it differently.
+pub(crate) fn one_decimal(cx: &Context<'_>, mean: f64) -> String {
     let tenths = (mean * 10.0).round() as i64;
-    format!("{}.{}", tenths / 10, tenths % 10)
+    let comma = cx.labels.lang() != crate::labels::Lang::En;
+    format!("{}{}{}", tenths / 10, if comma { ',' } else { '.' }, tenths % 10)
 }
 
 /// A health with its sign, a true minus for negatives.
