@@ -21,9 +21,18 @@ pub(crate) fn sentence(cx: &Context<'_>) -> Option<String> {
     if let Some(own) = &cx.journey.headline {
         return (!own.trim().is_empty()).then(|| own.clone());
     }
-    let actions: Vec<&crate::priorities::Priority<'_>> =
-        cx.priorities.iter().filter(|p| p.class != Class::Unassessed).take(NAMED).collect();
-    let first = actions.first()?;
+    // "Fix" names only what hurts; a map with no pain names its first
+    // actions of any kind instead.
+    let assessed = || cx.priorities.iter().filter(|p| p.class != Class::Unassessed);
+    let fixes: Vec<_> = assessed().filter(|p| matches!(p.class, Class::Fix | Class::Improve)).take(NAMED).collect();
+    let (key, actions) = if fixes.is_empty() {
+        ("headline_act", assessed().take(NAMED).collect::<Vec<_>>())
+    } else {
+        ("headline_fix", fixes)
+    };
+    if actions.is_empty() {
+        return None;
+    }
     let l = cx.labels;
     let finding = match cx.extremes.weakest {
         Some(pick) => {
@@ -41,7 +50,6 @@ pub(crate) fn sentence(cx: &Context<'_>) -> Option<String> {
         None => l.get("headline_no_weak").to_owned(),
     };
     let names: Vec<String> = actions.iter().map(|p| p.touchpoint.name.clone()).collect();
-    let key = if matches!(first.class, Class::Fix | Class::Improve) { "headline_fix" } else { "headline_act" };
     let action = l.plural_fill(key, names.len(), &[("list", &and_list(cx, &names))]);
     Some(l.fill("headline", &[("finding", &finding), ("action", &action)]))
 }

@@ -93,6 +93,15 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             .data("stage-number", (i + 1).to_string())
             .structure(Structure::Heading(2));
         let style = BoxStyle { fill: Some(Role::Spine), stroke: None, radius: s.radius };
+        let mut content = content;
+        if shows_health && cx.extremes.weakest_stage() == Some(i) {
+            // A band of the pain colour along the header's foot, inside
+            // its padding: where it hurts, found from across the room and
+            // tied to the tinted column below.
+            let band = (pad / 2.0).min(s.unit * 0.75);
+            let rect = Rect::new(col.x, height - band, col.width, band);
+            content.insert(0, Item::Shape(Shape::filled(Geometry::Rect { rect, radius: band / 2.0 }, Role::Pain)));
+        }
         items.push(boxed(tag, Rect::new(col.x, 0.0, col.width, height), style, content));
     }
     let mut region = Region::new(cx, "spine", height, items);
