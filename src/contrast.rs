@@ -80,7 +80,14 @@ struct Within<'a> {
     alpha: f64,
 }
 
-fn visit(items: &[Item], at: Transform, within: Within<'_>, theme: &Theme, fills: &mut Vec<Fill>, out: &mut Vec<Pairing>) {
+fn visit(
+    items: &[Item],
+    at: Transform,
+    within: Within<'_>,
+    theme: &Theme,
+    fills: &mut Vec<Fill>,
+    out: &mut Vec<Pairing>,
+) {
     for item in items {
         match item {
             Item::Shape(shape) => {

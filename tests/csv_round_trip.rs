@@ -269,6 +269,8 @@ fn any_map() -> impl Strategy<Value = String> {
             let theme = if fields[7].len() % 2 == 0 { "dark".to_owned() } else { format!("{}.toml", fields[7]) };
             map.insert("theme".into(), S(theme));
             map.insert("currency".into(), S(fields[8].chars().take(3).collect()));
+            // Any headline, the empty one (which hides it) too.
+            map.insert("headline".into(), S(fields[10].clone()));
             map.insert("status".into(), S(if fields[9].len() % 2 == 0 { "draft" } else { "validated" }.into()));
             map.insert("team".into(), Array(team.into_iter().map(S).collect()));
             map.insert("sources".into(), Array(sources.into_iter().map(S).collect()));

@@ -29,30 +29,27 @@ fn card_stage(b: &Boxed<'_>) -> Option<usize> {
     b.tag.get("card")?.strip_prefix("card-")?.split_once('-')?.0.parse().ok()
 }
 
-/// The line's pieces: (from, cubic controls and end), split by whether
-/// they are dashed.
+/// The line's pieces in frame coordinates, left to right: where each
+/// starts, its two controls, where it ends, and whether it is dashed.
 fn pieces(band: &Boxed<'_>) -> Vec<(Point, Point, Point, Point, bool)> {
+    let t = band.transform;
     let mut out = Vec::new();
-    let mut collect = |items: &[Item], dashed: bool, out: &mut Vec<_>| {
-        for item in items {
-            let Item::Shape(shape) = item else { continue };
-            let Geometry::Path(segments) = &shape.geometry else { continue };
-            let mut from = Point::new(0.0, 0.0);
-            for s in segments {
-                match *s {
-                    Segment::Move(p) => from = p,
-                    Segment::Cubic(a, b, c) => {
-                        let t = band.transform;
-                        let dashed = dashed || shape.stroke.is_some_and(|s| s.dash.is_some());
-                        out.push((t.apply(from), t.apply(a), t.apply(b), t.apply(c), dashed));
-                        from = c;
-                    }
-                    _ => {}
+    for item in &band.group.items {
+        let Item::Shape(shape) = item else { continue };
+        let Geometry::Path(segments) = &shape.geometry else { continue };
+        let dashed = shape.stroke.is_some_and(|s| s.dash.is_some());
+        let mut from = Point::new(0.0, 0.0);
+        for s in segments {
+            match *s {
+                Segment::Move(p) => from = p,
+                Segment::Cubic(a, b, c) => {
+                    out.push((t.apply(from), t.apply(a), t.apply(b), t.apply(c), dashed));
+                    from = c;
                 }
+                _ => {}
             }
         }
-    };
-    collect(&band.group.items, false, &mut out);
+    }
     out.sort_by(|p, q| p.0.x.total_cmp(&q.0.x));
     out
 }

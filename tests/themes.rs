@@ -110,14 +110,19 @@ fn a_pain_wash_too_dark_for_the_text_on_it_is_caught() {
     theme.colors.muted = Color { r: 0x6E, g: 0x74, b: 0x80 };
     let doc = layout::layout(&journey, &theme, &Fonts::embedded(), &Options::default()).expect("layout");
     let failures = contrast::failures(&doc, &theme);
-    let on_cards = failures.iter().find(|(p, _)| p.ground == Role::Surface && p.within.as_deref().is_some_and(|w| w.starts_with("card-")));
+    let on_cards = failures
+        .iter()
+        .find(|(p, _)| p.ground == Role::Surface && p.within.as_deref().is_some_and(|w| w.starts_with("card-")));
     assert!(on_cards.is_some(), "{failures:#?}");
     // The same muted ink passes on cards without the wash.
     let plain = text.replace("\"pain\"", "\"essential\"");
     let journey = common::journey("no pains", &plain);
     let doc = layout::layout(&journey, &theme, &Fonts::embedded(), &Options::default()).expect("layout");
     let failures = contrast::failures(&doc, &theme);
-    assert!(!failures.iter().any(|(p, _)| p.within.as_deref().is_some_and(|w| w.starts_with("card-"))), "{failures:#?}");
+    assert!(
+        !failures.iter().any(|(p, _)| p.within.as_deref().is_some_and(|w| w.starts_with("card-"))),
+        "{failures:#?}"
+    );
 }
 
 /// The rendered pixels agree: inside the title's line box, the pixel

@@ -251,7 +251,10 @@ fn tie(cx: &Context<'_>, pick: Pick, standing: Standing) -> Option<String> {
     let t = pick.tie?;
     let name = |i: usize| cx.journey.stages.get(i).map_or("", |s| s.name.as_str());
     let mean = |i: usize| {
-        cx.health.get(i).and_then(|h| h.mean_score).map_or_else(|| cx.labels.get("no_score").to_owned(), |m| one_decimal(cx, m))
+        cx.health
+            .get(i)
+            .and_then(|h| h.mean_score)
+            .map_or_else(|| cx.labels.get("no_score").to_owned(), |m| one_decimal(cx, m))
     };
     let mut others = name(t.runner_up).to_owned();
     if t.more > 0 {
@@ -313,7 +316,7 @@ fn alt_text(cx: &Context<'_>) -> String {
     let mut text = format!("{}: {}.", cx.labels.get("health"), stages.join("; "));
     for sentence in verdict_sentences(cx).iter().skip(1) {
         text.push(' ');
-        text.push_str(&sentence);
+        text.push_str(sentence);
     }
     text
 }
