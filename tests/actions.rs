@@ -8,8 +8,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::tools::{self, PDFINFO, PDFTOTEXT};
 use journeymap::layout::{self, Document, Options};
 use journeymap::model::{Journey, Paper, Size};
@@ -169,21 +167,6 @@ fn the_list_pages_hold_every_action_in_order_within_their_boxes() {
     }
 }
 
-/// Runs a poppler tool on PDF bytes (the test has asked `tools::have`).
-fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("poster.pdf");
-    std::fs::write(&path, pdf).expect("write the PDF");
-    let mut args: Vec<String> = extra.iter().map(|s| (*s).to_owned()).collect();
-    args.push(path.display().to_string());
-    if tool == "pdftotext" {
-        args.push("-".into());
-    }
-    let out = Command::new(tool).args(&args).output().expect("the tool runs");
-    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[test]
 fn the_pdf_carries_the_full_list_after_the_poster() {
     if !tools::have(&[&PDFINFO, &PDFTOTEXT]) {
@@ -193,18 +176,18 @@ fn the_pdf_carries_the_full_list_after_the_poster() {
     let renderer = Renderer::new(Fonts::embedded()).with_page(Options::default());
     let doc = renderer.layout(&journey, &Theme::classic()).expect("layout");
     let pdf = renderer.export(&doc, &Theme::classic(), &OutputFormat::Pdf).expect("pdf");
-    let info = poppler("pdfinfo", &pdf, &[]);
+    let info = tools::poppler("pdfinfo", &pdf, &[]);
     let pages = info.lines().find_map(|l| l.strip_prefix("Pages:")).map(str::trim);
     assert_eq!(pages, Some(doc.pages.len().to_string().as_str()), "{info}");
     assert!(doc.pages.len() >= 2);
     let last = doc.pages.len().to_string();
-    let list = poppler("pdftotext", &pdf, &["-f", "2", "-l", &last]);
+    let list = tools::poppler("pdftotext", &pdf, &["-f", "2", "-l", &last]);
     let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(squash(&list).contains("All actions, in priority order (40)"), "{list}");
     assert!(list.contains("Do thing 39") && list.contains("Do thing 0"), "the first and last actions: {list}");
     assert!(!list.contains("Unmarked"), "{list}");
     // The list page's heading is an H1 and its entries a list.
-    let structure = poppler("pdfinfo", &pdf, &["-struct"]);
+    let structure = tools::poppler("pdfinfo", &pdf, &["-struct"]);
     let count = |tag: &str| structure.lines().filter(|l| l.split_whitespace().next() == Some(tag)).count();
     assert!(count("H1") >= 2 && count("L") >= 2, "{structure}");
     assert!(count("LI") >= 40 + 8, "{structure}");

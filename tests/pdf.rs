@@ -8,32 +8,12 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::tools::{self, PDFFONTS, PDFINFO, PDFTOHTML, PDFTOTEXT};
 use journeymap::layout::{self, Options};
 use journeymap::model::{Orientation, Paper, Size};
 use journeymap::render::{OutputFormat, Renderer};
 use journeymap::text::Fonts;
 use journeymap::theme::Theme;
-
-/// Runs a poppler tool on PDF bytes (the test has asked `tools::have`).
-fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("poster.pdf");
-    std::fs::write(&path, pdf).expect("write the PDF");
-    let mut args: Vec<String> = extra.iter().map(|s| (*s).to_owned()).collect();
-    args.push(path.display().to_string());
-    if tool == "pdftotext" {
-        args.push("-".into());
-    }
-    let out = Command::new(tool)
-        .args(&args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} is needed to read PDFs back: install poppler-utils ({e})"));
-    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn field<'a>(info: &'a str, name: &str) -> &'a str {
     info.lines().find_map(|l| l.strip_prefix(&format!("{name}:"))).map_or("", str::trim)
@@ -55,7 +35,7 @@ fn the_poster_is_page_one_of_exactly_its_size_with_the_maps_metadata() {
     }
     let (_, pdf) = pdf_of("samples/airline.toml", Some(Size::Paper(Paper::A2)), None);
     assert!(pdf.starts_with(b"%PDF-"));
-    let info = poppler("pdfinfo", &pdf, &[]);
+    let info = tools::poppler("pdfinfo", &pdf, &[]);
     // The poster, then its 22 actions on a page of their own.
     assert_eq!(field(&info, "Pages"), "2");
     // A2 landscape: 594 × 420 mm = 1683.78 × 1190.55 pt.
@@ -70,17 +50,17 @@ fn the_poster_is_page_one_of_exactly_its_size_with_the_maps_metadata() {
     // curve and health strip figures; a bookmark a page. The
     // list page's heading is a second H1, its actions a fourth list.
     assert_eq!(field(&info, "Tagged"), "yes", "{info}");
-    let structure = poppler("pdfinfo", &pdf, &["-struct"]);
+    let structure = tools::poppler("pdfinfo", &pdf, &["-struct"]);
     let count = |tag: &str| structure.lines().filter(|l| l.split_whitespace().next() == Some(tag)).count();
     assert_eq!((count("H1"), count("H2")), (2, 7), "{structure}");
     assert_eq!((count("L"), count("Figure")), (4, 2), "{structure}");
     assert!(count("LI") >= 22 + 8 + 22, "every card, shown priority and listed action is a list item: {structure}");
     let outer = structure.lines().skip_while(|l| !l.contains("Part")).find(|l| l.trim_start().starts_with("H"));
     assert_eq!(outer.map(str::trim), Some("H1 (block)"), "the title comes first: {structure}");
-    let xml = poppler("pdftohtml", &pdf, &["-xml", "-stdout", "-i", "-q"]);
+    let xml = tools::poppler("pdftohtml", &pdf, &["-xml", "-stdout", "-i", "-q"]);
     assert!(xml.contains("<item page=\"1\">Flying Nordic Air</item>"), "{xml}");
     assert!(field(&info, "CreationDate").contains("2026"), "{info}");
-    let fonts = poppler("pdffonts", &pdf, &[]);
+    let fonts = tools::poppler("pdffonts", &pdf, &[]);
     let inter: Vec<&str> = fonts.lines().filter(|l| l.contains("Inter")).collect();
     assert_eq!(inter.len(), 3, "{fonts}");
     // Embedded, subset, with a Unicode map.
@@ -102,7 +82,7 @@ fn every_card_name_comes_out_as_text_where_its_card_is() {
         let renderer = Renderer::new(Fonts::embedded()).with_page(Options { size, orientation, ..Default::default() });
         let doc = renderer.layout(&journey, &Theme::classic()).expect("layout");
         let pdf = renderer.export(&doc, &Theme::classic(), &OutputFormat::Pdf).expect("pdf");
-        let whole = squash(&poppler("pdftotext", &pdf, &[]));
+        let whole = squash(&tools::poppler("pdftotext", &pdf, &[]));
         assert!(whole.contains(&squash(&journey.title)), "{path}");
         // Page px to pt: the page's scale, then 72/96.
         let k = doc.page().transform.scale * 0.75;
@@ -111,7 +91,7 @@ fn every_card_name_comes_out_as_text_where_its_card_is() {
             let name = &journey.stages[stage].touchpoints[index].name;
             let r = anchor.rect;
             let crop = [r.x * k, r.y * k, r.width * k, r.height * k].map(|v| format!("{}", v.round() as i64));
-            let text = poppler(
+            let text = tools::poppler(
                 "pdftotext",
                 &pdf,
                 &["-r", "72", "-x", &crop[0], "-y", &crop[1], "-W", &crop[2], "-H", &crop[3]],

@@ -95,3 +95,21 @@ pub(crate) fn missing_message(missing: &[&Tool]) -> String {
     let packages = packages.join(" ");
     format!("needs {} — install {packages} (apt-get install {packages})", names.join(", "))
 }
+
+/// Runs a poppler tool on PDF bytes (the test has asked `tools::have`).
+pub(crate) fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("poster.pdf");
+    std::fs::write(&path, pdf).expect("write the PDF");
+    let mut args: Vec<String> = extra.iter().map(|s| (*s).to_owned()).collect();
+    args.push(path.display().to_string());
+    if tool == "pdftotext" {
+        args.push("-".into());
+    }
+    let out = std::process::Command::new(tool)
+        .args(&args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed to read PDFs back: install poppler-utils ({e})"));
+    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
