@@ -47,6 +47,15 @@ pub(crate) fn badge(mark: Mark, rect: Rect) -> Item {
     Item::Group(Group::new(Some(Tag::class(format!("badge {}", mark.as_str()))), items))
 }
 
+/// A faint wash of `role` over `rect` at `opacity`: a pain tint that
+/// shows where it hurts from across the room. Untagged, so it lies under
+/// the marks rather than counting as one.
+pub(crate) fn wash(rect: Rect, radius: f64, role: Role, opacity: f64) -> Item {
+    let mut group = Group::new(None, vec![Item::Shape(Shape::filled(Geometry::Rect { rect, radius }, role))]);
+    group.opacity = opacity;
+    Item::Group(group)
+}
+
 /// The moment-of-truth star filling the square `rect`. The unit vertices
 /// are written out rather than computed with `sin`/`cos`.
 pub(crate) fn star(rect: Rect) -> Item {

@@ -156,7 +156,7 @@ fn pain_edge(cx: &Context<'_>, rect: Rect) -> Vec<Item> {
     let edge = (s.card_padding / 2.0).min(s.unit * 0.75);
     let bar = Rect::new(rect.x, rect.y, edge, rect.height);
     let shape = Shape::filled(Geometry::Rect { rect: bar, radius: edge / 2.0 }, Role::Pain);
-    vec![super::health::tint(rect, s.radius, PAIN_TINT), Item::Shape(shape)]
+    vec![symbols::wash(rect, s.radius, Role::Pain, PAIN_TINT), Item::Shape(shape)]
 }
 
 /// How much of the pain colour washes a pain card.

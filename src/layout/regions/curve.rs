@@ -92,7 +92,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
 
     let mut items = Vec::new();
     if let Some(weak) = cx.extremes.weakest_stage().and_then(|i| columns.get(i)) {
-        items.push(super::health::tint(Rect::new(weak.x, 0.0, weak.width, height), s.radius, 0.08));
+        items.push(symbols::wash(Rect::new(weak.x, 0.0, weak.width, height), s.radius, Role::Pain, 0.08));
     }
     for score in 1..=5u8 {
         let y = scale.y(f64::from(score));

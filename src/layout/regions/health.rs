@@ -91,20 +91,10 @@ fn stage_box(cx: &Context<'_>, h: &StageHealth, rect: Rect, content: Vec<Item>) 
     };
     let mut items = Vec::with_capacity(content.len() + 1);
     if standing == Some(Standing::Weakest) {
-        items.push(tint(rect, s.radius, TINT));
+        items.push(symbols::wash(rect, s.radius, Role::Pain, TINT));
     }
     items.extend(content);
     boxed(tag, rect, BoxStyle { fill: None, stroke, radius: s.radius }, items)
-}
-
-/// A faint wash of the pain colour over `rect`: where it hurts, seen
-/// from across the room.
-pub(crate) fn tint(rect: Rect, radius: f64, opacity: f64) -> Item {
-    let wash = Shape::filled(Geometry::Rect { rect, radius }, Role::Pain);
-    // Untagged: a wash under the marks, not a mark itself.
-    let mut group = Group::new(None, vec![Item::Shape(wash)]);
-    group.opacity = opacity;
-    Item::Group(group)
 }
 
 /// One stage's bar, health and words in `slot`; returns the items and
