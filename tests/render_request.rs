@@ -160,6 +160,8 @@ fn impossible_jobs_are_refused_before_any_work() {
         ..Job::default()
     };
     assert_eq!(tiles_as_svg.check(), Err(RequestError::TilesNeedPdf(Target::File("t.svg".into()))));
+    let fit_alone = Job { fit_tiles: true, outputs: vec![file("t.pdf", OutputFormat::Pdf)], ..Job::default() };
+    assert_eq!(fit_alone.check(), Err(RequestError::FitWithoutTiles));
     let twice = Job {
         outputs: vec![Output::new(Target::Stdout, OutputFormat::svg()), Output::new(Target::Stdout, OutputFormat::Pdf)],
         ..Job::default()

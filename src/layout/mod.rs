@@ -23,7 +23,9 @@
 //! and names a size that would fit.
 
 mod actions;
+mod assembly;
 mod context;
+mod cuts;
 mod deck;
 mod document;
 mod frame;
@@ -40,7 +42,9 @@ pub use deck::{MIN_SLIDE_TEXT_PX, SLIDE, deck};
 pub use document::{Anchor, AnchorKind, Boxed, Document, Meta, Page, PrintBoxes};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Structure, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
-pub use print::{MAX_BLEED_MM, MAX_TILES, PrintError, TILE_MARGIN_MM, TILE_OVERLAP_MM, tiles, with_bleed};
+pub use print::{
+    MAX_BLEED_MM, MAX_TILES, PrintError, TILE_MARGIN_MM, TILE_OVERLAP_MM, fitted_tiles, tiles, with_bleed,
+};
 
 use crate::model::{Journey, Orientation, Panel, Paper, Size, Status};
 use crate::text::{Fonts, Shaper};

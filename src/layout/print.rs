@@ -12,6 +12,7 @@
 //!   ringed ticks where the next tile's cut edge goes (so no mark is left
 //!   on the assembled poster); "row r, column c of R × C" on each page.
 
+use super::cuts::{Fitter, Grid, Keepouts};
 use super::document::{Document, Page, PrintBoxes};
 use super::frame::{Frame, Geometry, Group, Item, Shape, Stroke, Structure, Tag, TextLine, Transform};
 use super::geom::{EPSILON, Point, Rect, Size2};
@@ -141,30 +142,84 @@ pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Do
     if total > MAX_TILES {
         return Err(PrintError::TooManyTiles { tiles: total, paper: sheet.as_str().to_owned() });
     }
-    let window = Size2 { width: sheet_size.width - 2.0 * margin, height: sheet_size.height - 2.0 * margin };
-    let step = Size2 { width: window.width - overlap, height: window.height - overlap };
+    let step =
+        Size2 { width: sheet_size.width - 2.0 * margin - overlap, height: sheet_size.height - 2.0 * margin - overlap };
     // Where each tile's window starts on the poster; the last ends at the
     // poster's edge when the poster is larger than one window.
     let starts = |n: usize, step: f64| (0..n).map(move |i| i as f64 * step).collect::<Vec<f64>>();
-    let (xs, ys) = (starts(columns, step.width), starts(rows, step.height));
+    let grid = Grid {
+        sheet: sheet_size,
+        scale: 1.0,
+        xs: starts(columns, step.width),
+        ys: starts(rows, step.height),
+        extent: poster.size,
+    };
+    Ok(document.with_pages(tile_pages(document, shaper, sheet.as_str(), &grid)))
+}
+
+/// The poster scaled to the fewest tiles of `paper` its smallest text
+/// allows (6 pt at print size), cut where no line of a card, cell, health
+/// box or priority is cut (in the gutters between them where it can),
+/// after a first page that shows how the sheets go together.
+///
+/// # Errors
+/// As [`tiles`].
+pub fn fitted_tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Document, PrintError> {
+    let Size::Paper(sheet) = paper else { return Err(PrintError::Paper(paper.to_string())) };
+    let poster = document.page();
+    let margin = Length::mm(TILE_MARGIN_MM).to_px();
+    let size = |o: Orientation| {
+        let (w, h) = paper.page_px(Some(o)).unwrap_or((1.0, 1.0));
+        Size2 { width: w, height: h }
+    };
+    let sheets = [size(Orientation::Portrait), size(Orientation::Landscape)];
+    let window = |s: Size2| Size2 { width: s.width - 2.0 * margin, height: s.height - 2.0 * margin };
+    let fitter = Fitter {
+        page: poster,
+        keepouts: (Keepouts::of(poster, false), Keepouts::of(poster, true)),
+        windows: sheets.map(window),
+        sheets,
+        overlap: Length::mm(TILE_OVERLAP_MM).to_px(),
+    };
+    let Some(grid) = fitter.fit() else {
+        return Err(PrintError::TooManyTiles { tiles: MAX_TILES + 1, paper: sheet.as_str().to_owned() });
+    };
+    let mut pages = vec![super::assembly::page(document, shaper, sheet.as_str(), &grid, sheets)];
+    pages.extend(tile_pages(document, shaper, sheet.as_str(), &grid));
+    Ok(document.with_pages(pages))
+}
+
+/// Where tile `i` of `starts` ends on the scaled poster: its neighbour's
+/// cut and the overlap past it, or the poster's edge.
+pub(crate) fn tile_end(starts: &[f64], i: usize, total: f64) -> f64 {
+    starts.get(i + 1).map_or(total, |next| (next + Length::mm(TILE_OVERLAP_MM).to_px()).min(total))
+}
+
+/// The tile pages of `grid`, in reading order.
+fn tile_pages(document: &Document, shaper: &Shaper<'_>, paper: &str, grid: &Grid) -> Vec<Page> {
+    let poster = document.page();
+    let margin = Length::mm(TILE_MARGIN_MM).to_px();
+    let (rows, columns) = (grid.ys.len(), grid.xs.len());
+    let sheet_size = grid.sheet;
+    let window = Size2 { width: sheet_size.width - 2.0 * margin, height: sheet_size.height - 2.0 * margin };
     let t = poster.transform;
+    let f = grid.scale;
     let orientation = if sheet_size.width > sheet_size.height { "landscape" } else { "portrait" };
-    let suffix =
-        |r: usize, c: usize| format!(" · row {r}, column {c} of {rows} × {columns} · {} {orientation}", sheet.as_str());
+    let suffix = |r: usize, c: usize| format!(" · row {r}, column {c} of {rows} × {columns} · {paper} {orientation}");
     // The title is cut once, to leave room for the longest suffix.
     let room = window.width - shaper.width(&suffix(rows, columns), Style::Regular, CAPTION_PX);
     let title = shaper.ellipsize(&document.title, Style::Regular, CAPTION_PX, room.max(0.0));
-    let mut pages = Vec::with_capacity(total);
-    for (r, &y0) in ys.iter().enumerate() {
-        for (c, &x0) in xs.iter().enumerate() {
-            let transform = Transform { scale: t.scale, tx: t.tx - x0 + margin, ty: t.ty - y0 + margin };
-            // The window, less what lies past the poster's edge on the
-            // last row and column: both stay paper.
+    let mut pages = Vec::with_capacity(rows * columns);
+    for (r, &y0) in grid.ys.iter().enumerate() {
+        for (c, &x0) in grid.xs.iter().enumerate() {
+            let transform = Transform { scale: f * t.scale, tx: f * t.tx - x0 + margin, ty: f * t.ty - y0 + margin };
+            // The window up to the next tile's cut and the overlap, less
+            // what lies past the poster's edge: the rest stays paper.
             let shown = Rect::new(
                 margin,
                 margin,
-                window.width.min(poster.size.width - x0),
-                window.height.min(poster.size.height - y0),
+                (tile_end(&grid.xs, c, grid.extent.width) - x0).min(window.width),
+                (tile_end(&grid.ys, r, grid.extent.height) - y0).min(window.height),
             );
             // Only what the tile shows is drawn on it: a tile page holds a
             // part of the poster, not all of it under paper.
@@ -176,47 +231,8 @@ pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Do
                 .into_iter()
                 .map(|rect| paper_band(transform.inverse().apply_rect(rect)))
                 .collect();
-            let width = Length::pt(MARK_PT).to_px();
-            let tick = Length::mm(3.0).to_px();
-            let ring_r = Length::mm(0.8).to_px();
-            // Assembly marks, all in the margin, so none is left on the
-            // finished poster. Cut ticks stand at this tile's window edge
-            // where a neighbour lies to the left or above: cut there. Ringed
-            // ticks stand where the next tile's window begins: lay that
-            // tile's cut edge on them. In the poster's coordinates a tile's
-            // ringed ticks and its neighbour's cut ticks are the same line.
-            let (left, top) = (margin, margin);
-            let (right, bottom) = (margin + shown.width, margin + shown.height);
-            let vertical = |x: f64, ringed: bool, furniture: &mut Vec<Item>| {
-                for (a, b) in [(top - tick, top), (bottom, bottom + tick)] {
-                    furniture.push(line(transform, Point::new(x, a), Point::new(x, b), width));
-                }
-                if ringed {
-                    furniture.push(ring(transform, Point::new(x, top - tick - ring_r), ring_r, width));
-                    furniture.push(ring(transform, Point::new(x, bottom + tick + ring_r), ring_r, width));
-                }
-            };
-            if c > 0 {
-                vertical(left, false, &mut furniture);
-            }
-            if c + 1 < columns {
-                vertical(margin + window.width - overlap, true, &mut furniture);
-            }
-            let horizontal = |y: f64, ringed: bool, furniture: &mut Vec<Item>| {
-                for (a, b) in [(left - tick, left), (right, right + tick)] {
-                    furniture.push(line(transform, Point::new(a, y), Point::new(b, y), width));
-                }
-                if ringed {
-                    furniture.push(ring(transform, Point::new(left - tick - ring_r, y), ring_r, width));
-                    furniture.push(ring(transform, Point::new(right + tick + ring_r, y), ring_r, width));
-                }
-            };
-            if r > 0 {
-                horizontal(top, false, &mut furniture);
-            }
-            if r + 1 < rows {
-                horizontal(margin + window.height - overlap, true, &mut furniture);
-            }
+            let next = (grid.xs.get(c + 1).map(|x| margin + x - x0), grid.ys.get(r + 1).map(|y| margin + y - y0));
+            assembly_marks(&mut furniture, transform, shown, (c > 0, r > 0), next);
             let label = format!("{title}{}", suffix(r + 1, c + 1));
             furniture.push(caption(shaper, &label, transform, Point::new(margin, Length::mm(3.0).to_px())));
             frame.items.push(Item::Group(Group::new(
@@ -232,7 +248,56 @@ pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Do
             });
         }
     }
-    Ok(document.with_pages(pages))
+    pages
+}
+
+/// Assembly marks, all in the margin, so none is left on the finished
+/// poster. Cut ticks stand at this tile's window edge where a neighbour
+/// lies to the left or above (`cut`): cut there. Ringed ticks stand where
+/// the next tile's window begins (`next`, in page px): lay that tile's cut
+/// edge on them. In the poster's coordinates a tile's ringed ticks and
+/// its neighbour's cut ticks are the same line.
+fn assembly_marks(
+    furniture: &mut Vec<Item>,
+    transform: Transform,
+    shown: Rect,
+    cut: (bool, bool),
+    next: (Option<f64>, Option<f64>),
+) {
+    let width = Length::pt(MARK_PT).to_px();
+    let tick = Length::mm(3.0).to_px();
+    let ring_r = Length::mm(0.8).to_px();
+    let (left, top, right, bottom) = (shown.x, shown.y, shown.right(), shown.bottom());
+    let vertical = |x: f64, ringed: bool, furniture: &mut Vec<Item>| {
+        for (a, b) in [(top - tick, top), (bottom, bottom + tick)] {
+            furniture.push(line(transform, Point::new(x, a), Point::new(x, b), width));
+        }
+        if ringed {
+            furniture.push(ring(transform, Point::new(x, top - tick - ring_r), ring_r, width));
+            furniture.push(ring(transform, Point::new(x, bottom + tick + ring_r), ring_r, width));
+        }
+    };
+    if cut.0 {
+        vertical(left, false, furniture);
+    }
+    if let Some(x) = next.0 {
+        vertical(x, true, furniture);
+    }
+    let horizontal = |y: f64, ringed: bool, furniture: &mut Vec<Item>| {
+        for (a, b) in [(left - tick, left), (right, right + tick)] {
+            furniture.push(line(transform, Point::new(a, y), Point::new(b, y), width));
+        }
+        if ringed {
+            furniture.push(ring(transform, Point::new(left - tick - ring_r, y), ring_r, width));
+            furniture.push(ring(transform, Point::new(right + tick + ring_r, y), ring_r, width));
+        }
+    };
+    if cut.1 {
+        horizontal(top, false, furniture);
+    }
+    if let Some(y) = next.1 {
+        horizontal(y, true, furniture);
+    }
 }
 
 /// The items (in frame coordinates) that reach into `window`: groups keep
@@ -282,7 +347,7 @@ fn paper_around(page: Size2, inner: Rect) -> [Rect; 4] {
     ]
 }
 
-fn paper_band(rect: Rect) -> Item {
+pub(crate) fn paper_band(rect: Rect) -> Item {
     Item::Shape(Shape::filled(Geometry::Rect { rect, radius: 0.0 }, Role::Paper))
 }
 
@@ -311,11 +376,11 @@ fn ring(t: Transform, center: Point, radius: f64, width: f64) -> Item {
 }
 
 /// The tile label's size: 9 pt, in page px.
-const CAPTION_PX: f64 = 12.0;
+pub(crate) const CAPTION_PX: f64 = 12.0;
 
 /// A one-line label at [`CAPTION_PX`] on the page, its line box centred on
 /// `at.y`; the caller has made it fit.
-fn caption(shaper: &Shaper<'_>, text: &str, t: Transform, at: Point) -> Item {
+pub(crate) fn caption(shaper: &Shaper<'_>, text: &str, t: Transform, at: Point) -> Item {
     let size = CAPTION_PX / t.scale;
     let shaped = shaper.shape(text, Style::Regular, size, &mut Vec::new());
     let (ascent, descent) = shaper.extents(Style::Regular, size);

@@ -81,7 +81,7 @@ impl Renderer {
         let notes = notes::poster_notes(&document, theme, &self.fonts, auto, job.svg_embeds());
         // Print furniture goes on last: the notes are about the poster,
         // not the sheets it is printed on.
-        let document = self.furnish(document, job.furniture)?;
+        let document = self.furnish(document, job.furniture, job.fit_tiles)?;
         let mut outputs = self.export_all(&document, theme, &job.outputs)?;
         if let Some(copies) = &job.per_owner {
             outputs.extend(self.owner_copies(journey, theme, page, job.furniture, copies)?);
@@ -90,9 +90,10 @@ impl Renderer {
     }
 
     /// Bleed and crop marks, or tiles, as asked.
-    fn furnish(&self, document: Document, furniture: Option<Furniture>) -> Result<Document, RenderError> {
+    fn furnish(&self, document: Document, furniture: Option<Furniture>, fit: bool) -> Result<Document, RenderError> {
         Ok(match furniture {
             Some(Furniture::Bleed { mm }) => layout::with_bleed(&document, mm)?,
+            Some(Furniture::Tiles { paper }) if fit => self.fitted_tiles(&document, paper)?,
             Some(Furniture::Tiles { paper }) => self.tiles(&document, paper)?,
             None => document,
         })
@@ -147,7 +148,7 @@ impl Renderer {
             .map(|(owner, stem)| {
                 let page = layout::Options { highlight: Some(owner.clone()), ..page.clone() };
                 let document = layout::layout_with(journey, theme, &self.shaper(), &page)?;
-                let document = self.furnish(document, furniture)?;
+                let document = self.furnish(document, furniture, false)?;
                 let outputs: Vec<Output> = copies
                     .formats
                     .iter()

@@ -247,6 +247,15 @@ impl Renderer {
         layout::tiles(document, &self.shaper(), paper)
     }
 
+    /// Fits a laid-out poster to the fewest tiles of `paper`, after an
+    /// assembly page (see [`layout::fitted_tiles`]).
+    ///
+    /// # Errors
+    /// As [`Renderer::tiles`].
+    pub fn fitted_tiles(&self, document: &Document, paper: crate::model::Size) -> Result<Document, layout::PrintError> {
+        layout::fitted_tiles(document, &self.shaper(), paper)
+    }
+
     /// Writes a document in `format`: SVG and PNG show its first page, a
     /// PDF has all its pages.
     ///

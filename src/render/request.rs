@@ -61,6 +61,9 @@ pub struct Job {
     pub medium: Medium,
     /// Bleed and crop marks, or tiles, for printing a poster.
     pub furniture: Option<Furniture>,
+    /// Tiles scaled to the fewest sheets, cut clear of text, after an
+    /// assembly page (see [`layout::fitted_tiles`]); only with tiles.
+    pub fit_tiles: bool,
     /// One department's copy per owner, besides the outputs.
     pub per_owner: Option<OwnerCopies>,
     /// What to produce, in order.
@@ -156,6 +159,9 @@ pub enum RequestError {
     /// Tiles need a paper, not an automatic or custom size.
     #[error("--tile {0}: give a paper size such as A4, A3 or Letter")]
     TilePaper(Size),
+    /// `--fit` fits tiles: without `--tile` there are none.
+    #[error("--fit fits the poster to tiles: give --tile A4 (or another paper) with it")]
+    FitWithoutTiles,
     /// The bleed is negative, not a number, or too long.
     #[error("a bleed of {0} mm is out of range: give 0 to {MAX_BLEED_MM} mm (3 mm is usual)")]
     Bleed(f64),
@@ -222,6 +228,9 @@ impl Job {
                 return Err(RequestError::Bleed(mm));
             }
             _ => {}
+        }
+        if self.fit_tiles && !matches!(self.furniture, Some(Furniture::Tiles { .. })) {
+            return Err(RequestError::FitWithoutTiles);
         }
         Ok(())
     }

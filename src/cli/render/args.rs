@@ -98,6 +98,12 @@ pub(crate) struct Args {
     /// cut ticks, and "row r, column c of R × C" on each page.
     #[arg(long, value_name = "PAPER", value_parser = parse_size, conflicts_with = "per_owner")]
     pub(crate) tile: Option<Size>,
+    /// With --tile: shrink the poster to the fewest sheets its smallest
+    /// text allows (6 pt), cut between boxes and never through a line of
+    /// a card or cell, and put a page first that shows how the sheets go
+    /// together.
+    #[arg(long, requires = "tile")]
+    pub(crate) fit: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -45,6 +45,7 @@ pub(crate) fn prepare(args: &Args) -> Result<Prepared, Failure> {
             (_, Some(paper)) => Some(Furniture::Tiles { paper }),
             _ => None,
         },
+        fit_tiles: args.fit,
         per_owner,
         outputs,
     };

@@ -1,0 +1,95 @@
+//! The first page of fitted tiles: how the sheets go together. The poster
+//! in small with the sheet grid drawn over it, each sheet labelled as the
+//! sheet itself is ("row r, column c"), under two lines that say what to
+//! do with them.
+
+use super::cuts::Grid;
+use super::document::{Document, Page};
+use super::frame::{Frame, Geometry, Group, Item, Shape, Stroke, Structure, Tag, Transform};
+use super::geom::{Point, Rect, Size2};
+use super::print::{CAPTION_PX, TILE_MARGIN_MM, TILE_OVERLAP_MM, caption, paper_band, tile_end};
+use crate::text::{Shaper, Style};
+use crate::theme::Role;
+use crate::units::Length;
+
+/// The assembly page for `grid`, on the sheet (of `sheets`, portrait and
+/// landscape) that holds the poster's shape best.
+pub(crate) fn page(document: &Document, shaper: &Shaper<'_>, paper: &str, grid: &Grid, sheets: [Size2; 2]) -> Page {
+    let poster = document.page();
+    let size = if grid.extent.width > grid.extent.height { sheets[1] } else { sheets[0] };
+    let margin = Length::mm(TILE_MARGIN_MM).to_px();
+    let (rows, columns) = (grid.ys.len(), grid.xs.len());
+    let orientation = if grid.sheet.width > grid.sheet.height { "landscape" } else { "portrait" };
+    let lines = [
+        format!("{} · how the {} sheets go together", document.title, rows * columns),
+        format!("{rows} rows × {columns} columns of {paper} {orientation}, each labelled as below."),
+        format!(
+            "Cut each sheet at its plain ticks and lay that edge on its neighbour's ringed ticks ({TILE_OVERLAP_MM:.0} mm overlap)."
+        ),
+    ];
+    let room = size.width - 2.0 * margin;
+    let line_px = CAPTION_PX * 1.5;
+    let mut heading = Vec::new();
+    for (i, text) in lines.iter().enumerate() {
+        let text = shaper.ellipsize(text, Style::Regular, CAPTION_PX, room);
+        let at = Point::new(margin, margin + line_px * (i as f64 + 0.5));
+        heading.push(caption(shaper, &text, Transform::IDENTITY, at));
+    }
+    // The thumbnail fills the rest, centred across.
+    let top = margin + line_px * (lines.len() as f64 + 0.5);
+    let (avail_w, avail_h) = (room, size.height - top - margin);
+    let s = (avail_w / grid.extent.width).min(avail_h / grid.extent.height);
+    let origin = Point::new(margin + (avail_w - grid.extent.width * s) / 2.0, top);
+    let t = poster.transform;
+    let f = grid.scale * s;
+    let thumb = Transform { scale: f * t.scale, tx: origin.x + f * t.tx, ty: origin.y + f * t.ty };
+    let mut small =
+        vec![Item::Shape(Shape::filled(Geometry::Rect { rect: poster.view(), radius: 0.0 }, Role::Background))];
+    small.extend(poster.frame.items.iter().cloned());
+    let mut poster_group = Group::new(Some(Tag::class("assembly-poster").structure(Structure::Artifact)), small);
+    poster_group.transform = thumb;
+    let on_page = |x: f64, y: f64| Point::new(origin.x + x * s, origin.y + y * s);
+    let mut marks = Vec::new();
+    for (r, &y0) in grid.ys.iter().enumerate() {
+        for (c, &x0) in grid.xs.iter().enumerate() {
+            // What of the poster this sheet adds: from its cuts to the next.
+            let (x1, y1) = (cut_end(&grid.xs, c, grid.extent.width), cut_end(&grid.ys, r, grid.extent.height));
+            let (a, b) = (on_page(x0, y0), on_page(x1, y1));
+            let cell = Rect::new(a.x, a.y, b.x - a.x, b.y - a.y);
+            let stroke = Stroke::solid(Role::Registration, Length::pt(1.0).to_px());
+            marks.push(Item::Shape(Shape::stroked(Geometry::Rect { rect: cell, radius: 0.0 }, stroke)));
+            marks.extend(label(shaper, &format!("row {}, column {}", r + 1, c + 1), cell));
+        }
+    }
+    let alt = format!(
+        "The poster in small under a grid of {rows} rows and {columns} columns of sheets, numbered row by row from the top left."
+    );
+    let grid_group = Group::new(Some(Tag::new("assembly", "assembly").structure(Structure::Figure(alt))), marks);
+    let mut items = vec![paper_band(Rect::new(0.0, 0.0, size.width, size.height))];
+    items.push(Item::Group(Group::new(Some(Tag::class("assembly-heading").structure(Structure::Artifact)), heading)));
+    items.push(Item::Group(poster_group));
+    items.push(Item::Group(grid_group));
+    Page {
+        size,
+        transform: Transform::IDENTITY,
+        frame: Frame { size, items },
+        name: "How the sheets go together".to_owned(),
+        print: None,
+    }
+}
+
+/// Where tile `i` stops adding to the poster: the next tile's cut, or the
+/// poster's edge.
+fn cut_end(starts: &[f64], i: usize, total: f64) -> f64 {
+    starts.get(i + 1).copied().unwrap_or(total).min(tile_end(starts, i, total))
+}
+
+/// A sheet's label centred in its cell, on a patch of paper so it reads
+/// over the poster.
+fn label(shaper: &Shaper<'_>, text: &str, cell: Rect) -> [Item; 2] {
+    let width = shaper.width(text, Style::Regular, CAPTION_PX);
+    let pad = CAPTION_PX / 3.0;
+    let at = Point::new(cell.x + (cell.width - width) / 2.0, cell.y + cell.height / 2.0);
+    let patch = Rect::new(at.x - pad, at.y - CAPTION_PX * 0.75, width + 2.0 * pad, CAPTION_PX * 1.5);
+    [paper_band(patch), caption(shaper, text, Transform::IDENTITY, at)]
+}
