@@ -124,16 +124,24 @@ fn marks(cx: &Context<'_>) -> Marks {
     let point = cx.theme.symbols.point * 1.25;
     let ring = (point * 0.3).min(s.hairline * 2.0);
     let centre = 2.0 * (point + ring + s.unit / 2.0);
-    let crowd = cx
+    // The widest mark is a moment of truth's star: sized at the largest
+    // dot, it sets the centre kept free and the spacing in the most
+    // crowded column; a smaller dot only widens both.
+    let largest = cx.theme.symbols.point * 0.75;
+    let spacing = cx
         .journey
         .stages
         .iter()
         .zip(&cx.grid.columns)
-        .map(|(st, c)| (c.width - centre).max(0.0) / st.touchpoints.len().max(1) as f64)
+        .map(|(st, c)| (c.width - centre - 2.0 * STAR * largest).max(0.0) / st.touchpoints.len().max(1) as f64)
         .fold(f64::INFINITY, f64::min);
-    let dot = (cx.theme.symbols.point * 0.75).min(crowd * 0.3);
-    Marks { point, dot, ring, centre: centre + 2.0 * dot }
+    // Neighbouring stars stay a tenth of the spacing apart.
+    let dot = largest.min(0.45 * spacing / STAR);
+    Marks { point, dot, ring, centre: centre + 2.0 * STAR * dot }
 }
+
+/// A moment of truth's star, as a multiple of a dot's radius.
+const STAR: f64 = 1.8;
 
 /// Each scored stage's point at its column's centre and its mean.
 fn stage_points(cx: &Context<'_>, scale: Scale) -> Vec<StagePoint> {
@@ -164,7 +172,7 @@ fn touchpoint_dots(cx: &Context<'_>, scale: Scale, marks: Marks) -> Vec<Item> {
             }
             let at = Point::new(col.x + x, scale.y(f64::from(score)));
             let mark = if t.moment_of_truth {
-                let r = marks.dot * 1.8;
+                let r = marks.dot * STAR;
                 symbols::star(Rect::new(at.x - r, at.y - r, 2.0 * r, 2.0 * r))
             } else {
                 Item::Shape(Shape {
