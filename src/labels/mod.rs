@@ -108,7 +108,7 @@ impl Labels {
 /// `template` with each `{name}` replaced by its value. One pass: a value
 /// that itself holds "{n}" (a stage called "Tier {n}") is copied, never
 /// filled again.
-fn fill_in(template: &str, values: &[(&str, &str)]) -> String {
+pub(super) fn fill_in(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {

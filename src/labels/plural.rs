@@ -58,6 +58,13 @@ impl Labels {
     /// language's rule picks, or the last form when an override holds
     /// fewer.
     pub fn plural(&self, key: &str, n: usize) -> String {
+        self.plural_fill(key, n, &[])
+    }
+
+    /// The counted label `key` for `n` with `{n}` and its other
+    /// placeholders filled from `values` ("Fix these first: {list}."), in
+    /// one pass.
+    pub fn plural_fill(&self, key: &str, n: usize, values: &[(&str, &str)]) -> String {
         let forms: Vec<&str> = self.get(key).split('|').collect();
         let index = match (self.lang.form(n), forms.len()) {
             (Form::One, _) => 0,
@@ -66,15 +73,9 @@ impl Labels {
             _ => 1,
         };
         let form = forms.get(index).or(forms.last()).copied().unwrap_or("");
-        form.replace("{n}", &n.to_string())
-    }
-
-    /// The counted label `key` for `n` with its other placeholders
-    /// filled from `values` ("Fix these first: {list}.").
-    pub fn plural_fill(&self, key: &str, n: usize, values: &[(&str, &str)]) -> String {
-        let form = self.plural(key, n);
-        let one = Labels::new(self.lang, vec![(key.to_owned(), form)]);
-        one.fill(key, values)
+        let number = n.to_string();
+        let all: Vec<(&str, &str)> = std::iter::once(("n", number.as_str())).chain(values.iter().copied()).collect();
+        super::fill_in(form, &all)
     }
 }
 

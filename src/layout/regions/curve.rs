@@ -10,7 +10,7 @@
 use super::questions::{RowHead, label_box, row_label_in};
 use super::{Region, boxed};
 use crate::layout::context::{Context, Slot};
-use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Segment, Shape, Stroke, Structure, Tag};
+use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Segment, Shape, Stroke, Structure, Tag, Transform};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::{spline, symbols};
 use crate::text::Style;
@@ -83,7 +83,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         return Region::new(cx, "curve", 0.0, Vec::new());
     };
     let marks = marks(cx);
-    let low_label = low_point_text(cx).map_or(0.0, |(_, lines)| lines.height);
+    let low = low_point_label(cx);
+    let low_label = low.as_ref().map_or(0.0, |(_, h)| *h);
     let inset = marks.point + marks.ring + s.unit / 2.0;
     let band_h = s.curve_height.max(8.0 * marks.point + 2.0 * inset) + 2.0 * cx.stretch;
     let height = label_h.max(band_h + low_label);
@@ -108,7 +109,11 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     items.extend(ranges(cx, &points, scale));
     items.extend(line(cx, &points));
     items.extend(points.iter().map(|p| stage_point(cx, p, marks)));
-    items.extend(low_point_label(cx, height));
+    if let Some((mut label, h)) = low {
+        // In the strip kept under the band, where no mark is drawn.
+        label.transform = Transform::translate(0.0, (height - h).max(0.0));
+        items.push(Item::Group(label));
+    }
     let band_box = boxed(Tag::new("curve-band", "curve-band"), band, BoxStyle::default(), items);
     let label = label_box(cx, &head, 0.0, height, label);
     let mut region = Region::new(cx, "curve", height, vec![label, band_box]);
@@ -270,9 +275,9 @@ fn low_stage(cx: &Context<'_>) -> Option<usize> {
 }
 
 /// The low point's label when the weakest stage is another stage (so the
-/// poster shows both), laid out at the top of its column's slot: the
-/// stage and the lines.
-fn low_point_text(cx: &Context<'_>) -> Option<(usize, crate::layout::context::Lines)> {
+/// poster shows both), in its stage's column with its top at 0, and its
+/// height; the caller moves it into the strip kept under the band.
+fn low_point_label(cx: &Context<'_>) -> Option<(Group, f64)> {
     let low = low_stage(cx)?;
     if cx.extremes.weakest_stage().is_none_or(|w| w == low) {
         return None;
@@ -281,22 +286,10 @@ fn low_point_text(cx: &Context<'_>) -> Option<(usize, crate::layout::context::Li
     let name = cx.journey.stages.get(low)?.name.as_str();
     let text = cx.labels.fill("curve_low", &[("stage", name)]);
     let pad = cx.theme.space.cell_padding / 2.0;
-    Some((low, cx.lines(&text, cx.caption(Style::Bold), Role::Ink, Slot::new(col.x + pad, 0.0, col.width - 2.0 * pad))))
-}
-
-/// The low point's label, in the strip kept under the band where no mark
-/// is drawn.
-fn low_point_label(cx: &Context<'_>, height: f64) -> Option<Item> {
-    let (low, probe) = low_point_text(cx)?;
-    let col = cx.grid.columns.get(low)?;
-    let name = cx.journey.stages.get(low)?.name.as_str();
-    let text = cx.labels.fill("curve_low", &[("stage", name)]);
-    let pad = cx.theme.space.cell_padding / 2.0;
-    let top = (height - probe.height).max(0.0);
-    let slot = Slot::new(col.x + pad, top, col.width - 2.0 * pad);
+    let slot = Slot::new(col.x + pad, 0.0, col.width - 2.0 * pad);
     let lines = cx.lines(&text, cx.caption(Style::Bold), Role::Ink, slot);
-    let rect = Rect::new(slot.x, top, slot.width, lines.height);
-    Some(boxed(Tag::new("curve-low", "low-point"), rect, BoxStyle::default(), lines.items))
+    let rect = Rect::new(slot.x, 0.0, slot.width, lines.height);
+    Some((Group::boxed(Tag::new("curve-low", "low-point"), rect, BoxStyle::default(), lines.items), lines.height))
 }
 
 /// What the curve shows, in words, for a reader who cannot see it: each
