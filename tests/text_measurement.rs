@@ -74,6 +74,7 @@ fn poster_with(line: TextLine) -> Document {
         anchors: vec![],
         left_out: vec![],
         priorities_cap: None,
+        arrangement: Default::default(),
         forced_breaks: 0,
         meta: Default::default(),
     }

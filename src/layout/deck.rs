@@ -16,6 +16,7 @@
 //! from across a room.
 
 use super::context::{Context, Font, Lines, Slot};
+use super::document::Arrangement;
 use super::document::{Document, Page};
 use super::frame::{BoxStyle, Frame, Group, Item, Structure, Tag, Transform};
 use super::geom::{EPSILON, Point, Rect, Size2};
@@ -64,6 +65,7 @@ pub fn deck(journey: &Journey, theme: &Theme, shaper: &Shaper<'_>, options: &Opt
         anchors: Vec::new(),
         left_out: Vec::new(),
         priorities_cap: None,
+        arrangement: Arrangement::Full,
         forced_breaks: 0,
         meta: meta(journey),
     })

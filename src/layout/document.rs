@@ -25,11 +25,29 @@ pub struct Document {
     pub left_out: Vec<crate::model::Panel>,
     /// How many priorities a small page lists, when fewer than the map asks.
     pub priorities_cap: Option<usize>,
+    /// Which layout the page got, and whether it fell back to it.
+    pub arrangement: Arrangement,
     /// Words broken between letters because the language's hyphenation
     /// patterns offer no break that fits (the last resort).
     pub forced_breaks: usize,
     /// What a PDF's document information says.
     pub meta: Meta,
+}
+
+/// Which layout a page gets (SPEC §4.1): the whole poster, or the one-page
+/// summary made for handouts and slides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Arrangement {
+    /// The whole poster of §4.
+    #[default]
+    Full,
+    /// Title, headline, stage band, curve, stage health, the top
+    /// priorities and the legend; `fell_back` when the full poster was
+    /// asked for by default but would have broken the 6 pt floor.
+    Summary {
+        /// Whether it stands in for a full poster that did not fit.
+        fell_back: bool,
+    },
 }
 
 /// The document's metadata, for PDF document information.
@@ -58,6 +76,7 @@ impl Document {
             anchors: self.anchors.clone(),
             left_out: self.left_out.clone(),
             priorities_cap: self.priorities_cap,
+            arrangement: self.arrangement,
             forced_breaks: self.forced_breaks,
             meta: self.meta.clone(),
         }

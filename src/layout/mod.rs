@@ -16,11 +16,13 @@
 //! largest scale at which the content, laid out to the page's width, also
 //! fits its height, stacked or (on a wide page, when it prints larger) with
 //! the priorities in a sidebar, and shares the height left over between
-//! the rows. If that would put any text below 6 pt at print size, a map
-//! that did not choose its panels leaves out the question rows, then the
-//! legend, then lists fewer priorities and drops the health strip (the
-//! [`Document`] says what); if even that does not fit, the layout fails
-//! and names a size that would fit.
+//! the rows. Handouts and screens (A4 and smaller, sizes in pixels) get
+//! the one-page summary instead (SPEC §4.1): title, headline, stage band,
+//! curve, stage health, the top priorities and the legend, with body text
+//! of 9 pt on A4 or a fortieth of a slide's height; so does a larger page
+//! the full poster would not fit at 6 pt, and the [`Document`] says so. If
+//! even the summary does not fit, the layout fails and names a size that
+//! would.
 
 mod actions;
 mod assembly;
@@ -39,7 +41,7 @@ mod stack;
 mod symbols;
 
 pub use deck::{MIN_SLIDE_TEXT_PX, SLIDE, deck};
-pub use document::{Anchor, AnchorKind, Boxed, Document, Meta, Page, PrintBoxes};
+pub use document::{Anchor, AnchorKind, Arrangement, Boxed, Document, Meta, Page, PrintBoxes};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Structure, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
 pub use print::{
@@ -70,6 +72,33 @@ pub struct Options {
     /// Keep this owner's touchpoints at full strength and mute the rest
     /// (a department's copy of the poster).
     pub highlight: Option<String>,
+    /// The layout asked for; `None` picks by the page (SPEC §4.1): the
+    /// summary on A4 and smaller and on sizes in pixels, the full poster
+    /// elsewhere, falling back to the summary where it would not fit.
+    pub layout: Option<PosterLayout>,
+}
+
+/// A layout a render can ask for by name (`--layout`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PosterLayout {
+    /// The whole poster of §4; refused, not summarised, where it does not
+    /// fit when asked for by name.
+    Full,
+    /// The one-page story: title, headline, stage band, curve, stage
+    /// health, the top priorities and the legend.
+    Summary,
+}
+
+impl PosterLayout {
+    /// The layout a page gets when none is asked for: the summary on
+    /// handouts (A4, A5, A6, Letter, Legal) and screens (sizes in pixels).
+    pub fn for_size(size: Size) -> PosterLayout {
+        match size {
+            Size::Paper(Paper::A4 | Paper::A5 | Paper::A6 | Paper::Letter | Paper::Legal | Paper::Slide)
+            | Size::Custom { unit: crate::model::Unit::Px, .. } => PosterLayout::Summary,
+            _ => PosterLayout::Full,
+        }
+    }
 }
 
 /// Why a poster cannot be laid out.
@@ -167,7 +196,7 @@ pub fn layout_with(
     let highlight = resolve_highlight(journey, options)?;
     let size = options.size.unwrap_or(journey.poster.size);
     let orientation = options.orientation.or(journey.poster.orientation);
-    let mut builder = stacker(journey, theme, shaper, highlight.as_deref());
+    let builder = stacker(journey, theme, shaper, highlight.as_deref());
     let summary = description(journey, &builder.labels, &builder.priorities);
     let document = |builder: &Stacker<'_>, laid: stack::Laid, scale: f64, page: Size2, left_out, cap| {
         let poster = Page {
@@ -188,6 +217,7 @@ pub fn layout_with(
             anchors: laid.anchors,
             left_out,
             priorities_cap: cap,
+            arrangement: Arrangement::Full,
             forced_breaks: laid.forced,
             meta: meta(journey),
         }
@@ -202,36 +232,80 @@ pub fn layout_with(
         return Ok(document(&builder, laid, scale, page, Vec::new(), None));
     };
     let page = Size2 { width: page_w, height: page_h };
-    let whole = match fit(&builder, page, min_scale) {
-        Ok((scale, laid)) => return Ok(document(&builder, laid, scale, page, Vec::new(), None)),
-        Err(needed) => needed,
-    };
-    // A small page for a map that did not choose its panels keeps the
-    // story (cards, curve, priorities) and leaves out the record of the
-    // workshop's answers first, then the legend, then lists fewer
-    // priorities, then leaves out the health strip; the document says what
-    // it left out.
-    if journey.poster.panels.is_none() {
-        for (left_out, cap) in shrink_steps() {
-            builder.left_out.clone_from(&left_out);
-            builder.priorities_cap = cap;
-            if let Ok((scale, laid)) = fit(&builder, page, min_scale) {
-                let cap = cap.filter(|c| *c < journey.poster.priorities.min(builder.priorities.len()));
-                return Ok(document(&builder, laid, scale, page, left_out, cap));
+    let asked = options.layout;
+    if asked.unwrap_or(PosterLayout::for_size(size)) == PosterLayout::Full {
+        match fit(&builder, page, min_scale) {
+            Ok((scale, laid)) => return Ok(document(&builder, laid, scale, page, Vec::new(), None)),
+            // Asked for by name, the full poster is refused rather than
+            // summarised.
+            Err(needed) if asked == Some(PosterLayout::Full) => {
+                return Err(too_small(&builder, size, orientation, needed, min_scale));
             }
+            Err(_) => {}
         }
-        builder.left_out.clear();
-        builder.priorities_cap = None;
     }
-    let smallest = Length::px(theme.type_scale.smallest()).to_pt();
-    Err(LayoutError::TooSmall {
+    // The summary: its own fixed set of panels whatever the map lists, and
+    // a floor for body text fit for reading it in the hand or on a screen.
+    let fell_back = asked.is_none() && PosterLayout::for_size(size) == PosterLayout::Full;
+    let story =
+        Journey { poster: crate::model::PosterSettings { panels: None, ..journey.poster.clone() }, ..journey.clone() };
+    let mut summary_builder = stacker(&story, theme, shaper, highlight.as_deref());
+    let floor = min_scale.max(summary_floor(size, page) / theme.type_scale.body);
+    for (extra, cap) in summary_steps() {
+        summary_builder.left_out =
+            [Panel::QUESTIONS, Panel::TOUCHPOINTS].into_iter().chain(extra.iter().copied()).collect();
+        summary_builder.priorities_cap = cap;
+        if let Ok((scale, laid)) = fit(&summary_builder, page, floor) {
+            let cap = cap.filter(|c| *c < journey.poster.priorities.min(summary_builder.priorities.len()));
+            let mut doc = document(&summary_builder, laid, scale, page, extra, cap);
+            doc.arrangement = Arrangement::Summary { fell_back };
+            return Ok(doc);
+        }
+    }
+    let needed = fit(&summary_builder, page, floor).err().flatten();
+    Err(too_small(&summary_builder, size, orientation, needed, floor))
+}
+
+/// The refusal for a page too small, naming a size that fits.
+fn too_small(
+    builder: &Stacker<'_>,
+    size: Size,
+    orientation: Option<Orientation>,
+    needed: Option<f64>,
+    min_scale: f64,
+) -> LayoutError {
+    let smallest = Length::px(builder.theme.type_scale.smallest()).to_pt();
+    LayoutError::TooSmall {
         size: size.to_string(),
-        detail: match whole {
+        detail: match needed {
             Some(scale) => format!("its smallest text would be {:.1} pt at print size", smallest * scale),
             None => format!("it does not fit even with text at {:.1} pt", smallest * min_scale / 20.0),
         },
-        suggestion: suggestion(&builder, orientation, min_scale),
-    })
+        suggestion: suggestion(builder, orientation, min_scale),
+    }
+}
+
+/// The smallest body text the summary prints, in page px: 9 pt on A4 and
+/// larger paper, a fortieth of the height of a page in pixels (24 px on a
+/// 1920 × 1080 slide); on smaller paper only the 6 pt floor holds.
+fn summary_floor(size: Size, page: Size2) -> f64 {
+    let in_pixels = matches!(size, Size::Paper(Paper::Slide) | Size::Custom { unit: crate::model::Unit::Px, .. });
+    if in_pixels {
+        return page.width.min(page.height * 16.0 / 9.0) / 80.0;
+    }
+    let a4 = Length::mm(210.0).to_px() * Length::mm(297.0).to_px();
+    if page.width * page.height >= a4 * 0.99 { Length::pt(9.0).to_px() } else { 0.0 }
+}
+
+/// How the summary makes room on a small page: the legend first, then
+/// four priorities, then three without the health strip.
+fn summary_steps() -> [(Vec<Panel>, Option<usize>); 4] {
+    [
+        (Vec::new(), None),
+        (vec![Panel::LEGEND], None),
+        (vec![Panel::LEGEND], Some(4)),
+        (vec![Panel::LEGEND, Panel::HEALTH], Some(3)),
+    ]
 }
 
 /// The owner to highlight as the map spells it, for the poster to print.
@@ -448,20 +522,4 @@ fn description(
         Some(own) => format!("{} {d}", own.trim_end()),
         None => d,
     }
-}
-/// How a small page makes room, step by step: leaving out the panels
-/// that have a drop rank, lowest first (the workshop's answers, then the
-/// legend), listing four priorities once all but one are out, and three
-/// when the last (the health strip) goes too.
-fn shrink_steps() -> Vec<(Vec<Panel>, Option<usize>)> {
-    let mut droppable: Vec<&regions::PanelRegion> =
-        regions::PANELS.into_iter().filter(|p| p.drop_rank.is_some()).collect();
-    droppable.sort_by_key(|p| p.drop_rank);
-    let ranked: Vec<Panel> = droppable.iter().map(|p| p.panel).collect();
-    let mut steps: Vec<(Vec<Panel>, Option<usize>)> = (1..ranked.len()).map(|k| (ranked[..k].to_vec(), None)).collect();
-    if ranked.len() > 1 {
-        steps.push((ranked[..ranked.len() - 1].to_vec(), Some(4)));
-    }
-    steps.push((ranked.clone(), Some(3)));
-    steps
 }

@@ -42,6 +42,11 @@ pub enum Note {
     },
     /// The slides of a deck.
     Deck(DeckSummary),
+    /// The full poster does not fit the page at 6 pt: this is the summary.
+    Summary {
+        /// The page asked for, as the map or `--size` wrote it.
+        size: String,
+    },
 }
 
 /// The first page's size and its type at print size.
@@ -131,6 +136,10 @@ pub(crate) fn poster_notes(
     }
     if document.forced_breaks > 0 {
         notes.push(Note::ForcedBreaks { words: document.forced_breaks });
+    }
+    if let crate::layout::Arrangement::Summary { fell_back: true } = document.arrangement {
+        let (w, h) = document.page().size_mm();
+        notes.push(Note::Summary { size: format!("{w:.0}×{h:.0} mm") });
     }
     if !document.left_out.is_empty() || document.priorities_cap.is_some() {
         notes.push(Note::LeftOut(LeftOut {

@@ -57,6 +57,9 @@ pub struct Job {
     /// An owner whose touchpoints stay at full strength, the others muted
     /// (a department's copy).
     pub highlight: Option<String>,
+    /// The poster's layout; `None` picks by the page (see
+    /// [`layout::PosterLayout::for_size`]).
+    pub layout: Option<layout::PosterLayout>,
     /// A poster, or a deck of slides.
     pub medium: Medium,
     /// Bleed and crop marks, or tiles, for printing a poster.
@@ -373,6 +376,7 @@ pub(crate) fn page_options(job: &Job, defaults: &layout::Options) -> layout::Opt
         size: job.size.or(defaults.size),
         orientation: job.orientation.or(defaults.orientation),
         highlight: job.highlight.clone().or_else(|| defaults.highlight.clone()),
+        layout: job.layout.or(defaults.layout),
     }
 }
 

@@ -46,6 +46,13 @@ pub(crate) struct Args {
     /// The page orientation (overrides the map's).
     #[arg(long, value_enum)]
     pub(crate) orientation: Option<OrientationArg>,
+    /// The layout: `full`, the whole poster (refused where it does not fit
+    /// at 6 pt), or `summary`, one page that tells the story (title,
+    /// headline, stages, curve, health, top priorities, legend). Without
+    /// it: the summary on A4, A5, A6, Letter, Legal and sizes in px, and
+    /// wherever the full poster would not fit; the full poster elsewhere.
+    #[arg(long, value_enum)]
+    pub(crate) layout: Option<LayoutArg>,
     /// A font file to use for characters Inter cannot draw, e.g. a CJK font
     /// (repeatable). No system font is ever read otherwise.
     #[arg(long = "font", value_name = "FILE")]
@@ -104,6 +111,12 @@ pub(crate) struct Args {
     /// together.
     #[arg(long, requires = "tile")]
     pub(crate) fit: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum LayoutArg {
+    Full,
+    Summary,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

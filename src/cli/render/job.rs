@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use journeymap::layout::PosterLayout;
 use journeymap::model::Orientation;
 use journeymap::output::Resolution;
 use journeymap::paint::SvgOptions;
@@ -10,7 +11,7 @@ use journeymap::render::{Furniture, Job, Medium, Output, OutputFormat, OwnerCopi
 use journeymap::text::Fonts;
 use journeymap::theme::{Theme, ThemeError};
 
-use super::args::{Args, OrientationArg, StdoutFormat};
+use super::args::{Args, LayoutArg, OrientationArg, StdoutFormat};
 use crate::cli::{Failure, Status, report};
 
 /// What a render needs besides the map, checked and built once: `watch`
@@ -39,6 +40,10 @@ pub(crate) fn prepare(args: &Args) -> Result<Prepared, Failure> {
             OrientationArg::Portrait => Orientation::Portrait,
         }),
         highlight: args.highlight_owner.clone(),
+        layout: args.layout.map(|l| match l {
+            LayoutArg::Full => PosterLayout::Full,
+            LayoutArg::Summary => PosterLayout::Summary,
+        }),
         medium: if args.deck { Medium::Deck } else { Medium::Poster },
         furniture: match (args.bleed, args.tile) {
             (Some(mm), _) => Some(Furniture::Bleed { mm }),

@@ -18,6 +18,11 @@ pub(super) fn note(note: &Note) -> Option<String> {
             if *words == 1 { " was" } else { "s were" }
         ),
         Note::LeftOut(left_out) => left_out_text(left_out),
+        Note::Summary { size } => format!(
+            "note: the full poster does not fit {size} with its text at 6 pt or more, so this is the one-page \
+             summary (title, headline, stages, curve, health, top priorities); --layout full asks for the full \
+             poster, --size auto or a larger --size shows it"
+        ),
         Note::ClosestPaper(closest) => closest_paper(closest),
         Note::FontNotEmbedded { family } => format!(
             "note: the font '{family}' is not embedded in the SVG (it cannot be cut down to the characters \

@@ -22,7 +22,6 @@ pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
     has_data: |cx| cx.journey.touchpoints().next().is_some(),
     shares: super::no_shares,
     side: false,
-    drop_rank: None,
 };
 
 /// Lays out the touchpoint row.

@@ -26,7 +26,6 @@ pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
     // The curve is the picture people remember: it takes two shares.
     shares: |_| 2,
     side: false,
-    drop_rank: None,
 };
 
 /// Whether the journey has anything to draw: at least one score.

@@ -27,7 +27,6 @@ pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
     has_data,
     shares: super::no_shares,
     side: false,
-    drop_rank: Some(3),
 };
 
 /// Whether there is anything to show: a mark or a telling score somewhere.

@@ -20,7 +20,6 @@ pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
     has_data,
     shares: super::no_shares,
     side: true,
-    drop_rank: Some(2),
 };
 
 /// A legend entry's symbol.

@@ -7,8 +7,7 @@
 //! A panel (a region a map can switch on or off in `[poster] panels`)
 //! declares itself in its own file as a [`PanelRegion`]: its keyword, what
 //! it says in the schema, how it lays out, whether it has data, its share
-//! of spare height, whether it stands in the sidebar and when a small page
-//! leaves it out. Adding a panel is one file here, its line in
+//! of spare height and whether it stands in the sidebar. Adding a panel is one file here, its line in
 //! [`PANELS`] (the default order), and its theme colours and labels.
 
 pub(crate) mod cards;
@@ -48,9 +47,6 @@ pub struct PanelRegion {
     pub(crate) shares: fn(&Journey) -> usize,
     /// Whether it stands in the sidebar beside the grid, when there is one.
     pub(crate) side: bool,
-    /// When a page is too small for everything, panels with a rank are
-    /// left out, lowest rank first; `None` keeps it (the story).
-    pub(crate) drop_rank: Option<u8>,
 }
 
 impl std::fmt::Debug for PanelRegion {
@@ -156,7 +152,6 @@ mod tests {
         has_data: |_| true,
         shares: no_shares,
         side: false,
-        drop_rank: None,
     };
 
     /// The ids of the page's top-level region groups, in order.

@@ -22,7 +22,6 @@ pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
     has_data,
     shares: super::no_shares,
     side: true,
-    drop_rank: None,
 };
 
 /// Whether the panel has anything to list.

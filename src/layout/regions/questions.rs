@@ -22,7 +22,6 @@ pub(crate) const PANEL: super::PanelRegion = super::PanelRegion {
     shares: |j| crate::model::Question::ALL.len() + j.lanes.len(),
     side: false,
     // The record of the workshop's answers goes first on a small page.
-    drop_rank: Some(1),
 };
 
 /// Whether any stage answered a question or a custom lane exists.
