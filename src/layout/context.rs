@@ -33,6 +33,8 @@ pub(crate) struct Context<'a> {
     pub(crate) labels: &'a crate::labels::Labels,
     /// Stages before the journey's first (see `Stacker::first_stage`).
     pub(crate) first_stage: usize,
+    /// Whether details give way to the story (see `Stacker::brief`).
+    pub(crate) brief: bool,
     /// Words broken between letters so far (the last resort).
     pub(crate) forced: std::cell::Cell<usize>,
     pub(crate) grid: Grid,
@@ -68,8 +70,9 @@ impl Span1 {
 }
 
 impl Grid {
-    /// The grid for a view `width` px wide.
-    pub(crate) fn new(journey: &Journey, theme: &Theme, width: f64) -> Grid {
+    /// The grid for a view `width` px wide, whose columns may narrow to
+    /// `least` of their natural width (see `Stacker::least_column`).
+    pub(crate) fn new(journey: &Journey, theme: &Theme, width: f64, least: f64) -> Grid {
         let s = &theme.space;
         let n = journey.stages.len().max(1);
         let content = width - 2.0 * s.margin;
@@ -77,8 +80,9 @@ impl Grid {
         // lines longer than ~70 characters are hard to read, so a short
         // spine on a wide page keeps readable columns and leaves space.
         let available = (content - s.label_width - n as f64 * s.gutter) / n as f64;
-        let fits = available >= s.column_width / 2.0;
-        let column = available.clamp(s.column_width / 2.0, s.column_max.max(s.column_width / 2.0));
+        let least = s.column_width * least;
+        let fits = available >= least;
+        let column = available.clamp(least, s.column_max.max(least));
         let columns = (0..n)
             .map(|i| Span1 { x: s.label_width + s.gutter + i as f64 * (column + s.gutter), width: column })
             .collect();

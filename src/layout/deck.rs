@@ -168,6 +168,8 @@ fn part_stacker<'p>(builder: &Stacker<'p>, start: usize, end: usize, part: &'p J
         first_stage: start,
         regions: &super::regions::PANELS,
         footer: false,
+        brief: false,
+        least_column: 0.5,
     }
 }
 

@@ -36,7 +36,7 @@ pub struct Document {
 
 /// Which layout a page gets (SPEC §4.1): the whole poster, or the one-page
 /// summary made for handouts and slides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum Arrangement {
     /// The whole poster of §4.
     #[default]
@@ -47,6 +47,11 @@ pub enum Arrangement {
     Summary {
         /// Whether it stands in for a full poster that did not fit.
         fell_back: bool,
+        /// Whether the title block's details and the sources line gave
+        /// way (the last resort on a small page).
+        brief: bool,
+        /// The floor its body text keeps.
+        floor: crate::layout::TypeFloor,
     },
 }
 

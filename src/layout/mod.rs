@@ -38,9 +38,11 @@ mod spline;
 
 pub use regions::{PANELS, PanelRegion, panel};
 mod stack;
+mod summary;
 mod symbols;
 
 pub use deck::{MIN_SLIDE_TEXT_PX, SLIDE, deck};
+pub use summary::{PosterLayout, TypeFloor};
 pub use document::{Anchor, AnchorKind, Arrangement, Boxed, Document, Meta, Page, PrintBoxes};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Structure, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
@@ -48,10 +50,9 @@ pub use print::{
     MAX_BLEED_MM, MAX_TILES, PrintError, TILE_MARGIN_MM, TILE_OVERLAP_MM, fitted_tiles, tiles, with_bleed,
 };
 
-use crate::model::{Journey, Orientation, Panel, Paper, Size, Status};
+use crate::model::{Journey, Orientation, Size, Status};
 use crate::text::{Fonts, Shaper};
 use crate::theme::Theme;
-use crate::units::Length;
 use stack::Stacker;
 
 /// The smallest text allowed at print size: 6 pt = 8 CSS px. It applies
@@ -78,39 +79,18 @@ pub struct Options {
     pub layout: Option<PosterLayout>,
 }
 
-/// A layout a render can ask for by name (`--layout`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PosterLayout {
-    /// The whole poster of §4; refused, not summarised, where it does not
-    /// fit when asked for by name.
-    Full,
-    /// The one-page story: title, headline, stage band, curve, stage
-    /// health, the top priorities and the legend.
-    Summary,
-}
-
-impl PosterLayout {
-    /// The layout a page gets when none is asked for: the summary on
-    /// handouts (A4, A5, A6, Letter, Legal) and screens (sizes in pixels).
-    pub fn for_size(size: Size) -> PosterLayout {
-        match size {
-            Size::Paper(Paper::A4 | Paper::A5 | Paper::A6 | Paper::Letter | Paper::Legal | Paper::Slide)
-            | Size::Custom { unit: crate::model::Unit::Px, .. } => PosterLayout::Summary,
-            _ => PosterLayout::Full,
-        }
-    }
-}
-
 /// Why a poster cannot be laid out.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LayoutError {
     /// The content does not fit the page without going below the 6 pt floor.
-    #[error("the map does not fit on {size}: {detail}, below the 6 pt minimum; {suggestion}")]
+    #[error("the map does not fit on {size}: {detail}, below the {floor} it needs; {suggestion}")]
     TooSmall {
         /// The page asked for.
         size: String,
         /// How small the text would have to be, in words.
         detail: String,
+        /// The floor it would break, in words ("9 pt for body text").
+        floor: String,
         /// What would fit instead.
         suggestion: String,
     },
@@ -223,89 +203,47 @@ pub fn layout_with(
         }
     };
     let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
+    let asked = options.layout;
     let Some((page_w, page_h)) = size.page_px(orientation) else {
         // The page grows to fit at the theme's sizes, enlarged only if a
         // theme's smallest text would otherwise print under the floor.
-        let laid = builder.build(context::Grid::natural_width(journey, theme), None, 0.0, false);
         let scale = min_scale.max(1.0);
+        if asked == Some(PosterLayout::Summary) {
+            let story = summary::story(journey);
+            let mut builder = stacker(&story, theme, shaper, highlight.as_deref());
+            let laid = summary::grown(&mut builder);
+            let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
+            let mut doc = document(&builder, laid, scale, page, Vec::new(), None);
+            doc.arrangement = Arrangement::Summary { fell_back: false, brief: false, floor: TypeFloor::Smallest };
+            return Ok(doc);
+        }
+        let laid = builder.build(context::Grid::natural_width(journey, theme), None, 0.0, false);
         let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
         return Ok(document(&builder, laid, scale, page, Vec::new(), None));
     };
     let page = Size2 { width: page_w, height: page_h };
-    let asked = options.layout;
     if asked.unwrap_or(PosterLayout::for_size(size)) == PosterLayout::Full {
         match fit(&builder, page, min_scale) {
             Ok((scale, laid)) => return Ok(document(&builder, laid, scale, page, Vec::new(), None)),
             // Asked for by name, the full poster is refused rather than
             // summarised.
             Err(needed) if asked == Some(PosterLayout::Full) => {
-                return Err(too_small(&builder, size, orientation, needed, min_scale));
+                return Err(summary::too_small(&builder, size, orientation, needed, TypeFloor::Smallest, min_scale));
             }
             Err(_) => {}
         }
     }
-    // The summary: its own fixed set of panels whatever the map lists, and
-    // a floor for body text fit for reading it in the hand or on a screen.
     let fell_back = asked.is_none() && PosterLayout::for_size(size) == PosterLayout::Full;
-    let story =
-        Journey { poster: crate::model::PosterSettings { panels: None, ..journey.poster.clone() }, ..journey.clone() };
-    let mut summary_builder = stacker(&story, theme, shaper, highlight.as_deref());
-    let floor = min_scale.max(summary_floor(size, page) / theme.type_scale.body);
-    for (extra, cap) in summary_steps() {
-        summary_builder.left_out =
-            [Panel::QUESTIONS, Panel::TOUCHPOINTS].into_iter().chain(extra.iter().copied()).collect();
-        summary_builder.priorities_cap = cap;
-        if let Ok((scale, laid)) = fit(&summary_builder, page, floor) {
-            let cap = cap.filter(|c| *c < journey.poster.priorities.min(summary_builder.priorities.len()));
-            let mut doc = document(&summary_builder, laid, scale, page, extra, cap);
-            doc.arrangement = Arrangement::Summary { fell_back };
-            return Ok(doc);
-        }
+    let story = summary::story(journey);
+    let floor = summary::floor(size, page);
+    let theme = summary::theme_for(theme, floor);
+    let mut builder = stacker(&story, &theme, shaper, highlight.as_deref());
+    let request = summary::Request { builder: &mut builder, page, floor, min_scale, fell_back };
+    let make = |b: &Stacker<'_>, laid, scale, left_out, cap| document(b, laid, scale, page, left_out, cap);
+    match summary::fit_page(request, make) {
+        Ok(doc) => Ok(doc),
+        Err(needed) => Err(summary::too_small(&builder, size, orientation, needed, floor, min_scale)),
     }
-    let needed = fit(&summary_builder, page, floor).err().flatten();
-    Err(too_small(&summary_builder, size, orientation, needed, floor))
-}
-
-/// The refusal for a page too small, naming a size that fits.
-fn too_small(
-    builder: &Stacker<'_>,
-    size: Size,
-    orientation: Option<Orientation>,
-    needed: Option<f64>,
-    min_scale: f64,
-) -> LayoutError {
-    let smallest = Length::px(builder.theme.type_scale.smallest()).to_pt();
-    LayoutError::TooSmall {
-        size: size.to_string(),
-        detail: match needed {
-            Some(scale) => format!("its smallest text would be {:.1} pt at print size", smallest * scale),
-            None => format!("it does not fit even with text at {:.1} pt", smallest * min_scale / 20.0),
-        },
-        suggestion: suggestion(builder, orientation, min_scale),
-    }
-}
-
-/// The smallest body text the summary prints, in page px: 9 pt on A4 and
-/// larger paper, a fortieth of the height of a page in pixels (24 px on a
-/// 1920 × 1080 slide); on smaller paper only the 6 pt floor holds.
-fn summary_floor(size: Size, page: Size2) -> f64 {
-    let in_pixels = matches!(size, Size::Paper(Paper::Slide) | Size::Custom { unit: crate::model::Unit::Px, .. });
-    if in_pixels {
-        return page.width.min(page.height * 16.0 / 9.0) / 80.0;
-    }
-    let a4 = Length::mm(210.0).to_px() * Length::mm(297.0).to_px();
-    if page.width * page.height >= a4 * 0.99 { Length::pt(9.0).to_px() } else { 0.0 }
-}
-
-/// How the summary makes room on a small page: the legend first, then
-/// four priorities, then three without the health strip.
-fn summary_steps() -> [(Vec<Panel>, Option<usize>); 4] {
-    [
-        (Vec::new(), None),
-        (vec![Panel::LEGEND], None),
-        (vec![Panel::LEGEND], Some(4)),
-        (vec![Panel::LEGEND, Panel::HEALTH], Some(3)),
-    ]
 }
 
 /// The owner to highlight as the map spells it, for the poster to print.
@@ -345,6 +283,8 @@ pub(crate) fn stacker<'a>(
         first_stage: 0,
         regions: &regions::PANELS,
         footer: true,
+        brief: false,
+        least_column: 0.5,
     }
 }
 
@@ -445,20 +385,6 @@ fn largest_fitting<T>(fits: &impl Fn(f64) -> Option<T>, mut lo: f64, mut hi: f64
         }
     }
     (lo, best)
-}
-
-/// Names a page that would hold the content at the 6 pt floor.
-fn suggestion(builder: &Stacker<'_>, orientation: Option<Orientation>, min_scale: f64) -> String {
-    let papers = [Paper::A4, Paper::A3, Paper::A2, Paper::A1, Paper::A0];
-    for paper in papers {
-        let Some((w, h)) = Size::Paper(paper).page_px(orientation) else { continue };
-        let laid = builder.build(w / min_scale, Some(h / min_scale), 0.0, false);
-        if laid.fits_width && laid.height <= h / min_scale + EPSILON {
-            let turn = orientation.map_or(String::new(), |o| format!(" --orientation {}", o.as_str()));
-            return format!("try --size {}{turn}, or --size auto", paper.as_str());
-        }
-    }
-    "try --size auto, which grows the page to fit".to_owned()
 }
 
 /// The document information a PDF carries.

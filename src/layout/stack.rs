@@ -55,6 +55,14 @@ pub(crate) struct Stacker<'a> {
     /// Whether the footer (sources, credit) is drawn: a deck's slides
     /// have a foot of their own.
     pub(crate) footer: bool,
+    /// Whether the title block keeps only title, headline and subtitle,
+    /// and the priorities their heading without its explanation: the
+    /// summary's last resort on a small page.
+    pub(crate) brief: bool,
+    /// How narrow a stage column may get, as a share of its natural
+    /// width: half where it holds cards with badges and meters, 27 %
+    /// in the summary, whose columns hold a name, a point and a count.
+    pub(crate) least_column: f64,
     /// The panels that can be drawn, in the default order: the layout's
     /// own ([`regions::PANELS`]); a test adds a toy panel here.
     pub(crate) regions: &'a [&'a PanelRegion],
@@ -91,8 +99,9 @@ impl Stacker<'_> {
             left_out: &self.left_out,
             labels: &self.labels,
             first_stage: self.first_stage,
+            brief: self.brief,
             forced: std::cell::Cell::new(0),
-            grid: Grid::new(self.journey, self.theme, width),
+            grid: Grid::new(self.journey, self.theme, width, self.least_column),
         };
         // Whether the priorities panel is shown (not the whole panel list:
         // this runs for every context of every fitting pass).
@@ -136,7 +145,8 @@ impl Stacker<'_> {
     /// (see [`Stacker::can_use_sidebar`]).
     pub(crate) fn build(&self, width: f64, page_height: Option<f64>, stretch: f64, sidebar: bool) -> Laid {
         let s = &self.theme.space;
-        let section = s.section;
+        // A brief page keeps its sections closer: the page is a screen.
+        let section = if self.brief { s.section / 2.0 } else { s.section };
         let full = self.context(width, stretch);
         let panels = self.panels(&full);
         let side_w = s.sidebar;

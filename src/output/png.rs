@@ -17,11 +17,28 @@ pub enum Resolution {
     Scale(f64),
     /// An exact width in pixels; the height follows the aspect ratio.
     Width(u32),
+    /// What the page asks for: one pixel per px on a page sized in pixels
+    /// (`Slide`, `"1920x1080px"`), 150 dpi on paper. A render request
+    /// settles it from the page ([`Resolution::for_page`]); left
+    /// unsettled it is 150 dpi.
+    Natural,
 }
 
 impl Default for Resolution {
     fn default() -> Self {
-        Resolution::Dpi(150.0)
+        Resolution::Natural
+    }
+}
+
+impl Resolution {
+    /// The resolution a page gets: [`Resolution::Natural`] settled by
+    /// whether the page is sized in pixels; any other is kept.
+    pub fn for_page(self, in_pixels: bool) -> Resolution {
+        match self {
+            Resolution::Natural if in_pixels => Resolution::Scale(1.0),
+            Resolution::Natural => Resolution::Dpi(150.0),
+            other => other,
+        }
     }
 }
 
@@ -107,6 +124,7 @@ fn tags(svg: &str) -> usize {
 pub fn pixel_size(width: f64, height: f64, resolution: Resolution) -> Result<(u32, u32), PngError> {
     let factor = match resolution {
         Resolution::Dpi(dpi) => dpi / CSS_DPI,
+        Resolution::Natural => 150.0 / CSS_DPI,
         Resolution::Scale(s) => s,
         Resolution::Width(w) => f64::from(w) / width,
     };

@@ -63,6 +63,7 @@ impl Renderer {
         let made = match (&map.journey, theme) {
             (Some(journey), Some(theme)) if !map.has_errors() => {
                 let page = page_options(job, &self.page);
+                let job = &job.settled(page.size.unwrap_or(journey.poster.size));
                 match job.medium {
                     Medium::Poster => self.poster(journey, &theme, job, &page)?,
                     Medium::Deck => self.slides(journey, &theme, job, &page)?,
@@ -77,8 +78,8 @@ impl Renderer {
     fn poster(&self, journey: &Journey, theme: &Theme, job: &Job, page: &layout::Options) -> Result<Made, RenderError> {
         refuse_oversized(journey, theme, job, page)?;
         let document = layout::layout_with(journey, theme, &self.shaper(), page)?;
-        let auto = notes::is_auto(page.size, journey.poster.size);
-        let notes = notes::poster_notes(&document, theme, &self.fonts, auto, job.svg_embeds());
+        let size = page.size.unwrap_or(journey.poster.size);
+        let notes = notes::poster_notes(&document, theme, &self.fonts, size, job.svg_embeds());
         // Print furniture goes on last: the notes are about the poster,
         // not the sheets it is printed on.
         let document = self.furnish(document, job.furniture, job.fit_tiles)?;

@@ -62,6 +62,9 @@ pub struct PageType {
     pub card_title_pt: f64,
     /// The smallest text on the page, in points.
     pub smallest_pt: f64,
+    /// Whether the page was sized in pixels (a screen), so the sizes read
+    /// best in px.
+    pub in_pixels: bool,
 }
 
 /// A contrast failure of a theme, with the colours it uses.
@@ -80,12 +83,17 @@ pub struct ContrastFailure {
 }
 
 /// What a fixed page could not hold.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LeftOut {
     /// The panels left out.
     pub panels: Vec<Panel>,
     /// The number of priorities kept, when the rest were left out.
     pub priorities_cap: Option<usize>,
+    /// Whether the title block's details (persona, team) and the sources
+    /// line were left out too.
+    pub details: bool,
+    /// The floor the page kept instead.
+    pub floor: crate::layout::TypeFloor,
 }
 
 /// The standard paper closest to an automatic page.
@@ -111,21 +119,24 @@ pub struct DeckSummary {
 }
 
 /// The notes about a laid-out poster (before any print furniture: they are
-/// about the poster, not the sheets it is printed on). `auto` says whether
-/// the page size was automatic; `svg_embeds` whether an SVG output carries
-/// its fonts.
+/// about the poster, not the sheets it is printed on). `size` is the
+/// page asked for (automatic, paper, or in pixels); `svg_embeds` whether an
+/// SVG output carries its fonts.
 pub(crate) fn poster_notes(
     document: &Document,
     theme: &Theme,
     fonts: &Fonts,
-    auto: bool,
+    size: Size,
     svg_embeds: bool,
 ) -> Vec<Note> {
     let t = &theme.type_scale;
+    let auto = size == Size::Auto;
     let (width_mm, height_mm) = document.page().size_mm();
+    let in_pixels = matches!(size, Size::Paper(Paper::Slide) | Size::Custom { unit: crate::model::Unit::Px, .. });
     let mut notes = vec![Note::PageType(PageType {
         width_mm,
         height_mm,
+        in_pixels,
         body_pt: document.print_pt(t.body),
         card_title_pt: document.print_pt(t.card_title),
         smallest_pt: document.print_pt(t.smallest()),
@@ -137,14 +148,21 @@ pub(crate) fn poster_notes(
     if document.forced_breaks > 0 {
         notes.push(Note::ForcedBreaks { words: document.forced_breaks });
     }
-    if let crate::layout::Arrangement::Summary { fell_back: true } = document.arrangement {
+    if let crate::layout::Arrangement::Summary { fell_back: true, .. } = document.arrangement {
         let (w, h) = document.page().size_mm();
         notes.push(Note::Summary { size: format!("{w:.0}×{h:.0} mm") });
     }
-    if !document.left_out.is_empty() || document.priorities_cap.is_some() {
+    let brief = matches!(document.arrangement, crate::layout::Arrangement::Summary { brief: true, .. });
+    if !document.left_out.is_empty() || document.priorities_cap.is_some() || brief {
+        let (details, floor) = match document.arrangement {
+            crate::layout::Arrangement::Summary { brief, floor, .. } => (brief, floor),
+            crate::layout::Arrangement::Full => (false, crate::layout::TypeFloor::Smallest),
+        };
         notes.push(Note::LeftOut(LeftOut {
             panels: document.left_out.clone(),
             priorities_cap: document.priorities_cap,
+            details,
+            floor,
         }));
     }
     if auto {
@@ -175,9 +193,4 @@ pub(crate) fn deck_note(deck: &Document, theme: &Theme) -> Note {
         slides: deck.pages.iter().map(|p| p.name.clone()).collect(),
         smallest_px: theme.type_scale.smallest() * smallest,
     })
-}
-
-/// Whether the page size in force is automatic.
-pub(crate) fn is_auto(asked: Option<Size>, map: Size) -> bool {
-    asked.unwrap_or(map) == Size::Auto
 }

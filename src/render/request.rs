@@ -180,6 +180,26 @@ pub enum RequestError {
 }
 
 impl Job {
+    /// The job with each PNG's [`Resolution::Natural`] settled for a page
+    /// of `size`: 1:1 on a page sized in pixels, 150 dpi on paper.
+    ///
+    /// [`Resolution::Natural`]: crate::output::Resolution::Natural
+    pub(crate) fn settled(&self, size: crate::model::Size) -> Job {
+        use crate::model::{Paper, Size, Unit};
+        let pixels = matches!(size, Size::Paper(Paper::Slide) | Size::Custom { unit: Unit::Px, .. });
+        let settle = |format: &mut OutputFormat| {
+            if let OutputFormat::Png { resolution, .. } = format {
+                *resolution = resolution.for_page(pixels);
+            }
+        };
+        let mut job = self.clone();
+        job.outputs.iter_mut().for_each(|o| settle(&mut o.format));
+        if let Some(copies) = &mut job.per_owner {
+            copies.formats.iter_mut().for_each(settle);
+        }
+        job
+    }
+
     /// Checks what can be checked without the map, so that a mistake costs
     /// nothing (the command line calls this before reading the map).
     ///

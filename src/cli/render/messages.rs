@@ -54,6 +54,19 @@ pub(super) fn map_note(note: &journeymap::diag::Diagnostic) -> String {
 /// What the fit did to the type, so the user can judge legibility before
 /// printing.
 fn page_type(page: &PageType) -> String {
+    if page.in_pixels {
+        // A screen's page reads in its own unit.
+        let px = |pt: f64| pt * 96.0 / 72.0;
+        let mm_px = |mm: f64| mm * 96.0 / 25.4;
+        return format!(
+            "page {:.0}×{:.0} px: body text {:.1} px, card titles {:.1} px, smallest {:.1} px",
+            mm_px(page.width_mm),
+            mm_px(page.height_mm),
+            px(page.body_pt),
+            px(page.card_title_pt),
+            px(page.smallest_pt)
+        );
+    }
     format!(
         "page {:.0}×{:.0} mm: body text {:.1} pt, card titles {:.1} pt, smallest {:.1} pt",
         page.width_mm, page.height_mm, page.body_pt, page.card_title_pt, page.smallest_pt
@@ -89,10 +102,14 @@ fn left_out_text(left_out: &LeftOut) -> String {
     if let Some(cap) = left_out.priorities_cap {
         names.push(format!("all but the top {cap} priorities"));
     }
+    if left_out.details {
+        names.push("the persona, team and sources lines".to_owned());
+    }
     format!(
-        "note: the page has no room for {} with text at 6 pt or more, so they are left out; \
+        "note: the page has no room for {} with {}, so they are left out; \
          a larger --size, or --size auto, shows everything",
-        names.join(" and ")
+        names.join(" and "),
+        left_out.floor.describe().replacen(" for ", " or more for ", 1)
     )
 }
 
@@ -117,7 +134,14 @@ pub(super) fn wrote(medium: Medium, outputs: &[journeymap::render::Output], rend
             (Target::File(path), Medium::Deck) => {
                 Some(format!("wrote {} ({} pages of 1440×810 pt, a bookmark each)", path.display(), sheet.pages))
             }
-            (Target::File(path), _) => Some(format!("wrote {} ({})", path.display(), detail(sheet, &output.format))),
+            (Target::File(path), _) => {
+                // The format as made: a PNG's resolution is settled by the page.
+                let made = rendered.outputs.iter().find(|p| {
+                    p.owner.is_none() && matches!(&p.destination, journeymap::render::Destination::File(d) if d == path)
+                });
+                let format = made.map_or(&output.format, |p| &p.format);
+                Some(format!("wrote {} ({})", path.display(), detail(sheet, format)))
+            }
             _ => None,
         })
         .collect();

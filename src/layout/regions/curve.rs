@@ -85,7 +85,10 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let low = low_point_label(cx);
     let low_label = low.as_ref().map_or(0.0, |(_, h)| *h);
     let inset = marks.point + marks.ring + s.unit / 2.0;
-    let band_h = s.curve_height.max(8.0 * marks.point + 2.0 * inset) + 2.0 * cx.stretch;
+    // A brief page (a slide's summary) draws the band a little lower: at
+    // a slide's scale it still spans more than a sixth of the screen.
+    let curve_height = if cx.brief { s.curve_height * 0.85 } else { s.curve_height };
+    let band_h = curve_height.max(8.0 * marks.point + 2.0 * inset) + 2.0 * cx.stretch;
     let height = label_h.max(band_h + low_label);
     let scale = Scale { top: (height - band_h - low_label) / 2.0 + inset, plot_h: band_h - 2.0 * inset };
     let band = Rect::new(first.x, 0.0, last.right() - first.x, height);

@@ -68,7 +68,10 @@ pub(crate) fn and_list(cx: &Context<'_>, items: &[String]) -> String {
 /// 20 px, 30 px), so it reads from across the room right after the title.
 pub(crate) fn font(cx: &Context<'_>) -> Font {
     let t = &cx.theme.type_scale;
-    Font { style: Style::Regular, size: t.subtitle * 1.5, leading: t.heading_line_height + 0.1 }
+    // A brief page (a slide's summary) keeps the sentence to two lines
+    // where it can: a quarter over body text still leads the page.
+    let size = if cx.brief { t.body * 1.25 } else { t.subtitle * 1.5 };
+    Font { style: Style::Regular, size, leading: t.heading_line_height + 0.1 }
 }
 
 /// The headline laid out from `top` in `width`, as the box group

@@ -90,14 +90,18 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let heading_font = Font { style: Style::Bold, size: t.stage, leading: t.heading_line_height };
     let heading = cx.lines(cx.labels.get("priorities"), heading_font, Role::Ink, Slot::new(0.0, 0.0, content));
     let mut items = heading.items;
-    let intro = cx.lines(
-        cx.labels.get("priorities_intro"),
-        cx.caption(Style::Italic),
-        Role::Muted,
-        Slot::new(0.0, heading.height + s.unit / 4.0, content),
-    );
-    let mut y0 = heading.height + s.unit / 4.0 + intro.height;
-    items.extend(intro.items);
+    let mut y0 = heading.height;
+    // A brief page keeps the heading and lets the ranks speak.
+    if !cx.brief {
+        let intro = cx.lines(
+            cx.labels.get("priorities_intro"),
+            cx.caption(Style::Italic),
+            Role::Muted,
+            Slot::new(0.0, heading.height + s.unit / 4.0, content),
+        );
+        y0 += s.unit / 4.0 + intro.height;
+        items.extend(intro.items);
+    }
     // A department's copy says which of the listed actions are theirs.
     if let Some(owner) = cx.highlight {
         let theirs: Vec<String> = cx
@@ -114,10 +118,12 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         y0 += s.unit / 2.0 + lines.height;
         items.extend(lines.items);
     }
-    y0 += s.unit * 1.5;
+    y0 += if cx.brief { s.unit } else { s.unit * 1.5 };
 
     // Columns of entries about one and a half stage columns wide.
-    let min_entry = s.priority_entry.min(content);
+    // A brief page sets its few entries side by side.
+    let narrowest = if cx.brief { s.priority_entry * 0.75 } else { s.priority_entry };
+    let min_entry = narrowest.min(content);
     let per_row = ((content + s.gutter) / (min_entry + s.gutter)).floor().max(1.0) as usize;
     let per_row = per_row.min(shown.max(1));
     let rows = shown.div_ceil(per_row);

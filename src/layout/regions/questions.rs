@@ -101,7 +101,8 @@ pub(crate) fn row_label_in(cx: &Context<'_>, head: &RowHead<'_>, top: f64, width
     let title = cx.lines(head.title, label_font, Role::Ink, Slot::new(x, top + pad, width));
     let mut items = title.items;
     let mut h = title.height;
-    if let Some(q) = head.question {
+    // A brief page lets the row's name stand alone.
+    if let Some(q) = head.question.filter(|_| !cx.brief) {
         let more =
             cx.lines(q, cx.caption(Style::Italic), Role::Muted, Slot::new(x, top + pad + h + s.unit / 4.0, width));
         items.extend(more.items);

@@ -29,6 +29,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             cx.lines(&stage.name, name_font, Role::SpineInk, Slot::new(col.x + pad, pad + nh, col.width - 2.0 * pad));
         let mut height = nh + name.height;
         let mut tab = None;
+        let mut show_number = true;
         if let Some(standing) = extremes.standing(i).filter(|_| shows_health) {
             let font = Font { style: Style::Bold, size: t.caption, leading: t.line_height };
             let word = cx.labels.get(if standing == crate::health::Standing::Weakest {
@@ -51,6 +52,11 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             // name (every header then grows to the same height).
             let chip = if right - w >= col.x + pad + number.width + s.unit {
                 Some(Rect::new(right - w, pad + (nh - line_box) / 2.0, w, line_box))
+            } else if cx.brief && w <= col.width - 2.0 * pad {
+                // A brief page gives the number's line to the chip: the
+                // arrows already say the order, and the names stay level.
+                show_number = false;
+                Some(Rect::new(col.x + pad, pad + (nh - line_box) / 2.0, w, line_box))
             } else if w <= col.width - 2.0 * pad {
                 let top = pad + height + s.unit / 2.0;
                 height += s.unit / 2.0 + line_box;
@@ -72,7 +78,10 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
                 )));
             }
         }
-        let mut items = vec![Item::Text(number)];
+        let mut items: Vec<Item> = Vec::new();
+        if show_number {
+            items.push(Item::Text(number));
+        }
         items.extend(tab);
         items.extend(name.items);
         contents.push((items, height));
@@ -127,7 +136,9 @@ fn name_size(cx: &Context<'_>) -> f64 {
     }
     // Whole words at a size at most one notch (a fifth) smaller…
     let whole = t.stage * available / all;
-    let notch = (t.stage * 0.8).max(floor);
+    // A brief page (a slide's summary) sets whole names down to body
+    // size before it breaks one: its columns are narrow for the type.
+    let notch = if cx.brief { floor } else { (t.stage * 0.8).max(floor) };
     if whole >= notch {
         return whole;
     }

@@ -29,7 +29,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let chip = chip.draw(cx, chip_x);
 
     let mut items = Vec::new();
-    let title_font = Font { style: Style::Bold, size: t.title, leading: t.heading_line_height };
+    let title_size = if cx.brief { t.title * 0.8 } else { t.title };
+    let title_font = Font { style: Style::Bold, size: title_size, leading: t.heading_line_height };
     let title = cx.lines(&j.title, title_font, Role::Ink, Slot::new(0.0, top, title_width));
     items.push(Item::Group(Group::new(Some(Tag::default().structure(Structure::Heading(1))), title.items)));
     let rule_y = top + title.height + s.unit;
@@ -42,18 +43,20 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let mut y = rule_y + s.unit * 1.5;
     // What the poster found comes right after the title, before the
     // details of whose journey it is.
-    if let Some((item, height)) = super::headline::layout_at(cx, y, title_width) {
+    // Below the status chip, a brief page's headline takes the full width.
+    let headline_width = if cx.brief && y >= chip_bottom(&chip) { content } else { title_width };
+    if let Some((item, height)) = super::headline::layout_at(cx, y, headline_width) {
         items.push(item);
         y += height + s.unit * 1.5;
     }
-    if let Some(sub) = &j.subtitle {
+    if let Some(sub) = j.subtitle.as_ref().filter(|_| !cx.brief) {
         let font = Font { style: Style::Regular, size: t.subtitle, leading: t.heading_line_height + 0.1 };
         let lines = cx.lines(sub, font, Role::Ink, Slot::new(0.0, y, title_width));
         items.extend(lines.items);
         y += lines.height + s.unit / 2.0;
     }
     let meta_font = Font { style: Style::Regular, size: t.meta, leading: t.line_height };
-    if let Some(persona) = &j.persona {
+    if let Some(persona) = j.persona.as_ref().filter(|_| !cx.brief) {
         let text = cx.labels.fill("persona", &[("persona", persona)]);
         let lines = cx.lines(&text, meta_font, Role::Ink, Slot::new(0.0, y, title_width));
         items.extend(lines.items);
@@ -66,7 +69,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         items.extend(lines.items);
         y += lines.height;
     }
-    let meta = meta_line(cx);
+    let meta = if cx.brief { String::new() } else { meta_line(cx) };
     if !meta.is_empty() {
         let lines = cx.lines(&meta, meta_font, Role::Muted, Slot::new(0.0, y, title_width));
         items.extend(lines.items);
