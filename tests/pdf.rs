@@ -75,7 +75,7 @@ fn every_card_name_comes_out_as_text_where_its_card_is() {
     let squash = |t: &str| t.split_whitespace().collect::<String>().replace([journeymap::text::BREAK_HYPHEN, '-'], "");
     for (path, size, orientation) in [
         ("samples/airline.toml", None, None),
-        ("samples/saas-onboarding.toml", Some(Size::Paper(Paper::A4)), Some(Orientation::Portrait)),
+        ("samples/saas-onboarding.toml", Some(Size::Paper(Paper::A3)), Some(Orientation::Portrait)),
         ("tests/maps/valid/german-energy.toml", None, None),
     ] {
         let journey = common::journey(path, &std::fs::read_to_string(path).expect("map"));

@@ -76,12 +76,22 @@ fn a_page_too_small_fails_and_names_a_size_that_fits() {
     let journey = common::journey("airline", &text);
     let options = Options { size: Some(Size::Paper(Paper::A6)), orientation: None, ..Default::default() };
     let err = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &options).expect_err("A6 is too small");
-    assert!(err.to_string().contains("below the 6 pt minimum"), "{err}");
+    assert!(err.to_string().contains("below the 6 pt for its smallest text"), "{err}");
     assert_eq!(common::check_refusal(&journey, Size::Paper(Paper::A6), None, &err), None);
     // The check itself can fail: a refusal naming a page that does not fit.
-    let wrong = LayoutError::TooSmall { size: "A6".into(), detail: String::new(), suggestion: "try --size A5".into() };
+    let wrong = LayoutError::TooSmall {
+        size: "A6".into(),
+        detail: String::new(),
+        floor: String::new(),
+        suggestion: "try --size A6".into(),
+    };
     assert!(common::check_refusal(&journey, Size::Paper(Paper::A6), None, &wrong).is_some());
-    let none = LayoutError::TooSmall { size: "A6".into(), detail: String::new(), suggestion: "try --size auto".into() };
+    let none = LayoutError::TooSmall {
+        size: "A6".into(),
+        detail: String::new(),
+        floor: String::new(),
+        suggestion: "try --size auto".into(),
+    };
     assert!(
         common::check_refusal(&journey, Size::Paper(Paper::A6), None, &none).is_some(),
         "A0 fits, so auto is no answer"

@@ -87,8 +87,13 @@ fn png_pixel_size_follows_the_resolution() {
         let pixel = output::pixel_size(w, h, resolution);
         assert_eq!(pixel, Ok(want), "pixel_size agrees with the PNG");
     }
-    // The default is 150 dpi.
-    assert_eq!(Resolution::default(), Resolution::Dpi(150.0));
+    // The default follows the page: 150 dpi on paper, one pixel per px on
+    // a page sized in pixels.
+    assert_eq!(Resolution::default(), Resolution::Natural);
+    assert_eq!(Resolution::Natural.for_page(false), Resolution::Dpi(150.0));
+    assert_eq!(Resolution::Natural.for_page(true), Resolution::Scale(1.0));
+    assert_eq!(Resolution::Width(800).for_page(true), Resolution::Width(800));
+    assert_eq!(output::pixel_size(w, h, Resolution::Natural), output::pixel_size(w, h, Resolution::Dpi(150.0)));
 }
 
 #[test]

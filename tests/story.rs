@@ -33,9 +33,10 @@ const SIZES: [(Size, Option<Orientation>, &str); 4] = [
 /// lay out. A change to either list is a change in what fits, for a person
 /// to look at.
 const REFUSED: &[(&str, &str)] = &[
-    ("samples/airline.toml", "A4 portrait"),
-    ("samples/clinic-visit.toml", "A4 portrait"),
+    ("tests/maps/valid/german-energy.toml", "Slide"),
+    ("tests/maps/valid/long-words.toml", "Slide"),
     ("tests/maps/valid/twelve-stages.toml", "A4 portrait"),
+    ("tests/maps/valid/twelve-stages.toml", "Slide"),
 ];
 
 /// Every map at every size of [`SIZES`] but the refused ones, which must
@@ -89,6 +90,9 @@ fn rank_chips_follow_the_priorities_order() {
             assert_eq!(entry.tag.get("card"), Some(card.as_str()), "{name}: entry #{}", p.rank);
             assert_eq!(entry.tag.get("class"), Some(p.class.as_str()), "{name}");
             assert!(entry.text().contains(&format!("#{}", p.rank)), "{name}: {}", entry.text());
+            if !common::has_cards(&doc) {
+                continue;
+            }
             let card_box = doc.find(&card).unwrap_or_else(|| panic!("{name}: no {card}"));
             assert_eq!(card_box.tag.get("rank"), Some(p.rank.to_string().as_str()), "{name}: {card}");
             assert!(card_box.text().contains(&format!("#{}", p.rank)), "{name}: {card} shows no rank chip");
@@ -142,8 +146,11 @@ fn stage_health_counts_and_names_the_weakest_and_strongest() {
             Some(weak) => {
                 assert!(stages[weak.stage].health() < 0, "{name}");
                 assert!(cell(weak.stage).text().contains(labels.get("weakest_stage")), "{name}");
-                let header = doc.find(&format!("stage-{}", weak.stage + 1)).map(|h| h.text()).unwrap_or_default();
-                assert!(header.contains(labels.get("weakest_tab")), "{name}: {header}");
+                let head = doc.find(&format!("stage-{}", weak.stage + 1)).expect("a header");
+                let header = head.text();
+                // The word, or in a column too narrow for it the badge.
+                let chip = common::symbols(head.group).iter().any(|c| c == "standing weakest");
+                assert!(header.contains(labels.get("weakest_tab")) || chip, "{name}: {header}");
                 // A tie that decided it is stated under the strip.
                 let runner_up = weak.tie.map(|t| journey.stages[t.runner_up].name.as_str());
                 assert!(runner_up.is_none_or(|r| squash(&verdict).contains(&squash(r))), "{name}: {verdict}");
@@ -289,7 +296,14 @@ fn a_fixed_page_is_filled_top_to_bottom() {
     for (name, _, doc) in posters().into_iter().filter(|(n, _, _)| !n.ends_with(" auto")) {
         let page = doc.page();
         let view = page.view();
-        let footer = doc.find("footer").expect("a footer").bounds;
+        // A brief summary has no footer: its stack ends with its last region.
+        let footer = doc.find("footer").map_or_else(
+            || {
+                let regions = doc.boxes().into_iter().filter(|b| b.tag.has_class("region"));
+                regions.map(|b| b.bounds).max_by(|a, b| a.bottom().total_cmp(&b.bottom())).expect("a region")
+            },
+            |b| b.bounds,
+        );
         let title = doc.find("title-block").expect("a title").bounds;
         // The share of the page between the top margin and the footer's
         // foot that the stack does not reach.
@@ -332,7 +346,7 @@ fn a_department_copy_mutes_the_other_owners() {
 
 #[test]
 fn cards_leave_out_the_customer_and_keep_every_label() {
-    for (name, journey, doc) in posters() {
+    for (name, journey, doc) in posters().into_iter().filter(|(_, _, d)| common::has_cards(d)) {
         for (id, t) in journey.touchpoints() {
             let card = doc
                 .find(&format!("card-{}-{}", id.stage + 1, id.index + 1))

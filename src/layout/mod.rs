@@ -42,13 +42,13 @@ mod summary;
 mod symbols;
 
 pub use deck::{MIN_SLIDE_TEXT_PX, SLIDE, deck};
-pub use summary::{PosterLayout, TypeFloor};
 pub use document::{Anchor, AnchorKind, Arrangement, Boxed, Document, Meta, Page, PrintBoxes};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Structure, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
 pub use print::{
     MAX_BLEED_MM, MAX_TILES, PrintError, TILE_MARGIN_MM, TILE_OVERLAP_MM, fitted_tiles, tiles, with_bleed,
 };
+pub use summary::{PosterLayout, TypeFloor};
 
 use crate::model::{Journey, Orientation, Size, Status};
 use crate::text::{Fonts, Shaper};
@@ -354,7 +354,7 @@ fn grow(
     let (view_w, view_h) = (page.width / scale, page.height / scale - reserve);
     let rows = builder.stretchable();
     let spare = view_h - laid.height + laid.slack;
-    if rows > 0 && spare > builder.theme.space.unit {
+    if rows > 0 && spare > 0.5 {
         let stretched = builder.build(view_w, Some(view_h), spare / rows as f64, sidebar);
         if stretched.height <= view_h + EPSILON {
             return (scale, stretched);

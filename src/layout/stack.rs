@@ -182,7 +182,9 @@ impl Stacker<'_> {
         let main_bottom = stack_column(&mut placed, main_column, left, top, s.gutter, section);
         let side_x = left + content_w - side_w;
         let side_bottom = stack_column(&mut placed, side_column, side_x, top, s.gutter, section);
-        let y = main_bottom.max(side_bottom) + section;
+        // The last section keeps the stack off the footer; without one
+        // the stack ends at its last region.
+        let y = main_bottom.max(side_bottom) + if self.footer { section } else { 0.0 };
         let footer_h = if self.footer { footer.frame.size.height } else { 0.0 };
         let natural = y + footer_h + s.margin;
         let footer_y = match page_height {

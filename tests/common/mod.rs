@@ -113,8 +113,8 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<String>().replace(journeymap::text::BREAK_HYPHEN, "")
 }
 
-/// Nothing lost: every touchpoint name, stage name and the title appear in
-/// their boxes' text.
+/// Nothing lost: every touchpoint name (on a layout that has cards), stage
+/// name and the title appear in their boxes' text.
 pub(crate) fn missing_text(document: &Document, journey: &Journey) -> Vec<String> {
     let mut v = Vec::new();
     if !box_text(document, "title").contains(&squash(&journey.title)) {
@@ -124,7 +124,9 @@ pub(crate) fn missing_text(document: &Document, journey: &Journey) -> Vec<String
         if !box_text(document, &format!("stage-{}", i + 1)).contains(&squash(&stage.name)) {
             v.push(format!("stage {:?} is not shown whole", stage.name));
         }
-        for (j, t) in stage.touchpoints.iter().enumerate() {
+        // The summary shows no cards (SPEC §4.1): its story is the curve,
+        // the health and the priorities, checked on their own.
+        for (j, t) in stage.touchpoints.iter().enumerate().filter(|_| has_cards(document)) {
             if !box_text(document, &format!("card-{}-{}", i + 1, j + 1)).contains(&squash(&t.name)) {
                 v.push(format!("touchpoint {:?} is not shown whole", t.name));
             }
@@ -134,7 +136,13 @@ pub(crate) fn missing_text(document: &Document, journey: &Journey) -> Vec<String
 }
 
 /// The class names of the anonymous groups inside a group.
-fn symbols(group: &Group) -> Vec<String> {
+/// Whether the layout draws cards: the summary (SPEC §4.1) does not.
+pub(crate) fn has_cards(document: &Document) -> bool {
+    !matches!(document.arrangement, journeymap::layout::Arrangement::Summary { .. })
+}
+
+/// The classes of the unnamed groups inside `group`.
+pub(crate) fn symbols(group: &Group) -> Vec<String> {
     let mut found = Vec::new();
     let frame = journeymap::layout::Frame { size: Default::default(), items: group.items.clone() };
     frame.walk(&mut |_, item| {
@@ -151,6 +159,9 @@ fn symbols(group: &Group) -> Vec<String> {
 /// meter when it has a score, and a star when it is a moment of truth.
 pub(crate) fn missing_marks(document: &Document, journey: &Journey) -> Vec<String> {
     let mut v = Vec::new();
+    if !has_cards(document) {
+        return v;
+    }
     for (i, stage) in journey.stages.iter().enumerate() {
         for (j, t) in stage.touchpoints.iter().enumerate() {
             let id = format!("card-{}-{}", i + 1, j + 1);
@@ -237,6 +248,12 @@ pub(crate) fn check_refusal(
         }
     }
     let message = e.to_string();
+    // A screen the summary cannot hold at 24 px points to the deck, which
+    // gives each stage a slide.
+    let screen = matches!(asked, Size::Paper(Paper::Slide) | Size::Custom { unit: journeymap::model::Unit::Px, .. });
+    if screen {
+        return (!message.contains("a deck (--deck)")).then(|| format!("a screen not pointed to the deck: {message}"));
+    }
     let Some(named) = message.split("--size ").nth(1).and_then(|s| s.split([' ', ',']).next()) else {
         return Some(format!("names no size: {message}"));
     };

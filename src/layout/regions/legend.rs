@@ -185,7 +185,9 @@ fn used(cx: &Context<'_>) -> Vec<Symbol> {
     let panels = cx.journey.poster.panels.as_deref();
     let shown = |p: Panel| panels.is_none_or(|list| list.contains(&p)) && !cx.left_out.contains(&p);
     let mut symbols: Vec<Symbol> = Vec::new();
-    if shown(Panel::TOUCHPOINTS) {
+    // The marks are drawn on the cards, and without cards (the summary)
+    // on the priorities and, as colours and stars, on the curve.
+    if shown(Panel::TOUCHPOINTS) || shown(Panel::PRIORITIES) || shown(Panel::CURVE) {
         symbols.extend([Mark::Essential, Mark::Strength, Mark::Pain].map(Symbol::Badge));
         symbols.extend([
             Symbol::StrengthAndPain,

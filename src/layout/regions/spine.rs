@@ -30,6 +30,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         let mut height = nh + name.height;
         let mut tab = None;
         let mut show_number = true;
+        let mut worded = true;
         if let Some(standing) = extremes.standing(i).filter(|_| shows_health) {
             let font = Font { style: Style::Bold, size: t.caption, leading: t.line_height };
             let word = cx.labels.get(if standing == crate::health::Standing::Weakest {
@@ -62,7 +63,17 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
                 height += s.unit / 2.0 + line_box;
                 Some(Rect::new(col.x + pad, top, w, line_box))
             } else {
-                None
+                // A column too narrow for the word keeps the badge, beside
+                // the number: the wash and bar below say the rest.
+                let w_icon = s.unit + icon;
+                worded = false;
+                if right - w_icon >= col.x + pad + number.width + s.unit / 2.0 {
+                    Some(Rect::new(right - w_icon, pad + (nh - line_box) / 2.0, w_icon, line_box))
+                } else {
+                    let top = pad + height + s.unit / 2.0;
+                    height += s.unit / 2.0 + line_box;
+                    Some(Rect::new(col.x + pad, top, w_icon, line_box))
+                }
             };
             if let Some(chip) = chip {
                 let badge = symbols::badge(
@@ -70,12 +81,13 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
                     Rect::new(chip.x + s.unit / 2.0, chip.y + (line_box - icon) / 2.0, icon, icon),
                 );
                 let text_x = chip.x + s.unit / 2.0 + icon + s.unit / 4.0;
-                let (line, _) = cx.line_at(word, font, Role::Ink, Point::new(text_x, chip.y));
                 let shape = Shape::filled(Geometry::Rect { rect: chip, radius: s.radius / 2.0 }, Role::Surface);
-                tab = Some(Item::Group(Group::new(
-                    Some(Tag::class(format!("standing {}", standing.as_str()))),
-                    vec![Item::Shape(shape), badge, Item::Text(line)],
-                )));
+                let mut parts = vec![Item::Shape(shape), badge];
+                if worded {
+                    let (line, _) = cx.line_at(word, font, Role::Ink, Point::new(text_x, chip.y));
+                    parts.push(Item::Text(line));
+                }
+                tab = Some(Item::Group(Group::new(Some(Tag::class(format!("standing {}", standing.as_str()))), parts)));
             }
         }
         let mut items: Vec<Item> = Vec::new();

@@ -75,9 +75,17 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         items.extend(lines.items);
         y += lines.height;
     }
+    let height = y.max(chip_bottom(&chip));
+    // A headline under the chip spans the block, so the chip stands inside
+    // the title's box (beside the title's lines, above the headline).
+    if headline_width > title_width {
+        items.push(chip);
+        let block =
+            boxed(Tag::new("title", "title"), Rect::new(0.0, top, content, y - top), BoxStyle::default(), items);
+        return Region::new(cx, "title-block", height, vec![block]);
+    }
     let block =
         boxed(Tag::new("title", "title"), Rect::new(0.0, top, title_width, y - top), BoxStyle::default(), items);
-    let height = y.max(chip_bottom(&chip));
     Region::new(cx, "title-block", height, vec![block, chip])
 }
 
