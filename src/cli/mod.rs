@@ -5,6 +5,7 @@ mod interchange;
 mod live;
 mod render;
 mod report;
+mod terminal;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ use journeymap::parse::{self, Parsed};
 use journeymap::priorities;
 use journeymap::render::Renderer;
 use journeymap::starter;
+use terminal::say;
 
 /// Exit statuses (SPEC §6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,7 +307,7 @@ pub(crate) fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout with status 0; usage errors to stderr with 2.
-            let _ = e.print();
+            print_clap(&e);
             return if e.use_stderr() { Status::Usage.into() } else { Status::Ok.into() };
         }
     };
@@ -337,9 +339,21 @@ pub(crate) fn run() -> ExitCode {
     match outcome {
         Ok(status) => status.into(),
         Err(failure) => {
-            eprintln!("error: {}", failure.message);
+            say!("error: {}", failure.message);
             failure.status.into()
         }
+    }
+}
+
+/// Prints a clap error or help. Help and version go to stdout as clap
+/// draws them; a usage error echoes the argument it refuses (`--size`
+/// with an ESC in it), so it is printed plain and made safe.
+fn print_clap(e: &clap::Error) {
+    if e.use_stderr() {
+        let text = e.render().to_string();
+        terminal::say_line(text.trim_end_matches('\n'));
+    } else {
+        let _ = e.print();
     }
 }
 
@@ -382,7 +396,7 @@ fn check(map: &Path, strict: bool, format: CheckFormat, font_files: &[PathBuf]) 
     match format {
         CheckFormat::Human => {
             report::human(&parsed.files, &parsed.diagnostics);
-            eprintln!("{}", report::summary(&parsed));
+            say!("{}", report::summary(&parsed));
         }
         CheckFormat::Json => report::json(&parsed).map_err(|e| Failure::io("cannot write to standard output", &e))?,
     }
@@ -412,8 +426,13 @@ fn priorities(map: &Path, format: PrioritiesFormat, no_formula_guard: bool) -> O
         PrioritiesFormat::Csv => priorities::ListFormat::Csv,
         PrioritiesFormat::Json => priorities::ListFormat::Json,
     };
+    let spelling = if matches!(format, priorities::ListFormat::Json) {
+        terminal::Spelling::Json
+    } else {
+        terminal::Spelling::Braces
+    };
     let text = priorities::format(&priorities::prioritise(journey), format);
-    write_stdout(text.as_bytes())?;
+    write_stdout_as(text.as_bytes(), spelling)?;
     Ok(Status::Ok)
 }
 
@@ -474,14 +493,14 @@ fn new(stages: &str, output: Option<&Path>, force: bool) -> Outcome {
     match write_output(&text, output, force)? {
         None => {}
         Some(path) => {
-            eprintln!("wrote {} ({} stages); next: journeymap check {}", path.display(), names.len(), path.display());
+            say!("wrote {} ({} stages); next: journeymap check {}", path.display(), names.len(), path.display());
             // The map's first line points editors at the schema beside it
             // (taplo, Even Better TOML): put it there, unless one is.
             let schema = path.with_file_name(SCHEMA_FILE);
             if !schema.exists() {
                 journeymap::output::write_atomic(&schema, journeymap::schema::json().as_bytes())
                     .map_err(|e| Failure::io(format!("cannot write {}", schema.display()), &e))?;
-                eprintln!("wrote {} (editors complete and check the map with it)", schema.display());
+                say!("wrote {} (editors complete and check the map with it)", schema.display());
             }
         }
     }
@@ -494,7 +513,7 @@ fn man(dir: Option<&Path>) -> Outcome {
         std::fs::create_dir_all(dir).map_err(|e| Failure::io(format!("cannot create {}", dir.display()), &e))?;
         clap_mangen::generate_to(command, dir)
             .map_err(|e| Failure::io(format!("cannot write into {}", dir.display()), &e))?;
-        eprintln!("wrote the manual pages into {}", dir.display());
+        say!("wrote the manual pages into {}", dir.display());
         return Ok(Status::Ok);
     }
     let mut out = Vec::new();
@@ -510,7 +529,7 @@ fn schema(output: Option<&Path>, force: bool) -> Outcome {
     // Replacing a file the command did not make takes --force, as for new,
     // import and export (an older schema is refreshed with it).
     if let Some(path) = write_output(&journeymap::schema::json(), output, force)? {
-        eprintln!("wrote {}", path.display());
+        say!("wrote {}", path.display());
     }
     Ok(Status::Ok)
 }
@@ -558,9 +577,18 @@ fn themes(toml: Option<&str>) -> Outcome {
     Ok(Status::Ok)
 }
 
+/// Writes a command's text or bytes to standard output: exactly, to a
+/// file or a pipe; made safe to look at, on a terminal (see
+/// [`terminal::for_stdout`]).
 pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    write_stdout_as(bytes, terminal::Spelling::Braces)
+}
+
+/// [`write_stdout`] for JSON, which a terminal is shown with JSON escapes.
+pub(crate) fn write_stdout_as(bytes: &[u8], spelling: terminal::Spelling) -> Result<(), Failure> {
+    let bytes = terminal::for_stdout(bytes, spelling, terminal::stdout_is_terminal());
     let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    match out.write_all(&bytes).and_then(|()| out.flush()) {
         // The reader stopped early (`| head`): what it wanted, it has.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| Failure::io("cannot write to standard output", &e)),
