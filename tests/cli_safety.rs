@@ -151,3 +151,30 @@ fn a_score_ramp_of_any_length_but_five_is_refused() {
         assert!(!dir.path().join("poster.svg").exists());
     }
 }
+
+#[test]
+fn a_render_with_an_odd_font_leaves_no_temporary_file() {
+    let dir = temp();
+    std::fs::write(dir.path().join("map.toml"), map().replacen("title = \"", "title = \"ქართული ∮ ", 1))
+        .expect("write");
+    let inter = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/Inter-Regular.ttf")).expect("font");
+    // Loadable but strange: cut short, and with its outlines scrambled
+    // (the PDF's subsetter may refuse it late, after the PNG is drawn).
+    let mut scrambled = inter.clone();
+    for i in (scrambled.len() / 3..scrambled.len() / 2).step_by(97) {
+        scrambled[i] ^= 0x5a;
+    }
+    std::fs::write(dir.path().join("short.ttf"), &inter[..inter.len() * 9 / 10]).expect("write");
+    std::fs::write(dir.path().join("scrambled.ttf"), &scrambled).expect("write");
+    for font in ["short.ttf", "scrambled.ttf"] {
+        let args = ["render", "map.toml", "--font", font, "-o", "a.svg", "-o", "a.png", "-o", "a.pdf"];
+        let out = run_in(dir.path(), &args, None);
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".journeymap-"))
+            .collect();
+        assert!(left.is_empty(), "{font} (exit {}): {left:?}\n{}", code(&out), stderr(&out));
+    }
+}
