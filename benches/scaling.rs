@@ -6,6 +6,12 @@
 //! The PNG is 2,000 px wide whatever the page, so it measures the parts
 //! drawn, not a page that grows with the map.
 //!
+//! The `inputs` group takes each kind of input that once cost more than
+//! its size (issue 28) at 1×, 10× and 100×: a long word (layout), a long
+//! list of concerns (parse), stages and touchpoints (parse and layout),
+//! and syntax errors (parse). Throughput is per unit, so a flat rate from
+//! 1× to 100× is linear cost.
+//!
 //! `cargo bench --bench scaling`; `-- --quick` for a first look.
 
 use std::fmt::Write;
@@ -70,5 +76,64 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scaling);
+/// A map of one stage whose touchpoint's name is one word of `letters`.
+fn long_word(letters: usize) -> String {
+    let word: String = "Kundenbindungsabteilung".chars().cycle().take(letters).collect();
+    format!("title = \"Word\"\n[[stage]]\nname = \"Use\"\n[[stage.touchpoint]]\nname = \"{word}\"\n")
+}
+
+/// A map of one stage with `items` concerns.
+fn long_list(items: usize) -> String {
+    let concerns: Vec<String> = (0..items).map(|i| format!("\"Concern {i}\"")).collect();
+    format!("title = \"List\"\n[[stage]]\nname = \"Use\"\nconcerns = [{}]\n", concerns.join(", "))
+}
+
+/// A map of `n` stages of one touchpoint each.
+fn stages(n: usize) -> String {
+    let mut map = String::from("title = \"Stages\"\n");
+    for s in 0..n {
+        let _ = write!(map, "[[stage]]\nname = \"Stage {s}\"\n[[stage.touchpoint]]\nname = \"Site {s}\"\nscore = 3\n");
+    }
+    map
+}
+
+/// A map with `n` syntax errors (`x = ` without a value).
+fn errors(n: usize) -> String {
+    format!("title = \"Errors\"\n{}", "x = \n".repeat(n))
+}
+
+/// Each kind of input at 1×, 10× and 100×, per unit.
+fn inputs(c: &mut Criterion) {
+    let theme = Theme::classic();
+    let renderer = Renderer::new(Fonts::embedded());
+    let parse = |text: &str| parse_str("scaling", text, &parse::Options::default());
+    let mut group = c.benchmark_group("inputs");
+    group.sample_size(10);
+    for scale in [1usize, 10, 100] {
+        let letters = 200 * scale;
+        let journey = parse(&long_word(letters)).journey.expect("a valid map");
+        group.throughput(Throughput::Elements(letters as u64));
+        // A fresh renderer each time: a warm cache would hide the work.
+        group.bench_with_input(BenchmarkId::new("word-layout", letters), &journey, |b, journey| {
+            b.iter(|| Renderer::new(Fonts::embedded()).layout(black_box(journey), &theme))
+        });
+        for (name, units, text) in
+            [("list-parse", 250 * scale, long_list(250 * scale)), ("errors-parse", 100 * scale, errors(100 * scale))]
+        {
+            group.throughput(Throughput::Elements(units as u64));
+            group.bench_with_input(BenchmarkId::new(name, units), &text, |b, text| b.iter(|| parse(black_box(text))));
+        }
+        let n = 10 * scale;
+        let text = stages(n);
+        let journey = parse(&text).journey.expect("a valid map");
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::new("stages-parse", n), &text, |b, text| b.iter(|| parse(black_box(text))));
+        group.bench_with_input(BenchmarkId::new("stages-layout", n), &journey, |b, journey| {
+            b.iter(|| renderer.layout(black_box(journey), &theme))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, scaling, inputs);
 criterion_main!(benches);

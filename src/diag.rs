@@ -126,6 +126,9 @@ codes! {
     DuplicateMark = "duplicate-mark", Warning;
     /// A character none of the loaded fonts can draw.
     MissingGlyph = "missing-glyph", Warning;
+    /// Theme colours whose text, as laid out, is below WCAG AA contrast
+    /// (`check --strict`; `render` says it as a note).
+    LowContrast = "low-contrast", Warning;
     /// A `lang` without built-in labels: the poster speaks English.
     UnknownLang = "unknown-lang", Warning;
     /// No `lang`, and the map's text clearly reads as another built-in

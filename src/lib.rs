@@ -77,6 +77,7 @@ pub mod priorities;
 pub mod render;
 pub mod schema;
 pub mod starter;
+pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod units;

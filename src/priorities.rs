@@ -180,16 +180,13 @@ pub fn format(list: &[Priority<'_>], format: ListFormat) -> String {
     }
 }
 
-/// Text safe to print on a terminal or open in a spreadsheet: control
-/// characters other than line breaks and tab (ESC and BEL can retitle or
-/// clear a terminal) and bidi overrides become U+FFFD.
-pub fn inert(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-            if (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || bidi { '\u{FFFD}' } else { c }
-        })
-        .collect()
+/// Text safe to print on a terminal or open in a spreadsheet: what
+/// [`crate::terminal::visible`] writes (an ESC that could retitle a
+/// terminal as `\u{1b}`), every format but JSON being a report to read.
+/// A carriage return stays, as a CSV cell may hold one; the command line
+/// shows it visibly on a terminal.
+fn inert(s: &str) -> String {
+    s.split('\r').map(crate::terminal::visible).collect::<Vec<_>>().join("\r")
 }
 
 fn table(list: &[Priority<'_>]) -> String {

@@ -99,3 +99,82 @@ fn loose_edges_give_clear_answers() {
     let out = run_in(dir.path(), &["check", "-"], Some(lane.as_bytes()));
     assert_eq!(code(&out), 1, "an empty lane key is an error: {}", stderr(&out));
 }
+
+/// A copy of the classic theme with grey text: it says `name = "classic"`.
+fn grey_copy() -> String {
+    let classic = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/classic.toml")).expect("theme");
+    let grey = classic.replacen("ink = \"#1C2230\"", "ink = \"#999999\"", 1);
+    assert_ne!(grey, classic, "the classic theme changed its ink line");
+    grey
+}
+
+#[test]
+fn check_strict_holds_the_theme_to_contrast_and_names_it_by_its_file() {
+    let dir = temp();
+    std::fs::write(dir.path().join("brand.toml"), grey_copy()).expect("write");
+    std::fs::write(dir.path().join("map.toml"), format!("theme = \"brand.toml\"\n{}", map())).expect("write");
+    // A plain check is a parse: it passes.
+    assert_eq!(code(&run_in(dir.path(), &["check", "map.toml"], None)), 0);
+    let out = run_in(dir.path(), &["check", "--strict", "map.toml"], None);
+    assert_eq!(code(&out), 1, "the CI recipe catches it: {}", stderr(&out));
+    let text = stderr(&out);
+    assert!(text.contains("low-contrast") && text.contains("theme 'brand.toml'"), "{text}");
+    assert!(!text.contains("theme 'classic'"), "the copy is named by its file: {text}");
+    let json = stdout(&run_in(dir.path(), &["check", "--strict", "--format", "json", "map.toml"], None));
+    assert!(json.contains("\"code\": \"low-contrast\""), "{json}");
+    // render says the same, by the same name.
+    let out = run_in(dir.path(), &["render", "map.toml", "-o", "poster.svg"], None);
+    assert!(
+        stderr(&out).contains("theme 'brand.toml'") && !stderr(&out).contains("theme 'classic'"),
+        "{}",
+        stderr(&out)
+    );
+    // The sample in a built-in theme passes --strict's contrast.
+    std::fs::write(dir.path().join("plain.toml"), map()).expect("write");
+    let out = run_in(dir.path(), &["check", "--strict", "--format", "json", "plain.toml"], None);
+    assert!(!stdout(&out).contains("low-contrast"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_score_ramp_of_any_length_but_five_is_refused() {
+    let dir = temp();
+    std::fs::write(dir.path().join("map.toml"), map()).expect("write");
+    let classic = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/classic.toml")).expect("theme");
+    let line = classic.lines().find(|l| l.starts_with("score = [")).expect("the ramp line");
+    for n in [6usize, 100_000] {
+        let ramp = format!("score = [{}]", vec!["\"#000\""; n].join(","));
+        std::fs::write(dir.path().join("ramp.toml"), classic.replacen(line, &ramp, 1)).expect("write");
+        let out = run_in(dir.path(), &["render", "map.toml", "--theme", "ramp.toml", "-o", "poster.svg"], None);
+        assert_eq!(code(&out), 1, "{n} colours: {}", stderr(&out));
+        assert!(stderr(&out).contains(&format!("'score' has {n} colours")), "{}", stderr(&out));
+        assert!(stderr(&out).contains("exactly 5"), "{}", stderr(&out));
+        assert!(!dir.path().join("poster.svg").exists());
+    }
+}
+
+#[test]
+fn a_render_with_an_odd_font_leaves_no_temporary_file() {
+    let dir = temp();
+    std::fs::write(dir.path().join("map.toml"), map().replacen("title = \"", "title = \"ქართული ∮ ", 1))
+        .expect("write");
+    let inter = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/Inter-Regular.ttf")).expect("font");
+    // Loadable but strange: cut short, and with its outlines scrambled
+    // (the PDF's subsetter may refuse it late, after the PNG is drawn).
+    let mut scrambled = inter.clone();
+    for i in (scrambled.len() / 3..scrambled.len() / 2).step_by(97) {
+        scrambled[i] ^= 0x5a;
+    }
+    std::fs::write(dir.path().join("short.ttf"), &inter[..inter.len() * 9 / 10]).expect("write");
+    std::fs::write(dir.path().join("scrambled.ttf"), &scrambled).expect("write");
+    for font in ["short.ttf", "scrambled.ttf"] {
+        let args = ["render", "map.toml", "--font", font, "-o", "a.svg", "-o", "a.png", "-o", "a.pdf"];
+        let out = run_in(dir.path(), &args, None);
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".journeymap-"))
+            .collect();
+        assert!(left.is_empty(), "{font} (exit {}): {left:?}\n{}", code(&out), stderr(&out));
+    }
+}

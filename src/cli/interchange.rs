@@ -8,6 +8,7 @@ use journeymap::diag::FileId;
 use journeymap::interchange::mermaid;
 use journeymap::parse;
 
+use super::terminal::say;
 use super::{Failure, Outcome, Status, load_valid, report, write_output};
 
 /// What `export` writes.
@@ -42,7 +43,7 @@ fn read_input(file: &Path) -> Result<Vec<u8>, Failure> {
 /// Writes `text` as `write_output` does, then says what to do next.
 fn emit(text: &str, output: Option<&Path>, force: bool) -> Result<(), Failure> {
     if let Some(path) = write_output(text, output, force)? {
-        eprintln!("wrote {}; next: journeymap check {}", path.display(), path.display());
+        say!("wrote {}; next: journeymap check {}", path.display(), path.display());
     }
     Ok(())
 }
@@ -75,7 +76,7 @@ pub(crate) fn import(file: &Path, output: Option<&Path>, force: bool) -> Outcome
     report::human(&parsed.files, &notes);
     emit(&parsed.source().text, output, force)?;
     let journey = parsed.journey.as_ref().map_or((0, 0), |j| (j.stages.len(), j.touchpoints().count()));
-    eprintln!(
+    say!(
         "imported {} stage{} and {} touchpoint{}{}",
         journey.0,
         if journey.0 == 1 { "" } else { "s" },

@@ -3,10 +3,12 @@
 
 mod interchange;
 mod live;
+mod output;
 mod render;
 mod report;
+mod terminal;
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,6 +18,9 @@ use journeymap::parse::{self, Parsed};
 use journeymap::priorities;
 use journeymap::render::Renderer;
 use journeymap::starter;
+use terminal::say;
+
+pub(crate) use output::{refuse_the_input, same_file, write_output, write_stdout, write_stdout_as};
 
 /// Exit statuses (SPEC §6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,7 +310,7 @@ pub(crate) fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout with status 0; usage errors to stderr with 2.
-            let _ = e.print();
+            print_clap(&e);
             return if e.use_stderr() { Status::Usage.into() } else { Status::Ok.into() };
         }
     };
@@ -337,9 +342,21 @@ pub(crate) fn run() -> ExitCode {
     match outcome {
         Ok(status) => status.into(),
         Err(failure) => {
-            eprintln!("error: {}", failure.message);
+            say!("error: {}", failure.message);
             failure.status.into()
         }
+    }
+}
+
+/// Prints a clap error or help. Help and version go to stdout as clap
+/// draws them; a usage error echoes the argument it refuses (`--size`
+/// with an ESC in it), so it is printed plain and made safe.
+fn print_clap(e: &clap::Error) {
+    if e.use_stderr() {
+        let text = e.render().to_string();
+        terminal::say_line(text.trim_end_matches('\n'));
+    } else {
+        let _ = e.print();
     }
 }
 
@@ -378,11 +395,17 @@ fn check(map: &Path, strict: bool, format: CheckFormat, font_files: &[PathBuf]) 
     let mut parsed = load(map)?;
     // The theme, and characters no font can draw (a coverage pass over the
     // map's text: nothing is laid out).
-    Renderer::new(render::load_fonts(font_files)?).check(&mut parsed);
+    let renderer = Renderer::new(render::load_fonts(font_files)?);
+    let theme = renderer.check(&mut parsed);
+    // --strict holds the theme to the contrast `render` measures, on the
+    // laid-out poster; a plain check stays a parse and a coverage pass.
+    if let Some(theme) = theme.filter(|_| strict) {
+        renderer.check_contrast(&mut parsed, &theme);
+    }
     match format {
         CheckFormat::Human => {
             report::human(&parsed.files, &parsed.diagnostics);
-            eprintln!("{}", report::summary(&parsed));
+            say!("{}", report::summary(&parsed));
         }
         CheckFormat::Json => report::json(&parsed).map_err(|e| Failure::io("cannot write to standard output", &e))?,
     }
@@ -412,60 +435,14 @@ fn priorities(map: &Path, format: PrioritiesFormat, no_formula_guard: bool) -> O
         PrioritiesFormat::Csv => priorities::ListFormat::Csv,
         PrioritiesFormat::Json => priorities::ListFormat::Json,
     };
-    let text = priorities::format(&priorities::prioritise(journey), format);
-    write_stdout(text.as_bytes())?;
-    Ok(Status::Ok)
-}
-
-/// Writes a command's text to `output`, atomically and never over an
-/// existing file without `force`, or to standard output (`None` or `-`).
-/// Returns the path written, for the caller's message.
-/// Whether two paths name one file: the same device and inode, so a
-/// symbolic or a hard link to the map is the map. Paths that do not both
-/// exist are different files.
-pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        match (std::fs::metadata(a), std::fs::metadata(b)) {
-            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
-            _ => false,
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
-    }
-}
-
-/// Refuses an output that is the input map, by any path or link: no
-/// command writes over its map, `--force` or not.
-pub(crate) fn refuse_the_input(output: Option<&Path>, input: &Path) -> Result<(), Failure> {
-    match output.filter(|o| *o != Path::new("-")) {
-        Some(o) if input != Path::new("-") && same_file(o, input) => Err(Failure::usage(format!(
-            "{} is the map itself; writing there would replace it — choose another -o",
-            o.display()
-        ))),
-        _ => Ok(()),
-    }
-}
-
-pub(crate) fn write_output<'p>(text: &str, output: Option<&'p Path>, force: bool) -> Result<Option<&'p Path>, Failure> {
-    let Some(path) = output.filter(|p| *p != Path::new("-")) else {
-        write_stdout(text.as_bytes())?;
-        return Ok(None);
+    let spelling = if matches!(format, priorities::ListFormat::Json) {
+        terminal::Spelling::Json
+    } else {
+        terminal::Spelling::Braces
     };
-    // Something that is no file is never replaced, --force or not.
-    journeymap::output::not_special(path).map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
-    if path.exists() && !force {
-        return Err(Failure::usage(format!(
-            "{} already exists; choose another name or add --force to overwrite it",
-            path.display()
-        )));
-    }
-    journeymap::output::write_atomic(path, text.as_bytes())
-        .map_err(|e| Failure::io(format!("cannot write {}", path.display()), &e))?;
-    Ok(Some(path))
+    let text = priorities::format(&priorities::prioritise(journey), format);
+    write_stdout_as(text.as_bytes(), spelling)?;
+    Ok(Status::Ok)
 }
 
 fn new(stages: &str, output: Option<&Path>, force: bool) -> Outcome {
@@ -474,14 +451,14 @@ fn new(stages: &str, output: Option<&Path>, force: bool) -> Outcome {
     match write_output(&text, output, force)? {
         None => {}
         Some(path) => {
-            eprintln!("wrote {} ({} stages); next: journeymap check {}", path.display(), names.len(), path.display());
+            say!("wrote {} ({} stages); next: journeymap check {}", path.display(), names.len(), path.display());
             // The map's first line points editors at the schema beside it
             // (taplo, Even Better TOML): put it there, unless one is.
             let schema = path.with_file_name(SCHEMA_FILE);
             if !schema.exists() {
                 journeymap::output::write_atomic(&schema, journeymap::schema::json().as_bytes())
                     .map_err(|e| Failure::io(format!("cannot write {}", schema.display()), &e))?;
-                eprintln!("wrote {} (editors complete and check the map with it)", schema.display());
+                say!("wrote {} (editors complete and check the map with it)", schema.display());
             }
         }
     }
@@ -494,7 +471,7 @@ fn man(dir: Option<&Path>) -> Outcome {
         std::fs::create_dir_all(dir).map_err(|e| Failure::io(format!("cannot create {}", dir.display()), &e))?;
         clap_mangen::generate_to(command, dir)
             .map_err(|e| Failure::io(format!("cannot write into {}", dir.display()), &e))?;
-        eprintln!("wrote the manual pages into {}", dir.display());
+        say!("wrote the manual pages into {}", dir.display());
         return Ok(Status::Ok);
     }
     let mut out = Vec::new();
@@ -510,7 +487,7 @@ fn schema(output: Option<&Path>, force: bool) -> Outcome {
     // Replacing a file the command did not make takes --force, as for new,
     // import and export (an older schema is refreshed with it).
     if let Some(path) = write_output(&journeymap::schema::json(), output, force)? {
-        eprintln!("wrote {}", path.display());
+        say!("wrote {}", path.display());
     }
     Ok(Status::Ok)
 }
@@ -556,15 +533,6 @@ fn themes(toml: Option<&str>) -> Outcome {
     }
     write_stdout(out.as_bytes())?;
     Ok(Status::Ok)
-}
-
-pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        // The reader stopped early (`| head`): what it wanted, it has.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| Failure::io("cannot write to standard output", &e)),
-    }
 }
 
 #[cfg(test)]

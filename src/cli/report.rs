@@ -7,7 +7,8 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 use journeymap::diag::{Diagnostic, FileId, Files, Severity};
 use journeymap::parse::Parsed;
-use journeymap::priorities::inert;
+
+use super::terminal::{Spelling, say, visible};
 
 /// Whether stderr gets colour: only on a terminal, and never with NO_COLOR.
 fn color_choice() -> termcolor::ColorChoice {
@@ -32,7 +33,7 @@ const MAX_KEY_CHARS: usize = 80;
 /// `text` made safe to print and cut to `max` characters with `…`: a
 /// 1 MB key is echoed as its first characters.
 fn cut(text: &str, max: usize) -> String {
-    shorten(&inert(text), max)
+    visible(&shorten(text, max)).into_owned()
 }
 
 /// `text` cut to `max` characters with `…` (for JSON, which escapes the
@@ -52,7 +53,7 @@ pub(crate) fn human(files: &Files, diagnostics: &[Diagnostic]) {
     let diagnostics = &diagnostics[..diagnostics.len().min(MAX_SHOWN)];
     excerpts(files, diagnostics);
     if hidden > 0 {
-        eprintln!("… and {hidden} more not shown (only the first {MAX_SHOWN} are printed)");
+        say!("… and {hidden} more not shown (only the first {MAX_SHOWN} are printed)");
     }
 }
 
@@ -66,17 +67,21 @@ fn excerpts(files: &Files, diagnostics: &[Diagnostic]) {
         return;
     }
     let mut simple = SimpleFiles::new();
-    // Excerpts show the user's bytes: control characters are swapped for
-    // visible ones of the same length, so spans stay true and an ESC in a
-    // map cannot drive the terminal.
-    let texts: Vec<(FileId, String, String)> =
-        files.iter().map(|(id, source)| (id, inert(&source.name), visible(&source.text))).collect();
-    let ids: Vec<(FileId, usize)> =
-        texts.iter().map(|(id, name, text)| (*id, simple.add(name.as_str(), text.as_str()))).collect();
-    let file_of = |id: FileId| ids.iter().find(|(f, _)| *f == id).map(|(_, i)| *i);
+    // Excerpts show the user's text with every unsafe character written
+    // visibly (an ESC in a map cannot drive the terminal); spans move with
+    // the text, so carets stay under what they mark.
+    let texts: Vec<(FileId, String, Shown)> =
+        files.iter().map(|(id, source)| (id, visible(&source.name).into_owned(), Shown::of(&source.text))).collect();
+    let ids: Vec<(FileId, usize, &Shown)> =
+        texts.iter().map(|(id, name, shown)| (*id, simple.add(name.as_str(), shown.text.as_str()), shown)).collect();
+    let file_of = |id: FileId| ids.iter().find(|(f, _, _)| *f == id).map(|(_, i, _)| *i);
     let clamp = |id: FileId, span: &std::ops::Range<usize>| {
         let len = files.get(id).map_or(0, |s| s.text.len());
-        span.start.min(len)..span.end.min(len)
+        let span = span.start.min(len)..span.end.min(len);
+        match ids.iter().find(|(f, _, _)| *f == id) {
+            Some((_, _, shown)) => shown.at(span.start)..shown.at(span.end),
+            None => span,
+        }
     };
     let mut stderr = termcolor::StandardStream::stderr(color_choice());
     let config = term::Config::default();
@@ -108,7 +113,7 @@ fn excerpts(files: &Files, diagnostics: &[Diagnostic]) {
         if term::emit(&mut stderr, &config, &simple, &report).is_err() {
             // No excerpt could be drawn (stderr is gone, or the span is off
             // the text): still say what is wrong, in one plain line.
-            eprintln!("{}", one_line(files, d));
+            say!("{}", one_line(files, d));
         }
     }
 }
@@ -119,7 +124,7 @@ fn excerpts(files: &Files, diagnostics: &[Diagnostic]) {
 pub(crate) fn one_line(files: &Files, d: &Diagnostic) -> String {
     let (name, at) = files.get(d.file).map_or((String::new(), (0, 0)), |s| {
         let at = s.locate(d.span.start);
-        (inert(&s.name), (at.line, at.column))
+        (visible(&s.name).into_owned(), (at.line, at.column))
     });
     let message = cut(&d.message, MAX_MESSAGE_CHARS);
     format!("{name}:{}:{}: {}[{}]: {message}", at.0, at.1, d.severity().as_str(), d.code.as_str())
@@ -142,7 +147,7 @@ fn plain(files: &Files, diagnostics: &[Diagnostic]) {
         let Some(source) = files.get(d.file) else { continue };
         let at = source.locate(d.span.start);
         out += &format!("{}[{}]: {}\n", d.severity().as_str(), d.code.as_str(), cut(&d.message, MAX_MESSAGE_CHARS));
-        out += &format!("  ┌─ {}:{}:{}\n", inert(&source.name), at.line, at.column);
+        out += &format!("  ┌─ {}:{}:{}\n", visible(&source.name), at.line, at.column);
         let excerpt = Excerpt::around(&source.text, d.span.clone());
         let number = at.line.to_string();
         let gutter = " ".repeat(number.len());
@@ -183,38 +188,52 @@ impl Excerpt {
         let before: Vec<char> = text[line_start..start].chars().rev().take(CONTEXT_CHARS + 1).collect();
         let marked: Vec<char> = text[start..end].chars().take(CONTEXT_CHARS).collect();
         let after: Vec<char> = text[start..line_end].chars().skip(marked.len()).take(CONTEXT_CHARS + 1).collect();
-        let mut window = String::new();
         let cut_before = before.len() > CONTEXT_CHARS;
-        if cut_before {
-            window.push('…');
-        }
-        window.extend(before.iter().take(CONTEXT_CHARS).rev());
-        window.extend(marked.iter());
-        window.extend(after.iter().take(CONTEXT_CHARS));
+        let mut head = String::from(if cut_before { "…" } else { "" });
+        head.extend(before.iter().take(CONTEXT_CHARS).rev());
+        let head = visible(&head).into_owned();
+        let marked = visible(&marked.iter().collect::<String>()).into_owned();
+        let mut tail: String = after.iter().take(CONTEXT_CHARS).collect();
         if after.len() > CONTEXT_CHARS {
-            window.push('…');
+            tail.push('…');
         }
+        let tail = visible(tail.trim_end_matches('\r')).into_owned();
+        // Counted after the escapes: the carets sit under the marked text
+        // as shown.
         Excerpt {
-            text: visible(window.trim_end_matches('\r')),
-            caret_at: before.len().min(CONTEXT_CHARS) + usize::from(cut_before),
-            caret_len: marked.len().max(1),
+            caret_at: head.chars().count(),
+            caret_len: marked.chars().count().max(1),
+            text: head + &marked + &tail,
         }
     }
 }
 
-/// Text with every control character but line breaks and tabs swapped
-/// for a visible character of the same length in UTF-8 (`?` for one byte,
-/// `¿` for two), and bidi overrides for `⁇` (three bytes, like them).
-fn visible(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\r' | '\t' => c,
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{2047}',
-            c if c.is_control() && c.len_utf8() == 1 => '?',
-            c if c.is_control() => '\u{BF}',
-            c => c,
-        })
-        .collect()
+/// A source's text as an excerpt shows it (see [`visible`]), with where
+/// each byte of the original went.
+struct Shown {
+    text: String,
+    /// Each rewritten character: its offset in the original and how many
+    /// bytes longer the text is after it.
+    moves: Vec<(usize, usize)>,
+}
+
+impl Shown {
+    fn of(text: &str) -> Shown {
+        let mut moves = Vec::new();
+        let mut grown = 0;
+        for (at, c) in journeymap::terminal::changes(text) {
+            grown += journeymap::terminal::escape(c, Spelling::Braces).len() - c.len_utf8();
+            moves.push((at, grown));
+        }
+        Shown { text: visible(text).into_owned(), moves }
+    }
+
+    /// Where byte `offset` of the original is in the shown text (a
+    /// rewritten character's own offset maps to the start of its escape).
+    fn at(&self, offset: usize) -> usize {
+        let before = self.moves.partition_point(|&(at, _)| at < offset);
+        offset + before.checked_sub(1).map_or(0, |i| self.moves[i].1)
+    }
 }
 
 /// One line summing up a check, e.g. `map.toml: 2 errors, 1 warning`.
@@ -261,9 +280,9 @@ pub(crate) fn json(parsed: &Parsed) -> std::io::Result<()> {
             })
         })
         .collect();
-    let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &items)?;
-    writeln!(out)
+    let mut text = serde_json::to_string_pretty(&items).map_err(std::io::Error::other)?;
+    text.push('\n');
+    super::write_stdout_as(text.as_bytes(), Spelling::Json).map_err(|f| std::io::Error::other(f.message))
 }
 
 #[cfg(test)]
@@ -285,7 +304,19 @@ mod tests {
     fn a_short_line_is_shown_whole_and_made_inert() {
         let text = "title = \"a\u{1b}]0;owned\u{7}b\"\nnext\n";
         let excerpt = Excerpt::around(text, 0..5);
-        assert_eq!(excerpt.text, "title = \"a?]0;owned?b\"");
+        assert_eq!(excerpt.text, "title = \"a\\u{1b}]0;owned\\u{7}b\"");
         assert_eq!((excerpt.caret_at, excerpt.caret_len), (0, 5));
+    }
+
+    #[test]
+    fn carets_stay_under_what_they_mark_after_an_escape() {
+        let text = "a = \"\u{202e}\u{9b}x\"\n";
+        let at = text.find('x').expect("the marker");
+        let excerpt = Excerpt::around(text, at..at + 1);
+        assert_eq!(excerpt.text.chars().nth(excerpt.caret_at), Some('x'), "{}", excerpt.text);
+        let shown = Shown::of(text);
+        assert_eq!(shown.text.get(shown.at(at)..shown.at(at + 1)), Some("x"), "{}", shown.text);
+        assert_eq!(shown.at(0), 0);
+        assert!(!shown.text.chars().any(journeymap::terminal::is_unsafe));
     }
 }

@@ -99,12 +99,13 @@ pub fn not_special(path: &Path) -> std::io::Result<()> {
 }
 
 /// Temporary files being written, so that an interrupted run can remove
-/// them (see [`remove_staged`]).
-static STAGED: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+/// them (see [`remove_staged`]), and whether it has: once the run is
+/// stopping, no new one is made.
+static STAGED: std::sync::Mutex<(Vec<std::path::PathBuf>, bool)> = std::sync::Mutex::new((Vec::new(), false));
 
 fn forget_staged(path: &Path) {
     let mut staged = STAGED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    staged.retain(|p| p != path);
+    staged.0.retain(|p| p != path);
 }
 
 /// Removes every temporary file this process is still writing. A program
@@ -112,12 +113,17 @@ fn forget_staged(path: &Path) {
 /// interrupted render leaves no `.journeymap-*.tmp` behind (a handle's own
 /// clean-up does not run when a signal ends the process). Gives whether
 /// there was any: a write was under way.
+///
+/// From then on no temporary file is made (a write fails with
+/// `ErrorKind::Interrupted`): a file created between this clean-up and
+/// the process's exit would be left behind.
 pub fn remove_staged() -> bool {
-    let staged = STAGED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    for path in staged.iter() {
+    let mut staged = STAGED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    staged.1 = true;
+    for path in &staged.0 {
         let _ = std::fs::remove_file(path);
     }
-    !staged.is_empty()
+    !staged.0.is_empty()
 }
 
 /// `bytes` in a temporary file beside `path`, with the permissions `path`
@@ -135,8 +141,17 @@ fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> 
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut file = builder.tempfile_in(dir)?;
-    STAGED.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file.path().to_path_buf());
+    // Made and listed under one lock: an interrupt's clean-up either sees
+    // the file or runs before it exists, and then it is never made.
+    let mut file = {
+        let mut staged = STAGED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if staged.1 {
+            return Err(std::io::Error::new(std::io::ErrorKind::Interrupted, "the run is stopping"));
+        }
+        let file = builder.tempfile_in(dir)?;
+        staged.0.push(file.path().to_path_buf());
+        file
+    };
     let written = (|| {
         file.write_all(bytes)?;
         if let Some(permissions) = existing {
@@ -161,6 +176,11 @@ mod tests {
 
     fn turn() -> std::sync::MutexGuard<'static, ()> {
         TURN.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Undoes [`remove_staged`]'s stop, for the tests that follow.
+    fn resume() {
+        STAGED.lock().unwrap_or_else(std::sync::PoisonError::into_inner).1 = false;
     }
 
     #[test]
@@ -202,6 +222,10 @@ mod tests {
         assert!(!temp.exists(), "the signal handler's clean-up removed it");
         forget_staged(&temp);
         drop(file);
+        // Between the clean-up and the exit, the run makes no new file.
+        let late = write_atomic(&dir.path().join("late.svg"), b"after the signal").err().map(|e| e.kind());
+        resume();
+        assert_eq!(late, Some(std::io::ErrorKind::Interrupted));
         assert_eq!(std::fs::read_dir(dir.path())?.count(), 0);
         Ok(())
     }

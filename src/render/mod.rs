@@ -175,6 +175,19 @@ impl Renderer {
         self.check_with(parsed, None)
     }
 
+    /// Lays the map out with `theme` and adds a `low-contrast` warning to
+    /// `parsed` for each pair of colours whose text falls below WCAG AA
+    /// (what `render` says as notes), for `check --strict`. A map with
+    /// errors, or one that cannot be laid out, gets none.
+    pub fn check_contrast(&self, parsed: &mut Parsed, theme: &Theme) {
+        let Some(journey) = parsed.journey.as_ref().filter(|_| !parsed.has_errors()) else { return };
+        let Ok(document) = self.layout(journey, theme) else { return };
+        let at = journey.spans.get("theme");
+        for warning in notes::contrast_warnings(&document, theme, at) {
+            parsed.add(warning);
+        }
+    }
+
     /// [`Renderer::check`] with a request's theme, which wins over the
     /// renderer's and the map's.
     fn check_with(&self, parsed: &mut Parsed, theme: Option<&Theme>) -> Option<Theme> {

@@ -70,7 +70,7 @@ pub struct PageType {
 /// A contrast failure of a theme, with the colours it uses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContrastFailure {
-    /// The theme's name.
+    /// The theme's file, or the name of a built-in theme.
     pub theme: String,
     /// The first line met with this pair of roles.
     pub example: Pairing,
@@ -80,6 +80,48 @@ pub struct ContrastFailure {
     pub ground: Color,
     /// How many lines share the pair (at least one).
     pub lines: usize,
+}
+
+impl ContrastFailure {
+    /// The failure in words, e.g. "theme 'brand.toml': ink text (#777777)
+    /// on surface (#FFFFFF) has a contrast of 4.5:1, below WCAG AA 4.5:1 —
+    /// e.g. "Checkout" in #card-2-1".
+    pub fn message(&self) -> String {
+        let p = &self.example;
+        let within = p.within.as_deref().map_or(String::new(), |id| format!(" in #{id}"));
+        let others = if self.lines > 1 { format!(" (and {} more lines)", self.lines - 1) } else { String::new() };
+        format!(
+            "theme '{}': {} text ({}) on {} ({}) has a contrast of {:.1}:1, below WCAG AA {:.1}:1 — e.g. \"{}\"{within}{others}",
+            self.theme,
+            p.ink.key(),
+            self.ink,
+            p.ground.key(),
+            self.ground,
+            p.ratio,
+            p.needed,
+            p.text.chars().take(40).collect::<String>(),
+        )
+    }
+}
+
+/// The contrast failures of a laid-out poster, each as a warning at the
+/// map's `theme` key (at the start of the file when the map names none).
+pub(crate) fn contrast_warnings(
+    document: &Document,
+    theme: &Theme,
+    at: crate::model::Span,
+) -> Vec<crate::diag::Diagnostic> {
+    contrast::failures(document, theme)
+        .into_iter()
+        .map(|(example, lines)| {
+            let (ink, ground) = (theme.colors.get(example.ink), theme.colors.get(example.ground));
+            let failure = ContrastFailure { theme: theme.label().to_owned(), example, ink, ground, lines };
+            crate::diag::Diagnostic::new(crate::diag::Code::LowContrast, at.clone(), "theme", failure.message())
+                .with_hint(
+                    "darken the text colour or lighten the one beneath it in the theme file until it reaches the ratio",
+                )
+        })
+        .collect()
 }
 
 /// What a fixed page could not hold.
@@ -143,7 +185,7 @@ pub(crate) fn poster_notes(
     })];
     for (example, lines) in contrast::failures(document, theme) {
         let (ink, ground) = (theme.colors.get(example.ink), theme.colors.get(example.ground));
-        notes.push(Note::Contrast(ContrastFailure { theme: theme.name.clone(), example, ink, ground, lines }));
+        notes.push(Note::Contrast(ContrastFailure { theme: theme.label().to_owned(), example, ink, ground, lines }));
     }
     if document.forced_breaks > 0 {
         notes.push(Note::ForcedBreaks { words: document.forced_breaks });

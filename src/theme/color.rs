@@ -118,6 +118,45 @@ impl<'de> Deserialize<'de> for Color {
     }
 }
 
+/// How many colours a `score` ramp has: one per score, 1 to 5. Fewer
+/// would leave a score without a colour; more were once read and ignored
+/// (a ramp of 100,000 colours was accepted), so either is refused.
+pub const SCORE_RAMP: usize = 5;
+
+/// Reads a `score` ramp of exactly [`SCORE_RAMP`] colours; past that the
+/// entries are only counted, for the message.
+pub(crate) fn score_ramp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<[Color; 5], D::Error> {
+    struct Ramp;
+    impl<'de> serde::de::Visitor<'de> for Ramp {
+        type Value = [Color; 5];
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "a list of {SCORE_RAMP} colours")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut ramp = [Color::default(); SCORE_RAMP];
+            let mut count = 0;
+            while count < SCORE_RAMP {
+                match seq.next_element::<Color>()? {
+                    Some(c) => ramp[count] = c,
+                    None => break,
+                }
+                count += 1;
+            }
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                count += 1;
+            }
+            if count == SCORE_RAMP {
+                return Ok(ramp);
+            }
+            Err(serde::de::Error::custom(format!(
+                "'score' has {count} colour{}; a score ramp has exactly {SCORE_RAMP}, one per score from 1 (worst) to 5 (best)",
+                if count == 1 { "" } else { "s" }
+            )))
+        }
+    }
+    d.deserialize_seq(Ramp)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +202,25 @@ mod tests {
         {
             assert!(!hex(other).reads_as_green(), "{other}");
         }
+    }
+
+    #[test]
+    fn a_score_ramp_has_exactly_five_colours() {
+        let ramp = |n: usize| {
+            let colours = vec!["\"#102030\""; n].join(", ");
+            toml::from_str::<Ramp>(&format!("score = [{colours}]")).map_err(|e| e.message().to_owned())
+        };
+        assert!(ramp(5).is_ok());
+        for n in [0, 4, 6, 100_000] {
+            let message = ramp(n).err().unwrap_or_else(|| panic!("{n} colours were accepted"));
+            assert!(message.contains(&format!("has {n} colours")) && message.contains("exactly 5"), "{message}");
+        }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Ramp {
+        #[serde(deserialize_with = "score_ramp")]
+        #[allow(dead_code)] // Read only to be refused.
+        score: [Color; SCORE_RAMP],
     }
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-pub use color::Color;
+pub use color::{Color, SCORE_RAMP};
 
 use crate::diag::{Code, Diagnostic, Source};
 use crate::model::Mark;
@@ -82,6 +82,10 @@ pub struct Theme {
     /// The sizes of the poster's symbols, in CSS px.
     #[serde(default)]
     pub symbols: Symbols,
+    /// The file it was read from; `None` for a built-in theme. A copy of
+    /// a built-in theme keeps its `name`, so messages call it by its file.
+    #[serde(skip)]
+    pub file: Option<String>,
 }
 
 /// The sizes of the poster's symbols, in CSS px at the natural size. A
@@ -127,8 +131,8 @@ pub struct Colors {
     pub would_pay: Color,
     pub moment_of_truth: Color,
     pub meter_off: Color,
-    /// The feeling ramp, score 1 to 5.
-    #[serde(default = "default_score_ramp")]
+    /// The feeling ramp, score 1 to 5: exactly [`SCORE_RAMP`] colours.
+    #[serde(default = "default_score_ramp", deserialize_with = "color::score_ramp")]
     pub score: [Color; 5],
     /// The emotion curve's line (default: ink).
     #[serde(default)]
@@ -390,7 +394,15 @@ impl Theme {
         let path = base.map_or_else(|| reference.into(), |b| b.join(reference));
         let text = read_limited(&path, MAX_THEME_BYTES).map_err(|e| ThemeError::Io(path.display().to_string(), e))?;
         let source = Source::new(path.display().to_string(), text);
-        Theme::from_source(&source).map_err(|d| ThemeError::Invalid(source, d))
+        let mut theme = Theme::from_source(&source).map_err(|d| ThemeError::Invalid(source.clone(), d))?;
+        theme.file = Some(source.name);
+        Ok(theme)
+    }
+
+    /// What messages call the theme: its file, when it was read from one
+    /// (`brand.toml`, even when it says `name = "classic"`), else its name.
+    pub fn label(&self) -> &str {
+        self.file.as_deref().unwrap_or(&self.name)
     }
 
     /// Every length and ratio in range; each problem located at its value

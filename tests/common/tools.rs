@@ -32,6 +32,9 @@ pub(crate) const PDFTOPPM: Tool = Tool { names: &["pdftoppm"], package: "poppler
 /// works as well.
 pub(crate) const CHROMIUM: Tool =
     Tool { names: &["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"], package: "chromium" };
+/// `script` runs a command on a pseudo-terminal (util-linux's, shipped
+/// in Debian's bsdutils).
+pub(crate) const SCRIPT: Tool = Tool { names: &["script"], package: "bsdutils" };
 pub(crate) const CHROMEDRIVER: Tool = Tool { names: &["chromedriver"], package: "chromium-driver" };
 
 /// The variable that turns a missing tool into a failure.

@@ -16,6 +16,7 @@ mod server;
 use server::Reply;
 
 use super::render::{self as render_cmd, Args as RenderArgs};
+use super::terminal::say;
 use super::{Failure, Outcome, Status, load, report};
 
 /// Edits arriving this close together are one save (editors write a file
@@ -87,12 +88,12 @@ pub(crate) fn watch(args: &RenderArgs) -> Outcome {
     regular(&args.map)?;
     let prepared = render_cmd::prepare(args)?;
     let (_watcher, saves) = saves(&args.map)?;
-    eprintln!("watching {} (Ctrl-C to stop)", args.map.display());
+    say!("watching {} (Ctrl-C to stop)", args.map.display());
     loop {
         let started = Instant::now();
         match regular(&args.map).and_then(|()| render_cmd::render(args, &prepared)) {
-            Ok(_) => eprintln!("rendered in {} ms; waiting for the next save", started.elapsed().as_millis()),
-            Err(failure) => eprintln!("error: {}\nwaiting for the next save", failure.message),
+            Ok(_) => say!("rendered in {} ms; waiting for the next save", started.elapsed().as_millis()),
+            Err(failure) => say!("error: {}\nwaiting for the next save", failure.message),
         }
         if saves.recv().is_err() {
             return Ok(Status::Ok);
@@ -154,7 +155,7 @@ impl Problem {
             .filter(|d| d.severity() == Severity::Error)
             .map(|d| {
                 let hint =
-                    d.hint().map(|h| format!("\n  hint: {}", journeymap::priorities::inert(h))).unwrap_or_default();
+                    d.hint().map(|h| format!("\n  hint: {}", journeymap::terminal::visible(h))).unwrap_or_default();
                 format!("{}{hint}", report::one_line(&map.files, d))
             })
             .collect();
@@ -166,7 +167,7 @@ impl Problem {
         if let Some(map) = &self.map {
             report::human(&map.files, &map.diagnostics);
         }
-        eprintln!("error: {}\nthe page shows the same; waiting for the next save", self.message);
+        say!("error: {}\nthe page shows the same; waiting for the next save", self.message);
     }
 }
 
@@ -193,7 +194,7 @@ fn publish(map: &Path, renderer: &Renderer, job: &Job, shared: &Shared) -> Resul
         }
         Err(problem) => {
             live.svg = None;
-            live.problem = Some(journeymap::priorities::inert(&problem.page_text()));
+            live.problem = Some(journeymap::terminal::visible(&problem.page_text()).into_owned());
             Err(problem)
         }
     };
@@ -204,7 +205,7 @@ fn publish(map: &Path, renderer: &Renderer, job: &Job, shared: &Shared) -> Resul
 /// Says how a render went, in the terminal.
 fn tell(outcome: &Result<Duration, Problem>) {
     match outcome {
-        Ok(took) => eprintln!("re-rendered in {} ms", took.as_millis()),
+        Ok(took) => say!("re-rendered in {} ms", took.as_millis()),
         Err(problem) => problem.print(),
     }
 }
@@ -244,7 +245,7 @@ pub(crate) fn serve(args: &ServeArgs) -> Outcome {
         Ok(took) => format!("rendered in {} ms", took.as_millis()),
         Err(_) => "the map has errors".to_owned(),
     };
-    eprintln!("serving {} at http://127.0.0.1:{port}/ ({rendered}; Ctrl-C to stop)", args.map.display());
+    say!("serving {} at http://127.0.0.1:{port}/ ({rendered}; Ctrl-C to stop)", args.map.display());
     if let Err(problem) = &first {
         problem.print();
     }

@@ -75,21 +75,7 @@ fn page_type(page: &PageType) -> String {
 
 /// A pair below WCAG AA, and where.
 fn contrast(failure: &ContrastFailure) -> String {
-    let p = &failure.example;
-    let within = p.within.as_deref().map_or(String::new(), |id| format!(" in #{id}"));
-    let others = if failure.lines > 1 { format!(" (and {} more lines)", failure.lines - 1) } else { String::new() };
-    format!(
-        "warning: theme '{}': {} text ({}) on {} ({}) has a contrast of {:.1}:1, below WCAG AA {:.1}:1 — \
-         e.g. \"{}\"{within}{others}",
-        failure.theme,
-        p.ink.key(),
-        failure.ink,
-        p.ground.key(),
-        failure.ground,
-        p.ratio,
-        p.needed,
-        p.text.chars().take(40).collect::<String>(),
-    )
+    format!("warning: {}", failure.message())
 }
 
 fn left_out_text(left_out: &LeftOut) -> String {

@@ -17,6 +17,7 @@ use journeymap::theme::ThemeError;
 pub(crate) use args::{AFTER_HELP, Args, parse_size};
 pub(crate) use job::{Prepared, load_fonts, load_theme, prepare};
 
+use super::terminal::say;
 use super::{Failure, Outcome, Status, load, report, write_stdout};
 
 pub(crate) fn run(args: &Args) -> Outcome {
@@ -31,7 +32,7 @@ pub(crate) fn render(args: &Args, prepared: &Prepared) -> Outcome {
     let rendered = prepared.renderer.render(&request).map_err(|e| failure(&e))?;
     report_warnings(args, &rendered.map);
     for text in rendered.notes.iter().filter_map(messages::note) {
-        eprintln!("{text}");
+        say!("{text}");
     }
     write(prepared, &rendered)?;
     Ok(Status::Ok)
@@ -45,11 +46,11 @@ fn report_warnings(args: &Args, parsed: &Parsed) {
         parsed.diagnostics.iter().cloned().partition(|d| d.code == Code::MissingGlyph);
     report::human(&parsed.files, &glyphs);
     for note in others.iter().filter(|d| d.severity() == Severity::Note) {
-        eprintln!("{}", messages::map_note(note));
+        say!("{}", messages::map_note(note));
     }
     let warnings = others.iter().filter(|d| d.severity() == Severity::Warning).count();
     if warnings > 0 {
-        eprintln!(
+        say!(
             "{}: {warnings} warning{} (see `journeymap check {}`)",
             parsed.source().name,
             if warnings == 1 { "" } else { "s" },
@@ -75,7 +76,7 @@ fn write(prepared: &Prepared, rendered: &Rendered) -> Result<(), Failure> {
         write_stdout(bytes)?;
     }
     for line in messages::wrote(job.medium, &job.outputs, rendered) {
-        eprintln!("{line}");
+        say!("{line}");
     }
     Ok(())
 }
