@@ -76,6 +76,7 @@ fn poster_with(line: TextLine) -> Document {
         priorities_cap: None,
         forced_breaks: 0,
         meta: Default::default(),
+        notes: Vec::new(),
     }
 }
 

@@ -30,6 +30,10 @@ pub struct Document {
     pub forced_breaks: usize,
     /// What a PDF's document information says.
     pub meta: Meta,
+    /// What each page shows, in words, page by page: a deck's slides
+    /// carry it as speaker notes and as their picture's alt text. Empty
+    /// for a poster, whose description says it.
+    pub notes: Vec<String>,
 }
 
 /// The document's metadata, for PDF document information.
@@ -60,6 +64,7 @@ impl Document {
             priorities_cap: self.priorities_cap,
             forced_breaks: self.forced_breaks,
             meta: self.meta.clone(),
+            notes: Vec::new(),
         }
     }
 
