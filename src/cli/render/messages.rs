@@ -109,6 +109,11 @@ pub(super) fn wrote(medium: Medium, outputs: &[journeymap::render::Output], rend
         .iter()
         .filter_map(|output| match (&output.target, medium) {
             (Target::Folder(dir), _) => Some(format!("wrote {} slides to {}", sheet.pages, dir.display())),
+            (Target::File(path), Medium::Deck) if output.format == OutputFormat::Pptx => Some(format!(
+                "wrote {} ({} slides of 16:9, each titled, with alt text and speaker notes)",
+                path.display(),
+                sheet.pages
+            )),
             (Target::File(path), Medium::Deck) => {
                 Some(format!("wrote {} ({} pages of 1440×810 pt, a bookmark each)", path.display(), sheet.pages))
             }

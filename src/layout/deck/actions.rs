@@ -63,7 +63,27 @@ fn at(builder: &Stacker<'_>, scale: f64, title: &str) -> Option<Vec<Slide>> {
     if !first.clean() || !later.clean() || heights.iter().any(|h| *h > rooms[0].min(rooms[1])) {
         return None;
     }
-    let counts = paginate(&heights, rooms, s.gutter);
+    let pages = paginate(&heights, rooms, s.gutter).len();
+    // The entries shared evenly between those slides (the first ones take
+    // one more), so the last is not a near-empty one; the greedy rows when
+    // an even share would not fit.
+    let even: Vec<Vec<Row<'_, '_>>> = share(&entries, pages, per_row);
+    let rows_of =
+        |slide: &[Row<'_, '_>]| slide.iter().map(|r| r.iter().map(|e| e.2).fold(0.0, f64::max)).collect::<Vec<f64>>();
+    let fits_all = even.iter().enumerate().all(|(i, slide)| {
+        let h = rows_of(slide);
+        h.iter().sum::<f64>() + s.gutter * h.len().saturating_sub(1) as f64
+            <= rooms[usize::from(i > 0)] + crate::layout::EPSILON
+    });
+    let counts: Vec<usize> =
+        if fits_all { even.iter().map(Vec::len).collect() } else { paginate(&heights, rooms, s.gutter) };
+    let (rows, heights): (Vec<Row<'_, '_>>, Vec<f64>) = if fits_all {
+        let rows: Vec<Row<'_, '_>> = even.into_iter().flatten().collect();
+        let heights = rows.iter().map(|r| r.iter().map(|e| e.2).fold(0.0, f64::max)).collect();
+        (rows, heights)
+    } else {
+        (rows, heights)
+    };
     let total = cx.priorities.len().to_string();
     let mut slides = Vec::new();
     let mut next = 0;
@@ -121,6 +141,26 @@ fn at(builder: &Stacker<'_>, scale: f64, title: &str) -> Option<Vec<Slide>> {
         slides.push(Slide { name, scale, frame: canvas.frame, notes });
     }
     Some(slides)
+}
+
+/// An entry laid out: its action, its items and its height.
+type Entry<'e, 'p> = (&'e crate::priorities::Priority<'p>, Vec<Item>, f64);
+/// A row of entries.
+type Row<'r, 'p> = &'r [Entry<'r, 'p>];
+
+/// `entries` over `pages` slides as evenly as they go, in rows of
+/// `per_row`.
+fn share<'r, 'p>(entries: &'r [Entry<'r, 'p>], pages: usize, per_row: usize) -> Vec<Vec<Row<'r, 'p>>> {
+    let pages = pages.max(1);
+    let (base, more) = (entries.len() / pages, entries.len() % pages);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for page in 0..pages {
+        let n = base + usize::from(page < more);
+        out.push(entries[start..start + n].chunks(per_row).collect());
+        start += n;
+    }
+    out
 }
 
 fn row_rank(row: Option<&&[(&crate::priorities::Priority<'_>, Vec<Item>, f64)]>) -> usize {

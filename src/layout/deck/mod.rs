@@ -13,8 +13,8 @@
 //! 4. The **priorities**, every action with its owner and what to do, over
 //!    as many slides as they need.
 //!
-//! Every slide is laid out at the largest scale (up to the poster's
-//! [`MAX_SCALE`](super::MAX_SCALE)) at which it fits, never with text
+//! Every slide is laid out at the largest scale (up to [`MAX_SLIDE_SCALE`])
+//! at which it fits, never with text
 //! under [`MIN_SLIDE_TEXT_PX`] on the 1920 × 1080 page (a slide is read
 //! from across a room), and what is left over is shared out so that no
 //! slide is more than a quarter empty. Each slide's title is one tagged
@@ -33,7 +33,7 @@ use super::document::{Document, Page};
 use super::frame::{BoxStyle, Frame, Group, Item, Structure, Tag, Transform};
 use super::geom::{EPSILON, Point, Rect, Size2};
 use super::stack::Stacker;
-use super::{LayoutError, MAX_SCALE, Options, description, largest_fitting, meta, resolve_highlight, stacker};
+use super::{LayoutError, Options, description, largest_fitting, meta, resolve_highlight, stacker};
 use crate::model::Journey;
 use crate::text::{Shaper, Style};
 use crate::theme::{Role, Theme};
@@ -49,6 +49,11 @@ pub const MIN_SLIDE_TEXT_PX: f64 = 24.0;
 /// A slide title's size, in px of the 1920 × 1080 page: the same on every
 /// slide whatever the slide's scale, so the titles read as a series.
 pub const SLIDE_TITLE_PX: f64 = 60.0;
+
+/// The most a slide enlarges the theme's sizes: more than a poster
+/// (a stage with one card is a statement slide, read from the back of
+/// the room), short of a card filling the slide.
+pub const MAX_SLIDE_SCALE: f64 = 5.0;
 
 /// The id of a slide's title group.
 const TITLE_ID: &str = "slide-title";
@@ -73,7 +78,11 @@ pub fn deck(journey: &Journey, theme: &Theme, shaper: &Shaper<'_>, options: &Opt
     let mut slides = vec![overview::slide(&builder, min_scale)?];
     slides.extend(marks::slide(&builder, min_scale));
     for stage in 0..journey.stages.len() {
-        slides.extend(stage::slides(&builder, stage, min_scale)?);
+        // A stage with nothing recorded has nothing to show but its name,
+        // which the first slide's curve carries: no blank slide for it.
+        if stage::has_content(&builder, stage) {
+            slides.extend(stage::slides(&builder, stage, min_scale)?);
+        }
     }
     slides.extend(actions::slides(&builder, min_scale)?);
     let total = slides.len();
@@ -213,11 +222,11 @@ fn foot(cx: &Context<'_>) -> f64 {
     cx.line_box(cx.caption(Style::Regular)) + cx.theme.space.section / 2.0
 }
 
-/// The largest scale in `min_scale..=MAX_SCALE` at which `at` lays a slide
+/// The largest scale in `min_scale..=MAX_SLIDE_SCALE` at which `at` lays a slide
 /// out, and what it laid out; `None` when even `min_scale` fails.
 pub(super) fn fitted<T>(min_scale: f64, at: impl Fn(f64) -> Option<T>) -> Option<(f64, T)> {
     let floor = at(min_scale)?;
-    Some(largest_fitting(&at, min_scale, MAX_SCALE.max(min_scale), floor))
+    Some(largest_fitting(&at, min_scale, MAX_SLIDE_SCALE.max(min_scale), floor))
 }
 
 pub(super) fn too_small(what: &str) -> LayoutError {

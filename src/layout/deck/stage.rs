@@ -10,7 +10,7 @@ use super::{Block, Canvas, Slide, column, fits, fitted, paginate, stacked, too_s
 use crate::health::Standing;
 use crate::layout::LayoutError;
 use crate::layout::context::{Context, Font, Lines, Slot};
-use crate::layout::frame::{Frame, Structure, Tag};
+use crate::layout::frame::{Frame, Geometry, Item, Shape, Structure, Tag};
 use crate::layout::regions::{cards, questions};
 use crate::layout::stack::Stacker;
 use crate::text::Style;
@@ -22,6 +22,12 @@ use crate::theme::Role;
 struct Arrangement {
     answers: f64,
     per_row: usize,
+}
+
+/// Whether a stage has cards or answers to show.
+pub(super) fn has_content(builder: &Stacker<'_>, stage: usize) -> bool {
+    let cx = builder.context(super::SLIDE.width, 0.0);
+    questions::answers_any(&cx, stage) || cx.journey.stages.get(stage).is_some_and(|s| !s.touchpoints.is_empty())
 }
 
 /// A stage's slides.
@@ -39,6 +45,9 @@ pub(super) fn slides(builder: &Stacker<'_>, stage: usize, min_scale: f64) -> Res
     let mut best: Option<(f64, f64, Arrangement)> = None;
     for &answers in shares {
         for per_row in 1..=3 {
+            if answers >= 1.0 && per_row > 2 {
+                continue;
+            }
             let arrangement = Arrangement { answers, per_row };
             let one = |scale: f64| one_slide(builder, stage, &title, scale, arrangement, false).map(|(_, b)| b);
             let Some((scale, balance)) = fitted(min_scale, one) else { continue };
@@ -133,21 +142,52 @@ fn rows_height(rows: &[Vec<Block>], gap: f64) -> f64 {
 }
 
 /// Places rows from `top` at `x`, blocks `column_gap` apart across and
-/// rows `gap` apart, `spare` shared out between the rows.
+/// rows `gap` apart, `spare` shared out: cards grow to their row's height
+/// and by up to half again, what is left goes between the rows (or
+/// around a single row).
 fn place_rows(frame: &mut Frame, rows: Vec<Vec<Block>>, x: f64, top: f64, (gap, column_gap): (f64, f64), spare: f64) {
     let n = rows.len();
-    let extra = if n > 1 { spare.max(0.0) / (n - 1) as f64 } else { 0.0 };
-    let mut y = top;
-    for row in rows {
-        let h = row_height(&row);
+    let spare = spare.max(0.0);
+    let grow = rows.iter().map(|r| (spare / n.max(1) as f64).min(row_height(r) / 2.0)).collect::<Vec<f64>>();
+    let left_over = spare - grow.iter().sum::<f64>();
+    let extra = if n > 1 { left_over / (n - 1) as f64 } else { 0.0 };
+    let mut y = if n == 1 { top + left_over / 2.0 } else { top };
+    for (row, grow) in rows.into_iter().zip(grow) {
+        let h = row_height(&row) + grow;
         let mut left = x;
-        for block in row {
+        for mut block in row {
+            if block.tag.is_none() {
+                let by = h - block.height;
+                block.items.iter_mut().for_each(|item| grow_box(item, by));
+                block.height = h;
+            }
             let w = block.width;
             frame.push(block.at(left, y));
             left += w + column_gap;
         }
         y += h + gap + extra;
     }
+}
+
+/// A card's box `by` px taller: every rectangle as tall as the box (its
+/// surface, wash, outline and pain edge) grows with it.
+fn grow_box(item: &mut Item, by: f64) {
+    let Item::Group(group) = item else { return };
+    let Some(rect) = group.box_rect() else { return };
+    fn stretch(items: &mut [Item], rect: crate::layout::geom::Rect, by: f64) {
+        for item in items {
+            match item {
+                Item::Shape(Shape { geometry: Geometry::Rect { rect: r, .. }, .. })
+                    if (r.y - rect.y).abs() < 4.0 && (r.bottom() - rect.bottom()).abs() < 4.0 =>
+                {
+                    r.height += by;
+                }
+                Item::Group(g) if g.tag.is_none() => stretch(&mut g.items, rect, by),
+                _ => {}
+            }
+        }
+    }
+    stretch(&mut group.items, rect, by);
 }
 
 /// A stage on one slide at `scale`, arranged as `arrangement`; with
@@ -175,13 +215,18 @@ fn one_slide(
         a if a <= 0.0 => (0.0, margin),
         a => ((content - between) * a, margin + (content - between) * a + between),
     };
-    let answers = answer_blocks(cx, stage, answers_w);
-    let answers_h = stacked(&answers, s.unit * 1.5);
+    // Answers alone take two columns, so both halves of the slide hold
+    // something.
+    let split = arrangement.answers >= 1.0 && arrangement.per_row > 1;
+    let answers_w = if split { (content - between) / 2.0 } else { answers_w };
+    let mut answers = answer_blocks(cx, stage, answers_w);
+    let second = if split { answers.split_off(answers.len().div_ceil(2)) } else { Vec::new() };
+    let answers_h = stacked(&answers, s.unit * 1.5).max(stacked(&second, s.unit * 1.5));
     let cards_w = content - (cards_x - margin);
     let per_row = arrangement.per_row;
     let card_w = (cards_w - (per_row - 1) as f64 * s.gutter) / per_row as f64;
     let rows = if arrangement.answers >= 1.0 { Vec::new() } else { into_rows(card_blocks(cx, stage, card_w), per_row) };
-    if rows.first().is_some_and(|r| r.len() < per_row && per_row > 1) {
+    if rows.first().is_some_and(|r| r.len() < per_row && per_row > 1) || (split && second.is_empty()) {
         // Fewer cards than the row holds: a narrower arrangement says it.
         return None;
     }
@@ -190,9 +235,17 @@ fn one_slide(
         return None;
     }
     let (tall, short) = (answers_h.max(cards_h), answers_h.min(cards_h));
-    let balance = if answers.is_empty() || rows.is_empty() { tall / room } else { short / tall.max(1.0) };
+    let balance = match (split, answers.is_empty() || rows.is_empty()) {
+        (true, _) => stacked(&second, s.unit * 1.5).min(stacked(&answers, s.unit * 1.5)) / tall.max(1.0),
+        // One side empty: the other half of the slide stands bare.
+        (false, true) => 0.0,
+        (false, false) => short / tall.max(1.0),
+    };
     let spare = |h: f64| if spread { room - h } else { 0.0 };
     let (items, _) = column(answers, margin, top, s.unit * 1.5, spare(answers_h));
+    canvas.frame.items.extend(items);
+    let second_h = stacked(&second, s.unit * 1.5);
+    let (items, _) = column(second, margin + answers_w + between, top, s.unit * 1.5, spare(second_h));
     canvas.frame.items.extend(items);
     place_rows(&mut canvas.frame, rows, cards_x, top, (s.gutter, s.gutter), spare(cards_h));
     Some((canvas.frame, balance))
