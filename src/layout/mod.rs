@@ -38,7 +38,7 @@ pub use regions::{PANELS, PanelRegion, panel};
 mod stack;
 mod symbols;
 
-pub use deck::{MIN_SLIDE_TEXT_PX, SLIDE, SLIDE_TITLE_PX, SlideTitle, deck, slide_title, untitled};
+pub use deck::{MAX_SLIDE_SCALE, MIN_SLIDE_TEXT_PX, SLIDE, SLIDE_TITLE_PX, SlideTitle, deck, slide_title, untitled};
 pub use document::{Anchor, AnchorKind, Boxed, Document, Meta, Page, PrintBoxes};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Structure, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};

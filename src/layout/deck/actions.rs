@@ -110,10 +110,13 @@ fn at(builder: &Stacker<'_>, scale: f64, title: &str) -> Option<Vec<Slide>> {
         let taken_h = &heights[next..next + count];
         next += count;
         let used: f64 = taken_h.iter().sum::<f64>() + s.gutter * (count.saturating_sub(1)) as f64;
-        let extra = if count > 1 { (canvas.bottom - top - used).max(0.0) / (count - 1) as f64 } else { 0.0 };
+        // Entries grow by up to a third, then the rows spread apart.
+        let spare = (canvas.bottom - top - used).max(0.0);
+        let grow = (spare / count.max(1) as f64).min(taken_h.iter().fold(f64::INFINITY, |a, b| a.min(*b)) / 3.0);
+        let extra = if count > 1 { (spare - grow * count as f64) / (count - 1) as f64 } else { 0.0 };
         let mut list = Vec::new();
         let mut said = Vec::new();
-        let mut y = top;
+        let mut y = if count == 1 { top + (spare - grow) / 2.0 } else { top };
         for (row, &h) in taken.iter().zip(taken_h) {
             for (k, (p, items, _)) in row.iter().enumerate() {
                 let x = s.margin + k as f64 * (width + s.gutter);
@@ -128,7 +131,7 @@ fn at(builder: &Stacker<'_>, scale: f64, title: &str) -> Option<Vec<Slide>> {
                 list.push(Item::Group(entry));
                 said.push(said_entry(cx, p));
             }
-            y += h + s.gutter + extra;
+            y += h + grow + s.gutter + extra;
         }
         let from = row_rank(taken.first());
         let to = taken.last().and_then(|r| r.last()).map_or(0, |e| e.0.rank);

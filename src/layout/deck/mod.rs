@@ -188,8 +188,14 @@ impl<'c> Canvas<'c> {
         cx.grid.content = view.width - 2.0 * cx.theme.space.margin;
         let s = &cx.theme.space;
         let (margin, section) = (s.margin, s.section);
-        let font =
+        let mut font =
             Font { style: Style::Bold, size: SLIDE_TITLE_PX / scale, leading: cx.theme.type_scale.heading_line_height };
+        // A finding a little too long for one line is set smaller rather
+        // than wrapped, down to three quarters of the size.
+        let width = cx.width(title, font);
+        if width > cx.grid.content {
+            font.size = (font.size * cx.grid.content / width * 0.99).max(font.size * 0.75);
+        }
         let lines = cx.lines(title, font, Role::Ink, Slot::new(0.0, 0.0, cx.grid.content));
         let tag = Tag::new(TITLE_ID, TITLE_ID).structure(Structure::Heading(1));
         let block = Block { tag: Some(tag), items: lines.items, width: cx.grid.content, height: lines.height };
