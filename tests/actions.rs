@@ -73,6 +73,24 @@ fn no_poster_prints_a_command_line_or_an_internal_term() {
 }
 
 #[test]
+fn no_slide_of_a_deck_prints_a_command_line_or_an_internal_term() {
+    let fonts = Fonts::embedded();
+    let shaper = journeymap::text::Shaper::new(&fonts);
+    for (path, text) in maps() {
+        let journey = common::journey(&path, &text);
+        let Ok(deck) = layout::deck(&journey, &Theme::classic(), &shaper, &Options::default()) else { continue };
+        for (i, page) in deck.pages.iter().enumerate() {
+            let svg = paint::svg_page(&deck, page, &Theme::classic(), &fonts, SvgOptions::default());
+            assert_eq!(jargon(&svg), Vec::<String>::new(), "{path}, slide {}", i + 1);
+        }
+        // The speaker notes and alt text are read out too.
+        for note in &deck.notes {
+            assert!(!note.contains('`') && !note.to_lowercase().contains("journeymap "), "{path}: {note}");
+        }
+    }
+}
+
+#[test]
 fn the_jargon_check_catches_a_command_line() {
     let svg = r#"<svg xmlns="http://www.w3.org/2000/svg"><text x="0" y="0">+ 12 more: run `journeymap priorities`</text><text>Weakest stage (balance −2)</text><text>Made with journeymap</text></svg>"#;
     assert_eq!(jargon(svg).len(), 2, "{:?}", jargon(svg));

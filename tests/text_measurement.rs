@@ -77,6 +77,7 @@ fn poster_with(line: TextLine) -> Document {
         arrangement: Default::default(),
         forced_breaks: 0,
         meta: Default::default(),
+        notes: Vec::new(),
     }
 }
 

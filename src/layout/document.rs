@@ -32,6 +32,10 @@ pub struct Document {
     pub forced_breaks: usize,
     /// What a PDF's document information says.
     pub meta: Meta,
+    /// What each page shows, in words, page by page: a deck's slides
+    /// carry it as speaker notes and as their picture's alt text. Empty
+    /// for a poster, whose description says it.
+    pub notes: Vec<String>,
 }
 
 /// Which layout a page gets (SPEC §4.1): the whole poster, or the one-page
@@ -84,6 +88,7 @@ impl Document {
             arrangement: self.arrangement,
             forced_breaks: self.forced_breaks,
             meta: self.meta.clone(),
+            notes: Vec::new(),
         }
     }
 

@@ -41,7 +41,7 @@ mod stack;
 mod summary;
 mod symbols;
 
-pub use deck::{MIN_SLIDE_TEXT_PX, SLIDE, deck};
+pub use deck::{MAX_SLIDE_SCALE, MIN_SLIDE_TEXT_PX, SLIDE, SLIDE_TITLE_PX, SlideTitle, deck, slide_title, untitled};
 pub use document::{Anchor, AnchorKind, Arrangement, Boxed, Document, Meta, Page, PrintBoxes};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Structure, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
@@ -200,6 +200,7 @@ pub fn layout_with(
             arrangement: Arrangement::Full,
             forced_breaks: laid.forced,
             meta: meta(journey),
+            notes: Vec::new(),
         }
     };
     let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();

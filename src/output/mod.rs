@@ -12,6 +12,7 @@
 
 mod pdf;
 mod png;
+mod pptx;
 
 use std::io::Write;
 use std::path::Path;
@@ -20,6 +21,7 @@ pub use pdf::{PdfError, pdf};
 pub use png::{
     BAND_ROWS, MAX_PARTS, MAX_PIXELS, PngError, PngSettings, Resolution, pixel_size, png, png_titled, png_with, tree,
 };
+pub use pptx::{PptxError, PptxMeta, PptxSlide, PptxTitle, SLIDE_HEIGHT_EMU, SLIDE_WIDTH_EMU, pptx};
 
 /// Writes `bytes` to `path` atomically (see the module docs).
 ///

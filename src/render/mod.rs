@@ -73,6 +73,9 @@ pub enum OutputFormat {
     Svg(SvgOptions),
     /// A vector PDF, a page per page of the document, text as text.
     Pdf,
+    /// A PowerPoint deck: a slide per page, each its picture with its
+    /// title as text, alt text and speaker notes (see [`output::pptx`]).
+    Pptx,
     /// A PNG image.
     Png {
         /// Its pixel size.
@@ -99,6 +102,7 @@ impl OutputFormat {
         match self {
             OutputFormat::Svg(_) => "svg",
             OutputFormat::Pdf => "pdf",
+            OutputFormat::Pptx => "pptx",
             OutputFormat::Png { .. } => "png",
         }
     }
@@ -134,6 +138,9 @@ pub enum RenderError {
     /// The PDF could not be made.
     #[error(transparent)]
     Pdf(#[from] output::PdfError),
+    /// The PPTX could not be written.
+    #[error(transparent)]
+    Pptx(#[from] output::PptxError),
 }
 
 impl Renderer {
@@ -277,8 +284,50 @@ impl Renderer {
     pub fn export(&self, document: &Document, theme: &Theme, format: &OutputFormat) -> Result<Vec<u8>, RenderError> {
         match *format {
             OutputFormat::Pdf => Ok(output::pdf(document, theme, &self.fonts)?),
+            OutputFormat::Pptx => self.pptx(document, theme),
             _ => self.export_page(document, 0, theme, format),
         }
+    }
+
+    /// A document as a PPTX: each page's picture drawn without its title
+    /// (a deck's slide leaves the title's place free), the title set as
+    /// text there, and the page's notes as alt text and speaker notes.
+    fn pptx(&self, document: &Document, theme: &Theme) -> Result<Vec<u8>, RenderError> {
+        use rayon::prelude::*;
+        let untitled = document.with_pages(document.pages.iter().map(layout::untitled).collect());
+        let picture = OutputFormat::Png { resolution: Resolution::Width(1920), transparent: false };
+        let ink = theme.colors.get(crate::theme::Role::Ink);
+        let slides = (0..document.pages.len())
+            .into_par_iter()
+            .map(|i| {
+                let page = &document.pages[i];
+                let png = self.export_page(&untitled, i, theme, &picture)?;
+                let (w, h) = (page.size.width.max(1.0), page.size.height.max(1.0));
+                let title = layout::slide_title(page).map(|t| output::PptxTitle {
+                    text: t.text,
+                    // As wide as the content and a little taller than the
+                    // lines: a stand-in face's wider letters still fit.
+                    rect: [
+                        t.rect.x / w,
+                        t.rect.y / h,
+                        (w - 2.0 * t.rect.x).max(t.rect.width) / w,
+                        t.rect.height * 1.25 / h,
+                    ],
+                    // The slide is 960 pt wide.
+                    size_pt: t.size_px * 960.0 / w,
+                    colour: format!("{:02X}{:02X}{:02X}", ink.r, ink.g, ink.b),
+                    font: "Inter".to_owned(),
+                });
+                let notes = document.notes.get(i).cloned().unwrap_or_else(|| page.name.clone());
+                Ok(output::PptxSlide { png, title, notes })
+            })
+            .collect::<Result<Vec<_>, RenderError>>()?;
+        let meta = output::PptxMeta {
+            title: document.title.clone(),
+            authors: document.meta.authors.clone(),
+            lang: document.meta.lang.clone(),
+        };
+        Ok(output::pptx(&slides, &meta)?)
     }
 
     /// Writes page `index` of a document (a slide of a deck) in `format`;
@@ -296,8 +345,9 @@ impl Renderer {
         let page = document.pages.get(index).unwrap_or(document.page());
         match *format {
             OutputFormat::Svg(options) => Ok(paint::svg_page(document, page, theme, &self.fonts, options).into_bytes()),
-            OutputFormat::Pdf => {
-                let one = document.with_pages(vec![page.clone()]);
+            OutputFormat::Pdf | OutputFormat::Pptx => {
+                let mut one = document.with_pages(vec![page.clone()]);
+                one.notes = document.notes.get(index).cloned().into_iter().collect();
                 self.export(&one, theme, format)
             }
             OutputFormat::Png { resolution, transparent } => {

@@ -168,8 +168,13 @@ pub enum RequestError {
     /// The bleed is negative, not a number, or too long.
     #[error("a bleed of {0} mm is out of range: give 0 to {MAX_BLEED_MM} mm (3 mm is usual)")]
     Bleed(f64),
-    /// A deck is one PDF or a folder of PNGs.
-    #[error("{0}: a deck is written as a PDF (-o deck.pdf) or as numbered PNGs in a folder (-o slides/)")]
+    /// A PPTX holds slides: a deck.
+    #[error("{0}: a .pptx holds a slide deck: add --deck")]
+    PptxIsADeck(Target),
+    /// A deck is one PDF or PPTX, or a folder of PNGs.
+    #[error(
+        "{0}: a deck is written as a PDF (-o deck.pdf), a PowerPoint file (-o deck.pptx) or as numbered PNGs in a folder (-o slides/)"
+    )]
     DeckOutput(Target),
     /// A folder holds a deck's slides; a poster is one file.
     #[error("{0}: a folder takes a deck's slides (--deck); a poster is written to a .svg, .png or .pdf file")]
@@ -225,7 +230,7 @@ impl Job {
         for output in &self.outputs {
             let fits = match output.target {
                 Target::Folder(_) => matches!(output.format, OutputFormat::Png { .. }),
-                _ => output.format == OutputFormat::Pdf,
+                _ => matches!(output.format, OutputFormat::Pdf | OutputFormat::Pptx),
             };
             if !fits {
                 return Err(RequestError::DeckOutput(output.target.clone()));
@@ -235,6 +240,9 @@ impl Job {
     }
 
     fn check_poster(&self) -> Result<(), RequestError> {
+        if let Some(output) = self.outputs.iter().find(|o| o.format == OutputFormat::Pptx) {
+            return Err(RequestError::PptxIsADeck(output.target.clone()));
+        }
         if let Some(output) = self.outputs.iter().find(|o| matches!(o.target, Target::Folder(_))) {
             return Err(RequestError::FolderForPoster(output.target.clone()));
         }

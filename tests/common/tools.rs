@@ -116,3 +116,23 @@ pub(crate) fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
     assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Whether Python 3 can import `module` (from the PyPI package
+/// `package`). When it cannot: with `JOURNEYMAP_REQUIRE_TOOLS=1` this
+/// panics; otherwise it prints one line naming the package and gives
+/// `false`, and the test should return.
+pub(crate) fn have_python_module(module: &str, package: &str) -> bool {
+    let found = std::process::Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if found {
+        return true;
+    }
+    let message = format!("needs the Python module {module} — install {package} (pip install {package})");
+    if std::env::var_os(REQUIRE).is_some_and(|v| v == "1") {
+        panic!("{message} ({REQUIRE}=1 makes a missing tool a failure)");
+    }
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("skipped: {message}\n").as_bytes());
+    false
+}

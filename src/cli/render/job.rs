@@ -92,7 +92,10 @@ fn output(args: &Args, path: &Path, resolution: Resolution) -> Result<Output, Fa
         Some("svg") => Kind::Svg,
         Some("png") => Kind::Png,
         Some("pdf") => Kind::Pdf,
-        _ => return Err(Failure::usage(format!("{}: the extension must be .svg, .png or .pdf", path.display()))),
+        Some("pptx") => Kind::Pptx,
+        _ => {
+            return Err(Failure::usage(format!("{}: the extension must be .svg, .png, .pdf or .pptx", path.display())));
+        }
     };
     Ok(Output::new(Target::File(path.to_path_buf()), kind.format(args, resolution)))
 }
@@ -103,6 +106,7 @@ enum Kind {
     Svg,
     Png,
     Pdf,
+    Pptx,
 }
 
 impl Kind {
@@ -116,6 +120,7 @@ impl Kind {
             }),
             Kind::Png => OutputFormat::Png { resolution, transparent: args.transparent },
             Kind::Pdf => OutputFormat::Pdf,
+            Kind::Pptx => OutputFormat::Pptx,
         }
     }
 }

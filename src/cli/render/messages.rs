@@ -117,6 +117,11 @@ pub(super) fn wrote(medium: Medium, outputs: &[journeymap::render::Output], rend
         .iter()
         .filter_map(|output| match (&output.target, medium) {
             (Target::Folder(dir), _) => Some(format!("wrote {} slides to {}", sheet.pages, dir.display())),
+            (Target::File(path), Medium::Deck) if output.format == OutputFormat::Pptx => Some(format!(
+                "wrote {} ({} slides of 16:9, each titled, with alt text and speaker notes)",
+                path.display(),
+                sheet.pages
+            )),
             (Target::File(path), Medium::Deck) => {
                 Some(format!("wrote {} ({} pages of 1440×810 pt, a bookmark each)", path.display(), sheet.pages))
             }
@@ -150,6 +155,7 @@ fn detail(sheet: &Sheet, format: &OutputFormat) -> String {
                 Err(e) => e.to_string(),
             }
         }
+        OutputFormat::Pptx => format!("{} slides", sheet.pages),
         OutputFormat::Pdf if sheet.pages > 1 => format!("{} pages of {w:.0}×{h:.0} mm", sheet.pages),
         OutputFormat::Pdf => match sheet.bleed_mm {
             Some(bleed) => format!("one page, {w:.0}×{h:.0} mm with {bleed:.0} mm bleed and crop marks"),

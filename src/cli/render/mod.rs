@@ -105,7 +105,9 @@ pub(crate) fn failure(e: &RenderError) -> Failure {
         RenderError::Theme(ThemeError::Invalid(..)) => Status::MapErrors,
         RenderError::Layout(LayoutError::TooSmall { .. } | LayoutError::SlideTooSmall { .. }) => Status::MapErrors,
         RenderError::Png(PngError::TooManyParts { .. }) => Status::MapErrors,
-        RenderError::Png(PngError::Svg(_) | PngError::Encode(_)) | RenderError::Pdf(PdfError::Write(_)) => Status::Io,
+        RenderError::Png(PngError::Svg(_) | PngError::Encode(_))
+        | RenderError::Pdf(PdfError::Write(_))
+        | RenderError::Pptx(_) => Status::Io,
         RenderError::Theme(ThemeError::Unknown(_))
         | RenderError::Request(_)
         | RenderError::Layout(LayoutError::UnknownOwner { .. })

@@ -206,6 +206,34 @@ fn used(cx: &Context<'_>) -> Vec<Symbol> {
     symbols
 }
 
+/// A legend entry for a slide of its own: the symbol drawn with its top
+/// left at the origin, its size, its words and its count in words.
+pub(crate) struct Explained {
+    pub(crate) symbol: Item,
+    pub(crate) size: (f64, f64),
+    pub(crate) words: String,
+    pub(crate) counted: String,
+    /// Its `data-symbol`.
+    pub(crate) name: &'static str,
+}
+
+/// Every entry the poster's legend would show, drawn as on the poster.
+pub(crate) fn explained(cx: &Context<'_>) -> Vec<Explained> {
+    used(cx)
+        .into_iter()
+        .map(|symbol| {
+            let size = symbol.size(cx);
+            Explained {
+                symbol: symbol.draw(cx, Point::default(), size.1),
+                size,
+                words: symbol.words(cx).to_owned(),
+                counted: symbol.counted(cx),
+                name: symbol.name(),
+            }
+        })
+        .collect()
+}
+
 /// Whether there is anything to explain.
 pub(crate) fn has_data(cx: &Context<'_>) -> bool {
     !used(cx).is_empty()
