@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use journeymap::diag::{Code, FileId};
 use journeymap::interchange::csv;
-use journeymap::model::{FieldSpans, Journey, PosterSettings};
+use journeymap::model::Journey;
 use journeymap::parse::{self, Parsed};
 use proptest::prelude::*;
 
@@ -26,26 +26,6 @@ fn maps() -> Vec<PathBuf> {
     valid.sort();
     maps.extend(valid);
     maps
-}
-
-/// The journey without what a CSV does not carry: where things were in
-/// the source, the poster settings and the label overrides.
-fn content(mut j: Journey) -> Journey {
-    j.spans = FieldSpans::default();
-    j.poster = PosterSettings::default();
-    j.labels.clear();
-    for lane in &mut j.lanes {
-        lane.span = 0..0;
-    }
-    for stage in &mut j.stages {
-        stage.span = 0..0;
-        stage.spans = FieldSpans::default();
-        for t in &mut stage.touchpoints {
-            t.span = 0..0;
-            t.spans = FieldSpans::default();
-        }
-    }
-    j
 }
 
 fn sheet(name: &str, text: &str) -> Parsed {
@@ -65,7 +45,12 @@ fn every_map_goes_out_as_csv_and_comes_back_whole() {
             let notes: Vec<_> = back.diagnostics.iter().filter(|d| d.file != FileId::MAP).collect();
             assert!(notes.is_empty(), "{}: {notes:?}", path.display());
             let journey = back.journey.unwrap_or_else(|| panic!("{}: {:?}\n{text}", path.display(), back.diagnostics));
-            assert_eq!(content(journey), content(original.clone()), "{} (guard {guard}):\n{text}", path.display());
+            assert_eq!(
+                common::content(journey),
+                common::content(original.clone()),
+                "{} (guard {guard}):\n{text}",
+                path.display()
+            );
         }
     }
 }
@@ -78,7 +63,7 @@ fn a_cell_a_spreadsheet_would_run_is_guarded_and_comes_back_as_written() {
     assert!(text.contains("'+1 stage") && text.contains("'@mention") && text.contains("'-5 minutes"), "{text}");
     assert!(!text.contains(",=HYPERLINK") && !text.contains("\"=HYPERLINK"), "{text}");
     let back = sheet("m.csv", &text).journey.expect("reads back");
-    assert_eq!(content(back), content(original.clone()));
+    assert_eq!(common::content(back), common::content(original.clone()));
     let raw = csv::write(&original, false);
     assert!(raw.contains("\"=HYPERLINK(\"\"http://x\"\")\""), "{raw}");
 }
@@ -174,8 +159,12 @@ fn round_trip_difference(map: &str) -> Option<String> {
         let Some(journey) = back.journey else {
             return Some(format!("guard {guard}: refused: {:?}\n{text:?}", back.diagnostics));
         };
-        if content(journey.clone()) != content(original.clone()) {
-            return Some(format!("guard {guard}:\n{:?}\n!=\n{:?}\n{text:?}", content(journey), content(original)));
+        if common::content(journey.clone()) != common::content(original.clone()) {
+            return Some(format!(
+                "guard {guard}:\n{:?}\n!=\n{:?}\n{text:?}",
+                common::content(journey),
+                common::content(original)
+            ));
         }
     }
     None

@@ -3,12 +3,17 @@
 //!
 //! Nothing may panic, every diagnostic must lie inside its source, a map
 //! with errors must yield no journey, and every valid map must lay out (at
-//! auto size nothing is refused) into an SVG that usvg reads back.
+//! auto size nothing is refused) into an SVG that usvg reads back, and go
+//! out as CSV and come back the same, and out as Mermaid and come back as
+//! a valid map with the same stages.
 //!
 //! `cargo test` runs a modest number of cases. Set `JOURNEYMAP_FUZZ_CASES`
 //! for many more, e.g. `JOURNEYMAP_FUZZ_CASES=20000 cargo test --release
 //! --test fuzz` (see `tests/README.md`).
 
+mod common;
+
+use journeymap::interchange::{csv, mermaid};
 use journeymap::parse::{Options, Parsed, parse_bytes};
 use journeymap::render::{OutputFormat, Renderer};
 use journeymap::text::Fonts;
@@ -58,8 +63,38 @@ fn verify(parsed: &Parsed, theme: Option<Theme>) -> Result<bool, TestCaseError> 
             renderer.export(&document, &theme, &OutputFormat::svg()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let tree = usvg::Tree::from_data(&svg, &usvg::Options::default());
         prop_assert!(tree.is_ok(), "the SVG does not read back: {:?}", tree.err());
-        Ok(true)
-    })
+        Ok(())
+    })?;
+    interchange(journey)?;
+    Ok(true)
+}
+
+/// Every string of a valid map through `export` and `import`: the CSV
+/// comes back field for field (SPEC §6: the workshop's round trip loses
+/// nothing); the Mermaid journey, which keeps less, comes back as a valid
+/// map with the same stage names.
+fn interchange(journey: &journeymap::model::Journey) -> Result<(), TestCaseError> {
+    for guard in [true, false] {
+        let sheet = csv::write(journey, guard);
+        let back = journeymap::parse::parse_csv("fuzz.csv", sheet.as_bytes(), &Options::default());
+        let Some(again) = back.journey else {
+            return Err(TestCaseError::fail(format!("the CSV does not read back: {:?}\n{sheet}", back.diagnostics)));
+        };
+        prop_assert_eq!(common::content(again), common::content(journey.clone()), "CSV (guard {}):\n{}", guard, sheet);
+    }
+    let diagram = mermaid::write(journey);
+    let back = journeymap::parse::parse_mermaid("fuzz.mmd", diagram.as_bytes(), &Options::default());
+    for d in &back.diagnostics {
+        prop_assert!(d.hint().is_some(), "{d:?} needs a fix");
+    }
+    if let Some(again) = &back.journey {
+        // A Mermaid section is one line: white space folds.
+        let names = |j: &journeymap::model::Journey| {
+            j.stages.iter().map(|s| s.name.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>()
+        };
+        prop_assert_eq!(names(again), names(journey), "Mermaid:\n{}", diagram);
+    }
+    Ok(())
 }
 
 // --------------------------------------------------------------- raw bytes

@@ -9,7 +9,7 @@ pub const MAX_PIXELS: u64 = 250_000_000;
 const CSS_DPI: f64 = 96.0;
 
 /// How many pixels a PNG gets.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum Resolution {
     /// Dots per inch at the poster's physical size (150 by default).
     Dpi(f64),
@@ -21,13 +21,8 @@ pub enum Resolution {
     /// (`Slide`, `"1920x1080px"`), 150 dpi on paper. A render request
     /// settles it from the page ([`Resolution::for_page`]); left
     /// unsettled it is 150 dpi.
+    #[default]
     Natural,
-}
-
-impl Default for Resolution {
-    fn default() -> Self {
-        Resolution::Natural
-    }
 }
 
 impl Resolution {

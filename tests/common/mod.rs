@@ -403,3 +403,23 @@ pub(crate) fn poppler(tool: &str, args: &[&str]) -> String {
     assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// The journey without what a CSV does not carry: where things were in
+/// the source, the poster settings and the label overrides.
+pub(crate) fn content(mut j: Journey) -> Journey {
+    j.spans = journeymap::model::FieldSpans::default();
+    j.poster = journeymap::model::PosterSettings::default();
+    j.labels.clear();
+    for lane in &mut j.lanes {
+        lane.span = 0..0;
+    }
+    for stage in &mut j.stages {
+        stage.span = 0..0;
+        stage.spans = journeymap::model::FieldSpans::default();
+        for t in &mut stage.touchpoints {
+            t.span = 0..0;
+            t.spans = journeymap::model::FieldSpans::default();
+        }
+    }
+    j
+}
