@@ -10,7 +10,6 @@ use std::path::PathBuf;
 
 use journeymap::diag::{Code, FileId};
 use journeymap::interchange::csv;
-use journeymap::model::Journey;
 use journeymap::parse::{self, Parsed};
 use proptest::prelude::*;
 
