@@ -209,7 +209,12 @@ impl Stacker<'_> {
         }
         let slack = if sidebar { (side_bottom - main_bottom).max(0.0) } else { 0.0 };
         let forced = full.forced.get() + main.forced.get() + side.forced.get();
-        Laid { frame, anchors, height: natural, fits_width: main.grid.fits, slack, forced }
+        // Beside a sidebar the stage columns keep half their natural width
+        // even where they may narrow further (the summary): names broken
+        // in two to make room for the priorities would read worse than the
+        // stacked page.
+        let narrowed = sidebar && main.grid.columns.first().is_some_and(|c| c.width < s.column_width / 2.0);
+        Laid { frame, anchors, height: natural, fits_width: main.grid.fits && !narrowed, slack, forced }
     }
 }
 
