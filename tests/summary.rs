@@ -12,20 +12,6 @@ use journeymap::theme::Theme;
 
 const SAMPLES: [&str; 3] = ["samples/airline.toml", "samples/clinic-visit.toml", "samples/saas-onboarding.toml"];
 
-const PAPERS: [Paper; 11] = [
-    Paper::A0,
-    Paper::A1,
-    Paper::A2,
-    Paper::A3,
-    Paper::A4,
-    Paper::A5,
-    Paper::A6,
-    Paper::Letter,
-    Paper::Legal,
-    Paper::Tabloid,
-    Paper::Slide,
-];
-
 /// The pairs of sample and page refused as too small; every other pair
 /// lays out. A change here is a change in what fits, for a person to look
 /// at.
@@ -91,7 +77,7 @@ fn every_sample_at_every_size_keeps_its_floor_or_is_refused_honestly() {
     let mut failures = Vec::new();
     for path in SAMPLES {
         let journey = sample(path);
-        for paper in PAPERS {
+        for paper in Paper::ALL {
             for orientation in [Orientation::Landscape, Orientation::Portrait] {
                 let size = Size::Paper(paper);
                 let options = Options { size: Some(size), orientation: Some(orientation), ..Default::default() };

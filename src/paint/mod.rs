@@ -7,4 +7,5 @@
 mod glyphs;
 mod svg;
 
+pub(crate) use svg::escape_xml;
 pub use svg::{MAX_EMBEDDED_FONT_BYTES, SvgOptions, embeddable, faces, svg, svg_for_raster, svg_page, travels};

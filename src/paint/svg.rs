@@ -128,8 +128,16 @@ fn css_family(family: &str) -> String {
     escape(&css)
 }
 
-/// Escapes text for XML and drops characters XML 1.0 cannot hold.
+/// Escapes text for XML and drops characters XML 1.0 cannot hold; a tab
+/// or line break becomes a space (an SVG text line is one line).
 pub(super) fn escape(s: &str) -> String {
+    escape_xml(s, false)
+}
+
+/// Escapes text for XML and drops characters XML 1.0 cannot hold; tabs
+/// and line breaks are kept with `keep_breaks` (a PPTX note), else they
+/// become spaces.
+pub(crate) fn escape_xml(s: &str, keep_breaks: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -138,7 +146,7 @@ pub(super) fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
+            '\t' | '\n' | '\r' => out.push(if keep_breaks { c } else { ' ' }),
             c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
             c => out.push(c),
         }

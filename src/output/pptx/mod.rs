@@ -121,23 +121,11 @@ pub fn pptx(slides: &[PptxSlide], meta: &PptxMeta) -> Result<Vec<u8>, PptxError>
     Ok(zip.finish()?.into_inner())
 }
 
-/// `text` with the five characters XML reserves escaped, and the control
-/// characters XML 1.0 cannot hold dropped.
+/// `text` with the five characters XML reserves escaped, line breaks kept
+/// (speaker notes have paragraphs), and the control characters XML 1.0
+/// cannot hold dropped: the SVG painter's escaping.
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::paint::escape_xml(text, true)
 }
 
 #[cfg(test)]
