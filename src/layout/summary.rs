@@ -15,7 +15,7 @@ use super::document::Arrangement;
 use super::geom::{EPSILON, Size2};
 use super::stack::{Laid, Stacker};
 use super::{Document, LayoutError, fit};
-use crate::model::{Journey, Orientation, Panel, Paper, PosterSettings, Size, Unit};
+use crate::model::{Journey, Orientation, Panel, Paper, PosterSettings, Size};
 use crate::theme::Theme;
 use crate::units::Length;
 
@@ -35,11 +35,8 @@ impl PosterLayout {
     /// handouts (A4, A5, A6, Letter, Legal) and screens (`Slide` and sizes
     /// in pixels), the full poster elsewhere.
     pub fn for_size(size: Size) -> PosterLayout {
-        match size {
-            Size::Paper(Paper::A4 | Paper::A5 | Paper::A6 | Paper::Letter | Paper::Legal | Paper::Slide)
-            | Size::Custom { unit: Unit::Px, .. } => PosterLayout::Summary,
-            _ => PosterLayout::Full,
-        }
+        let handout = matches!(size, Size::Paper(Paper::A4 | Paper::A5 | Paper::A6 | Paper::Letter | Paper::Legal));
+        if handout || size.in_pixels() { PosterLayout::Summary } else { PosterLayout::Full }
     }
 }
 
@@ -103,7 +100,7 @@ fn trims() -> Vec<Trim> {
 /// Letter, Legal; only the 6 pt minimum on other paper), and a fortieth of a 16:9
 /// slide's width on a page in pixels.
 pub(crate) fn floor(size: Size, page: Size2) -> TypeFloor {
-    if matches!(size, Size::Paper(Paper::Slide) | Size::Custom { unit: Unit::Px, .. }) {
+    if size.in_pixels() {
         return TypeFloor::BodyPx(page.width.min(page.height * 16.0 / 9.0) / 80.0);
     }
     // The handout sizes; a larger page falling back to the summary keeps
@@ -226,7 +223,7 @@ pub(crate) fn too_small(
 /// a handout, `min_scale` elsewhere). A page in pixels that the summary
 /// cannot hold points to the deck, which gives each stage its own slide.
 fn suggestion(builder: &Stacker<'_>, size: Size, orientation: Option<Orientation>, min_scale: f64) -> String {
-    if matches!(size, Size::Paper(Paper::Slide) | Size::Custom { unit: Unit::Px, .. }) {
+    if size.in_pixels() {
         return "a deck (--deck) gives each stage a slide of its own, or try --size auto".to_owned();
     }
     let summary = builder.left_out.contains(&Panel::TOUCHPOINTS);
@@ -260,9 +257,9 @@ mod tests {
         for paper in [Paper::A0, Paper::A1, Paper::A2, Paper::A3, Paper::Tabloid] {
             assert_eq!(PosterLayout::for_size(Size::Paper(paper)), PosterLayout::Full, "{paper:?}");
         }
-        let px = Size::Custom { width: 800.0, height: 450.0, unit: Unit::Px };
+        let px = Size::Custom { width: 800.0, height: 450.0, unit: crate::model::Unit::Px };
         assert_eq!(PosterLayout::for_size(px), PosterLayout::Summary);
-        let mm = Size::Custom { width: 800.0, height: 450.0, unit: Unit::Mm };
+        let mm = Size::Custom { width: 800.0, height: 450.0, unit: crate::model::Unit::Mm };
         assert_eq!(PosterLayout::for_size(mm), PosterLayout::Full);
     }
 

@@ -253,6 +253,13 @@ impl fmt::Display for Size {
 }
 
 impl Size {
+    /// Whether the page is a screen sized in pixels (`Slide`,
+    /// `"1920x1080px"`): its PNG is one pixel per px, its type is judged in
+    /// px, and it gets the summary by default.
+    pub fn in_pixels(self) -> bool {
+        matches!(self, Size::Paper(Paper::Slide) | Size::Custom { unit: Unit::Px, .. })
+    }
+
     /// The page's width and height in CSS px, or `None` for [`Size::Auto`].
     ///
     /// Named paper is turned to `orientation` (landscape when `None`);

@@ -174,7 +174,7 @@ pub(crate) fn poster_notes(
     let t = &theme.type_scale;
     let auto = size == Size::Auto;
     let (width_mm, height_mm) = document.page().size_mm();
-    let in_pixels = matches!(size, Size::Paper(Paper::Slide) | Size::Custom { unit: crate::model::Unit::Px, .. });
+    let in_pixels = size.in_pixels();
     let mut notes = vec![Note::PageType(PageType {
         width_mm,
         height_mm,

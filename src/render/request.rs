@@ -190,8 +190,7 @@ impl Job {
     ///
     /// [`Resolution::Natural`]: crate::output::Resolution::Natural
     pub(crate) fn settled(&self, size: crate::model::Size) -> Job {
-        use crate::model::{Paper, Size, Unit};
-        let pixels = matches!(size, Size::Paper(Paper::Slide) | Size::Custom { unit: Unit::Px, .. });
+        let pixels = size.in_pixels();
         let settle = |format: &mut OutputFormat| {
             if let OutputFormat::Png { resolution, .. } = format {
                 *resolution = resolution.for_page(pixels);

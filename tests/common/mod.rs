@@ -250,7 +250,7 @@ pub(crate) fn check_refusal(
     let message = e.to_string();
     // A screen the summary cannot hold at 24 px points to the deck, which
     // gives each stage a slide.
-    let screen = matches!(asked, Size::Paper(Paper::Slide) | Size::Custom { unit: journeymap::model::Unit::Px, .. });
+    let screen = asked.in_pixels();
     if screen {
         return (!message.contains("a deck (--deck)")).then(|| format!("a screen not pointed to the deck: {message}"));
     }
