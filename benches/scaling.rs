@@ -9,8 +9,8 @@
 //! The `inputs` group takes each kind of input that once cost more than
 //! its size (issue 28) at 1×, 10× and 100×: a long word (layout), a long
 //! list of concerns (parse), stages and touchpoints (parse and layout),
-//! and syntax errors (parse). Throughput is per unit, so a flat rate from
-//! 1× to 100× is linear cost.
+//! syntax errors and sections given twice (parse). Throughput is per
+//! unit, so a flat rate from 1× to 100× is linear cost.
 //!
 //! `cargo bench --bench scaling`; `-- --quick` for a first look.
 
@@ -102,6 +102,11 @@ fn errors(n: usize) -> String {
     format!("title = \"Errors\"\n{}", "x = \n".repeat(n))
 }
 
+/// A map with `n` sections given twice (`[poster]` again and again).
+fn duplicates(n: usize) -> String {
+    format!("title = \"Duplicates\"\n{}", "[poster]\ntheme = \"classic\"\n".repeat(n))
+}
+
 /// Each kind of input at 1×, 10× and 100×, per unit.
 fn inputs(c: &mut Criterion) {
     let theme = Theme::classic();
@@ -117,9 +122,11 @@ fn inputs(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("word-layout", letters), &journey, |b, journey| {
             b.iter(|| Renderer::new(Fonts::embedded()).layout(black_box(journey), &theme))
         });
-        for (name, units, text) in
-            [("list-parse", 250 * scale, long_list(250 * scale)), ("errors-parse", 100 * scale, errors(100 * scale))]
-        {
+        for (name, units, text) in [
+            ("list-parse", 250 * scale, long_list(250 * scale)),
+            ("errors-parse", 100 * scale, errors(100 * scale)),
+            ("duplicates-parse", 100 * scale, duplicates(100 * scale)),
+        ] {
             group.throughput(Throughput::Elements(units as u64));
             group.bench_with_input(BenchmarkId::new(name, units), &text, |b, text| b.iter(|| parse(black_box(text))));
         }

@@ -7,6 +7,10 @@
 //! out as CSV and come back the same, and out as Mermaid and come back as
 //! a valid map with the same stages.
 //!
+//! Inputs of adversarial size (a unit repeated 2, 20 and 200 times: many
+//! stages, many errors, long lists, long words) must cost work in
+//! proportion, counted in bytes allocated and bytes shaped, not timed.
+//!
 //! `cargo test` runs a modest number of cases. Set `JOURNEYMAP_FUZZ_CASES`
 //! for many more, e.g. `JOURNEYMAP_FUZZ_CASES=20000 cargo test --release
 //! --test fuzz` (see `tests/README.md`).
@@ -320,6 +324,104 @@ proptest! {
     }
 }
 
+// -------------------------------------------------------- adversarial sizes
+
+/// The bytes allocated reading and checking `text` as `check` does:
+/// work counted per thread, the same on every machine.
+/// Whether the map had errors tells which path was measured.
+fn read_work(text: &str) -> (u64, bool) {
+    let mut errors = false;
+    let work = allocation_counter::measure(|| {
+        let mut parsed = parse_bytes("fuzz.toml", text.as_bytes(), &Options::default());
+        let _ = RENDERER.with(|renderer| renderer.check(&mut parsed));
+        errors = parsed.has_errors();
+    });
+    (work.bytes_total, errors)
+}
+
+/// The bytes shaped laying out `text`, when it is a valid map, with a
+/// fresh renderer (a warm cache would hide the work).
+fn layout_work(text: &str) -> Option<u64> {
+    let mut parsed = parse_bytes("fuzz.toml", text.as_bytes(), &Options::default());
+    let renderer = Renderer::new(Fonts::embedded());
+    let theme = renderer.check(&mut parsed)?;
+    renderer.layout(parsed.journey.as_ref()?, &theme).ok()?;
+    u64::try_from(renderer.shaper().work()).ok()
+}
+
+/// The work at 2×, 20× and 200× a unit is linear: going to 200× adds at
+/// most 25 times what going to 20× added (linear work adds 11 times,
+/// a quadratic path about 100 times). The fixed cost cancels out.
+fn linear(what: &str, work: [u64; 3]) -> Result<(), TestCaseError> {
+    let [one, ten, hundred] = work;
+    let (step, steps) = (ten.saturating_sub(one), hundred.saturating_sub(one));
+    prop_assert!(step > 0, "{}: ten times the input cost nothing more ({:?})", what, work);
+    prop_assert!(steps <= step * 25, "{}: {:?} is {}× the step", what, work, steps / step);
+    Ok(())
+}
+
+/// A generated unit of input to repeat: a stage (valid or not), a line
+/// of the sample damaged by an edit, or a list item.
+#[derive(Debug, Clone)]
+enum Unit {
+    Stage(String),
+    Line(Vec<u8>),
+    Item(String),
+}
+
+impl Unit {
+    /// A map holding `n` of the unit: `n` stages, `n` damaged lines, or
+    /// a list of `n` concerns.
+    fn map(&self, n: usize) -> String {
+        match self {
+            Unit::Stage(s) => format!("title = \"Many\"\n{}", s.repeat(n)),
+            Unit::Line(line) => format!("title = \"Lines\"\n{}", String::from_utf8_lossy(line).repeat(n)),
+            Unit::Item(i) => {
+                let items = vec![quoted(i); n].join(", ");
+                format!("title = \"List\"\n[[stage]]\nname = \"Buy\"\nconcerns = [{items}]\n")
+            }
+        }
+    }
+}
+
+fn unit() -> impl Strategy<Value = Unit> {
+    let lines: Vec<&str> = MAP.lines().filter(|l| !l.trim().is_empty()).collect();
+    let line = (prop::sample::select(lines), any::<prop::sample::Index>(), 1..4u8).prop_map(|(l, at, flip)| {
+        let mut bytes = format!("{l}\n").into_bytes();
+        let i = at.index(bytes.len() - 1);
+        bytes[i] ^= flip;
+        Unit::Line(bytes)
+    });
+    prop_oneof![stage().prop_map(Unit::Stage), line, text().prop_map(Unit::Item)]
+}
+
+proptest! {
+    #![proptest_config(config(16))]
+
+    /// Many stages, many errors, long lists: reading costs their size.
+    #[test]
+    fn reading_costs_the_size_of_any_input(unit in unit()) {
+        // Two units at least: one stage alone is valid where two of the
+        // same name are not, and the bound compares like with like.
+        let [a, b, c] = [2, 20, 200].map(|k| read_work(&unit.map(k)));
+        prop_assume!(a.1 == b.1 && b.1 == c.1, "the path changed with the size");
+        linear(&format!("{unit:?}"), [a.0, b.0, c.0])?;
+    }
+
+    /// A long word of any script is laid out at the cost of its length.
+    #[test]
+    fn a_long_word_of_any_text_costs_its_length(piece in "[a-zA-Zäöüß\u{0627}-\u{064a}\u{4e00}-\u{4e80}]{1,8}") {
+        let map = |k: usize| {
+            format!("title = \"Word\"\n[[stage]]\nname = {}\n[[stage.touchpoint]]\nname = \"Pay\"\n", quoted(&piece.repeat(5 * k)))
+        };
+        let work = [2, 20, 200].map(|k| layout_work(&map(k)));
+        let Some(work) = work.into_iter().collect::<Option<Vec<u64>>>() else {
+            return Err(TestCaseError::fail(format!("{piece:?}: a long word must lay out")));
+        };
+        linear(&piece, [work[0], work[1], work[2]])?;
+    }
+}
+
 /// Most generated maps are valid, so the layout and the painter get real
 /// work; the run checks that they did.
 #[test]
@@ -355,4 +457,8 @@ fn the_harness_can_fail() {
     assert!(verify(&no_fix, None).is_err());
     let valid = parse_bytes("fuzz.toml", MAP.as_bytes(), &Options::default());
     assert!(verify(&valid, None).is_err());
+    // Work that grows with the square of the input, or not at all.
+    assert!(linear("linear", [1_000, 10_000, 100_000]).is_ok());
+    assert!(linear("square", [1_000, 100_000, 10_000_000]).is_err());
+    assert!(linear("flat", [1_000, 1_000, 1_000]).is_err());
 }

@@ -22,12 +22,24 @@ struct Text<'t> {
     headers: OnceCell<Vec<(usize, usize, &'t str)>>,
     /// The first line (1-based) that sets each key.
     first_keys: OnceCell<HashMap<&'t str, usize>>,
+    /// What the headers say about duplicates, found once.
+    header_facts: OnceCell<HeaderFacts<'t>>,
+}
+
+/// Facts about a map's headers that every duplicate-key error asks:
+/// worked out once, so that thousands of duplicates cost one pass.
+struct HeaderFacts<'t> {
+    /// The index (into [`Text::headers`]) of a `[[stage.touchpoint]]`
+    /// that comes before the first `[[stage]]`, if one does.
+    early_touchpoint: Option<usize>,
+    /// The first line of each `[table]` (single brackets), by name.
+    first_table: HashMap<&'t str, usize>,
 }
 
 impl<'t> Text<'t> {
     fn new(text: &'t str) -> Text<'t> {
         let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Text { text, starts, headers: OnceCell::new(), first_keys: OnceCell::new() }
+        Text { text, starts, headers: OnceCell::new(), first_keys: OnceCell::new(), header_facts: OnceCell::new() }
     }
 
     /// The 1-based line number, start offset and text of the line
@@ -54,6 +66,28 @@ impl<'t> Text<'t> {
                 })
                 .collect()
         })
+    }
+
+    fn header_facts(&self) -> &HeaderFacts<'t> {
+        self.header_facts.get_or_init(|| {
+            let headers = self.headers();
+            let squeezed = |h: &str| h.replace(' ', "");
+            let first_stage = headers.iter().position(|(_, _, h)| squeezed(h) == "[[stage]]");
+            let early = headers.iter().position(|(_, _, h)| squeezed(h).starts_with("[[stage.touchpoint"));
+            let early_touchpoint = early.filter(|&tp| first_stage.is_some_and(|st| tp < st));
+            let mut first_table = HashMap::new();
+            for &(line, _, h) in headers.iter().filter(|(_, _, h)| !h.starts_with("[[")) {
+                first_table.entry(h.trim_matches(['[', ']']).trim()).or_insert(line);
+            }
+            HeaderFacts { early_touchpoint, first_table }
+        })
+    }
+
+    /// The header on line `line_no`, if that line is one.
+    fn header_at(&self, line_no: usize) -> Option<(usize, usize, &'t str)> {
+        let headers = self.headers();
+        let i = headers.partition_point(|(l, _, _)| *l < line_no);
+        headers.get(i).copied().filter(|(l, _, _)| *l == line_no)
     }
 
     /// The first line before `line_no` that sets `key`, if any.
@@ -343,13 +377,8 @@ fn duplicate(
     syntax: &dyn Fn(Span, &str, String, String) -> Diagnostic,
 ) -> Diagnostic {
     let text = index.text;
-    let headers = index.headers();
-    let first_stage = headers.iter().position(|(_, _, h)| h.replace(' ', "") == "[[stage]]");
-    let early = headers.iter().position(|(_, _, h)| h.replace(' ', "").starts_with("[[stage.touchpoint"));
-    if let (Some(tp), Some(st)) = (early, first_stage)
-        && tp < st
-    {
-        let (tp_line, tp_start, tp_header) = headers[tp];
+    let facts = index.header_facts();
+    if let Some((tp_line, tp_start, tp_header)) = facts.early_touchpoint.map(|tp| index.headers()[tp]) {
         return syntax(
             tp_start..tp_start + tp_header.len(),
             "touchpoint",
@@ -360,9 +389,9 @@ fn duplicate(
     let this_line = index.line(line_no).trim();
     if this_line.starts_with('[') && !this_line.starts_with("[[") {
         let name = this_line.trim_matches(['[', ']']).trim();
-        let first = headers.iter().find(|(l, _, h)| *l < line_no && h.trim_matches(['[', ']']).trim() == name);
-        let seen = first.map_or(String::new(), |(l, _, _)| format!(" (first on line {l})"));
-        let start = headers.iter().find(|(l, _, _)| *l == line_no).map_or(span.start, |(_, s, _)| *s);
+        let first = facts.first_table.get(name).filter(|&&l| l < line_no);
+        let seen = first.map_or(String::new(), |l| format!(" (first on line {l})"));
+        let start = index.header_at(line_no).map_or(span.start, |(_, s, _)| s);
         return syntax(
             start..start + this_line.len(),
             name,
