@@ -78,6 +78,7 @@ fn poster_with(line: TextLine) -> Document {
         forced_breaks: 0,
         meta: Default::default(),
         notes: Vec::new(),
+        sheets: Vec::new(),
     }
 }
 

@@ -36,6 +36,10 @@ pub struct Document {
     /// carry it as speaker notes and as their picture's alt text. Empty
     /// for a poster, whose description says it.
     pub notes: Vec<String>,
+    /// The pages after the first that are sheets of their own (the wall
+    /// layout's card and question sheets): an SVG or PNG writes each to
+    /// a file of its own beside the first; a PDF holds them all.
+    pub sheets: Vec<usize>,
 }
 
 /// Which layout a page gets (SPEC §4.1): the whole poster, or the one-page
@@ -45,6 +49,15 @@ pub enum Arrangement {
     /// The whole poster of §4.
     #[default]
     Full,
+    /// The poster for reading from two metres (SPEC §4.1): its cards at
+    /// `card_title_pt` or more, the question rows on sheets of their own.
+    Wall {
+        /// The least the card titles print at.
+        card_title_pt: f64,
+        /// Whether the cards did not fit the first sheet at that size,
+        /// so that it holds the story and the cards go on sheets after it.
+        cards_apart: bool,
+    },
     /// Title, headline, stage band, curve, stage health, the top
     /// priorities and the legend; `fell_back` when the full poster was
     /// asked for by default but would have broken the 6 pt floor.
@@ -89,6 +102,7 @@ impl Document {
             forced_breaks: self.forced_breaks,
             meta: self.meta.clone(),
             notes: Vec::new(),
+            sheets: Vec::new(),
         }
     }
 

@@ -40,6 +40,7 @@ pub use regions::{PANELS, PanelRegion, panel};
 mod stack;
 mod summary;
 mod symbols;
+mod wall;
 
 pub use deck::{MAX_SLIDE_SCALE, MIN_SLIDE_TEXT_PX, SLIDE, SLIDE_TITLE_PX, SlideTitle, deck, slide_title, untitled};
 pub use document::{Anchor, AnchorKind, Arrangement, Boxed, Document, Meta, Page, PrintBoxes};
@@ -49,6 +50,7 @@ pub use print::{
     MAX_BLEED_MM, MAX_TILES, PrintError, TILE_MARGIN_MM, TILE_OVERLAP_MM, fitted_tiles, tiles, with_bleed,
 };
 pub use summary::{PosterLayout, TypeFloor};
+pub use wall::{WALL_CARD_PT, WALL_CARD_PT_LARGE};
 
 use crate::model::{Journey, Orientation, Size, Status};
 use crate::text::{Fonts, Shaper};
@@ -177,34 +179,13 @@ pub fn layout_with(
     let size = options.size.unwrap_or(journey.poster.size);
     let orientation = options.orientation.or(journey.poster.orientation);
     let builder = stacker(journey, theme, shaper, highlight.as_deref());
-    let summary = description(journey, &builder.labels, &builder.priorities);
-    let document = |builder: &Stacker<'_>, laid: stack::Laid, scale: f64, page: Size2, left_out, cap| {
-        let poster = Page {
-            size: page,
-            transform: frame::Transform::scale(scale),
-            frame: laid.frame,
-            name: journey.title.clone(),
-            print: None,
-        };
-        // After the poster, the full list of actions when its panel shows
-        // only the first.
-        let mut pages = actions::list_pages(builder, &poster);
-        pages.insert(0, poster);
-        Document {
-            pages,
-            title: journey.title.clone(),
-            description: summary.clone(),
-            anchors: laid.anchors,
-            left_out,
-            priorities_cap: cap,
-            arrangement: Arrangement::Full,
-            forced_breaks: laid.forced,
-            meta: meta(journey),
-            notes: Vec::new(),
-        }
-    };
     let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
     let asked = options.layout;
+    if asked == Some(PosterLayout::Wall) {
+        let wall = wall::Wall { journey, theme, shaper, highlight: highlight.as_deref(), min_scale, size, orientation };
+        let page = size.page_px(orientation).map(|(width, height)| Size2 { width, height });
+        return wall::layout(&wall, page);
+    }
     let Some((page_w, page_h)) = size.page_px(orientation) else {
         // The page grows to fit at the theme's sizes, enlarged only if a
         // theme's smallest text would otherwise print under the floor.
@@ -214,18 +195,18 @@ pub fn layout_with(
             let mut builder = stacker(&story, theme, shaper, highlight.as_deref());
             let laid = summary::grown(&mut builder);
             let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
-            let mut doc = document(&builder, laid, scale, page, Vec::new(), None);
+            let mut doc = assemble(&builder, laid, scale, page, Vec::new(), None);
             doc.arrangement = Arrangement::Summary { fell_back: false, brief: false, floor: TypeFloor::Smallest };
             return Ok(doc);
         }
         let laid = builder.build(context::Grid::natural_width(journey, theme), None, 0.0, false);
         let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
-        return Ok(document(&builder, laid, scale, page, Vec::new(), None));
+        return Ok(assemble(&builder, laid, scale, page, Vec::new(), None));
     };
     let page = Size2 { width: page_w, height: page_h };
     if asked.unwrap_or(PosterLayout::for_size(size)) == PosterLayout::Full {
         match fit(&builder, page, min_scale) {
-            Ok((scale, laid)) => return Ok(document(&builder, laid, scale, page, Vec::new(), None)),
+            Ok((scale, laid)) => return Ok(assemble(&builder, laid, scale, page, Vec::new(), None)),
             // Asked for by name, the full poster is refused rather than
             // summarised.
             Err(needed) if asked == Some(PosterLayout::Full) => {
@@ -240,10 +221,46 @@ pub fn layout_with(
     let theme = summary::theme_for(theme, floor);
     let mut builder = stacker(&story, &theme, shaper, highlight.as_deref());
     let request = summary::Request { builder: &mut builder, page, floor, min_scale, fell_back };
-    let make = |b: &Stacker<'_>, laid, scale, left_out, cap| document(b, laid, scale, page, left_out, cap);
+    let make = |b: &Stacker<'_>, laid, scale, left_out, cap| assemble(b, laid, scale, page, left_out, cap);
     match summary::fit_page(request, make) {
         Ok(doc) => Ok(doc),
         Err(needed) => Err(summary::too_small(&builder, size, orientation, needed, floor, min_scale)),
+    }
+}
+
+/// The document of a poster laid out at `scale` on a page `page` px: the
+/// poster's page, then the full list of actions when its panel shows
+/// only the first.
+pub(crate) fn assemble(
+    builder: &Stacker<'_>,
+    laid: stack::Laid,
+    scale: f64,
+    page: Size2,
+    left_out: Vec<crate::model::Panel>,
+    cap: Option<usize>,
+) -> Document {
+    let journey = builder.journey;
+    let poster = Page {
+        size: page,
+        transform: frame::Transform::scale(scale),
+        frame: laid.frame,
+        name: journey.title.clone(),
+        print: None,
+    };
+    let mut pages = actions::list_pages(builder, &poster);
+    pages.insert(0, poster);
+    Document {
+        pages,
+        title: journey.title.clone(),
+        description: description(journey, &builder.labels, &builder.priorities),
+        anchors: laid.anchors,
+        left_out,
+        priorities_cap: cap,
+        arrangement: Arrangement::Full,
+        forced_breaks: laid.forced,
+        meta: meta(journey),
+        notes: Vec::new(),
+        sheets: Vec::new(),
     }
 }
 
@@ -286,6 +303,7 @@ pub(crate) fn stacker<'a>(
         footer: true,
         brief: false,
         least_column: 0.5,
+        chips: None,
     }
 }
 

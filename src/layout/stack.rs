@@ -63,6 +63,10 @@ pub(crate) struct Stacker<'a> {
     /// width: half where it holds cards with badges and meters, 27 %
     /// in the summary, whose columns hold a name, a point and a count.
     pub(crate) least_column: f64,
+    /// How many ranks the cards show when the priorities panel is on
+    /// another sheet (the wall's card sheets): its entries are then only
+    /// the ranked cards of this sheet's stages.
+    pub(crate) chips: Option<usize>,
     /// The panels that can be drawn, in the default order: the layout's
     /// own ([`regions::PANELS`]); a test adds a toy panel here.
     pub(crate) regions: &'a [&'a PanelRegion],
@@ -109,6 +113,9 @@ impl Stacker<'_> {
         if listed && !self.left_out.contains(&Panel::PRIORITIES) && regions::priorities::has_data(&cx) {
             let listed = self.journey.poster.priorities.min(self.priorities_cap.unwrap_or(usize::MAX));
             cx.ranked = listed.min(self.priorities.len());
+        }
+        if let Some(chips) = self.chips {
+            cx.ranked = chips.min(self.priorities.len());
         }
         cx
     }

@@ -28,6 +28,10 @@ pub enum PosterLayout {
     /// The one-page story: title, headline, stage band, curve, stage
     /// health, the top priorities and the legend.
     Summary,
+    /// For reading from two metres: card titles at 18 pt or more (24 pt
+    /// from A1 up), the question rows on sheets of their own, and the
+    /// cards on sheets after the story where they do not fit beside it.
+    Wall,
 }
 
 impl PosterLayout {

@@ -9,7 +9,7 @@ use super::request::{
     Destination, Furniture, Job, Medium, Output, OwnerCopies, Produced, Rendered, Request, Sheet, Target, file_stems,
     page_options,
 };
-use super::{OutputFormat, RenderError, Renderer};
+use super::{OutputFormat, RenderError, Renderer, RequestError};
 use crate::layout::{self, Document};
 use crate::model::Journey;
 use crate::output::Resolution;
@@ -84,6 +84,7 @@ impl Renderer {
         // not the sheets it is printed on.
         let document = self.furnish(document, job.furniture, job.fit_tiles)?;
         let mut outputs = self.export_all(&document, theme, &job.outputs)?;
+        outputs.extend(self.sheet_files(&document, theme, &job.outputs)?);
         if let Some(copies) = &job.per_owner {
             outputs.extend(self.owner_copies(journey, theme, page, job.furniture, copies)?);
         }
@@ -126,6 +127,43 @@ impl Renderer {
                 Some(Produced { destination, format: output.format, bytes: bytes_of(&output.format), owner: None })
             })
             .collect())
+    }
+
+    /// The wall layout's sheets after the first, for each SVG or PNG file
+    /// asked for: `wall-2.png`, `wall-3.png`, … beside `wall.png` (a PDF
+    /// holds them as its pages).
+    ///
+    /// # Errors
+    /// [`RequestError::SheetsToStdout`] when an SVG or PNG of several
+    /// sheets is to go to standard output.
+    fn sheet_files(
+        &self,
+        document: &Document,
+        theme: &Theme,
+        outputs: &[Output],
+    ) -> Result<Vec<Produced>, RenderError> {
+        if document.sheets.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut files = Vec::new();
+        for output in outputs.iter().filter(|o| matches!(o.format, OutputFormat::Svg(_) | OutputFormat::Png { .. })) {
+            let path = match &output.target {
+                Target::File(path) => path,
+                Target::Stdout => return Err(RequestError::SheetsToStdout(document.sheets.len() + 1).into()),
+                // A preview shows the first sheet.
+                Target::Memory | Target::Folder(_) => continue,
+            };
+            let made = document
+                .sheets
+                .par_iter()
+                .map(|&i| self.export_page(document, i, theme, &output.format))
+                .collect::<Result<Vec<_>, _>>()?;
+            for (n, bytes) in made.into_iter().enumerate() {
+                let destination = Destination::File(numbered(path, n + 2));
+                files.push(Produced { destination, format: output.format, bytes, owner: None });
+            }
+        }
+        Ok(files)
     }
 
     /// One department's copy per owner, laid out and exported on every
@@ -197,5 +235,26 @@ impl Renderer {
             }
         }
         Ok(Made { outputs, notes: vec![notes::deck_note(&deck, theme)], sheet: Sheet::of(&deck) })
+    }
+}
+
+/// `wall.png` as sheet `n`: `wall-n.png`, beside it.
+fn numbered(path: &std::path::Path, n: usize) -> std::path::PathBuf {
+    let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}-{n}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{n}"),
+    };
+    path.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheets_are_numbered_beside_the_first() {
+        assert_eq!(numbered(std::path::Path::new("out/wall.png"), 2), std::path::Path::new("out/wall-2.png"));
+        assert_eq!(numbered(std::path::Path::new("wall.poster.svg"), 3), std::path::Path::new("wall.poster-3.svg"));
     }
 }

@@ -38,7 +38,7 @@ mod make;
 mod notes;
 mod request;
 
-pub use notes::{ClosestPaper, ContrastFailure, DeckSummary, LeftOut, Note, PageType};
+pub use notes::{ClosestPaper, ContrastFailure, DeckSummary, LeftOut, Note, PageType, SheetType, WallSheets};
 pub use request::{
     Destination, Furniture, Job, Medium, Output, OwnerCopies, Produced, Rendered, Request, RequestError, Sheet, Target,
 };

@@ -42,6 +42,8 @@ pub enum Note {
     },
     /// The slides of a deck.
     Deck(DeckSummary),
+    /// The wall layout's sheets and the floor its card titles keep.
+    Wall(WallSheets),
     /// The full poster does not fit the page at 6 pt: this is the summary.
     Summary {
         /// The page asked for, as the map or `--size` wrote it.
@@ -151,6 +153,33 @@ pub struct ClosestPaper {
     pub card_title_pt: f64,
 }
 
+/// The wall layout (SPEC §4.1): the floor its card titles keep, and the
+/// sheets after the first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WallSheets {
+    /// The least the card titles print at: 18 pt, or 24 pt from A1 up.
+    pub card_floor_pt: f64,
+    /// Whether the cards went on sheets of their own, the first sheet
+    /// holding the story.
+    pub cards_apart: bool,
+    /// The sheets after the first, in order.
+    pub sheets: Vec<SheetType>,
+}
+
+/// One sheet of a wall poster after the first, and its type at print
+/// size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetType {
+    /// What it holds, as its title says.
+    pub name: String,
+    /// Card titles, in points, when the sheet holds cards.
+    pub card_title_pt: Option<f64>,
+    /// Body text (the answers of the question rows), in points.
+    pub body_pt: f64,
+    /// The smallest text on the sheet, in points.
+    pub smallest_pt: f64,
+}
+
 /// A deck's slides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeckSummary {
@@ -198,13 +227,31 @@ pub(crate) fn poster_notes(
     if !document.left_out.is_empty() || document.priorities_cap.is_some() || brief {
         let (details, floor) = match document.arrangement {
             crate::layout::Arrangement::Summary { brief, floor, .. } => (brief, floor),
-            crate::layout::Arrangement::Full => (false, crate::layout::TypeFloor::Smallest),
+            crate::layout::Arrangement::Full | crate::layout::Arrangement::Wall { .. } => {
+                (false, crate::layout::TypeFloor::Smallest)
+            }
         };
         notes.push(Note::LeftOut(LeftOut {
             panels: document.left_out.clone(),
             priorities_cap: document.priorities_cap,
             details,
             floor,
+        }));
+    }
+    if let crate::layout::Arrangement::Wall { card_title_pt, cards_apart } = document.arrangement {
+        let pt = |page: &crate::layout::Page, px: f64| crate::units::Length::px(px * page.transform.scale).to_pt();
+        let sheets = document.sheets.iter().filter_map(|&i| document.pages.get(i));
+        notes.push(Note::Wall(WallSheets {
+            card_floor_pt: card_title_pt,
+            cards_apart,
+            sheets: sheets
+                .map(|p| SheetType {
+                    name: p.name.clone(),
+                    card_title_pt: holds_cards(p).then(|| pt(p, t.card_title)),
+                    body_pt: pt(p, t.body),
+                    smallest_pt: pt(p, t.smallest()),
+                })
+                .collect(),
         }));
     }
     if auto {
@@ -226,6 +273,11 @@ pub(crate) fn poster_notes(
         }
     }
     notes
+}
+
+/// Whether a page shows touchpoint cards.
+fn holds_cards(page: &crate::layout::Page) -> bool {
+    page.boxes().iter().any(|b| b.tag.class == "touchpoint")
 }
 
 /// The note about a deck: its slides and its smallest text.

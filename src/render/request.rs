@@ -182,6 +182,14 @@ pub enum RequestError {
     /// Print furniture and department copies are for posters.
     #[error("a deck has no {0}; it applies to a poster")]
     NotForDeck(&'static str),
+    /// The wall layout's sheets are printed whole, each on its paper.
+    #[error("the wall layout has no {0}; it applies to the full poster (--layout full)")]
+    NotForWall(&'static str),
+    /// The wall layout made several sheets; standard output takes one.
+    #[error(
+        "the wall layout makes {0} sheets and standard output takes one file: write them to files (-o wall.png writes wall.png, wall-2.png, …) or to one PDF, a page a sheet (-o wall.pdf)"
+    )]
+    SheetsToStdout(usize),
 }
 
 impl Job {
@@ -239,6 +247,14 @@ impl Job {
     }
 
     fn check_poster(&self) -> Result<(), RequestError> {
+        if self.layout == Some(layout::PosterLayout::Wall) {
+            if self.furniture.is_some() {
+                return Err(RequestError::NotForWall("print furniture (--bleed, --tile)"));
+            }
+            if self.per_owner.is_some() {
+                return Err(RequestError::NotForWall("department copies (--per-owner)"));
+            }
+        }
         if let Some(output) = self.outputs.iter().find(|o| o.format == OutputFormat::Pptx) {
             return Err(RequestError::PptxIsADeck(output.target.clone()));
         }

@@ -47,10 +47,14 @@ pub(crate) struct Args {
     #[arg(long, value_enum)]
     pub(crate) orientation: Option<OrientationArg>,
     /// The layout: `full`, the whole poster (refused where it does not fit
-    /// at 6 pt), or `summary`, one page that tells the story (title,
-    /// headline, stages, curve, health, top priorities, legend). Without
-    /// it: the summary on A4, A5, A6, Letter, Legal and sizes in px, and
-    /// wherever the full poster would not fit; the full poster elsewhere.
+    /// at 6 pt); `summary`, one page that tells the story (title,
+    /// headline, stages, curve, health, top priorities, legend); or
+    /// `wall`, for reading from two metres: card titles at 18 pt or more
+    /// (24 pt from A1 up), the question rows on a sheet of their own (PDF
+    /// page 2, or OUT-2.png beside OUT.png), and the cards on sheets after
+    /// the story where they do not fit beside it. Without it: the summary
+    /// on A4, A5, A6, Letter, Legal and sizes in px, and wherever the full
+    /// poster would not fit; the full poster elsewhere.
     #[arg(long, value_enum)]
     pub(crate) layout: Option<LayoutArg>,
     /// A font file to use for characters Inter cannot draw, e.g. a CJK font
@@ -117,6 +121,7 @@ pub(crate) struct Args {
 pub(crate) enum LayoutArg {
     Full,
     Summary,
+    Wall,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

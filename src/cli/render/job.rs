@@ -43,6 +43,7 @@ pub(crate) fn prepare(args: &Args) -> Result<Prepared, Failure> {
         layout: args.layout.map(|l| match l {
             LayoutArg::Full => PosterLayout::Full,
             LayoutArg::Summary => PosterLayout::Summary,
+            LayoutArg::Wall => PosterLayout::Wall,
         }),
         medium: if args.deck { Medium::Deck } else { Medium::Poster },
         furniture: match (args.bleed, args.tile) {

@@ -3,7 +3,7 @@
 use journeymap::output;
 use journeymap::paint::MAX_EMBEDDED_FONT_BYTES;
 use journeymap::render::{
-    ClosestPaper, ContrastFailure, LeftOut, Medium, Note, OutputFormat, PageType, Rendered, Sheet, Target,
+    ClosestPaper, ContrastFailure, LeftOut, Medium, Note, OutputFormat, PageType, Rendered, Sheet, Target, WallSheets,
 };
 
 /// A note as the terminal shows it; `None` for a kind of note this build
@@ -29,6 +29,7 @@ pub(super) fn note(note: &Note) -> Option<String> {
              used, and it is a font collection or over {} MiB); viewers of the SVG need it installed",
             MAX_EMBEDDED_FONT_BYTES / 1024 / 1024
         ),
+        Note::Wall(wall) => wall_text(wall),
         Note::Deck(deck) => format!(
             "deck: {} slides of 1920×1080 px ({}); smallest text {:.0} px",
             deck.slides.len(),
@@ -37,6 +38,24 @@ pub(super) fn note(note: &Note) -> Option<String> {
         ),
         _ => return None,
     })
+}
+
+/// The wall layout's floor and each sheet after the first, e.g. "wall:
+/// card titles 18 pt or more; sheet 2, … : smallest text 9.1 pt".
+fn wall_text(wall: &WallSheets) -> String {
+    let mut text = format!("wall: card titles {:.0} pt or more", wall.card_floor_pt);
+    if wall.cards_apart {
+        text += "; the cards do not fit beside the story at that size, so sheet 1 holds the story and the cards follow";
+    }
+    for (i, sheet) in wall.sheets.iter().enumerate() {
+        let card = if sheet.name.is_empty() { String::new() } else { format!(" ({})", sheet.name) };
+        let size = match sheet.card_title_pt {
+            Some(pt) => format!("card titles {pt:.1} pt"),
+            None => format!("body text {:.1} pt", sheet.body_pt),
+        };
+        text += &format!("\n  sheet {}{card}: {size}, smallest text {:.1} pt", i + 2, sheet.smallest_pt);
+    }
+    text
 }
 
 /// A note about the map on one line: what it says, then what to do, e.g.
@@ -136,8 +155,12 @@ pub(super) fn wrote(medium: Medium, outputs: &[journeymap::render::Output], rend
             _ => None,
         })
         .collect();
-    for produced in rendered.outputs.iter().filter(|o| o.owner.is_some()) {
-        if let journeymap::render::Destination::File(path) = &produced.destination {
+    // Then the wall layout's further sheets, and the department copies.
+    let asked = |path: &std::path::PathBuf| outputs.iter().any(|o| o.target == Target::File(path.clone()));
+    for produced in &rendered.outputs {
+        if let journeymap::render::Destination::File(path) = &produced.destination
+            && (produced.owner.is_some() || !asked(path))
+        {
             lines.push(format!("wrote {}", path.display()));
         }
     }

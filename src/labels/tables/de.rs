@@ -137,4 +137,7 @@ pub(in crate::labels) static DE: &[(&str, &str)] = &[
     ("deck_notes_marks", "Was jedes Zeichen auf den Karten bedeutet: {list}."),
     ("deck_notes_stage", "{finding}. {stage} hat {touchpoints}: {list}."),
     ("deck_notes_actions", "Maßnahmen {from} bis {to} von {total}, jeweils mit Verantwortlichen und Aufgabe: {list}."),
+    ("wall_cards", "{title}: die Kontaktpunkte"),
+    ("wall_questions", "{title}: was Kunden tun, denken und fühlen"),
+    ("wall_stages", "Phasen {from} bis {to}"),
 ];

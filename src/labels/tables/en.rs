@@ -134,4 +134,7 @@ pub(in crate::labels) static EN: &[(&str, &str)] = &[
     ("deck_notes_marks", "What each mark on the cards means: {list}."),
     ("deck_notes_stage", "{finding}. {stage} has {touchpoints}: {list}."),
     ("deck_notes_actions", "Actions {from} to {to} of {total}, each with its owner and what to do: {list}."),
+    ("wall_cards", "{title}: the touchpoints"),
+    ("wall_questions", "{title}: what customers do, think and feel"),
+    ("wall_stages", "stages {from} to {to}"),
 ];

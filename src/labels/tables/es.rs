@@ -137,4 +137,7 @@ pub(in crate::labels) static ES: &[(&str, &str)] = &[
     ("deck_notes_marks", "Qué significa cada marca de las tarjetas: {list}."),
     ("deck_notes_stage", "{finding}. {stage} tiene {touchpoints}: {list}."),
     ("deck_notes_actions", "Acciones {from} a {to} de {total}, cada una con su responsable y qué hacer: {list}."),
+    ("wall_cards", "{title}: los puntos de contacto"),
+    ("wall_questions", "{title}: qué hacen, piensan y sienten los clientes"),
+    ("wall_stages", "etapas {from} a {to}"),
 ];

@@ -140,4 +140,7 @@ pub(in crate::labels) static FR: &[(&str, &str)] = &[
         "deck_notes_actions",
         "Actions {from} à {to} sur {total}, chacune avec son responsable et ce qu'il faut faire : {list}.",
     ),
+    ("wall_cards", "{title} : les points de contact"),
+    ("wall_questions", "{title} : ce que les clients font, pensent et ressentent"),
+    ("wall_stages", "étapes {from} à {to}"),
 ];

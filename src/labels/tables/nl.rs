@@ -137,4 +137,7 @@ pub(in crate::labels) static NL: &[(&str, &str)] = &[
     ("deck_notes_marks", "Wat elk teken op de kaarten betekent: {list}."),
     ("deck_notes_stage", "{finding}. {stage} heeft {touchpoints}: {list}."),
     ("deck_notes_actions", "Acties {from} tot en met {to} van {total}, elk met eigenaar en wat te doen: {list}."),
+    ("wall_cards", "{title}: de contactmomenten"),
+    ("wall_questions", "{title}: wat klanten doen, denken en voelen"),
+    ("wall_stages", "fasen {from} tot en met {to}"),
 ];

@@ -140,4 +140,7 @@ pub(in crate::labels) static PL: &[(&str, &str)] = &[
     ("deck_notes_marks", "Co oznacza każde oznaczenie na kartach: {list}."),
     ("deck_notes_stage", "{finding}. {stage} ma {touchpoints}: {list}."),
     ("deck_notes_actions", "Działania od {from} do {to} z {total}, każde z właścicielem i zadaniem: {list}."),
+    ("wall_cards", "{title}: punkty styku"),
+    ("wall_questions", "{title}: co klienci robią, myślą i czują"),
+    ("wall_stages", "etapy od {from} do {to}"),
 ];

@@ -131,4 +131,7 @@ pub(in crate::labels) static SV: &[(&str, &str)] = &[
     ("deck_notes_marks", "Vad varje markering på korten betyder: {list}."),
     ("deck_notes_stage", "{finding}. {stage} har {touchpoints}: {list}."),
     ("deck_notes_actions", "Åtgärder {from} till {to} av {total}, var och en med ägare och vad som ska göras: {list}."),
+    ("wall_cards", "{title}: kontaktpunkterna"),
+    ("wall_questions", "{title}: vad kunderna gör, tänker och känner"),
+    ("wall_stages", "steg {from} till {to}"),
 ];

@@ -99,6 +99,7 @@ pub fn deck(journey: &Journey, theme: &Theme, shaper: &Shaper<'_>, options: &Opt
         forced_breaks: 0,
         meta: meta(journey),
         notes,
+        sheets: Vec::new(),
     })
 }
 

@@ -165,9 +165,12 @@ const PAIN_TINT: f64 = 0.07;
 /// owner, and its note as the title a browser shows on hover.
 fn card_tag(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, rank: Option<usize>) -> Tag {
     let stage_name = &cx.journey.stages[stage].name;
-    let mut tag = Tag::new(format!("card-{}-{}", stage + 1, index + 1), "touchpoint")
+    // Numbered as on the whole map: a wall sheet of later stages starts
+    // past the first.
+    let number = cx.first_stage + stage + 1;
+    let mut tag = Tag::new(format!("card-{number}-{}", index + 1), "touchpoint")
         .data("stage", stage_name)
-        .data("stage-number", (stage + 1).to_string())
+        .data("stage-number", number.to_string())
         .data("priority", Class::of(t).as_str())
         .structure(Structure::ListItem);
     if let Some(rank) = rank {
