@@ -35,6 +35,9 @@ pub(crate) struct Context<'a> {
     pub(crate) first_stage: usize,
     /// Whether details give way to the story (see `Stacker::brief`).
     pub(crate) brief: bool,
+    /// Stages with more cards than this fold those that matter least
+    /// (see `Stacker::fold`).
+    pub(crate) fold: Option<usize>,
     /// Words broken between letters so far (the last resort).
     pub(crate) forced: std::cell::Cell<usize>,
     pub(crate) grid: Grid,

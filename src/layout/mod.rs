@@ -30,6 +30,7 @@ mod context;
 mod cuts;
 mod deck;
 mod document;
+mod fold;
 mod frame;
 mod geom;
 mod print;
@@ -44,6 +45,7 @@ mod wall;
 
 pub use deck::{MAX_SLIDE_SCALE, MIN_SLIDE_TEXT_PX, SLIDE, SLIDE_TITLE_PX, SlideTitle, deck, slide_title, untitled};
 pub use document::{Anchor, AnchorKind, Arrangement, Boxed, Document, Meta, Page, PrintBoxes};
+pub use fold::{FOLD_OVER, READABLE_CARD_PT};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Structure, Tag, TextLine, Transform};
 pub use geom::{EPSILON, Point, Rect, Size2};
 pub use print::{
@@ -205,14 +207,29 @@ pub fn layout_with(
     };
     let page = Size2 { width: page_w, height: page_h };
     if asked.unwrap_or(PosterLayout::for_size(size)) == PosterLayout::Full {
+        let crowded = fold::Crowded { journey, theme, shaper, highlight: highlight.as_deref(), min_scale };
         match fit(&builder, page, min_scale) {
-            Ok((scale, laid)) => return Ok(assemble(&builder, laid, scale, page, Vec::new(), None)),
-            // Asked for by name, the full poster is refused rather than
-            // summarised.
-            Err(needed) if asked == Some(PosterLayout::Full) => {
-                return Err(summary::too_small(&builder, size, orientation, needed, TypeFloor::Smallest, min_scale));
+            Ok((scale, laid)) => {
+                let folded = fold::folded(&crowded, page, Some(scale));
+                return Ok(folded.unwrap_or_else(|| assemble(&builder, laid, scale, page, Vec::new(), None)));
             }
-            Err(_) => {}
+            Err(needed) => {
+                if let Some(folded) = fold::folded(&crowded, page, None) {
+                    return Ok(folded);
+                }
+                // Asked for by name, the full poster is refused rather
+                // than summarised.
+                if asked == Some(PosterLayout::Full) {
+                    return Err(summary::too_small(
+                        &builder,
+                        size,
+                        orientation,
+                        needed,
+                        TypeFloor::Smallest,
+                        min_scale,
+                    ));
+                }
+            }
         }
     }
     let fell_back = asked.is_none() && PosterLayout::for_size(size) == PosterLayout::Full;
@@ -304,6 +321,7 @@ pub(crate) fn stacker<'a>(
         brief: false,
         least_column: 0.5,
         chips: None,
+        fold: None,
     }
 }
 

@@ -63,6 +63,10 @@ pub(crate) struct Stacker<'a> {
     /// width: half where it holds cards with badges and meters, 27 %
     /// in the summary, whose columns hold a name, a point and a count.
     pub(crate) least_column: f64,
+    /// Stages with more cards than this keep their pains, moments of
+    /// truth and ranked cards in full and fold the rest into compact
+    /// entries under a count (SPEC §4.1): a crowded map on a fixed page.
+    pub(crate) fold: Option<usize>,
     /// How many ranks the cards show when the priorities panel is on
     /// another sheet (the wall's card sheets): its entries are then only
     /// the ranked cards of this sheet's stages.
@@ -104,6 +108,7 @@ impl Stacker<'_> {
             labels: &self.labels,
             first_stage: self.first_stage,
             brief: self.brief,
+            fold: self.fold,
             forced: std::cell::Cell::new(0),
             grid: Grid::new(self.journey, self.theme, width, self.least_column),
         };

@@ -44,6 +44,14 @@ pub enum Note {
     Deck(DeckSummary),
     /// The wall layout's sheets and the floor its card titles keep.
     Wall(WallSheets),
+    /// Crowded stages fold the cards that matter least into short
+    /// entries, so the rest print readably (SPEC §4.1).
+    Folded {
+        /// How many cards are folded.
+        cards: usize,
+        /// How many stages fold.
+        stages: usize,
+    },
     /// The full poster does not fit the page at 6 pt: this is the summary.
     Summary {
         /// The page asked for, as the map or `--size` wrote it.
@@ -237,6 +245,17 @@ pub(crate) fn poster_notes(
             details,
             floor,
         }));
+    }
+    let folded: Vec<String> = document
+        .boxes()
+        .iter()
+        .filter(|b| b.tag.class == "touchpoint folded")
+        .filter_map(|b| b.tag.data.iter().find(|(k, _)| k == "stage-number").map(|(_, v)| v.clone()))
+        .collect();
+    if !folded.is_empty() {
+        let mut stages = folded.clone();
+        stages.dedup();
+        notes.push(Note::Folded { cards: folded.len(), stages: stages.len() });
     }
     if let crate::layout::Arrangement::Wall { card_title_pt, cards_apart } = document.arrangement {
         let pt = |page: &crate::layout::Page, px: f64| crate::units::Length::px(px * page.transform.scale).to_pt();

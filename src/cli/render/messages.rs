@@ -30,6 +30,13 @@ pub(super) fn note(note: &Note) -> Option<String> {
             MAX_EMBEDDED_FONT_BYTES / 1024 / 1024
         ),
         Note::Wall(wall) => wall_text(wall),
+        Note::Folded { cards, stages } => format!(
+            "note: the cards print too small to read from a distance with every one whole, so {stages} crowded \
+             stage{} keep their pains, moments of truth and ranked cards whole and fold {cards} other{} into \
+             short entries; the PDF's last page has every card in full, and --size auto shows them all",
+            if *stages == 1 { "" } else { "s" },
+            if *cards == 1 { "" } else { "s" }
+        ),
         Note::Deck(deck) => format!(
             "deck: {} slides of 1920×1080 px ({}); smallest text {:.0} px",
             deck.slides.len(),
@@ -179,7 +186,7 @@ fn detail(sheet: &Sheet, format: &OutputFormat) -> String {
             }
         }
         OutputFormat::Pptx => format!("{} slides", sheet.pages),
-        OutputFormat::Pdf if sheet.pages > 1 => format!("{} pages of {w:.0}×{h:.0} mm", sheet.pages),
+        OutputFormat::Pdf if sheet.pages > 1 => format!("{} pages, the first {w:.0}×{h:.0} mm", sheet.pages),
         OutputFormat::Pdf => match sheet.bleed_mm {
             Some(bleed) => format!("one page, {w:.0}×{h:.0} mm with {bleed:.0} mm bleed and crop marks"),
             None => format!("one page, {w:.0}×{h:.0} mm"),

@@ -140,4 +140,6 @@ pub(in crate::labels) static DE: &[(&str, &str)] = &[
     ("wall_cards", "{title}: die Kontaktpunkte"),
     ("wall_questions", "{title}: was Kunden tun, denken und fühlen"),
     ("wall_stages", "Phasen {from} bis {to}"),
+    ("folded", "{n} weiterer Kontaktpunkt, kurz|{n} weitere Kontaktpunkte, kurz"),
+    ("unfolded", "{title}: alle Kontaktpunkte ausführlich"),
 ];

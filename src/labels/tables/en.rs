@@ -137,4 +137,6 @@ pub(in crate::labels) static EN: &[(&str, &str)] = &[
     ("wall_cards", "{title}: the touchpoints"),
     ("wall_questions", "{title}: what customers do, think and feel"),
     ("wall_stages", "stages {from} to {to}"),
+    ("folded", "{n} more touchpoint, in brief|{n} more touchpoints, in brief"),
+    ("unfolded", "{title}: every touchpoint in full"),
 ];

@@ -140,4 +140,6 @@ pub(in crate::labels) static ES: &[(&str, &str)] = &[
     ("wall_cards", "{title}: los puntos de contacto"),
     ("wall_questions", "{title}: qué hacen, piensan y sienten los clientes"),
     ("wall_stages", "etapas {from} a {to}"),
+    ("folded", "{n} punto de contacto más, en breve|{n} puntos de contacto más, en breve"),
+    ("unfolded", "{title}: todos los puntos de contacto completos"),
 ];

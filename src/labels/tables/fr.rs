@@ -143,4 +143,6 @@ pub(in crate::labels) static FR: &[(&str, &str)] = &[
     ("wall_cards", "{title} : les points de contact"),
     ("wall_questions", "{title} : ce que les clients font, pensent et ressentent"),
     ("wall_stages", "étapes {from} à {to}"),
+    ("folded", "{n} autre point de contact, en bref|{n} autres points de contact, en bref"),
+    ("unfolded", "{title} : tous les points de contact en détail"),
 ];

@@ -140,4 +140,6 @@ pub(in crate::labels) static NL: &[(&str, &str)] = &[
     ("wall_cards", "{title}: de contactmomenten"),
     ("wall_questions", "{title}: wat klanten doen, denken en voelen"),
     ("wall_stages", "fasen {from} tot en met {to}"),
+    ("folded", "nog {n} contactmoment, kort|nog {n} contactmomenten, kort"),
+    ("unfolded", "{title}: alle contactmomenten volledig"),
 ];

@@ -143,4 +143,9 @@ pub(in crate::labels) static PL: &[(&str, &str)] = &[
     ("wall_cards", "{title}: punkty styku"),
     ("wall_questions", "{title}: co klienci robią, myślą i czują"),
     ("wall_stages", "etapy od {from} do {to}"),
+    (
+        "folded",
+        "jeszcze {n} punkt styku, w skrócie|jeszcze {n} punkty styku, w skrócie|jeszcze {n} punktów styku, w skrócie",
+    ),
+    ("unfolded", "{title}: wszystkie punkty styku w całości"),
 ];

@@ -134,4 +134,6 @@ pub(in crate::labels) static SV: &[(&str, &str)] = &[
     ("wall_cards", "{title}: kontaktpunkterna"),
     ("wall_questions", "{title}: vad kunderna gör, tänker och känner"),
     ("wall_stages", "steg {from} till {to}"),
+    ("folded", "{n} kontaktpunkt till, i korthet|{n} kontaktpunkter till, i korthet"),
+    ("unfolded", "{title}: alla kontaktpunkter i sin helhet"),
 ];

@@ -51,15 +51,23 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             items.push(boxed(tag, rect, dashed(cx), lines.items));
             y += rect.height + s.card_gap;
         }
-        for (index, t) in stage.touchpoints.iter().enumerate() {
+        let (whole, folded) = super::folded::split(cx, i, stage);
+        for index in whole {
+            let Some(t) = stage.touchpoints.get(index) else { continue };
             let (card, rect) = card(cx, i, index, t, Slot::new(col.x, y, col.width), &hidden);
             anchors.push(Anchor {
-                id: format!("card-{}-{}", i + 1, index + 1),
+                id: format!("card-{}-{}", cx.first_stage + i + 1, index + 1),
                 kind: AnchorKind::Card { stage: i, index },
                 rect,
             });
             items.push(card);
             y = rect.bottom() + s.card_gap;
+        }
+        if !folded.is_empty() {
+            let more = super::folded::layout(cx, i, stage, &folded, Slot::new(col.x, y, col.width));
+            items.extend(more.items);
+            anchors.extend(more.anchors);
+            y = more.bottom + s.card_gap;
         }
         bottom = bottom.max(y - s.card_gap);
     }
@@ -163,7 +171,7 @@ const PAIN_TINT: f64 = 0.07;
 
 /// A card's tag: where it stands, its class, rank, moment of truth and
 /// owner, and its note as the title a browser shows on hover.
-fn card_tag(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, rank: Option<usize>) -> Tag {
+pub(super) fn card_tag(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, rank: Option<usize>) -> Tag {
     let stage_name = &cx.journey.stages[stage].name;
     // Numbered as on the whole map: a wall sheet of later stages starts
     // past the first.
@@ -190,7 +198,7 @@ fn card_tag(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpoint, rank: 
 /// stay on one row (smaller if they must); a score or a "not assessed"
 /// that does not fit gets a row below. Returns the items and where the
 /// text below them starts.
-fn top_row(cx: &Context<'_>, t: &Touchpoint, rank: Option<usize>, inner: Slot) -> (Vec<Item>, f64) {
+pub(super) fn top_row(cx: &Context<'_>, t: &Touchpoint, rank: Option<usize>, inner: Slot) -> (Vec<Item>, f64) {
     let s = &cx.theme.space;
     let (inner_x, inner_w, y) = (inner.x, inner.width, inner.top);
     let inner_right = inner_x + inner_w;

@@ -12,6 +12,7 @@
 
 pub(crate) mod cards;
 pub(crate) mod curve;
+mod folded;
 pub(crate) mod footer;
 pub(crate) mod headline;
 pub(crate) mod health;
