@@ -26,6 +26,7 @@
 
 mod actions;
 mod assembly;
+mod canvas;
 mod context;
 mod cuts;
 mod deck;
@@ -41,6 +42,10 @@ mod stack;
 mod summary;
 mod symbols;
 
+pub use canvas::{
+    BlankStages, BlankStagesError, CARD_GAP_MM, Canvas, CanvasOptions, CardSheets, MAX_BLANK_STAGES, SLOT_MM, StageSlots,
+    blank_journey, canvas, cards,
+};
 pub use deck::{MAX_SLIDE_SCALE, MIN_SLIDE_TEXT_PX, SLIDE, SLIDE_TITLE_PX, SlideTitle, deck, slide_title, untitled};
 pub use document::{Anchor, AnchorKind, Arrangement, Boxed, Document, Meta, Page, PrintBoxes};
 pub use frame::{BoxStyle, Frame, Geometry, Group, Item, Segment, Shape, Stroke, Structure, Tag, TextLine, Transform};
@@ -104,6 +109,20 @@ pub enum LayoutError {
         /// What does not fit, in words.
         what: String,
     },
+    /// The workshop canvas does not fit the page: its sticky-note slots
+    /// keep their size, so the page must grow instead.
+    #[error("the canvas does not fit {size}: {detail}; slots keep the size of a sticky note, so {suggestion}")]
+    CanvasTooSmall {
+        /// The page asked for, in words ("A2 portrait").
+        size: String,
+        /// What it lacks, in words.
+        detail: String,
+        /// A size or tiling that fits.
+        suggestion: String,
+    },
+    /// Cards were asked of a map without touchpoints.
+    #[error("the map has no touchpoints to print as cards; the canvas (without --cards) has empty slots for them")]
+    NoCards,
     /// The owner to highlight owns no touchpoint of the map.
     #[error("no touchpoint is owned by '{owner}'; the owners in this map are: {}", if known.is_empty() { "none".to_owned() } else { known.join(", ") })]
     UnknownOwner {

@@ -33,12 +33,13 @@
 //! // Nothing is written: the caller writes `rendered.files()`, all or none.
 //! ```
 
+mod canvas;
 mod coverage;
 mod make;
 mod notes;
 mod request;
 
-pub use notes::{ClosestPaper, ContrastFailure, DeckSummary, LeftOut, Note, PageType};
+pub use notes::{CanvasSummary, CardsSummary, ClosestPaper, ContrastFailure, DeckSummary, LeftOut, Note, PageType};
 pub use request::{
     Destination, Furniture, Job, Medium, Output, OwnerCopies, Produced, Rendered, Request, RequestError, Sheet, Target,
 };
