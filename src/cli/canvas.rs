@@ -135,7 +135,10 @@ pub(crate) fn run(args: &Args) -> Outcome {
     }
     let one_page = job.outputs.iter().any(|o| !matches!(o.format, OutputFormat::Pdf));
     if rendered.sheet.pages > 1 && one_page && job.furniture.is_none() {
-        say!("note: an SVG or PNG shows the first of the {} sheets; a PDF (-o cards.pdf) holds them all", rendered.sheet.pages);
+        say!(
+            "note: an SVG or PNG shows the first of the {} sheets; a PDF (-o cards.pdf) holds them all",
+            rendered.sheet.pages
+        );
     }
     render::write(&Prepared { renderer, job }, &rendered)?;
     Ok(Status::Ok)

@@ -43,8 +43,8 @@ mod summary;
 mod symbols;
 
 pub use canvas::{
-    BlankStages, BlankStagesError, CARD_GAP_MM, Canvas, CanvasOptions, CardSheets, MAX_BLANK_STAGES, SLOT_MM, StageSlots,
-    blank_journey, canvas, cards,
+    BlankStages, BlankStagesError, CARD_GAP_MM, Canvas, CanvasOptions, CardSheets, MAX_BLANK_STAGES, SLOT_MM,
+    StageSlots, blank_journey, canvas, cards,
 };
 pub use deck::{MAX_SLIDE_SCALE, MIN_SLIDE_TEXT_PX, SLIDE, SLIDE_TITLE_PX, SlideTitle, deck, slide_title, untitled};
 pub use document::{Anchor, AnchorKind, Arrangement, Boxed, Document, Meta, Page, PrintBoxes};

@@ -93,7 +93,12 @@ impl Renderer {
     }
 
     /// Bleed and crop marks, or tiles, as asked.
-    pub(super) fn furnish(&self, document: Document, furniture: Option<Furniture>, fit: bool) -> Result<Document, RenderError> {
+    pub(super) fn furnish(
+        &self,
+        document: Document,
+        furniture: Option<Furniture>,
+        fit: bool,
+    ) -> Result<Document, RenderError> {
         Ok(match furniture {
             Some(Furniture::Bleed { mm }) => layout::with_bleed(&document, mm)?,
             Some(Furniture::Tiles { paper }) if fit => self.fitted_tiles(&document, paper)?,
@@ -104,7 +109,12 @@ impl Renderer {
 
     /// Every output of a document (folders aside): each format made once,
     /// the formats side by side (a PNG's bands share the cores).
-    pub(super) fn export_all(&self, document: &Document, theme: &Theme, outputs: &[Output]) -> Result<Vec<Produced>, RenderError> {
+    pub(super) fn export_all(
+        &self,
+        document: &Document,
+        theme: &Theme,
+        outputs: &[Output],
+    ) -> Result<Vec<Produced>, RenderError> {
         let mut formats: Vec<OutputFormat> = Vec::new();
         for output in outputs.iter().filter(|o| !matches!(o.target, Target::Folder(_))) {
             if !formats.contains(&output.format) {

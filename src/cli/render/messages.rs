@@ -3,7 +3,8 @@
 use journeymap::output;
 use journeymap::paint::MAX_EMBEDDED_FONT_BYTES;
 use journeymap::render::{
-    CanvasSummary, ClosestPaper, ContrastFailure, LeftOut, Medium, Note, OutputFormat, PageType, Rendered, Sheet, Target,
+    CanvasSummary, ClosestPaper, ContrastFailure, LeftOut, Medium, Note, OutputFormat, PageType, Rendered, Sheet,
+    Target,
 };
 
 /// A note as the terminal shows it; `None` for a kind of note this build

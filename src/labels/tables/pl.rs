@@ -157,7 +157,10 @@ pub(in crate::labels) static PL: &[(&str, &str)] = &[
     ("canvas_pain", "Problem"),
     ("canvas_would_pay", "Zapłaciliby"),
     ("canvas_moment_of_truth", "Moment prawdy"),
-    ("canvas_more", "+ {n} kolejny punkt styku, niewydrukowany:|+ {n} kolejne punkty styku, niewydrukowane:|+ {n} kolejnych punktów styku, niewydrukowanych:"),
+    (
+        "canvas_more",
+        "+ {n} kolejny punkt styku, niewydrukowany:|+ {n} kolejne punkty styku, niewydrukowane:|+ {n} kolejnych punktów styku, niewydrukowanych:",
+    ),
     ("card_channel", "Kanał: {channel}"),
     ("card_tick", "Zaznacz, co pasuje"),
     ("card_sheet", "{title}: karty punktów styku, arkusz {n} z {total}. Wytnij wzdłuż znaczników."),

@@ -7,11 +7,12 @@
 use super::note::{self, Face, Place};
 use super::plan::SLOT_MM;
 use super::{CanvasOptions, canvas_theme};
+use crate::layout::context::Context;
 use crate::layout::document::{Arrangement, Document, Page};
 use crate::layout::frame::{Frame, Geometry, Group, Item, Shape, Stroke, Structure, Tag, Transform};
 use crate::layout::geom::{Point, Rect, Size2};
 use crate::layout::{LayoutError, stacker};
-use crate::model::{Journey, Orientation, Paper, Size};
+use crate::model::{Journey, Orientation, Paper, Size, Touchpoint, TouchpointId};
 use crate::text::{Shaper, Style};
 use crate::theme::{Role, Theme};
 use crate::units::Length;
@@ -76,7 +77,10 @@ pub fn cards(
     if per_sheet == 0 {
         return Err(LayoutError::CanvasTooSmall {
             size: paper,
-            detail: format!("a {SLOT_MM:.0} mm card and its crop marks need {:.0} mm each way", SLOT_MM + 2.0 * MARGIN_MM),
+            detail: format!(
+                "a {SLOT_MM:.0} mm card and its crop marks need {:.0} mm each way",
+                SLOT_MM + 2.0 * MARGIN_MM
+            ),
             suggestion: "try --size A4".to_owned(),
         });
     }
@@ -84,41 +88,15 @@ pub fn cards(
     let cx = builder.context(sheet.view.width, 0.0);
     let all: Vec<_> = journey.touchpoints().collect();
     let sheets = all.len().div_ceil(per_sheet);
-    let mut pages = Vec::new();
-    for (n, chunk) in all.chunks(per_sheet).enumerate() {
-        let heading = cx.labels.fill(
-            "card_sheet",
-            &[("title", journey.title.as_str()), ("n", &(n + 1).to_string()), ("total", &sheets.to_string())],
-        );
-        let mut frame = Frame::new(sheet.view);
-        let caption = cx.caption(Style::Regular);
-        let text = shaper.ellipsize(&heading, caption.style, caption.size, sheet.view.width - 2.0 * sheet.margin);
-        let (line, _) = cx.line_at(&text, caption, Role::Muted, Point::new(sheet.margin, sheet.margin));
-        frame.push(Item::Group(Group::new(Some(Tag::class("sheet-heading")), vec![Item::Text(line)])));
-        for (k, (id, t)) in chunk.iter().enumerate() {
-            let rect = sheet.card(k);
-            let stage_name = &journey.stages[id.stage].name;
-            let place = Place { stage: id.stage, index: id.index, stage_name };
-            frame.push(note::note(&cx, t, place, rect, Face::ToTick));
-            frame.push(crop_marks(&format!("card-{}-{}", id.stage + 1, id.index + 1), rect, sheet.scale));
-        }
-        let page = Page {
-            size: Size2 { width, height },
-            transform: Transform::scale(sheet.scale),
-            frame,
-            name: heading.clone(),
-            print: None,
-        };
-        pages.push(page);
-    }
+    let pages =
+        all.chunks(per_sheet).enumerate().map(|(n, chunk)| sheet_page(&cx, &sheet, chunk, (n + 1, sheets))).collect();
     let name = cx.labels.get("canvas_name");
     let document = Document {
         pages,
         title: if journey.title.trim().is_empty() { name.to_owned() } else { format!("{} — {name}", journey.title) },
-        description: cx.labels.fill(
-            "card_sheet",
-            &[("title", journey.title.as_str()), ("n", "1"), ("total", &sheets.to_string())],
-        ),
+        description: cx
+            .labels
+            .fill("card_sheet", &[("title", journey.title.as_str()), ("n", "1"), ("total", &sheets.to_string())]),
         anchors: Vec::new(),
         left_out: Vec::new(),
         priorities_cap: None,
@@ -130,8 +108,36 @@ pub fn cards(
     Ok(CardSheets { document, cards: count, per_sheet, paper })
 }
 
+/// Sheet `n` of `total` with its cards and their crop marks, under a line
+/// that says what the sheet is.
+fn sheet_page(
+    cx: &Context<'_>,
+    sheet: &Sheet,
+    cards: &[(TouchpointId, &Touchpoint)],
+    (n, total): (usize, usize),
+) -> Page {
+    let journey = cx.journey;
+    let heading = cx
+        .labels
+        .fill("card_sheet", &[("title", journey.title.as_str()), ("n", &n.to_string()), ("total", &total.to_string())]);
+    let mut frame = Frame::new(sheet.view);
+    let caption = cx.caption(Style::Regular);
+    let text = cx.shaper.ellipsize(&heading, caption.style, caption.size, sheet.view.width - 2.0 * sheet.margin);
+    let (line, _) = cx.line_at(&text, caption, Role::Muted, Point::new(sheet.margin, sheet.margin));
+    frame.push(Item::Group(Group::new(Some(Tag::class("sheet-heading")), vec![Item::Text(line)])));
+    for (k, (id, t)) in cards.iter().enumerate() {
+        let rect = sheet.card(k);
+        let place = Place { stage: id.stage, index: id.index, stage_name: &journey.stages[id.stage].name };
+        frame.push(note::note(cx, t, place, rect, Face::ToTick));
+        frame.items.extend(crop_marks(&format!("card-{}-{}", id.stage + 1, id.index + 1), rect, sheet.scale));
+    }
+    Page { size: sheet.page, transform: Transform::scale(sheet.scale), frame, name: heading, print: None }
+}
+
 /// A sheet's grid of cards, in frame px.
 struct Sheet {
+    /// The paper, in page px.
+    page: Size2,
     scale: f64,
     view: Size2,
     margin: f64,
@@ -158,7 +164,7 @@ impl Sheet {
         let rows = fit(view.height - top - margin);
         let used = columns as f64 * card + columns.saturating_sub(1) as f64 * gap;
         let origin = Point::new((view.width - used) / 2.0, top);
-        Sheet { scale, view, margin, card, gap, columns, rows, origin }
+        Sheet { page, scale, view, margin, card, gap, columns, rows, origin }
     }
 
     /// The `k`th card's square, row by row.
@@ -170,8 +176,10 @@ impl Sheet {
 }
 
 /// The card's crop marks: at each corner, its two edges carried on
-/// outside the card, clear of it, in registration black.
-fn crop_marks(card: &str, rect: Rect, scale: f64) -> Item {
+/// outside the card, clear of it, in registration black. Each mark is a
+/// group of its own (`crop-mark`, `data-card`), so that no mark's box
+/// covers a card.
+fn crop_marks(card: &str, rect: Rect, scale: f64) -> Vec<Item> {
     let mm = |v: f64| Length::mm(v).to_px() / scale;
     let (from, to) = (mm(MARK_OFFSET_MM), mm(MARK_OFFSET_MM + MARK_MM));
     let stroke = Stroke::solid(Role::Registration, Length::pt(0.25).to_px() / scale);
@@ -185,9 +193,10 @@ fn crop_marks(card: &str, rect: Rect, scale: f64) -> Item {
         let along_x = (Point::new(corner.x + dx * from, corner.y), Point::new(corner.x + dx * to, corner.y));
         let along_y = (Point::new(corner.x, corner.y + dy * from), Point::new(corner.x, corner.y + dy * to));
         for (a, b) in [along_x, along_y] {
-            items.push(Item::Shape(Shape::stroked(Geometry::Line { from: a, to: b }, stroke)));
+            let line = Item::Shape(Shape::stroked(Geometry::Line { from: a, to: b }, stroke));
+            let tag = Tag::class("crop-mark").data("card", card).structure(Structure::Artifact);
+            items.push(Item::Group(Group::new(Some(tag), vec![line])));
         }
     }
-    let tag = Tag::class("crop-marks").data("card", card).structure(Structure::Artifact);
-    Item::Group(Group::new(Some(tag), items))
+    items
 }

@@ -208,7 +208,8 @@ pub(super) fn feeling(cx: &Context<'_>, step: f64) -> Part {
     let x = cx.grid.label.x + pad;
     let mut y = label_h - pad + s.unit / 2.0;
     for key in ["canvas_feeling_high", "canvas_feeling_low"] {
-        let lines = cx.lines(cx.labels.get(key), caption, Role::Muted, Slot::new(x, y, cx.grid.label.width - 2.0 * pad));
+        let lines =
+            cx.lines(cx.labels.get(key), caption, Role::Muted, Slot::new(x, y, cx.grid.label.width - 2.0 * pad));
         label.extend(lines.items);
         y += lines.height;
     }

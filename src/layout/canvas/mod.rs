@@ -211,6 +211,62 @@ fn canvas_theme(theme: &Theme) -> Theme {
     theme
 }
 
+/// `theme` with every size and length `k` times larger (leading kept):
+/// the notes in the slots are set at the sizes of the cut-out cards,
+/// whatever the page, since a slot is the same sticky note on every page.
+fn scaled(theme: &Theme, k: f64) -> Theme {
+    let mut theme = theme.clone();
+    let t = &mut theme.type_scale;
+    for size in [
+        &mut t.title,
+        &mut t.subtitle,
+        &mut t.meta,
+        &mut t.stage,
+        &mut t.stage_number,
+        &mut t.label,
+        &mut t.body,
+        &mut t.card_title,
+        &mut t.caption,
+    ] {
+        *size *= k;
+    }
+    let s = &mut theme.space;
+    for length in [
+        &mut s.unit,
+        &mut s.margin,
+        &mut s.gutter,
+        &mut s.row_gap,
+        &mut s.cell_padding,
+        &mut s.card_padding,
+        &mut s.card_gap,
+        &mut s.radius,
+        &mut s.hairline,
+        &mut s.mot_outline,
+        &mut s.label_width,
+        &mut s.column_width,
+        &mut s.badge,
+        &mut s.curve_height,
+        &mut s.section,
+        &mut s.column_max,
+        &mut s.sidebar,
+        &mut s.priority_entry,
+    ] {
+        *length *= k;
+    }
+    let y = &mut theme.symbols;
+    for length in [&mut y.score_pip, &mut y.effort_pip, &mut y.point, &mut y.health_block, &mut y.chevron] {
+        *length *= k;
+    }
+    theme
+}
+
+/// How much larger than the canvas's own the notes' sizes are on a page
+/// at `scale`: the cards' print sizes (the theme's natural sizes, or
+/// larger if its smallest text would print under the floor).
+fn note_factor(theme: &Theme, scale: f64) -> f64 {
+    (super::MIN_TEXT_PX / theme.type_scale.smallest()).max(1.0) / scale
+}
+
 /// Lays out the workshop canvas for `journey` (a map, or a
 /// [`blank_journey`]).
 ///
@@ -285,11 +341,7 @@ fn refusal(
         .filter(|c| *c != candidate)
         .find(|c| attempt(journey, theme, shaper, *c).is_ok());
     let suggestion = match fits {
-        Some(c) => format!(
-            "try {}, or print it at that size on A3 sheets: {} --tile A3",
-            c.options(),
-            c.options()
-        ),
+        Some(c) => format!("try {}, or print it at that size on A3 sheets: {} --tile A3", c.options(), c.options()),
         None => {
             let a0 = Candidate::of(Size::Paper(Paper::A0), Some(Orientation::Landscape)).map(|c| c.page);
             let needed = a0.map_or(0.0, |page| Plan::new(theme, n, page).width_needed_mm(theme));
@@ -325,8 +377,8 @@ fn attempt(journey: &Journey, theme: &Theme, shaper: &Shaper<'_>, candidate: Can
     let slots_h = |down: usize| plan.slots_height(theme, down).max(tp_label);
     // Top band, a section's gap, the stage band, then rows a row's gap
     // apart: the questions, the slots and the feeling scale.
-    let fixed = 2.0 * s.margin + top.height + s.section + band.height + (rows.len() + 2) as f64 * s.row_gap
-        + feeling.height;
+    let fixed =
+        2.0 * s.margin + top.height + s.section + band.height + (rows.len() + 2) as f64 * s.row_gap + feeling.height;
     let least: f64 = rows.iter().map(|r| r.least).sum();
     let free = plan.view.height - fixed - least;
     let most = (1..).take_while(|&d| slots_h(d) <= free + EPSILON).last().unwrap_or(0);
@@ -337,12 +389,17 @@ fn attempt(journey: &Journey, theme: &Theme, shaper: &Shaper<'_>, candidate: Can
     // height in any case; the questions share what is left.
     let tallest = journey.stages.iter().map(|st| st.touchpoints.len()).max().unwrap_or(0);
     let needed = tallest.div_ceil(plan.across);
-    let share = ((SLOTS_SHARE * (plan.view.height - fixed) - 2.0 * s.cell_padding + plan.gap) / (plan.slot + plan.gap)).max(1.0);
+    let share = ((SLOTS_SHARE * (plan.view.height - fixed) - 2.0 * s.cell_padding + plan.gap) / (plan.slot + plan.gap))
+        .max(1.0);
     let down = needed.max(share as usize).clamp(1, most);
     let spare = free - slots_h(down);
     let stretch = if rows.is_empty() { 0.0 } else { spare / rows.len() as f64 };
 
-    let (slots, stages) = slots::layout(&cx, &plan, down, slots_h(down));
+    let note_theme = scaled(theme, note_factor(theme, plan.scale));
+    let note_builder = stacker(journey, &note_theme, shaper, None);
+    let note_cx = note_builder.context(plan.view.width, 0.0);
+    let (slots, stages) = slots::layout(&cx, &note_cx, &plan, down, slots_h(down));
+    cx.forced.set(cx.forced.get() + note_cx.forced.get());
     let mut parts = vec![("canvas-header", top, s.section), ("stages", band, s.row_gap)];
     let mut grid_items = Vec::new();
     let mut y = 0.0;
@@ -394,7 +451,8 @@ fn document(
         .enumerate()
         .map(|(i, s)| if s.name.is_empty() { format!("{stage_word} {}", i + 1) } else { s.name.clone() })
         .collect();
-    let page = Page { size: candidate.page, transform: Transform::scale(scale), frame, name: name.clone(), print: None };
+    let page =
+        Page { size: candidate.page, transform: Transform::scale(scale), frame, name: name.clone(), print: None };
     Document {
         pages: vec![page],
         title,

@@ -93,11 +93,13 @@ fn printed(cx: &Context<'_>, t: &Touchpoint, inner: Rect) -> Vec<Item> {
     let meta_font = cx.caption(Style::Regular);
     // The meta line keeps one line of room when there is one to show.
     let meta_room = if meta.is_empty() { 0.0 } else { cx.line_box(meta_font) + s.unit / 4.0 };
-    let name = clipped(cx, &t.name, name_font, Role::Ink, Slot::new(inner.x, top, inner.width), bottom - top - meta_room);
+    let name =
+        clipped(cx, &t.name, name_font, Role::Ink, Slot::new(inner.x, top, inner.width), bottom - top - meta_room);
     items.extend(name.items);
     top += name.height + s.unit / 4.0;
     if !meta.is_empty() {
-        let lines = clipped(cx, &meta.join(" · "), meta_font, Role::Muted, Slot::new(inner.x, top, inner.width), bottom - top);
+        let lines =
+            clipped(cx, &meta.join(" · "), meta_font, Role::Muted, Slot::new(inner.x, top, inner.width), bottom - top);
         items.extend(lines.items);
     }
     items

@@ -106,11 +106,8 @@ impl Candidate {
     /// `size` in `orientation` (landscape when `None`), if it has a size.
     pub(super) fn of(size: Size, orientation: Option<Orientation>) -> Option<Candidate> {
         let (width, height) = size.page_px(orientation)?;
-        let orientation = orientation.unwrap_or(if width >= height {
-            Orientation::Landscape
-        } else {
-            Orientation::Portrait
-        });
+        let orientation =
+            orientation.unwrap_or(if width >= height { Orientation::Landscape } else { Orientation::Portrait });
         Some(Candidate { size, orientation, page: Size2 { width, height } })
     }
 

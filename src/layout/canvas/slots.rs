@@ -40,7 +40,14 @@ fn slot_style(cx: &Context<'_>) -> BoxStyle {
 
 /// The row with `down` rows of `plan.across` slots per stage, `height`
 /// tall; what each stage got.
-pub(super) fn layout(cx: &Context<'_>, plan: &Plan, down: usize, height: f64) -> (Part, Vec<StageSlots>) {
+/// The notes are set with `notes`, a context at the cards' print sizes.
+pub(super) fn layout(
+    cx: &Context<'_>,
+    notes: &Context<'_>,
+    plan: &Plan,
+    down: usize,
+    height: f64,
+) -> (Part, Vec<StageSlots>) {
     let s = &cx.theme.space;
     let head = head(cx);
     let (label, _) = row_label(cx, &head, 0.0);
@@ -68,12 +75,13 @@ pub(super) fn layout(cx: &Context<'_>, plan: &Plan, down: usize, height: f64) ->
             let mut content = Vec::new();
             if let Some(t) = stage.touchpoints.get(n).filter(|_| n < printed) {
                 let inset = s.unit / 2.0;
-                let card = Rect::new(rect.x + inset, rect.y + inset, rect.width - 2.0 * inset, rect.height - 2.0 * inset);
+                let card =
+                    Rect::new(rect.x + inset, rect.y + inset, rect.width - 2.0 * inset, rect.height - 2.0 * inset);
                 let place = Place { stage: i, index: n, stage_name: &stage.name };
-                content.push(note::note(cx, t, place, card, Face::Printed));
+                content.push(note::note(notes, t, place, card, Face::Printed));
             } else if n == printed && count > printed {
                 tag = tag.data("overflow", (count - printed).to_string());
-                content.extend(overflow(cx, stage, printed, rect));
+                content.extend(overflow(notes, stage, printed, rect));
             }
             items.push(Item::Group(Group::boxed(tag, rect, slot_style(cx), content)));
         }
@@ -101,7 +109,14 @@ fn overflow(cx: &Context<'_>, stage: &crate::model::Stage, printed: usize, rect:
         if room < cx.line_box(regular) {
             break;
         }
-        let name = note::clipped(cx, &format!("• {}", t.name), regular, Role::Ink, Slot::new(rect.x + pad, y, width), room.min(2.0 * cx.line_box(regular)));
+        let name = note::clipped(
+            cx,
+            &format!("• {}", t.name),
+            regular,
+            Role::Ink,
+            Slot::new(rect.x + pad, y, width),
+            room.min(2.0 * cx.line_box(regular)),
+        );
         items.extend(name.items);
         y += name.height;
     }

@@ -189,8 +189,11 @@ impl Key {
         }
         let words: Vec<&str> = self.entries.iter().map(|e| e.1.as_str()).collect();
         let tag = Tag::new("key", "key").structure(Structure::Figure(words.join(", ")));
-        let style =
-            BoxStyle { fill: Some(Role::Surface), stroke: Some(Stroke::solid(Role::Muted, s.hairline)), radius: s.radius };
+        let style = BoxStyle {
+            fill: Some(Role::Surface),
+            stroke: Some(Stroke::solid(Role::Muted, s.hairline)),
+            radius: s.radius,
+        };
         Item::Group(Group::boxed(tag, rect, style, items))
     }
 }
