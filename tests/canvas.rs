@@ -575,3 +575,19 @@ fn canvases_are_byte_identical_across_runs() {
     };
     assert_eq!(svg(), svg());
 }
+
+#[test]
+fn every_valid_map_lays_out_as_a_canvas_and_as_cards() {
+    let auto = CanvasOptions { size: Some(Size::Auto), ..CanvasOptions::default() };
+    for (path, text) in common::valid_maps() {
+        let journey = common::journey(&path, &text);
+        let c = canvas_with(&journey, &Theme::classic(), &auto).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(common::violations(&c.document), Vec::<String>::new(), "{path}");
+        assert_eq!(wrong_slots(c.document.page()), Vec::<String>::new(), "{path}");
+        if journey.touchpoints().next().is_some() {
+            for page in &cards_of(&journey).document.pages {
+                assert_eq!(unframed_cards(page), Vec::<String>::new(), "{path}");
+            }
+        }
+    }
+}

@@ -69,6 +69,7 @@ Examples:
   journeymap check map.toml                  list errors and warnings
   journeymap priorities map.toml             what to fix, improve, protect first
   journeymap render map.toml -o map.png      render the poster (.svg, .png or .pdf)
+  journeymap canvas --stages 7 -o wall.pdf   a workshop canvas to fill in with sticky notes
   journeymap themes                          the built-in themes, with a swatch each
   journeymap import day.mmd -o day.toml      a Mermaid journey as a map
 

@@ -23,6 +23,10 @@
 //! the full poster would not fit at 6 pt, and the [`Document`] says so. If
 //! even the summary does not fit, the layout fails and names a size that
 //! would.
+//!
+//! The workshop canvas (`canvas`) is a layout of its own over the same
+//! frames: the spine a team fills in by hand, with slots of a sticky
+//! note's size that no page shrinks.
 
 mod actions;
 mod assembly;
