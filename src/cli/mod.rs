@@ -1,6 +1,7 @@
 //! Argument parsing and messages. Every behaviour is a library call; this
 //! module only reads arguments, calls, prints and picks the exit status.
 
+mod canvas;
 mod interchange;
 mod live;
 mod output;
@@ -68,6 +69,7 @@ Examples:
   journeymap check map.toml                  list errors and warnings
   journeymap priorities map.toml             what to fix, improve, protect first
   journeymap render map.toml -o map.png      render the poster (.svg, .png or .pdf)
+  journeymap canvas --stages 7 -o wall.pdf   a workshop canvas to fill in with sticky notes
   journeymap themes                          the built-in themes, with a swatch each
   journeymap import day.mmd -o day.toml      a Mermaid journey as a map
 
@@ -93,6 +95,16 @@ enum Command {
     /// render leaves no file and keeps an existing one.
     #[command(after_help = render::AFTER_HELP)]
     Render(render::Args),
+    /// Print the workshop canvas: the blank spine a team fills in with
+    /// sticky notes, or a map's touchpoints as cut-out cards (--cards).
+    ///
+    /// Boxes for title, persona, team, date and sources; the key of the
+    /// marks drawn large; a header per stage; each question row with its
+    /// prompt and room to write; touchpoint slots the size of a 76 mm
+    /// sticky note at print size; a feeling scale 1–5 per stage to dot
+    /// on. What MAP already holds is printed, the rest left empty.
+    #[command(after_help = canvas::AFTER_HELP)]
+    Canvas(canvas::Args),
     /// Check a map: every error and warning, located, with a hint each.
     ///
     /// Errors (unknown keys, bad values, duplicates…) stop rendering.
@@ -316,6 +328,7 @@ pub(crate) fn run() -> ExitCode {
     };
     let outcome = match cli.command {
         Command::Render(args) => render::run(&args),
+        Command::Canvas(args) => canvas::run(&args),
         Command::Check { map, strict, format, fonts } => check(&map, strict, format, &fonts),
         Command::Priorities { map, format, no_formula_guard } => priorities(&map, format, no_formula_guard),
         Command::New { stages, output, force } => new(&stages, output.as_deref(), force),

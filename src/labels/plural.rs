@@ -18,6 +18,7 @@ pub const COUNTED: &[&str] = &[
     "more",
     "legend_touchpoints",
     "legend_stages",
+    "canvas_more",
 ];
 
 /// The form of a count: which of a label's `|`-joined forms it takes.

@@ -23,9 +23,14 @@
 //! the full poster would not fit at 6 pt, and the [`Document`] says so. If
 //! even the summary does not fit, the layout fails and names a size that
 //! would.
+//!
+//! The workshop canvas (`canvas`) is a layout of its own over the same
+//! frames: the spine a team fills in by hand, with slots of a sticky
+//! note's size that no page shrinks.
 
 mod actions;
 mod assembly;
+mod canvas;
 mod context;
 mod cuts;
 mod deck;
@@ -43,6 +48,10 @@ mod summary;
 mod symbols;
 mod wall;
 
+pub use canvas::{
+    BlankStages, BlankStagesError, CARD_GAP_MM, Canvas, CanvasOptions, CardSheets, MAX_BLANK_STAGES, SLOT_MM,
+    StageSlots, blank_journey, canvas, cards,
+};
 pub use deck::{MAX_SLIDE_SCALE, MIN_SLIDE_TEXT_PX, SLIDE, SLIDE_TITLE_PX, SlideTitle, deck, slide_title, untitled};
 pub use document::{Anchor, AnchorKind, Arrangement, Boxed, Document, Meta, Page, PrintBoxes};
 pub use fold::{FOLD_OVER, READABLE_CARD_PT};
@@ -108,6 +117,20 @@ pub enum LayoutError {
         /// What does not fit, in words.
         what: String,
     },
+    /// The workshop canvas does not fit the page: its sticky-note slots
+    /// keep their size, so the page must grow instead.
+    #[error("the canvas does not fit {size}: {detail}; slots keep the size of a sticky note, so {suggestion}")]
+    CanvasTooSmall {
+        /// The page asked for, in words ("A2 portrait").
+        size: String,
+        /// What it lacks, in words.
+        detail: String,
+        /// A size or tiling that fits.
+        suggestion: String,
+    },
+    /// Cards were asked of a map without touchpoints.
+    #[error("the map has no touchpoints to print as cards; the canvas (without --cards) has empty slots for them")]
+    NoCards,
     /// The owner to highlight owns no touchpoint of the map.
     #[error("no touchpoint is owned by '{owner}'; the owners in this map are: {}", if known.is_empty() { "none".to_owned() } else { known.join(", ") })]
     UnknownOwner {

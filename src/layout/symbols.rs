@@ -47,6 +47,45 @@ pub(crate) fn badge(mark: Mark, rect: Rect) -> Item {
     Item::Group(Group::new(Some(Tag::class(format!("badge {}", mark.as_str()))), items))
 }
 
+/// A mark's badge as an empty outline filling the square `rect`, for a
+/// team to tick by hand: the badge's own shape (diamond, disc, triangle,
+/// coin) stroked `width` in the mark's colour, inside the square. A group
+/// classed `outline <mark>`.
+pub(crate) fn outline(mark: Mark, rect: Rect, width: f64) -> Item {
+    let inset = width / 2.0;
+    let r = Rect::new(rect.x + inset, rect.y + inset, rect.width - width, rect.height - width);
+    let s = r.width.min(r.height);
+    let at = |fx: f64, fy: f64| Point::new(r.x + fx * s, r.y + fy * s);
+    let stroke = Stroke { role: Role::of_mark(mark), width, dash: None, round: true };
+    let geometry = match mark {
+        Mark::Essential => Geometry::Polygon(vec![at(0.5, 0.0), at(1.0, 0.5), at(0.5, 1.0), at(0.0, 0.5)]),
+        Mark::Pain => Geometry::Polygon(vec![at(0.5, 0.02), at(1.0, 0.94), at(0.0, 0.94)]),
+        Mark::Strength | Mark::WouldPay => Geometry::Circle { center: r.center(), radius: s / 2.0 },
+    };
+    let mut items = vec![Item::Shape(Shape::stroked(geometry, stroke))];
+    // The coin keeps its milled ring, so an empty coin and an empty
+    // strength disc still differ in shape.
+    if mark == Mark::WouldPay {
+        let ring = Stroke { width: width / 2.0, ..stroke };
+        items.push(Item::Shape(Shape::stroked(Geometry::Circle { center: r.center(), radius: s * 0.27 }, ring)));
+    }
+    Item::Group(Group::new(Some(Tag::class(format!("outline {}", mark.as_str()))), items))
+}
+
+/// The moment-of-truth star as an empty outline filling the square
+/// `rect`, stroked `width` inside it.
+pub(crate) fn star_outline(rect: Rect, width: f64) -> Item {
+    let inset = width / 2.0;
+    let r = Rect::new(rect.x + inset, rect.y + inset, rect.width - width, rect.height - width);
+    let s = r.width.min(r.height);
+    let points = STAR.iter().map(|(x, y)| Point::new(r.x + x * s, r.y + (y + 0.025) * s)).collect();
+    let stroke = Stroke { role: Role::MomentOfTruth, width, dash: None, round: true };
+    Item::Group(Group::new(
+        Some(Tag::class("outline star")),
+        vec![Item::Shape(Shape::stroked(Geometry::Polygon(points), stroke))],
+    ))
+}
+
 /// A faint wash of `role` over `rect` at `opacity`: a pain tint that
 /// shows where it hurts from across the room. Untagged, so it lies under
 /// the marks rather than counting as one.
@@ -56,23 +95,25 @@ pub(crate) fn wash(rect: Rect, radius: f64, role: Role, opacity: f64) -> Item {
     Item::Group(group)
 }
 
-/// The moment-of-truth star filling the square `rect`. The unit vertices
-/// are written out rather than computed with `sin`/`cos`.
+/// The star's vertices in a unit square, written out rather than computed
+/// with `sin`/`cos`.
+const STAR: [(f64, f64); 10] = [
+    (0.5, 0.0),
+    (0.6176, 0.3382),
+    (0.9755, 0.3455),
+    (0.6902, 0.5618),
+    (0.7939, 0.9045),
+    (0.5, 0.7),
+    (0.2061, 0.9045),
+    (0.3098, 0.5618),
+    (0.0245, 0.3455),
+    (0.3824, 0.3382),
+];
+
+/// The moment-of-truth star filling the square `rect`.
 pub(crate) fn star(rect: Rect) -> Item {
-    const UNIT: [(f64, f64); 10] = [
-        (0.5, 0.0),
-        (0.6176, 0.3382),
-        (0.9755, 0.3455),
-        (0.6902, 0.5618),
-        (0.7939, 0.9045),
-        (0.5, 0.7),
-        (0.2061, 0.9045),
-        (0.3098, 0.5618),
-        (0.0245, 0.3455),
-        (0.3824, 0.3382),
-    ];
     let s = rect.width.min(rect.height);
-    let points = UNIT.iter().map(|(x, y)| Point::new(rect.x + x * s, rect.y + (y + 0.025) * s)).collect();
+    let points = STAR.iter().map(|(x, y)| Point::new(rect.x + x * s, rect.y + (y + 0.025) * s)).collect();
     Item::Group(Group::new(
         Some(Tag::class("star")),
         vec![Item::Shape(Shape::filled(Geometry::Polygon(points), Role::MomentOfTruth))],
@@ -139,5 +180,10 @@ mod tests {
             assert!(rect.contains(&b), "{mark:?}: {b:?}");
         }
         assert!(rect.contains(&star(rect).bounds()));
+        for mark in Mark::ALL {
+            let o = outline(mark, rect, 2.0).bounds();
+            assert!(rect.contains(&o), "{mark:?} outline: {o:?}");
+        }
+        assert!(rect.contains(&star_outline(rect, 2.0).bounds()));
     }
 }

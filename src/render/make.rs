@@ -16,10 +16,10 @@ use crate::output::Resolution;
 use crate::theme::Theme;
 
 /// What a medium made: its outputs, notes and sheet.
-struct Made {
-    outputs: Vec<Produced>,
-    notes: Vec<Note>,
-    sheet: Sheet,
+pub(super) struct Made {
+    pub(super) outputs: Vec<Produced>,
+    pub(super) notes: Vec<Note>,
+    pub(super) sheet: Sheet,
 }
 
 /// Refuses a PNG over the pixel limit before the layout, from a lower
@@ -67,6 +67,8 @@ impl Renderer {
                 match job.medium {
                     Medium::Poster => self.poster(journey, &theme, job, &page)?,
                     Medium::Deck => self.slides(journey, &theme, job, &page)?,
+                    Medium::Canvas { lang } => self.canvas(journey, &theme, job, lang)?,
+                    Medium::Cards { lang } => self.cards(journey, &theme, job, lang)?,
                 }
             }
             _ => return Err(RenderError::Map(Box::new(map))),
@@ -92,7 +94,12 @@ impl Renderer {
     }
 
     /// Bleed and crop marks, or tiles, as asked.
-    fn furnish(&self, document: Document, furniture: Option<Furniture>, fit: bool) -> Result<Document, RenderError> {
+    pub(super) fn furnish(
+        &self,
+        document: Document,
+        furniture: Option<Furniture>,
+        fit: bool,
+    ) -> Result<Document, RenderError> {
         Ok(match furniture {
             Some(Furniture::Bleed { mm }) => layout::with_bleed(&document, mm)?,
             Some(Furniture::Tiles { paper }) if fit => self.fitted_tiles(&document, paper)?,
@@ -103,7 +110,12 @@ impl Renderer {
 
     /// Every output of a document (folders aside): each format made once,
     /// the formats side by side (a PNG's bands share the cores).
-    fn export_all(&self, document: &Document, theme: &Theme, outputs: &[Output]) -> Result<Vec<Produced>, RenderError> {
+    pub(super) fn export_all(
+        &self,
+        document: &Document,
+        theme: &Theme,
+        outputs: &[Output],
+    ) -> Result<Vec<Produced>, RenderError> {
         let mut formats: Vec<OutputFormat> = Vec::new();
         for output in outputs.iter().filter(|o| !matches!(o.target, Target::Folder(_))) {
             if !formats.contains(&output.format) {

@@ -33,12 +33,15 @@
 //! // Nothing is written: the caller writes `rendered.files()`, all or none.
 //! ```
 
+mod canvas;
 mod coverage;
 mod make;
 mod notes;
 mod request;
 
-pub use notes::{ClosestPaper, ContrastFailure, DeckSummary, LeftOut, Note, PageType, SheetType, WallSheets};
+pub use notes::{
+    CanvasSummary, CardsSummary, ClosestPaper, ContrastFailure, DeckSummary, LeftOut, Note, PageType, SheetType, WallSheets,
+};
 pub use request::{
     Destination, Furniture, Job, Medium, Output, OwnerCopies, Produced, Rendered, Request, RequestError, Sheet, Target,
 };

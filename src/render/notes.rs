@@ -52,6 +52,10 @@ pub enum Note {
         /// How many stages fold.
         stages: usize,
     },
+    /// The workshop canvas: its page and each stage's sticky-note slots.
+    Canvas(CanvasSummary),
+    /// The touchpoints as cut-out cards.
+    Cards(CardsSummary),
     /// The full poster does not fit the page at 6 pt: this is the summary.
     Summary {
         /// The page asked for, as the map or `--size` wrote it.
@@ -197,6 +201,46 @@ pub struct DeckSummary {
     pub smallest_px: f64,
 }
 
+/// A workshop canvas's page and slots.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CanvasSummary {
+    /// The page in words: "A1 landscape", "1700×841 mm".
+    pub page: String,
+    /// The page width in millimetres.
+    pub width_mm: f64,
+    /// The page height in millimetres.
+    pub height_mm: f64,
+    /// Each stage's slots, in spine order.
+    pub stages: Vec<crate::layout::StageSlots>,
+}
+
+/// The cut-out cards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardsSummary {
+    /// How many cards (the map's touchpoints).
+    pub cards: usize,
+    /// How many a sheet holds.
+    pub per_sheet: usize,
+    /// How many sheets.
+    pub sheets: usize,
+    /// The sheet in words: "A4 portrait".
+    pub paper: String,
+}
+
+/// What any laid-out page may need said: colours below WCAG AA and
+/// words broken between letters.
+pub(crate) fn quality_notes(document: &Document, theme: &Theme) -> Vec<Note> {
+    let mut notes = Vec::new();
+    for (example, lines) in contrast::failures(document, theme) {
+        let (ink, ground) = (theme.colors.get(example.ink), theme.colors.get(example.ground));
+        notes.push(Note::Contrast(ContrastFailure { theme: theme.label().to_owned(), example, ink, ground, lines }));
+    }
+    if document.forced_breaks > 0 {
+        notes.push(Note::ForcedBreaks { words: document.forced_breaks });
+    }
+    notes
+}
+
 /// The notes about a laid-out poster (before any print furniture: they are
 /// about the poster, not the sheets it is printed on). `size` is the
 /// page asked for (automatic, paper, or in pixels); `svg_embeds` whether an
@@ -220,13 +264,7 @@ pub(crate) fn poster_notes(
         card_title_pt: document.print_pt(t.card_title),
         smallest_pt: document.print_pt(t.smallest()),
     })];
-    for (example, lines) in contrast::failures(document, theme) {
-        let (ink, ground) = (theme.colors.get(example.ink), theme.colors.get(example.ground));
-        notes.push(Note::Contrast(ContrastFailure { theme: theme.label().to_owned(), example, ink, ground, lines }));
-    }
-    if document.forced_breaks > 0 {
-        notes.push(Note::ForcedBreaks { words: document.forced_breaks });
-    }
+    notes.extend(quality_notes(document, theme));
     if let crate::layout::Arrangement::Summary { fell_back: true, .. } = document.arrangement {
         let (w, h) = document.page().size_mm();
         notes.push(Note::Summary { size: format!("{w:.0}×{h:.0} mm") });

@@ -35,6 +35,18 @@ impl Request {
         Request { map, job }
     }
 
+    /// A request for a canvas without a map: `stages` names its columns
+    /// or counts its blank headers (see [`layout::blank_journey`]).
+    pub fn blank(stages: &layout::BlankStages, job: Job) -> Request {
+        let map = Parsed {
+            files: crate::diag::Files::new(crate::diag::Source::new("<canvas>", "")),
+            base_dir: None,
+            journey: Some(layout::blank_journey(stages)),
+            diagnostics: Vec::new(),
+        };
+        Request { map, job }
+    }
+
     /// A request for map text: `name` labels its diagnostics, and a theme
     /// file it names is read from the current directory.
     pub fn from_source(name: &str, text: &str, job: Job) -> Request {
@@ -82,6 +94,19 @@ pub enum Medium {
     /// 16:9 slides, the overview and each stage in full (see
     /// [`layout::deck`]).
     Deck,
+    /// The workshop canvas: the stages, questions and sticky-note slots
+    /// to fill in by hand, with what the map already holds printed (see
+    /// [`layout::canvas`]).
+    Canvas {
+        /// The canvas's language over the map's.
+        lang: Option<crate::labels::Lang>,
+    },
+    /// The map's touchpoints as cut-out cards with crop marks, several
+    /// to a sheet (see [`layout::cards`]).
+    Cards {
+        /// The cards' language over the map's.
+        lang: Option<crate::labels::Lang>,
+    },
 }
 
 /// What a print shop or an office printer needs around a poster.
@@ -190,6 +215,10 @@ pub enum RequestError {
         "the wall layout makes {0} sheets and standard output takes one file: write them to files (-o wall.png writes wall.png, wall-2.png, …) or to one PDF, a page a sheet (-o wall.pdf)"
     )]
     SheetsToStdout(usize),
+    /// What shrinks, highlights or splits a poster has no place on the
+    /// workshop canvas or its cards.
+    #[error("the workshop canvas and its cards have no {0}")]
+    NotForCanvas(&'static str),
 }
 
 impl Job {
@@ -224,7 +253,23 @@ impl Job {
         match self.medium {
             Medium::Deck => self.check_deck(),
             Medium::Poster => self.check_poster(),
+            Medium::Canvas { .. } | Medium::Cards { .. } => self.check_canvas(),
         }
+    }
+
+    /// A canvas is a poster's page without its copies; its slots never
+    /// shrink, so tiles are cut at its size; cards carry their own marks.
+    fn check_canvas(&self) -> Result<(), RequestError> {
+        if self.per_owner.is_some() || self.highlight.is_some() {
+            return Err(RequestError::NotForCanvas("department copies (--per-owner, --highlight-owner)"));
+        }
+        if self.fit_tiles {
+            return Err(RequestError::NotForCanvas("--fit: it would shrink the sticky-note slots; tile at full size"));
+        }
+        if matches!(self.medium, Medium::Cards { .. }) && self.furniture.is_some() {
+            return Err(RequestError::NotForCanvas("--bleed or --tile on the cards: they carry their own crop marks"));
+        }
+        self.check_poster()
     }
 
     fn check_deck(&self) -> Result<(), RequestError> {

@@ -3,12 +3,13 @@
 use journeymap::output;
 use journeymap::paint::MAX_EMBEDDED_FONT_BYTES;
 use journeymap::render::{
-    ClosestPaper, ContrastFailure, LeftOut, Medium, Note, OutputFormat, PageType, Rendered, Sheet, Target, WallSheets,
+    CanvasSummary, ClosestPaper, ContrastFailure, LeftOut, Medium, Note, OutputFormat, PageType, Rendered, Sheet,
+    Target, WallSheets,
 };
 
 /// A note as the terminal shows it; `None` for a kind of note this build
 /// does not know.
-pub(super) fn note(note: &Note) -> Option<String> {
+pub(crate) fn note(note: &Note) -> Option<String> {
     Some(match note {
         Note::PageType(page) => page_type(page),
         Note::Contrast(failure) => contrast(failure),
@@ -36,6 +37,16 @@ pub(super) fn note(note: &Note) -> Option<String> {
              short entries; the PDF's last page has every card in full, and --size auto shows them all",
             if *stages == 1 { "" } else { "s" },
             if *cards == 1 { "" } else { "s" }
+        ),
+        Note::Canvas(canvas) => return Some(canvas_lines(canvas)),
+        Note::Cards(cards) => format!(
+            "cards: {} touchpoint{} on {} sheet{} of {}, up to {} to a sheet; cut along the crop marks",
+            cards.cards,
+            if cards.cards == 1 { "" } else { "s" },
+            cards.sheets,
+            if cards.sheets == 1 { "" } else { "s" },
+            cards.paper,
+            cards.per_sheet
         ),
         Note::Deck(deck) => format!(
             "deck: {} slides of 1920×1080 px ({}); smallest text {:.0} px",
@@ -65,9 +76,45 @@ fn wall_text(wall: &WallSheets) -> String {
     text
 }
 
+/// How many sticky-note slots each stage got, then a warning for each
+/// stage with more touchpoints than slots.
+fn canvas_lines(canvas: &CanvasSummary) -> String {
+    let n = canvas.stages.len();
+    // A page given in millimetres says its size already.
+    let size = if canvas.page.ends_with(" mm") {
+        String::new()
+    } else {
+        format!(" ({:.0}×{:.0} mm)", canvas.width_mm, canvas.height_mm)
+    };
+    let mut text = format!("canvas {}{size}, {n} stage{}: ", canvas.page, if n == 1 { "" } else { "s" });
+    if let Some(first) = canvas.stages.first() {
+        text += &format!(
+            "{} sticky-note slot{} of {:.0} mm per stage ({} across, {} down)",
+            first.slots(),
+            if first.slots() == 1 { "" } else { "s" },
+            journeymap::layout::SLOT_MM,
+            first.across,
+            first.down
+        );
+    }
+    for stage in canvas.stages.iter().filter(|s| s.left_over() > 0) {
+        let name = if stage.stage.is_empty() { String::new() } else { format!(" '{}'", stage.stage) };
+        text += &format!(
+            "\nwarning: stage {}{name} has {} touchpoints and {} slots: {} printed, and its last slot lists the other {} by name; \
+             print them all as cards with --cards, or give the canvas more room with a larger --size",
+            stage.number,
+            stage.touchpoints,
+            stage.slots(),
+            stage.printed,
+            stage.left_over()
+        );
+    }
+    text
+}
+
 /// A note about the map on one line: what it says, then what to do, e.g.
 /// "note: the map reads as German (de); … Write `lang = "de"` …".
-pub(super) fn map_note(note: &journeymap::diag::Diagnostic) -> String {
+pub(crate) fn map_note(note: &journeymap::diag::Diagnostic) -> String {
     let mut line = format!("note: {}.", note.message);
     if let Some(hint) = note.hint() {
         let mut chars = hint.chars();
@@ -137,7 +184,7 @@ fn closest_paper(closest: &ClosestPaper) -> String {
 
 /// A line per output written to disk, in the order asked, then the
 /// department copies.
-pub(super) fn wrote(medium: Medium, outputs: &[journeymap::render::Output], rendered: &Rendered) -> Vec<String> {
+pub(crate) fn wrote(medium: Medium, outputs: &[journeymap::render::Output], rendered: &Rendered) -> Vec<String> {
     let sheet = &rendered.sheet;
     let mut lines: Vec<String> = outputs
         .iter()

@@ -3,7 +3,7 @@
 
 mod args;
 mod job;
-mod messages;
+pub(crate) mod messages;
 
 use std::path::Path;
 
@@ -14,7 +14,7 @@ use journeymap::parse::Parsed;
 use journeymap::render::{RenderError, Rendered, Request, Target};
 use journeymap::theme::ThemeError;
 
-pub(crate) use args::{AFTER_HELP, Args, parse_size};
+pub(crate) use args::{AFTER_HELP, Args, OrientationArg, StdoutFormat, parse_size};
 pub(crate) use job::{Prepared, load_fonts, load_theme, prepare};
 
 use super::terminal::say;
@@ -30,7 +30,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
 pub(crate) fn render(args: &Args, prepared: &Prepared) -> Outcome {
     let request = Request::new(load(&args.map)?, prepared.job.clone());
     let rendered = prepared.renderer.render(&request).map_err(|e| failure(&e))?;
-    report_warnings(args, &rendered.map);
+    report_warnings(&args.map, &rendered.map);
     for text in rendered.notes.iter().filter_map(messages::note) {
         say!("{text}");
     }
@@ -41,7 +41,7 @@ pub(crate) fn render(args: &Args, prepared: &Prepared) -> Outcome {
 /// Characters that would draw as boxes are worth the full excerpt; the
 /// workshop's open ends are counted and left to `check`; notes about the
 /// map (the language read from its text) take a line each.
-fn report_warnings(args: &Args, parsed: &Parsed) {
+pub(crate) fn report_warnings(map: &Path, parsed: &Parsed) {
     let (glyphs, others): (Vec<_>, Vec<_>) =
         parsed.diagnostics.iter().cloned().partition(|d| d.code == Code::MissingGlyph);
     report::human(&parsed.files, &glyphs);
@@ -54,14 +54,14 @@ fn report_warnings(args: &Args, parsed: &Parsed) {
             "{}: {warnings} warning{} (see `journeymap check {}`)",
             parsed.source().name,
             if warnings == 1 { "" } else { "s" },
-            args.map.display()
+            map.display()
         );
     }
 }
 
 /// Writes every file or none (folders for slides made first), then
 /// standard output, then says what was written.
-fn write(prepared: &Prepared, rendered: &Rendered) -> Result<(), Failure> {
+pub(crate) fn write(prepared: &Prepared, rendered: &Rendered) -> Result<(), Failure> {
     let job = &prepared.job;
     let folders = job.outputs.iter().filter_map(|o| match &o.target {
         Target::Folder(dir) => Some(dir.as_path()),
@@ -103,7 +103,12 @@ pub(crate) fn failure(e: &RenderError) -> Failure {
         }
         RenderError::Theme(ThemeError::Io(..)) => Status::Io,
         RenderError::Theme(ThemeError::Invalid(..)) => Status::MapErrors,
-        RenderError::Layout(LayoutError::TooSmall { .. } | LayoutError::SlideTooSmall { .. }) => Status::MapErrors,
+        RenderError::Layout(
+            LayoutError::TooSmall { .. }
+            | LayoutError::SlideTooSmall { .. }
+            | LayoutError::CanvasTooSmall { .. }
+            | LayoutError::NoCards,
+        ) => Status::MapErrors,
         RenderError::Png(PngError::TooManyParts { .. }) => Status::MapErrors,
         RenderError::Png(PngError::Svg(_) | PngError::Encode(_))
         | RenderError::Pdf(PdfError::Write(_))
