@@ -1,6 +1,7 @@
 //! Argument parsing and messages. Every behaviour is a library call; this
 //! module only reads arguments, calls, prints and picks the exit status.
 
+mod diff;
 mod interchange;
 mod live;
 mod output;
@@ -200,6 +201,16 @@ enum Command {
         #[arg(long)]
         no_formula_guard: bool,
     },
+    /// Compare two versions of a map (or an as-is map with a to-be map):
+    /// what changed, as text, Markdown or JSON, and as the new poster with
+    /// every change marked.
+    ///
+    /// Stages match by name, touchpoints by stage and name; a close name
+    /// at the same place is a rename, the same name in another stage a
+    /// move. Diagnostics of either map are reported as `check` reports
+    /// them.
+    #[command(after_help = diff::AFTER_HELP)]
+    Diff(diff::Args),
     /// Render again on every save of the map (Ctrl-C to stop).
     ///
     /// Takes `render`'s options. One renderer stays warm for the whole
@@ -321,6 +332,7 @@ pub(crate) fn run() -> ExitCode {
         Command::New { stages, output, force } => new(&stages, output.as_deref(), force),
         Command::Themes { toml } => themes(toml.as_deref()),
         Command::Schema { output, force } => schema(output.as_deref(), force),
+        Command::Diff(args) => diff::run(&args),
         Command::Watch(args) => live::watch(&args),
         Command::Serve(args) => live::serve(&args),
         Command::Completions { shell } => {

@@ -77,6 +77,9 @@ pub struct Options {
     /// summary on A4 and smaller and on sizes in pixels, the full poster
     /// elsewhere, falling back to the summary where it would not fit.
     pub layout: Option<PosterLayout>,
+    /// Changes to mark (a diff poster): what changed since an older
+    /// version of the map, arranged by this map's stages and cards.
+    pub diff: Option<std::sync::Arc<crate::diff::Overlay>>,
 }
 
 /// Why a poster cannot be laid out.
