@@ -71,14 +71,20 @@ fn json_has_a_stable_shape() {
     let out = run(&["diff", AIRLINE, EDITED, "--format", "json"]);
     let v = json(&out);
     let keys: Vec<&str> = v.as_object().expect("an object").keys().map(String::as_str).collect();
-    for key in ["old", "new", "same", "counts", "touchpoints", "stages", "order", "health", "weakest", "answers", "fields"] {
+    for key in
+        ["old", "new", "same", "counts", "touchpoints", "stages", "order", "health", "weakest", "answers", "fields"]
+    {
         assert!(keys.contains(&key), "{key} in {keys:?}");
     }
     assert_eq!(v["old"], AIRLINE);
     assert_eq!(v["counts"]["moved"], 1);
-    let moved = v["touchpoints"].as_array().expect("a list").iter().find(|t| t["changes"] == serde_json::json!(["moved"]));
+    let moved =
+        v["touchpoints"].as_array().expect("a list").iter().find(|t| t["changes"] == serde_json::json!(["moved"]));
     let moved = moved.expect("the bag drop moved");
-    assert_eq!((moved["old"]["stage"].as_str(), moved["new"]["stage"].as_str()), (Some("Check-in"), Some("At the airport")));
+    assert_eq!(
+        (moved["old"]["stage"].as_str(), moved["new"]["stage"].as_str()),
+        (Some("Check-in"), Some("At the airport"))
+    );
     assert_eq!(v["weakest"], serde_json::json!({ "old": "Booking", "new": "Return" }));
 }
 
@@ -189,4 +195,303 @@ fn old_is_read_from_git_as_rev_colon_path() {
     let option = run(&["diff", "--", &format!("--output=x:{map}"), map]);
     assert_eq!(code(&option), 2);
     assert!(stderr(&option).contains("a revision cannot start with '-'"), "{}", stderr(&option));
+}
+
+// ---------------------------------------------------------------- picture
+
+/// The map every change-kind test edits: two stages, two touchpoints each.
+const BASE: &str = r#"title = "Kinds"
+[[stage]]
+name = "Awareness"
+  [[stage.touchpoint]]
+  name = "Advert"
+  owner = "Marketing"
+  marks = ["essential", "pain"]
+  score = 2
+  action = "Say less"
+  [[stage.touchpoint]]
+  name = "Colleague recommendation"
+  marks = ["strength"]
+  score = 4
+[[stage]]
+name = "Booking"
+  [[stage.touchpoint]]
+  name = "Website"
+  marks = ["pain"]
+  score = 3
+  action = "Faster search"
+  [[stage.touchpoint]]
+  name = "Phone"
+  marks = ["pain"]
+  score = 3
+  action = "Call back"
+"#;
+
+/// Diffs BASE against `new` with a picture: the SVG and the JSON.
+fn picture(new: &str) -> (String, serde_json::Value) {
+    let dir = tempfile::tempdir().expect("a folder");
+    let (old_path, new_path, svg) =
+        (dir.path().join("old.toml"), dir.path().join("new.toml"), dir.path().join("d.svg"));
+    std::fs::write(&old_path, BASE).expect("write");
+    std::fs::write(&new_path, new).expect("write");
+    let p = |p: &Path| p.to_str().expect("UTF-8").to_owned();
+    let out = run(&["diff", &p(&old_path), &p(&new_path), "--format", "json", "-o", &p(&svg)]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    (std::fs::read_to_string(&svg).expect("the SVG"), json(&out))
+}
+
+/// The `data-change` of the group with `id`, if it has one.
+fn change_of(svg: &str, id: &str) -> Option<String> {
+    let at = svg.find(&format!("id=\"{id}\""))?;
+    let end = at + svg[at..].find('>')?;
+    let tag = &svg[at..end];
+    let from = tag.find("data-change=\"")? + "data-change=\"".len();
+    Some(tag[from..from + tag[from..].find('"')?].to_owned())
+}
+
+/// Every `data-change` in the SVG, with its group's id.
+fn changes(svg: &str) -> Vec<(String, String)> {
+    svg.match_indices("data-change=\"")
+        .filter_map(|(at, _)| {
+            let start = svg[..at].rfind("<g")?;
+            let tag = &svg[start..at];
+            let id = tag.find("id=\"").map(|i| &tag[i + 4..])?;
+            let value = &svg[at + 13..];
+            Some((id[..id.find('"')?].to_owned(), value[..value.find('"')?].to_owned()))
+        })
+        .collect()
+}
+
+fn kinds(v: &serde_json::Value) -> Vec<(String, Vec<String>)> {
+    v["touchpoints"]
+        .as_array()
+        .expect("touchpoints")
+        .iter()
+        .map(|t| {
+            let place = if t["new"].is_null() { &t["old"] } else { &t["new"] };
+            let words = t["changes"].as_array().expect("changes").iter().filter_map(|c| c.as_str().map(str::to_owned));
+            (place["name"].as_str().unwrap_or_default().to_owned(), words.collect())
+        })
+        .collect()
+}
+
+#[test]
+fn an_unchanged_map_marks_nothing() {
+    let (svg, v) = picture(BASE);
+    assert!(changes(&svg).is_empty(), "{:?}", changes(&svg));
+    assert_eq!(v["same"], true);
+    assert!(svg.contains("id=\"changes\""), "the panel says nothing changed");
+}
+
+#[test]
+fn a_new_card_is_marked_added() {
+    let (svg, v) = picture(&format!("{BASE}  [[stage.touchpoint]]\n  name = \"Chat\"\n  score = 4\n"));
+    assert_eq!(change_of(&svg, "card-2-3").as_deref(), Some("added"));
+    assert_eq!(kinds(&v), [("Chat".to_owned(), vec!["added".to_owned()])]);
+}
+
+#[test]
+fn a_removed_card_is_a_ghost_in_its_stage() {
+    let new = BASE.replace(
+        "  [[stage.touchpoint]]\n  name = \"Phone\"\n  marks = [\"pain\"]\n  score = 3\n  action = \"Call back\"\n",
+        "",
+    );
+    let (svg, v) = picture(&new);
+    assert_eq!(change_of(&svg, "ghost-2-1").as_deref(), Some("removed"));
+    assert!(svg.contains("data-stage=\"Booking\""));
+    assert_eq!(kinds(&v), [("Phone".to_owned(), vec!["removed".to_owned()])]);
+    assert_eq!(v["counts"]["removed"], 1);
+}
+
+#[test]
+fn a_score_change_is_marked_on_its_card_and_its_stage_health() {
+    let new = BASE.replace(
+        "name = \"Website\"\n  marks = [\"pain\"]\n  score = 3",
+        "name = \"Website\"\n  marks = [\"pain\"]\n  score = 5",
+    );
+    let (svg, v) = picture(&new);
+    assert!(change_of(&svg, "card-2-1").is_some_and(|c| c.split(' ').any(|w| w == "score")), "{:?}", changes(&svg));
+    assert_eq!(change_of(&svg, "health-2").as_deref(), Some("health"));
+    assert_eq!(change_of(&svg, "health-1"), None, "unchanged stages stay quiet");
+    assert_eq!(v["touchpoints"][0]["score"], serde_json::json!({ "old": 3, "new": 5 }));
+    assert_eq!(v["health"][0]["stage"], "Booking");
+}
+
+#[test]
+fn marks_gained_and_lost_are_marked() {
+    let new = BASE.replace("marks = [\"strength\"]", "marks = [\"strength\", \"essential\"]\n  moment_of_truth = true");
+    let (svg, v) = picture(&new);
+    assert!(change_of(&svg, "card-1-2").is_some_and(|c| c.starts_with("marks")), "{:?}", changes(&svg));
+    assert_eq!(
+        v["touchpoints"][0]["marks"],
+        serde_json::json!({ "gained": ["essential"], "lost": [], "moment_of_truth": true })
+    );
+}
+
+#[test]
+fn a_card_moved_to_another_stage_is_marked_moved() {
+    let phone =
+        "  [[stage.touchpoint]]\n  name = \"Phone\"\n  marks = [\"pain\"]\n  score = 3\n  action = \"Call back\"\n";
+    let new = BASE
+        .replace(phone, "")
+        .replace("[[stage]]\nname = \"Booking\"", &format!("{phone}[[stage]]\nname = \"Booking\""));
+    let (svg, v) = picture(&new);
+    // Earlier on the spine now, it also passed Website in the priorities.
+    assert_eq!(change_of(&svg, "card-1-3").as_deref(), Some("moved rank"), "{:?}", changes(&svg));
+    assert_eq!(kinds(&v)[0], ("Phone".to_owned(), vec!["moved".to_owned(), "rank".to_owned()]));
+    let moved = v["touchpoints"][0].clone();
+    assert_eq!((moved["old"]["stage"].as_str(), moved["new"]["stage"].as_str()), (Some("Booking"), Some("Awareness")));
+    assert!(svg.contains("From Booking"), "the chip names the stage it came from");
+}
+
+#[test]
+fn a_renamed_card_is_marked_renamed() {
+    let (svg, v) = picture(&BASE.replace("Colleague recommendation", "Colleague referral"));
+    assert_eq!(change_of(&svg, "card-1-2").as_deref(), Some("renamed"));
+    assert_eq!(kinds(&v), [("Colleague referral".to_owned(), vec!["renamed".to_owned()])]);
+}
+
+#[test]
+fn a_priority_that_moved_is_marked_rank() {
+    // Website and Phone are alike but for their place on the spine: put
+    // Phone's stage first and it passes Website.
+    let new = BASE.replace("[[stage]]\nname = \"Awareness\"", "[[stage]]\nname = \"Intro\"").replace(
+        "name = \"Phone\"\n  marks = [\"pain\"]\n  score = 3",
+        "name = \"Phone\"\n  marks = [\"pain\"]\n  moment_of_truth = true\n  score = 3",
+    );
+    let (svg, v) = picture(&new);
+    let phone = change_of(&svg, "card-2-2").expect("Phone changed");
+    assert!(phone.split(' ').any(|w| w == "rank") && phone.split(' ').any(|w| w == "marks"), "{phone}");
+    let website = change_of(&svg, "card-2-1").expect("Website moved down");
+    assert_eq!(website, "rank", "{:?}", changes(&svg));
+    let moved: Vec<_> = kinds(&v).into_iter().filter(|(_, k)| k.contains(&"rank".to_owned())).collect();
+    assert_eq!(moved.len(), 2, "{moved:?}");
+}
+
+#[test]
+fn changed_text_is_marked_text() {
+    let (svg, v) = picture(&BASE.replace("owner = \"Marketing\"", "owner = \"Brand\""));
+    assert_eq!(change_of(&svg, "card-1-1").as_deref(), Some("text"));
+    assert_eq!(
+        v["touchpoints"][0]["text"],
+        serde_json::json!([{ "field": "owner", "old": "Marketing", "new": "Brand" }])
+    );
+}
+
+#[test]
+fn several_changes_on_one_card_are_space_separated_in_spec_order() {
+    let new = BASE.replace(
+        "name = \"Advert\"\n  owner = \"Marketing\"\n  marks = [\"essential\", \"pain\"]\n  score = 2",
+        "name = \"Advert\"\n  owner = \"Brand\"\n  marks = [\"essential\", \"strength\"]\n  score = 4",
+    );
+    let (svg, _) = picture(&new);
+    assert_eq!(change_of(&svg, "card-1-1").as_deref(), Some("score marks rank text"));
+}
+
+// --------------------------------------------------------------- geometry
+
+/// A copy of `j` after a round of work: a score, marks and an owner
+/// changed, a card added, one renamed, one moved to the first stage, the
+/// last stage's last card removed, and the version bumped.
+fn edited(j: &journeymap::model::Journey) -> journeymap::model::Journey {
+    use journeymap::model::{Mark, Score};
+    let mut e = j.clone();
+    e.version = Some("next".into());
+    if let Some(t) = e.stages.iter_mut().flat_map(|s| s.touchpoints.iter_mut()).next() {
+        t.score = Score::new(if t.score.map(Score::get) == Some(5) { 1 } else { 5 });
+        if t.has(Mark::Pain) {
+            t.marks.retain(|m| *m != Mark::Pain)
+        } else {
+            t.marks.push(Mark::Pain)
+        }
+        t.owner = Some("A department with a long name".into());
+    }
+    if let Some(t) = e.stages[0].touchpoints.get_mut(1) {
+        t.name.push_str(" (renamed)");
+    }
+    if e.stages.len() > 1 && !e.stages[1].touchpoints.is_empty() {
+        let moved = e.stages[1].touchpoints.remove(0);
+        if !e.stages[0].touchpoints.iter().any(|t| t.name == moved.name) {
+            e.stages[0].touchpoints.push(moved);
+        }
+    }
+    let last = e.stages.len() - 1;
+    e.stages[last].touchpoints.pop();
+    if let Some(mut fresh) = j.touchpoints().next().map(|(_, t)| t.clone()) {
+        fresh.name = "A touchpoint the team found in the last round of interviews".into();
+        e.stages[last].touchpoints.push(fresh);
+    }
+    e
+}
+
+#[test]
+fn diff_posters_keep_the_geometry_guarantees() {
+    use journeymap::layout::{self, Options};
+    use journeymap::model::{Orientation, Paper, Size};
+    let fonts = journeymap::text::Fonts::embedded();
+    let theme = journeymap::theme::Theme::classic();
+    let sizes = [
+        None,
+        Some(Size::Paper(Paper::A0)),
+        Some(Size::Paper(Paper::A2)),
+        Some(Size::Paper(Paper::A4)),
+        Some(Size::Paper(Paper::Slide)),
+    ];
+    let mut failures = Vec::new();
+    let mut marked = 0;
+    for (name, text) in common::valid_maps() {
+        let old = common::journey(&name, &text);
+        let new = edited(&old);
+        let changes = journeymap::diff::compare(&old, &new, &[]).expect("no renames");
+        let overlay = std::sync::Arc::new(journeymap::diff::Overlay::new(&old, &changes));
+        for size in sizes {
+            for orientation in [None, Some(Orientation::Portrait)] {
+                let options = Options { size, orientation, diff: Some(overlay.clone()), ..Default::default() };
+                let Ok(poster) = layout::layout(&new, &theme, &fonts, &options) else {
+                    // A page too small for the map is refused as for any poster.
+                    assert!(size.is_some_and(|s| s != Size::Paper(Paper::A0)), "{name} {size:?}");
+                    continue;
+                };
+                marked += poster.boxes().iter().filter(|b| b.tag.get("change").is_some()).count();
+                for v in common::violations(&poster).into_iter().chain(common::missing_text(&poster, &new)) {
+                    failures.push(format!("{name} {size:?} {orientation:?}: {v}"));
+                }
+                if common::smallest_text(&poster) < layout::MIN_TEXT_PX - 1e-9 {
+                    failures.push(format!("{name} {size:?}: text below the print floor"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} violations:\n{}", failures.len(), failures.join("\n"));
+    assert!(marked > 50, "the edits are marked: {marked}");
+}
+
+#[test]
+fn the_geometry_check_sees_a_broken_diff_poster() {
+    // The checker must be able to fail: a chip pushed out of its card is
+    // caught.
+    use journeymap::layout::{self, Item, Options};
+    let old = common::journey(AIRLINE, &std::fs::read_to_string(AIRLINE).expect("sample"));
+    let new = common::journey(EDITED, &std::fs::read_to_string(EDITED).expect("edited"));
+    let changes = journeymap::diff::compare(&old, &new, &[]).expect("no renames");
+    let overlay = std::sync::Arc::new(journeymap::diff::Overlay::new(&old, &changes));
+    let options = Options { diff: Some(overlay), ..Default::default() };
+    let mut poster =
+        layout::layout(&new, &journeymap::theme::Theme::classic(), &journeymap::text::Fonts::embedded(), &options)
+            .expect("auto fits");
+    assert!(common::violations(&poster).is_empty());
+    let mut moved = false;
+    fn push_chips(items: &mut [Item], moved: &mut bool) {
+        for item in items {
+            if let Item::Group(g) = item {
+                if g.tag.as_ref().is_some_and(|t| t.has_class("change")) && !*moved {
+                    g.transform = journeymap::layout::Transform::translate(0.0, 500.0);
+                    *moved = true;
+                }
+                push_chips(&mut g.items, moved);
+            }
+        }
+    }
+    push_chips(&mut poster.pages[0].frame.items, &mut moved);
+    assert!(moved && !common::violations(&poster).is_empty());
 }

@@ -179,7 +179,9 @@ pub fn layout_with(
     let highlight = resolve_highlight(journey, options)?;
     let size = options.size.unwrap_or(journey.poster.size);
     let orientation = options.orientation.or(journey.poster.orientation);
-    let builder = stacker(journey, theme, shaper, highlight.as_deref());
+    let diff = options.diff.as_deref();
+    let mut builder = stacker(journey, theme, shaper, highlight.as_deref());
+    builder.diff = diff;
     let summary = description(journey, &builder.labels, &builder.priorities);
     let document = |builder: &Stacker<'_>, laid: stack::Laid, scale: f64, page: Size2, left_out, cap| {
         let poster = Page {
@@ -215,6 +217,7 @@ pub fn layout_with(
         if asked == Some(PosterLayout::Summary) {
             let story = summary::story(journey);
             let mut builder = stacker(&story, theme, shaper, highlight.as_deref());
+            builder.diff = diff;
             let laid = summary::grown(&mut builder);
             let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
             let mut doc = document(&builder, laid, scale, page, Vec::new(), None);
@@ -242,6 +245,7 @@ pub fn layout_with(
     let floor = summary::floor(size, page);
     let theme = summary::theme_for(theme, floor);
     let mut builder = stacker(&story, &theme, shaper, highlight.as_deref());
+    builder.diff = diff;
     let request = summary::Request { builder: &mut builder, page, floor, min_scale, fell_back };
     let make = |b: &Stacker<'_>, laid, scale, left_out, cap| document(b, laid, scale, page, left_out, cap);
     match summary::fit_page(request, make) {
@@ -286,6 +290,7 @@ pub(crate) fn stacker<'a>(
         labels,
         first_stage: 0,
         regions: &regions::PANELS,
+        diff: None,
         footer: true,
         brief: false,
         least_column: 0.5,
