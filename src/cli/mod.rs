@@ -71,9 +71,10 @@ Examples:
   journeymap render map.toml -o map.png      render the poster (.svg, .png or .pdf)
   journeymap themes                          the built-in themes, with a swatch each
   journeymap import day.mmd -o day.toml      a Mermaid journey as a map
+  journeymap diff HEAD~1:map.toml map.toml   what changed since the last commit
 
 Exit status: 0 success, 1 the map or theme has errors (a map that cannot fit the page included),
-2 usage error (a PNG over the pixel limit included), 3 input/output failure.
+2 usage error (a PNG over the pixel limit included), 3 input/output failure; `diff` as diff(1).
 MAP may be - to read standard input.";
 
 /// Turn a customer journey map written in TOML into a poster and a
