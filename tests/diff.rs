@@ -495,3 +495,19 @@ fn the_geometry_check_sees_a_broken_diff_poster() {
     push_chips(&mut poster.pages[0].frame.items, &mut moved);
     assert!(moved && !common::violations(&poster).is_empty());
 }
+
+#[test]
+fn a_diff_picture_is_the_same_bytes_every_time() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let made: Vec<Vec<Vec<u8>>> = (0..2)
+        .map(|i| {
+            let (svg, png) = (dir.path().join(format!("{i}.svg")), dir.path().join(format!("{i}.png")));
+            let (s, p) = (svg.to_str().expect("UTF-8"), png.to_str().expect("UTF-8"));
+            let out = run(&["diff", AIRLINE, EDITED, "-o", s, "-o", p, "--width", "600"]);
+            assert_eq!(code(&out), 0, "{}", stderr(&out));
+            assert!(stdout(&out).is_empty(), "with -o and no --format, only the picture");
+            vec![std::fs::read(&svg).expect("SVG"), std::fs::read(&png).expect("PNG")]
+        })
+        .collect();
+    assert!(made[0] == made[1]);
+}
