@@ -65,6 +65,7 @@
 
 pub mod contrast;
 pub mod diag;
+pub mod diff;
 pub mod health;
 pub mod interchange;
 pub mod labels;

@@ -2,6 +2,7 @@
 //! module only reads arguments, calls, prints and picks the exit status.
 
 mod canvas;
+mod diff;
 mod interchange;
 mod live;
 mod output;
@@ -72,9 +73,10 @@ Examples:
   journeymap canvas --stages 7 -o wall.pdf   a workshop canvas to fill in with sticky notes
   journeymap themes                          the built-in themes, with a swatch each
   journeymap import day.mmd -o day.toml      a Mermaid journey as a map
+  journeymap diff HEAD~1:map.toml map.toml   what changed since the last commit
 
 Exit status: 0 success, 1 the map or theme has errors (a map that cannot fit the page included),
-2 usage error (a PNG over the pixel limit included), 3 input/output failure.
+2 usage error (a PNG over the pixel limit included), 3 input/output failure; `diff` as diff(1).
 MAP may be - to read standard input.";
 
 /// Turn a customer journey map written in TOML into a poster and a
@@ -212,6 +214,16 @@ enum Command {
         #[arg(long)]
         no_formula_guard: bool,
     },
+    /// Compare two versions of a map (or an as-is map with a to-be map):
+    /// what changed, as text, Markdown or JSON, and as the new poster with
+    /// every change marked.
+    ///
+    /// Stages match by name, touchpoints by stage and name; a close name
+    /// at the same place is a rename, the same name in another stage a
+    /// move. Diagnostics of either map are reported as `check` reports
+    /// them.
+    #[command(after_help = diff::AFTER_HELP)]
+    Diff(diff::Args),
     /// Render again on every save of the map (Ctrl-C to stop).
     ///
     /// Takes `render`'s options. One renderer stays warm for the whole
@@ -334,6 +346,7 @@ pub(crate) fn run() -> ExitCode {
         Command::New { stages, output, force } => new(&stages, output.as_deref(), force),
         Command::Themes { toml } => themes(toml.as_deref()),
         Command::Schema { output, force } => schema(output.as_deref(), force),
+        Command::Diff(args) => diff::run(&args),
         Command::Watch(args) => live::watch(&args),
         Command::Serve(args) => live::serve(&args),
         Command::Completions { shell } => {

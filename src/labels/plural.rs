@@ -19,6 +19,19 @@ pub const COUNTED: &[&str] = &[
     "legend_touchpoints",
     "legend_stages",
     "canvas_more",
+    "changes_stages_added",
+    "changes_stages_renamed",
+    "changes_added",
+    "changes_removed",
+    "changes_score",
+    "changes_marks",
+    "changes_moved",
+    "changes_renamed",
+    "changes_rank",
+    "changes_text",
+    "changes_health",
+    "changes_edits",
+    "folded",
 ];
 
 /// The form of a count: which of a label's `|`-joined forms it takes.

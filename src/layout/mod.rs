@@ -90,6 +90,9 @@ pub struct Options {
     /// summary on A4 and smaller and on sizes in pixels, the full poster
     /// elsewhere, falling back to the summary where it would not fit.
     pub layout: Option<PosterLayout>,
+    /// Changes to mark (a diff poster): what changed since an older
+    /// version of the map, arranged by this map's stages and cards.
+    pub diff: Option<std::sync::Arc<crate::diff::Overlay>>,
 }
 
 /// Why a poster cannot be laid out.
@@ -203,7 +206,9 @@ pub fn layout_with(
     let highlight = resolve_highlight(journey, options)?;
     let size = options.size.unwrap_or(journey.poster.size);
     let orientation = options.orientation.or(journey.poster.orientation);
-    let builder = stacker(journey, theme, shaper, highlight.as_deref());
+    let diff = options.diff.as_deref();
+    let mut builder = stacker(journey, theme, shaper, highlight.as_deref());
+    builder.diff = diff;
     let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
     let asked = options.layout;
     if asked == Some(PosterLayout::Wall) {
@@ -218,6 +223,7 @@ pub fn layout_with(
         if asked == Some(PosterLayout::Summary) {
             let story = summary::story(journey);
             let mut builder = stacker(&story, theme, shaper, highlight.as_deref());
+            builder.diff = diff;
             let laid = summary::grown(&mut builder);
             let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
             let mut doc = assemble(&builder, laid, scale, page, Vec::new(), None);
@@ -230,14 +236,16 @@ pub fn layout_with(
     };
     let page = Size2 { width: page_w, height: page_h };
     if asked.unwrap_or(PosterLayout::for_size(size)) == PosterLayout::Full {
-        let crowded = fold::Crowded { journey, theme, shaper, highlight: highlight.as_deref(), min_scale };
+        let crowded = Some(fold::Crowded { journey, theme, shaper, highlight: highlight.as_deref(), min_scale });
+        // A diff poster marks every card's change: none is folded away.
+        let crowded = crowded.filter(|_| diff.is_none());
         match fit(&builder, page, min_scale) {
             Ok((scale, laid)) => {
-                let folded = fold::folded(&crowded, page, Some(scale));
+                let folded = crowded.as_ref().and_then(|c| fold::folded(c, page, Some(scale)));
                 return Ok(folded.unwrap_or_else(|| assemble(&builder, laid, scale, page, Vec::new(), None)));
             }
             Err(needed) => {
-                if let Some(folded) = fold::folded(&crowded, page, None) {
+                if let Some(folded) = crowded.as_ref().and_then(|c| fold::folded(c, page, None)) {
                     return Ok(folded);
                 }
                 // Asked for by name, the full poster is refused rather
@@ -260,6 +268,7 @@ pub fn layout_with(
     let floor = summary::floor(size, page);
     let theme = summary::theme_for(theme, floor);
     let mut builder = stacker(&story, &theme, shaper, highlight.as_deref());
+    builder.diff = diff;
     let request = summary::Request { builder: &mut builder, page, floor, min_scale, fell_back };
     let make = |b: &Stacker<'_>, laid, scale, left_out, cap| assemble(b, laid, scale, page, left_out, cap);
     match summary::fit_page(request, make) {
@@ -340,6 +349,7 @@ pub(crate) fn stacker<'a>(
         labels,
         first_stage: 0,
         regions: &regions::PANELS,
+        diff: None,
         footer: true,
         brief: false,
         least_column: 0.5,

@@ -74,6 +74,8 @@ pub(crate) struct Stacker<'a> {
     /// The panels that can be drawn, in the default order: the layout's
     /// own ([`regions::PANELS`]); a test adds a toy panel here.
     pub(crate) regions: &'a [&'a PanelRegion],
+    /// The changes to mark, on a diff poster.
+    pub(crate) diff: Option<&'a crate::diff::Overlay>,
 }
 
 impl Stacker<'_> {
@@ -110,6 +112,7 @@ impl Stacker<'_> {
             brief: self.brief,
             fold: self.fold,
             forced: std::cell::Cell::new(0),
+            diff: self.diff,
             grid: Grid::new(self.journey, self.theme, width, self.least_column),
         };
         // Whether the priorities panel is shown (not the whole panel list:
@@ -189,8 +192,16 @@ impl Stacker<'_> {
         }
         let footer = regions::footer::layout(&full);
 
-        let top = s.margin + title.frame.size.height + section;
+        let mut top = s.margin + title.frame.size.height + section;
         let mut placed = vec![(left, s.margin, title)];
+        // A diff poster says what changed right under the title, across
+        // the whole width, before the journey it marks.
+        if self.diff.is_some() {
+            let changes = regions::changes::layout(&full);
+            let height = changes.frame.size.height;
+            placed.push((left, top, changes));
+            top += height + section;
+        }
         let main_bottom = stack_column(&mut placed, main_column, left, top, s.gutter, section);
         let side_x = left + content_w - side_w;
         let side_bottom = stack_column(&mut placed, side_column, side_x, top, s.gutter, section);

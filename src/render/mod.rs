@@ -40,7 +40,8 @@ mod notes;
 mod request;
 
 pub use notes::{
-    CanvasSummary, CardsSummary, ClosestPaper, ContrastFailure, DeckSummary, LeftOut, Note, PageType, SheetType, WallSheets,
+    CanvasSummary, CardsSummary, ClosestPaper, ContrastFailure, DeckSummary, LeftOut, Note, PageType, SheetType,
+    WallSheets,
 };
 pub use request::{
     Destination, Furniture, Job, Medium, Output, OwnerCopies, Produced, Rendered, Request, RequestError, Sheet, Target,

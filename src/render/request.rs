@@ -83,6 +83,9 @@ pub struct Job {
     pub per_owner: Option<OwnerCopies>,
     /// What to produce, in order.
     pub outputs: Vec<Output>,
+    /// Changes to mark on the poster (`journeymap diff`): the map is the
+    /// new version, and the overlay says what changed since the old.
+    pub diff: Option<std::sync::Arc<crate::diff::Overlay>>,
 }
 
 /// What the map is laid out as.
@@ -465,6 +468,7 @@ pub(crate) fn page_options(job: &Job, defaults: &layout::Options) -> layout::Opt
         orientation: job.orientation.or(defaults.orientation),
         highlight: job.highlight.clone().or_else(|| defaults.highlight.clone()),
         layout: job.layout.or(defaults.layout),
+        diff: job.diff.clone().or_else(|| defaults.diff.clone()),
     }
 }
 

@@ -36,6 +36,8 @@ pub(crate) const CHROMIUM: Tool =
 /// in Debian's bsdutils).
 pub(crate) const SCRIPT: Tool = Tool { names: &["script"], package: "bsdutils" };
 pub(crate) const CHROMEDRIVER: Tool = Tool { names: &["chromedriver"], package: "chromium-driver" };
+/// `diff REV:PATH` reads a map's history with git.
+pub(crate) const GIT: Tool = Tool { names: &["git"], package: "git" };
 
 /// The variable that turns a missing tool into a failure.
 pub(crate) const REQUIRE: &str = "JOURNEYMAP_REQUIRE_TOOLS";

@@ -143,3 +143,49 @@ pub(crate) enum StdoutFormat {
 pub(crate) fn parse_size(s: &str) -> Result<Size, String> {
     s.parse::<Size>().map_err(|e| format!("{e}; {}", e.hint()))
 }
+
+/// The picture options another command (`diff`) takes, for a render of
+/// its own.
+pub(crate) struct Picture {
+    pub(crate) map: PathBuf,
+    pub(crate) outputs: Vec<PathBuf>,
+    pub(crate) theme: Option<String>,
+    pub(crate) size: Option<Size>,
+    pub(crate) orientation: Option<OrientationArg>,
+    pub(crate) layout: Option<LayoutArg>,
+    pub(crate) fonts: Vec<PathBuf>,
+    pub(crate) dpi: Option<f64>,
+    pub(crate) scale: Option<f64>,
+    pub(crate) width: Option<u32>,
+    pub(crate) transparent: bool,
+    pub(crate) text_as_paths: bool,
+}
+
+impl Args {
+    /// `render`'s arguments for a poster with `picture`'s options and
+    /// nothing else (no deck, tiles or department copies).
+    pub(crate) fn for_picture(p: Picture) -> Args {
+        Args {
+            map: p.map,
+            outputs: p.outputs,
+            highlight_owner: None,
+            per_owner: None,
+            theme: p.theme,
+            size: p.size,
+            orientation: p.orientation,
+            layout: p.layout,
+            fonts: p.fonts,
+            dpi: p.dpi,
+            scale: p.scale,
+            width: p.width,
+            transparent: p.transparent,
+            no_embed_fonts: false,
+            text_as_paths: p.text_as_paths,
+            stdout_format: StdoutFormat::Svg,
+            deck: false,
+            bleed: None,
+            tile: None,
+            fit: false,
+        }
+    }
+}

@@ -54,6 +54,7 @@ pub(crate) fn prepare(args: &Args) -> Result<Prepared, Failure> {
         fit_tiles: args.fit,
         per_owner,
         outputs,
+        diff: None,
     };
     job.check().map_err(|e| Failure::usage(e.to_string()))?;
     let renderer = Renderer::new(load_fonts(&args.fonts)?);

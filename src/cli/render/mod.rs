@@ -14,7 +14,7 @@ use journeymap::parse::Parsed;
 use journeymap::render::{RenderError, Rendered, Request, Target};
 use journeymap::theme::ThemeError;
 
-pub(crate) use args::{AFTER_HELP, Args, OrientationArg, StdoutFormat, parse_size};
+pub(crate) use args::{AFTER_HELP, Args, LayoutArg, OrientationArg, Picture, StdoutFormat, parse_size};
 pub(crate) use job::{Prepared, load_fonts, load_theme, prepare};
 
 use super::terminal::say;
@@ -28,13 +28,25 @@ pub(crate) fn run(args: &Args) -> Outcome {
 /// Reads the map and renders the prepared job: diagnostics and notes to
 /// the terminal, then every output written, or none.
 pub(crate) fn render(args: &Args, prepared: &Prepared) -> Outcome {
-    let request = Request::new(load(&args.map)?, prepared.job.clone());
-    let rendered = prepared.renderer.render(&request).map_err(|e| failure(&e))?;
+    let map = load(&args.map)?;
+    let rendered = prepared.renderer.render(&Request::new(map, prepared.job.clone())).map_err(|e| failure(&e))?;
     report_warnings(&args.map, &rendered.map);
+    finish(prepared, &rendered)
+}
+
+/// Renders a map already read and checked (`diff`, which has reported
+/// its diagnostics): notes, then every output written, or none.
+pub(crate) fn render_parsed(prepared: &Prepared, map: Parsed) -> Outcome {
+    let rendered = prepared.renderer.render(&Request::new(map, prepared.job.clone())).map_err(|e| failure(&e))?;
+    finish(prepared, &rendered)
+}
+
+/// Says the render's notes and writes its outputs.
+fn finish(prepared: &Prepared, rendered: &Rendered) -> Outcome {
     for text in rendered.notes.iter().filter_map(messages::note) {
         say!("{text}");
     }
-    write(prepared, &rendered)?;
+    write(prepared, rendered)?;
     Ok(Status::Ok)
 }
 

@@ -69,6 +69,15 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             anchors.extend(more.anchors);
             y = more.bottom + s.card_gap;
         }
+        // A diff poster shows the cards removed from the stage after its
+        // own, faintly.
+        let ghosts = cx.diff.map_or(&[][..], |d| d.ghosts(i));
+        for (k, ghost) in ghosts.iter().enumerate() {
+            let slot = Slot::new(col.x, y, col.width);
+            let (item, rect) = super::changes::ghost(cx, i, k, &ghost.touchpoint, slot);
+            items.push(item);
+            y = rect.bottom() + s.card_gap;
+        }
         bottom = bottom.max(y - s.card_gap);
     }
     items.insert(0, label_box(cx, &head, 0.0, bottom, label));
@@ -136,8 +145,14 @@ pub(crate) fn card(
     let inner = Slot::new(x + pad, top + pad, width - 2.0 * pad);
     let rank = cx.rank_of(stage, index);
     let (mut items, y) = top_row(cx, t, rank, inner);
-    let (text, y) = card_text(cx, t, hidden, Slot::new(inner.x, y, inner.width));
+    let (text, mut y) = card_text(cx, t, hidden, Slot::new(inner.x, y, inner.width));
     items.extend(text);
+    if let Some(changed) = cx.diff.and_then(|d| d.card(stage, index)) {
+        let (chips, height) =
+            super::changes::card_chips(cx, changed, Slot::new(inner.x, y + s.unit / 2.0, inner.width));
+        items.extend(chips);
+        y += s.unit / 2.0 + height;
+    }
     let stroke = if t.moment_of_truth {
         Stroke::solid(Role::MomentOfTruth, s.mot_outline)
     } else {
@@ -189,6 +204,9 @@ pub(super) fn card_tag(cx: &Context<'_>, stage: usize, index: usize, t: &Touchpo
     }
     if let Some(owner) = &t.owner {
         tag = tag.data("owner", owner.as_str());
+    }
+    if let Some(changed) = cx.diff.and_then(|d| d.card(stage, index)) {
+        tag = tag.data("change", changed.data());
     }
     tag.title(t.note.clone())
 }

@@ -107,6 +107,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         label.push(Item::Text(tick));
     }
     let points = stage_points(cx, scale);
+    // A diff poster draws the old feeling first, dashed, behind the new.
+    items.extend(old_line(cx, scale, marks));
     items.extend(touchpoint_dots(cx, scale, marks));
     items.extend(ranges(cx, &points, scale));
     items.extend(line(cx, &points));
@@ -242,6 +244,38 @@ fn line(cx: &Context<'_>, points: &[StagePoint]) -> Vec<Item> {
         items.push(Item::Shape(Shape::stroked(Geometry::Path(dashed), dash)));
     }
     items
+}
+
+/// On a diff poster, the old map's curve: each stage's old mean as a
+/// ring, joined by a dashed monotone cubic, quieter than the new line.
+fn old_line(cx: &Context<'_>, scale: Scale, marks: Marks) -> Vec<Item> {
+    let Some(diff) = cx.diff else { return Vec::new() };
+    let s = &cx.theme.space;
+    let at: Vec<Point> = diff
+        .old_means
+        .iter()
+        .zip(&cx.grid.columns)
+        .filter_map(|(mean, col)| Some(Point::new(col.x + col.width / 2.0, scale.y((*mean)?))))
+        .collect();
+    let mut items = Vec::new();
+    let segments = spline::monotone(&at);
+    let mut path = Vec::new();
+    for (k, piece) in segments.iter().skip(1).enumerate() {
+        path.push(Segment::Move(at[k]));
+        path.push(*piece);
+    }
+    let stroke = Stroke { role: Role::Muted, width: s.hairline * 3.0, dash: Some(s.unit * 0.75), round: false };
+    if !path.is_empty() {
+        items.push(Item::Shape(Shape::stroked(Geometry::Path(path), stroke)));
+    }
+    let ring = Stroke { dash: None, width: s.hairline * 2.0, ..stroke };
+    for p in at {
+        items.push(Item::Shape(Shape::stroked(Geometry::Circle { center: p, radius: marks.point * 0.7 }, ring)));
+    }
+    if items.is_empty() {
+        return Vec::new();
+    }
+    vec![Item::Group(Group::new(None, items))]
 }
 
 /// A stage's point, tagged with its stage and mean.

@@ -81,6 +81,9 @@ fn stage_box(cx: &Context<'_>, h: &StageHealth, rect: Rect, content: Vec<Item>) 
     if let Some(standing) = standing {
         tag = tag.data(standing.as_str(), "true");
     }
+    if let Some(old) = cx.diff.and_then(|d| d.old_health(i)) {
+        tag = tag.data("change", "health").data("health-old", old.to_string());
+    }
     let stroke = match standing {
         Some(Standing::Weakest) => Some(Stroke::solid(Role::Pain, s.hairline * 4.0)),
         Some(Standing::Strongest) => {
@@ -105,13 +108,22 @@ fn cell(cx: &Context<'_>, h: &StageHealth, slot: Slot) -> (Vec<Item>, f64) {
 
     let bold = cx.caption(Style::Bold);
     let standing = cx.extremes.standing(h.stage);
-    let number = signed(h.health());
+    // A diff poster says what the health was: "−3 → +2".
+    let before = cx.diff.and_then(|d| d.old_health(h.stage));
+    let number = match before {
+        Some(old) => format!("{} → {}", signed(old), signed(h.health())),
+        None => signed(h.health()),
+    };
     let head = match standing {
         Some(Standing::Weakest) => format!("{number} · {}", cx.labels.get("weakest_stage")),
         Some(Standing::Strongest) => format!("{number} · {}", cx.labels.get("strongest_stage")),
         None => number,
     };
-    let role = if standing.is_some() { Role::Ink } else { Role::Muted };
+    let role = match (before, standing) {
+        (Some(_), _) => Role::Accent,
+        (None, Some(_)) => Role::Ink,
+        (None, None) => Role::Muted,
+    };
     let lines = cx.lines(&head, bold, role, Slot::new(slot.x, y, slot.width));
     items.extend(lines.items);
     y += lines.height;

@@ -34,6 +34,12 @@ enum Symbol {
     Feeling,
     Effort,
     Rank,
+    /// A diff poster's chip for one kind of change (a ghost for removed).
+    Change(crate::diff::Kind),
+    /// A diff poster's health change, "−1 → +2".
+    HealthChange,
+    /// A diff poster's old curve, dashed.
+    OldCurve,
 }
 
 impl Symbol {
@@ -48,6 +54,9 @@ impl Symbol {
             Symbol::Feeling => "legend_feeling",
             Symbol::Effort => "legend_effort",
             Symbol::Rank => "legend_rank",
+            Symbol::Change(kind) => return cx.labels.get(&format!("legend_change_{}", kind.as_str())),
+            Symbol::HealthChange => "legend_change_health",
+            Symbol::OldCurve => "legend_old_curve",
         })
     }
 
@@ -60,6 +69,9 @@ impl Symbol {
             Symbol::Feeling => "score",
             Symbol::Effort => "effort",
             Symbol::Rank => "rank",
+            Symbol::Change(kind) => kind.as_str(),
+            Symbol::HealthChange => "health-change",
+            Symbol::OldCurve => "old-curve",
         }
     }
 
@@ -75,12 +87,16 @@ impl Symbol {
             Symbol::Feeling => j.touchpoints().filter(|(_, t)| t.score.is_some()).count(),
             Symbol::Effort => j.stages.iter().filter(|s| s.effort.is_some()).count(),
             Symbol::Rank => cx.ranked,
+            Symbol::Change(kind) => cx.diff.map_or(0, |d| d.counts.iter().find(|(k, _)| *k == kind).map_or(0, |c| c.1)),
+            Symbol::HealthChange => cx.diff.map_or(0, |d| d.health.iter().flatten().count()),
+            Symbol::OldCurve => cx.diff.map_or(0, |d| d.old_means.iter().flatten().count()),
         }
     }
 
     /// The count in words: "9 touchpoints", "5 stages".
     fn counted(self, cx: &Context<'_>) -> String {
-        let key = if self == Symbol::Effort { "legend_stages" } else { "legend_touchpoints" };
+        let stages = matches!(self, Symbol::Effort | Symbol::HealthChange | Symbol::OldCurve);
+        let key = if stages { "legend_stages" } else { "legend_touchpoints" };
         cx.labels.plural(key, self.count(cx))
     }
 
@@ -107,6 +123,10 @@ impl Symbol {
                 (self.pips(cx, Point::default(), badge).last().map_or(0.0, |p| p.right()), badge)
             }
             Symbol::Rank => (super::cards::rank_chip(cx, 1, Point::default()).1, badge),
+            Symbol::Change(_) | Symbol::HealthChange | Symbol::OldCurve => {
+                let r = super::changes::sample(cx, self.change_sample(), Point::default());
+                (r.1.width, r.1.height)
+            }
         }
     }
 
@@ -135,6 +155,18 @@ impl Symbol {
                 Item::Group(Group::new(Some(Tag::class("ramp score")), dots.collect()))
             }
             Symbol::Effort => symbols::meter("effort", &self.pips(cx, at, badge), Pip::Block, 2, Role::Effort),
+            Symbol::Change(_) | Symbol::HealthChange | Symbol::OldCurve => {
+                super::changes::sample(cx, self.change_sample(), at).0
+            }
+        }
+    }
+
+    /// Which change sample a diff poster's entry draws.
+    fn change_sample(self) -> super::changes::Sample {
+        match self {
+            Symbol::Change(kind) => super::changes::Sample::Chip(kind),
+            Symbol::HealthChange => super::changes::Sample::Health,
+            _ => super::changes::Sample::OldCurve,
         }
     }
 }
@@ -201,6 +233,18 @@ fn used(cx: &Context<'_>) -> Vec<Symbol> {
     }
     if shown(Panel::TOUCHPOINTS) {
         symbols.push(Symbol::Rank);
+    }
+    // A diff poster explains its change marks where they are drawn.
+    if cx.diff.is_some() {
+        if shown(Panel::TOUCHPOINTS) {
+            symbols.extend(crate::diff::Kind::ALL.map(Symbol::Change));
+        }
+        if shown(Panel::HEALTH) {
+            symbols.push(Symbol::HealthChange);
+        }
+        if shown(Panel::CURVE) {
+            symbols.push(Symbol::OldCurve);
+        }
     }
     symbols.retain(|s| s.count(cx) > 0);
     symbols

@@ -11,6 +11,7 @@
 //! [`PANELS`] (the default order), and its theme colours and labels.
 
 pub(crate) mod cards;
+pub(crate) mod changes;
 pub(crate) mod curve;
 mod folded;
 pub(crate) mod footer;
