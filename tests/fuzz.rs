@@ -7,6 +7,9 @@
 //! out as CSV and come back the same, and out as Mermaid and come back as
 //! a valid map with the same stages.
 //!
+//! Every valid map also goes through `diff` (against itself and against
+//! an edited copy) and `canvas`.
+//!
 //! Inputs of adversarial size (a unit repeated 2, 20 and 200 times: many
 //! stages, many errors, long lists, long words) must cost work in
 //! proportion, counted in bytes allocated and bytes shaped, not timed.
@@ -70,7 +73,40 @@ fn verify(parsed: &Parsed, theme: Option<Theme>) -> Result<bool, TestCaseError> 
         Ok(())
     })?;
     interchange(journey)?;
+    diff_and_canvas(journey)?;
     Ok(true)
+}
+
+/// Every string of a valid map through `diff` and `canvas`: a map against
+/// itself has no change; against a copy with its stages in reverse order
+/// and its first card gone, the text, Markdown and JSON are made (the JSON
+/// reads back, its text exact); the canvas lays out at an automatic size.
+fn diff_and_canvas(journey: &journeymap::model::Journey) -> Result<(), TestCaseError> {
+    use journeymap::diff::{self, Format, Names};
+    let same = diff::compare(journey, journey, &[]).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert!(same.is_empty(), "a map differs from itself: {:?}", same);
+    let mut edited = journey.clone();
+    edited.stages.reverse();
+    if let Some(stage) = edited.stages.iter_mut().find(|s| !s.touchpoints.is_empty()) {
+        stage.touchpoints.remove(0);
+    }
+    let changed = diff::compare(journey, &edited, &[]).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let names = Names { old: "old.toml".into(), new: "new.toml".into() };
+    for format in [Format::Text, Format::Markdown] {
+        prop_assert!(!diff::format(&changed, format, &names).is_empty());
+    }
+    let json = diff::format(&changed, Format::Json, &names);
+    let read: Result<serde_json::Value, _> = serde_json::from_str(&json);
+    prop_assert!(read.is_ok(), "the diff's JSON does not read back: {json}");
+    let options = journeymap::layout::CanvasOptions {
+        size: Some(journeymap::model::Size::Auto),
+        ..journeymap::layout::CanvasOptions::default()
+    };
+    RENDERER.with(|renderer| {
+        let canvas = journeymap::layout::canvas(journey, &Theme::classic(), &renderer.shaper(), &options);
+        prop_assert!(canvas.is_ok(), "the canvas of a valid map at an automatic size: {:?}", canvas.err());
+        Ok(())
+    })
 }
 
 /// Every string of a valid map through `export` and `import`: the CSV

@@ -415,6 +415,9 @@ pub struct Sheet {
     pub height_px: f64,
     /// The bleed past the trim, when the page has one, in millimetres.
     pub bleed_mm: Option<f64>,
+    /// Whether every page has the first page's size (tiles, slides); a
+    /// folded poster's unfolded page, or the full list of actions, may not.
+    pub same_size: bool,
 }
 
 impl Sheet {
@@ -426,6 +429,7 @@ impl Sheet {
             width_px: page.size.width,
             height_px: page.size.height,
             bleed_mm: page.print.map(|boxes| Length::px(boxes.trim.x - boxes.bleed.x).to_mm()),
+            same_size: document.pages.iter().all(|p| p.size == page.size),
         }
     }
 

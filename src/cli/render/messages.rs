@@ -233,6 +233,7 @@ fn detail(sheet: &Sheet, format: &OutputFormat) -> String {
             }
         }
         OutputFormat::Pptx => format!("{} slides", sheet.pages),
+        OutputFormat::Pdf if sheet.pages > 1 && sheet.same_size => format!("{} pages of {w:.0}×{h:.0} mm", sheet.pages),
         OutputFormat::Pdf if sheet.pages > 1 => format!("{} pages, the first {w:.0}×{h:.0} mm", sheet.pages),
         OutputFormat::Pdf => match sheet.bleed_mm {
             Some(bleed) => format!("one page, {w:.0}×{h:.0} mm with {bleed:.0} mm bleed and crop marks"),
