@@ -212,7 +212,9 @@ pub fn layout_with(
     let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
     let asked = options.layout;
     if asked == Some(PosterLayout::Wall) {
-        let wall = wall::Wall { journey, theme, shaper, highlight: highlight.as_deref(), min_scale, size, orientation };
+        let whole = wall::Whole::of(journey);
+        let highlight = highlight.as_deref();
+        let wall = wall::Wall { journey, theme, shaper, highlight, min_scale, size, orientation, whole };
         let page = size.page_px(orientation).map(|(width, height)| Size2 { width, height });
         return wall::layout(&wall, page);
     }

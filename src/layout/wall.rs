@@ -55,6 +55,27 @@ pub(crate) struct Wall<'a> {
     /// The size asked for, for messages.
     pub(crate) size: Size,
     pub(crate) orientation: Option<crate::model::Orientation>,
+    /// The whole map's actions, ranks and weakest and strongest stage,
+    /// and its language: worked out once for all the parts tried.
+    pub(crate) whole: Whole<'a>,
+}
+
+/// What every part of a map keeps from the whole of it.
+pub(crate) struct Whole<'a> {
+    priorities: Vec<Priority<'a>>,
+    extremes: Extremes,
+    lang: Lang,
+}
+
+impl<'a> Whole<'a> {
+    /// The whole of `journey`.
+    pub(crate) fn of(journey: &'a Journey) -> Whole<'a> {
+        Whole {
+            priorities: crate::priorities::actions(journey),
+            extremes: crate::health::extremes(&crate::health::stage_health(journey)),
+            lang: Lang::of(journey),
+        }
+    }
 }
 
 /// Lays out the wall sheets on `page` (`None`: each sheet grows to fit).
@@ -224,7 +245,7 @@ fn grown_part(wall: &Wall<'_>, range: Range<usize>, panel: Panel) -> Page {
 /// title that says what the sheet holds and which stages.
 fn part_journey(wall: &Wall<'_>, range: &Range<usize>, panel: Panel) -> Journey {
     let journey = wall.journey;
-    let lang = Lang::of(journey);
+    let lang = wall.whole.lang;
     let labels = crate::labels::Labels::new(lang, journey.labels.clone());
     let key = if panel == Panel::QUESTIONS { "wall_questions" } else { "wall_cards" };
     let mut title = labels.fill(key, &[("title", &journey.title)]);
@@ -275,7 +296,6 @@ fn without_stages(journey: &Journey) -> Journey {
 /// rank chips and weakest and strongest stage of the whole map.
 fn part_stacker<'a>(wall: &Wall<'a>, part: &'a Journey, range: &Range<usize>) -> Stacker<'a> {
     let mut builder = stacker(part, wall.theme, wall.shaper, wall.highlight);
-    let whole = crate::priorities::actions(wall.journey);
     let listed = if wall.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&Panel::PRIORITIES)) {
         wall.journey.poster.priorities
     } else {
@@ -283,9 +303,10 @@ fn part_stacker<'a>(wall: &Wall<'a>, part: &'a Journey, range: &Range<usize>) ->
     };
     let shift =
         |p: &Priority<'a>| Priority { id: TouchpointId { stage: p.id.stage - range.start, index: p.id.index }, ..*p };
-    builder.priorities = whole.iter().filter(|p| p.rank <= listed && range.contains(&p.id.stage)).map(shift).collect();
+    builder.priorities =
+        wall.whole.priorities.iter().filter(|p| p.rank <= listed && range.contains(&p.id.stage)).map(shift).collect();
     builder.chips = Some(builder.priorities.len());
-    builder.extremes = shifted(crate::health::extremes(&crate::health::stage_health(wall.journey)), range);
+    builder.extremes = shifted(wall.whole.extremes, range);
     builder.first_stage = range.start;
     builder.brief = true;
     builder.footer = false;
