@@ -110,9 +110,11 @@ fn at(builder: &Stacker<'_>, scale: f64, title: &str) -> Option<Vec<Slide>> {
         let taken_h = &heights[next..next + count];
         next += count;
         let used: f64 = taken_h.iter().sum::<f64>() + s.gutter * (count.saturating_sub(1)) as f64;
-        // Entries grow by up to a third, then the rows spread apart.
+        // Entries grow by up to their own height (a short last slide
+        // fills its band rather than leaving half of it bare), then the
+        // rows spread apart.
         let spare = (canvas.bottom - top - used).max(0.0);
-        let grow = (spare / count.max(1) as f64).min(taken_h.iter().fold(f64::INFINITY, |a, b| a.min(*b)) / 3.0);
+        let grow = (spare / count.max(1) as f64).min(taken_h.iter().fold(f64::INFINITY, |a, b| a.min(*b)));
         let extra = if count > 1 { (spare - grow * count as f64) / (count - 1) as f64 } else { 0.0 };
         let mut list = Vec::new();
         let mut said = Vec::new();
@@ -124,7 +126,7 @@ fn at(builder: &Stacker<'_>, scale: f64, title: &str) -> Option<Vec<Slide>> {
                     cx,
                     p,
                     format!("action-{}", p.rank),
-                    Rect::new(0.0, 0.0, width, h),
+                    Rect::new(0.0, 0.0, width, h + grow),
                     items.clone(),
                 );
                 entry.transform = Transform::translate(x, y);
