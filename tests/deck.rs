@@ -242,15 +242,7 @@ fn render_deck_writes_a_pdf_and_numbered_slides_and_refuses_other_formats() {
 /// down the whole page. Margins count as empty; invisible box outlines do
 /// not count as drawn.
 fn largest_empty_band(page: &layout::Page) -> f64 {
-    let mut drawn: Vec<layout::Rect> = Vec::new();
-    page.frame.walk(&mut |at, item| {
-        let to_page = page.transform.then(at);
-        match item {
-            Item::Text(t) => drawn.push(to_page.apply_rect(t.bounds())),
-            Item::Shape(s) if s.fill.is_some() || s.stroke.is_some() => drawn.push(to_page.apply_rect(s.bounds())),
-            _ => {}
-        }
-    });
+    let drawn = drawn(page);
     let (w, h) = (page.size.width, page.size.height);
     let mut worst: f64 = 0.0;
     for (left, right) in [(0.0, w / 2.0), (w / 2.0, w)] {
@@ -400,10 +392,8 @@ fn drawn(page: &layout::Page) -> Vec<layout::Rect> {
 fn emptiness(page: &layout::Page) -> f64 {
     let margin = layout::slide_title(page).map_or(0.0, |t| t.rect.x);
     let (x0, y0, x1, y1) = (margin, margin, page.size.width - margin, page.size.height - margin);
-    let rects: Vec<layout::Rect> = drawn(page)
-        .into_iter()
-        .filter(|r| r.x < x1 && r.right() > x0 && r.y < y1 && r.bottom() > y0)
-        .collect();
+    let rects: Vec<layout::Rect> =
+        drawn(page).into_iter().filter(|r| r.x < x1 && r.right() > x0 && r.y < y1 && r.bottom() > y0).collect();
     // The edges cut the area into cells, each either touched or free.
     let cuts = |lo: f64, hi: f64, edges: &mut dyn Iterator<Item = f64>| {
         let mut v: Vec<f64> = edges.map(|e| e.clamp(lo, hi)).chain([lo, hi]).collect();
@@ -446,7 +436,7 @@ fn no_slide_is_more_than_a_quarter_empty() {
         let deck = deck_of(&journey, &Theme::classic());
         for (i, page) in deck.pages.iter().enumerate() {
             let bare = emptiness(page);
-            println!("{name}, slide {}: {:.0}% empty", i + 1, bare * 100.0);
+            println!("{name}, slide {}: {:.1}% empty", i + 1, bare * 100.0);
             if bare > 0.25 {
                 empty.push(format!("{name}, slide {} ({}): {:.0}% empty", i + 1, page.name, bare * 100.0));
             }
