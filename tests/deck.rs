@@ -242,15 +242,7 @@ fn render_deck_writes_a_pdf_and_numbered_slides_and_refuses_other_formats() {
 /// down the whole page. Margins count as empty; invisible box outlines do
 /// not count as drawn.
 fn largest_empty_band(page: &layout::Page) -> f64 {
-    let mut drawn: Vec<layout::Rect> = Vec::new();
-    page.frame.walk(&mut |at, item| {
-        let to_page = page.transform.then(at);
-        match item {
-            Item::Text(t) => drawn.push(to_page.apply_rect(t.bounds())),
-            Item::Shape(s) if s.fill.is_some() || s.stroke.is_some() => drawn.push(to_page.apply_rect(s.bounds())),
-            _ => {}
-        }
-    });
+    let drawn = drawn(page);
     let (w, h) = (page.size.width, page.size.height);
     let mut worst: f64 = 0.0;
     for (left, right) in [(0.0, w / 2.0), (w / 2.0, w)] {
@@ -272,7 +264,7 @@ fn largest_gap(mut spans: Vec<(f64, f64)>, side: f64) -> f64 {
 }
 
 #[test]
-fn no_slide_is_more_than_a_quarter_empty() {
+fn no_slide_has_a_blank_band() {
     let mut empty = Vec::new();
     for (name, journey) in maps() {
         let deck = deck_of(&journey, &Theme::classic());
@@ -375,4 +367,106 @@ print(json.dumps(out))
             String::from_utf8_lossy(&done.stderr)
         );
     }
+}
+
+/// What is drawn on a page, in page px: text lines and the shapes with a
+/// fill or an outline (an invisible box does not count as drawn).
+fn drawn(page: &layout::Page) -> Vec<layout::Rect> {
+    let mut drawn: Vec<layout::Rect> = Vec::new();
+    page.frame.walk(&mut |at, item| {
+        let to_page = page.transform.then(at);
+        match item {
+            Item::Text(t) => drawn.push(to_page.apply_rect(t.bounds())),
+            Item::Shape(s) if s.fill.is_some() || s.stroke.is_some() => drawn.push(to_page.apply_rect(s.bounds())),
+            _ => {}
+        }
+    });
+    drawn
+}
+
+/// How empty a slide looks: the largest rectangle inside its margins
+/// (where its title starts) that nothing drawn touches, as a share of the
+/// area inside the margins. Gaps between lines, between cards and the
+/// ragged ends of lines are thin and do not count; a bare half of a
+/// column, a missing row or a blank foot does.
+fn emptiness(page: &layout::Page) -> f64 {
+    let margin = layout::slide_title(page).map_or(0.0, |t| t.rect.x);
+    let (x0, y0, x1, y1) = (margin, margin, page.size.width - margin, page.size.height - margin);
+    let rects: Vec<layout::Rect> =
+        drawn(page).into_iter().filter(|r| r.x < x1 && r.right() > x0 && r.y < y1 && r.bottom() > y0).collect();
+    // The edges cut the area into cells, each either touched or free.
+    let cuts = |lo: f64, hi: f64, edges: &mut dyn Iterator<Item = f64>| {
+        let mut v: Vec<f64> = edges.map(|e| e.clamp(lo, hi)).chain([lo, hi]).collect();
+        v.sort_by(f64::total_cmp);
+        v.dedup_by(|a, b| (*a - *b).abs() < 1e-6);
+        v
+    };
+    let xs = cuts(x0, x1, &mut rects.iter().flat_map(|r| [r.x, r.right()]));
+    let ys = cuts(y0, y1, &mut rects.iter().flat_map(|r| [r.y, r.bottom()]));
+    let (nx, ny) = (xs.len() - 1, ys.len() - 1);
+    let mut free = vec![vec![true; nx]; ny];
+    for r in &rects {
+        let (cx0, cx1) = (xs.partition_point(|x| *x < r.x - 1e-6), xs.partition_point(|x| *x < r.right() - 1e-6));
+        let (cy0, cy1) = (ys.partition_point(|y| *y < r.y - 1e-6), ys.partition_point(|y| *y < r.bottom() - 1e-6));
+        for row in free.iter_mut().take(cy1.min(ny)).skip(cy0) {
+            row.iter_mut().take(cx1.min(nx)).skip(cx0).for_each(|c| *c = false);
+        }
+    }
+    // For each pair of rows, the widest run of columns free in all of them.
+    let mut best: f64 = 0.0;
+    for top in 0..ny {
+        let mut open = vec![true; nx];
+        for bottom in top..ny {
+            let height = ys[bottom + 1] - ys[top];
+            let mut run = 0.0;
+            for ((o, f), x) in open.iter_mut().zip(&free[bottom]).zip(xs.windows(2)) {
+                *o = *o && *f;
+                run = if *o { run + x[1] - x[0] } else { 0.0 };
+                best = best.max(run * height);
+            }
+        }
+    }
+    best / ((x1 - x0) * (y1 - y0))
+}
+
+#[test]
+fn no_slide_is_more_than_a_quarter_empty() {
+    let mut empty = Vec::new();
+    for (name, journey) in maps() {
+        let deck = deck_of(&journey, &Theme::classic());
+        for (i, page) in deck.pages.iter().enumerate() {
+            let bare = emptiness(page);
+            println!("{name}, slide {}: {:.1}% empty", i + 1, bare * 100.0);
+            if bare > 0.25 {
+                empty.push(format!("{name}, slide {} ({}): {:.0}% empty", i + 1, page.name, bare * 100.0));
+            }
+        }
+    }
+    assert!(empty.is_empty(), "{}", empty.join("\n"));
+}
+
+#[test]
+fn the_quarter_check_catches_a_slide_with_content_taken_away() {
+    let journey = common::journey("samples/airline.toml", include_str!("../samples/airline.toml"));
+    let deck = deck_of(&journey, &Theme::classic());
+    let booking = deck.pages.iter().find(|p| p.name.starts_with("Booking hurts most")).expect("a Booking slide");
+    assert!(emptiness(booking) <= 0.25, "{:.2}", emptiness(booking));
+    // The cards taken away: their side of the slide stands bare.
+    let mut broken = booking.clone();
+    broken
+        .frame
+        .items
+        .retain(|item| !matches!(item, Item::Group(g) if g.tag.as_ref().is_some_and(|t| t.has_class("touchpoint"))));
+    assert!(emptiness(&broken) > 0.25, "{:.2}", emptiness(&broken));
+    // The last row of priorities taken away: the foot of the slide is bare.
+    let first = deck.pages.iter().find(|p| p.name == "Priorities: what to do first").expect("a priorities slide");
+    let mut broken = first.clone();
+    let list = common::group_mut(&mut broken.frame.items, "actions").expect("the list");
+    let keep = list.items.len() / 2;
+    list.items.truncate(keep);
+    assert!(emptiness(&broken) > 0.25, "{:.2} with {keep} entries left", emptiness(&broken));
+    // A slide with nothing on it is all empty.
+    let mut bare = booking.clone();
+    bare.frame.items.clear();
+    assert!(emptiness(&bare) > 0.99);
 }

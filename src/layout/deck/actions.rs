@@ -110,13 +110,16 @@ fn at(builder: &Stacker<'_>, scale: f64, title: &str) -> Option<Vec<Slide>> {
         let taken_h = &heights[next..next + count];
         next += count;
         let used: f64 = taken_h.iter().sum::<f64>() + s.gutter * (count.saturating_sub(1)) as f64;
-        // Entries grow by up to a third, then the rows spread apart.
+        // Entries grow by up to half their height, then what is left
+        // goes evenly above, between and below the rows: a short slide is
+        // spread over its band, not a bare band under its rows (nor
+        // boxes blown up around a few words).
         let spare = (canvas.bottom - top - used).max(0.0);
-        let grow = (spare / count.max(1) as f64).min(taken_h.iter().fold(f64::INFINITY, |a, b| a.min(*b)) / 3.0);
-        let extra = if count > 1 { (spare - grow * count as f64) / (count - 1) as f64 } else { 0.0 };
+        let grow = (spare / count.max(1) as f64).min(taken_h.iter().fold(f64::INFINITY, |a, b| a.min(*b)) / 2.0);
+        let extra = (spare - grow * count as f64) / (count + 1) as f64;
         let mut list = Vec::new();
         let mut said = Vec::new();
-        let mut y = if count == 1 { top + (spare - grow) / 2.0 } else { top };
+        let mut y = top + extra;
         for (row, &h) in taken.iter().zip(taken_h) {
             for (k, (p, items, _)) in row.iter().enumerate() {
                 let x = s.margin + k as f64 * (width + s.gutter);
@@ -124,7 +127,7 @@ fn at(builder: &Stacker<'_>, scale: f64, title: &str) -> Option<Vec<Slide>> {
                     cx,
                     p,
                     format!("action-{}", p.rank),
-                    Rect::new(0.0, 0.0, width, h),
+                    Rect::new(0.0, 0.0, width, h + grow),
                     items.clone(),
                 );
                 entry.transform = Transform::translate(x, y);

@@ -47,7 +47,8 @@ pub const SLIDE: Size2 = Size2 { width: 1920.0, height: 1080.0 };
 pub const MIN_SLIDE_TEXT_PX: f64 = 24.0;
 
 /// A slide title's size, in px of the 1920 × 1080 page: the same on every
-/// slide whatever the slide's scale, so the titles read as a series.
+/// slide whatever the slide's scale, so the titles read as a series,
+/// except on a slide enlarged so far that its kicker would outgrow it.
 pub const SLIDE_TITLE_PX: f64 = 60.0;
 
 /// The most a slide enlarges the theme's sizes: more than a poster
@@ -190,8 +191,11 @@ impl<'c> Canvas<'c> {
         cx.grid.content = view.width - 2.0 * cx.theme.space.margin;
         let s = &cx.theme.space;
         let (margin, section) = (s.margin, s.section);
-        let mut font =
-            Font { style: Style::Bold, size: SLIDE_TITLE_PX / scale, leading: cx.theme.type_scale.heading_line_height };
+        // The title stays a step above the slide's own headings: on a
+        // slide enlarged to fill, a title smaller than its stage's kicker
+        // would read as the least of its lines, and leave its row bare.
+        let size = (SLIDE_TITLE_PX / scale).max(cx.theme.type_scale.label * 1.25);
+        let mut font = Font { style: Style::Bold, size, leading: cx.theme.type_scale.heading_line_height };
         // A finding a little too long for one line is set smaller rather
         // than wrapped, down to three quarters of the size.
         let width = cx.width(title, font);

@@ -120,6 +120,15 @@ fn answer_blocks(cx: &Context<'_>, stage: usize, width: f64) -> Vec<Block> {
         .collect()
 }
 
+/// Where to split `blocks` (stacked `gap` apart) into two columns, in
+/// order, so the taller column is as short as it can be: the slide then
+/// prints larger than with the blocks split by count, and the second
+/// column is not a lone block under a bare band.
+fn balanced_split(blocks: &[Block], gap: f64) -> usize {
+    let tallest = |k: usize| stacked(&blocks[..k], gap).max(stacked(&blocks[k..], gap));
+    (1..blocks.len()).min_by(|&a, &b| tallest(a).total_cmp(&tallest(b))).unwrap_or(blocks.len().div_ceil(2))
+}
+
 /// Blocks in rows of `per_row`, `width` wide in all, each row as tall as
 /// its tallest block.
 fn into_rows(blocks: Vec<Block>, per_row: usize) -> Vec<Vec<Block>> {
@@ -220,7 +229,7 @@ fn one_slide(
     let split = arrangement.answers >= 1.0 && arrangement.per_row > 1;
     let answers_w = if split { (content - between) / 2.0 } else { answers_w };
     let mut answers = answer_blocks(cx, stage, answers_w);
-    let second = if split { answers.split_off(answers.len().div_ceil(2)) } else { Vec::new() };
+    let second = if split { answers.split_off(balanced_split(&answers, s.unit * 1.5)) } else { Vec::new() };
     let answers_h = stacked(&answers, s.unit * 1.5).max(stacked(&second, s.unit * 1.5));
     let cards_w = content - (cards_x - margin);
     let per_row = arrangement.per_row;
@@ -245,7 +254,10 @@ fn one_slide(
     let (items, _) = column(answers, margin, top, s.unit * 1.5, spare(answers_h));
     canvas.frame.items.extend(items);
     let second_h = stacked(&second, s.unit * 1.5);
-    let (items, _) = column(second, margin + answers_w + between, top, s.unit * 1.5, spare(second_h));
+    // A lone answer in the second column stands at the top, level with
+    // the first: centred, the bare band above it would join the title's.
+    let second_spare = if second.len() == 1 { 0.0 } else { spare(second_h) };
+    let (items, _) = column(second, margin + answers_w + between, top, s.unit * 1.5, second_spare);
     canvas.frame.items.extend(items);
     place_rows(&mut canvas.frame, rows, cards_x, top, (s.gutter, s.gutter), spare(cards_h));
     Some((canvas.frame, balance))
