@@ -266,8 +266,15 @@ pub fn layout_with(
         }
     }
     let fell_back = asked.is_none() && PosterLayout::for_size(size) == PosterLayout::Full;
-    let story = summary::story(journey);
     let floor = summary::floor(size, page);
+    // A map not yet assessed has no story for a summary to tell: a page
+    // that takes the whole poster at the summary's floor shows that.
+    if asked.is_none() && !summary::tells_a_story(journey) && diff.is_none() {
+        if let Ok((scale, laid)) = fit(&builder, page, summary::floor_scale(floor, &builder, min_scale)) {
+            return Ok(assemble(&builder, laid, scale, page, Vec::new(), None));
+        }
+    }
+    let story = summary::story(journey);
     let theme = summary::theme_for(theme, floor);
     let mut builder = stacker(&story, &theme, shaper, highlight.as_deref());
     builder.diff = diff;
@@ -365,13 +372,28 @@ pub(crate) fn stacker<'a>(
 /// (a wide page with few stages). When nothing fits at `min_scale`, the
 /// scale it would need (if any fits at all).
 fn fit(builder: &Stacker<'_>, page: Size2, min_scale: f64) -> Result<(f64, stack::Laid), Option<f64>> {
-    if !builder.can_use_sidebar() || page.width <= page.height {
+    if !builder.can_use_sidebar() {
         return fit_mode(builder, page, min_scale, false);
+    }
+    if page.width <= page.height {
+        let stacked = fit_mode(builder, page, min_scale, false);
+        // A short spine on a tall page keeps its columns readable and
+        // leaves bare sides, which the sidebar may fill.
+        let sidebar = builder.theme.space.sidebar + builder.theme.space.section;
+        if !matches!(&stacked, Ok((_, laid)) if laid.spare_width >= sidebar) {
+            return stacked;
+        }
+        return better(stacked, fit_mode(builder, page, min_scale, true));
     }
     // The two arrangements are fitted side by side: they share only the
     // shaping cache, which is made for that.
     let (stacked, sidebar) =
         rayon::join(|| fit_mode(builder, page, min_scale, false), || fit_mode(builder, page, min_scale, true));
+    better(stacked, sidebar)
+}
+
+/// Of the stacked and the sidebar arrangement, the one to print.
+fn better(stacked: Fitted, sidebar: Fitted) -> Fitted {
     match (stacked, sidebar) {
         // The sidebar only when it prints clearly larger: the stacked
         // poster reads in one pass from top to bottom.
@@ -385,14 +407,13 @@ fn fit(builder: &Stacker<'_>, page: Size2, min_scale: f64) -> Result<(f64, stack
     }
 }
 
+/// A stack fitted to a page and its scale, or the scale it would need
+/// (`None`: not at any).
+type Fitted = Result<(f64, stack::Laid), Option<f64>>;
+
 /// Fits one arrangement: the largest scale at which it fits, with the
 /// height left over shared between the rows.
-fn fit_mode(
-    builder: &Stacker<'_>,
-    page: Size2,
-    min_scale: f64,
-    sidebar: bool,
-) -> Result<(f64, stack::Laid), Option<f64>> {
+fn fit_mode(builder: &Stacker<'_>, page: Size2, min_scale: f64, sidebar: bool) -> Fitted {
     let Some(at_floor) = fits_at(builder, page, 0.0, sidebar, min_scale) else {
         let tiny = min_scale / 20.0;
         let fits = |scale: f64| fits_at(builder, page, 0.0, sidebar, scale);

@@ -27,6 +27,9 @@ pub(crate) struct Laid {
     /// Words broken between letters, the language's patterns having no
     /// break that fits.
     pub(crate) forced: usize,
+    /// The width a fixed page leaves beside content whose columns are at
+    /// their widest (which is then centred).
+    pub(crate) spare_width: f64,
 }
 
 /// What the stacker needs besides the view size; fixed for all the
@@ -164,9 +167,15 @@ impl Stacker<'_> {
         let section = if self.brief { s.section / 2.0 } else { s.section };
         let full = self.context(width, stretch);
         let panels = self.panels(&full);
-        let side_w = s.sidebar;
+        let mut side_w = s.sidebar;
         let sidebar = sidebar && page_height.is_some() && panels.iter().any(|p| self.is_side(*p));
         let main = if sidebar { self.context(width - side_w - section, stretch) } else { self.context(width, stretch) };
+        if sidebar {
+            // Columns at their widest leave width over: the sidebar takes
+            // it, up to twice its own width, rather than the page's sides.
+            let spare = width - 2.0 * s.margin - main.grid.content - section - side_w;
+            side_w += spare.clamp(0.0, s.sidebar);
+        }
         let mut side = self.context(side_w + 2.0 * s.margin, stretch);
         side.grid.content = side_w;
 
@@ -237,7 +246,8 @@ impl Stacker<'_> {
         // in two to make room for the priorities would read worse than the
         // stacked page.
         let narrowed = sidebar && main.grid.columns.first().is_some_and(|c| c.width < s.column_width / 2.0);
-        Laid { frame, anchors, height: natural, fits_width: main.grid.fits && !narrowed, slack, forced }
+        let spare_width = (width - 2.0 * s.margin - content_w).max(0.0);
+        Laid { frame, anchors, height: natural, fits_width: main.grid.fits && !narrowed, slack, forced, spare_width }
     }
 }
 

@@ -145,6 +145,14 @@ pub(crate) fn story(journey: &Journey) -> Journey {
     Journey { poster: PosterSettings { panels: None, ..journey.poster.clone() }, ..journey.clone() }
 }
 
+/// Whether the map has a story for the summary to tell: a touchpoint
+/// scored, marked or given an action. Without one the summary would be a
+/// title over a band of stage names.
+pub(crate) fn tells_a_story(journey: &Journey) -> bool {
+    let touchpoints = journey.stages.iter().flat_map(|s| &s.touchpoints);
+    touchpoints.into_iter().any(|t| t.score.is_some() || !t.marks.is_empty() || t.moment_of_truth || t.action.is_some())
+}
+
 /// What a page in the summary needs from its caller: the page, the
 /// floor, and how to turn a fitted stack into the document.
 pub(crate) struct Request<'r, 'a> {

@@ -3,6 +3,7 @@
 //! a failure names every problem at once.
 #![allow(dead_code)] // Each test file uses a different part.
 
+pub(crate) mod bands;
 pub(crate) mod tools;
 
 use journeymap::layout::{Document, Group, Item, Rect, Transform};

@@ -129,10 +129,13 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let rows = shown.div_ceil(per_row);
     // As few columns as the rows need, so every column is full width.
     let per_row = shown.div_ceil(rows.max(1)).max(1);
-    let entry_w = (content - (per_row - 1) as f64 * s.gutter) / per_row as f64;
     for row in 0..rows {
+        // A short last row shares the width out, rather than leave a
+        // hole beside its entries.
+        let in_row = per_row.min(shown - row * per_row);
+        let entry_w = (content - (in_row - 1) as f64 * s.gutter) / in_row as f64;
         let mut entries = Vec::new();
-        for col in 0..per_row {
+        for col in 0..in_row {
             // Ranked across each row, as a page is read.
             let i = row * per_row + col;
             let Some(p) = cx.priorities.get(i).filter(|_| i < shown) else { continue };
