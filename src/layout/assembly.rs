@@ -97,3 +97,37 @@ fn label(shaper: &Shaper<'_>, words: &SheetWords<'_>, text: &str, cell: Rect) ->
     }
     items
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::frame::TextLine;
+    use super::*;
+    use crate::labels::{Labels, Lang};
+    use crate::text::Fonts;
+
+    #[test]
+    fn a_label_wider_than_its_cell_is_broken_into_lines_inside_it() {
+        let fonts = Fonts::embedded();
+        let shaper = Shaper::new(&fonts);
+        let labels = Labels::new(Lang::De, Vec::new());
+        let words = SheetWords::new(&labels, Paper::A4, Size2 { width: 297.0, height: 210.0 }, 12, 14);
+        let text = words.cell(12, 14);
+        let width = shaper.width(&text, Style::Regular, CAPTION_PX);
+        let cell = Rect::new(100.0, 100.0, width * 0.7, 200.0);
+        let items = label(&shaper, &words, &text, cell);
+        let lines: Vec<&TextLine> =
+            items.iter().filter_map(|i| if let Item::Text(t) = i { Some(t) } else { None }).collect();
+        assert_eq!(lines.len(), 2, "{text} in two lines");
+        assert_eq!(
+            lines.iter().map(|l| l.runs.iter().map(|r| r.text.as_str()).collect::<String>()).collect::<Vec<_>>(),
+            ["Reihe 12,", "Spalte 14"]
+        );
+        for line in &lines {
+            let r = line.bounds();
+            assert!(r.x >= cell.x && r.right() <= cell.right(), "{r:?} outside {cell:?}");
+        }
+        // A label that fits stays one line.
+        let wide = Rect::new(0.0, 0.0, width * 2.0, 100.0);
+        assert_eq!(label(&shaper, &words, &text, wide).len(), 2, "a patch and one line");
+    }
+}
