@@ -79,6 +79,7 @@ fn poster_with(line: TextLine) -> Document {
         meta: Default::default(),
         notes: Vec::new(),
         sheets: Vec::new(),
+        labels: Default::default(),
     }
 }
 

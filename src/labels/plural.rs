@@ -32,6 +32,9 @@ pub const COUNTED: &[&str] = &[
     "changes_health",
     "changes_edits",
     "folded",
+    "tiles_heading",
+    "tiles_rows",
+    "tiles_columns",
 ];
 
 /// The form of a count: which of a label's `|`-joined forms it takes.

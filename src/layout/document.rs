@@ -40,6 +40,10 @@ pub struct Document {
     /// layout's card and question sheets): an SVG or PNG writes each to
     /// a file of its own beside the first; a PDF holds them all.
     pub sheets: Vec<usize>,
+    /// The labels the document speaks (its language and the map's
+    /// overrides): print furniture added later (tiles, their assembly
+    /// page) says its words in them too.
+    pub labels: crate::labels::Labels,
 }
 
 /// Which layout a page gets (SPEC §4.1): the whole poster, or the one-page
@@ -103,6 +107,7 @@ impl Document {
             meta: self.meta.clone(),
             notes: Vec::new(),
             sheets: Vec::new(),
+            labels: self.labels.clone(),
         }
     }
 

@@ -40,6 +40,7 @@ mod frame;
 mod geom;
 mod print;
 mod regions;
+mod sheet_words;
 mod spline;
 
 pub use regions::{PANELS, PanelRegion, panel};
@@ -319,6 +320,7 @@ pub(crate) fn assemble(
         meta: meta(journey),
         notes: Vec::new(),
         sheets: Vec::new(),
+        labels: builder.labels.clone(),
     }
 }
 

@@ -10,13 +10,15 @@
 //!   pages of the paper with a printer-safe margin; neighbours overlap by
 //!   [`TILE_OVERLAP_MM`]; in the margins, cut ticks where a tile is cut and
 //!   ringed ticks where the next tile's cut edge goes (so no mark is left
-//!   on the assembled poster); "row r, column c of R × C" on each page.
+//!   on the assembled poster); "row r, column c of R × C" on each page, in
+//!   the poster's language (see [`super::sheet_words`]).
 
 use super::cuts::{Fitter, Grid, Keepouts};
 use super::document::{Document, Page, PrintBoxes};
 use super::frame::{Frame, Geometry, Group, Item, Shape, Stroke, Structure, Tag, TextLine, Transform};
 use super::geom::{EPSILON, Point, Rect, Size2};
-use crate::model::{Orientation, Size};
+use super::sheet_words::{SheetWords, fit_title, with_title};
+use crate::model::{Orientation, Paper, Size};
 use crate::text::{Shaper, Style};
 use crate::theme::Role;
 use crate::units::Length;
@@ -154,7 +156,7 @@ pub fn tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Result<Do
         ys: starts(rows, step.height),
         extent: poster.size,
     };
-    Ok(document.with_pages(tile_pages(document, shaper, sheet.as_str(), &grid)))
+    Ok(document.with_pages(tile_pages(document, shaper, sheet, &grid)))
 }
 
 /// The poster scaled to the fewest tiles of `paper` its smallest text
@@ -184,8 +186,8 @@ pub fn fitted_tiles(document: &Document, shaper: &Shaper<'_>, paper: Size) -> Re
     let Some(grid) = fitter.fit() else {
         return Err(PrintError::TooManyTiles { tiles: MAX_TILES + 1, paper: sheet.as_str().to_owned() });
     };
-    let mut pages = vec![super::assembly::page(document, shaper, sheet.as_str(), &grid, sheets)];
-    pages.extend(tile_pages(document, shaper, sheet.as_str(), &grid));
+    let mut pages = vec![super::assembly::page(document, shaper, sheet, &grid, sheets)];
+    pages.extend(tile_pages(document, shaper, sheet, &grid));
     Ok(document.with_pages(pages))
 }
 
@@ -196,7 +198,7 @@ pub(crate) fn tile_end(starts: &[f64], i: usize, total: f64) -> f64 {
 }
 
 /// The tile pages of `grid`, in reading order.
-fn tile_pages(document: &Document, shaper: &Shaper<'_>, paper: &str, grid: &Grid) -> Vec<Page> {
+fn tile_pages(document: &Document, shaper: &Shaper<'_>, paper: Paper, grid: &Grid) -> Vec<Page> {
     let poster = document.page();
     let margin = Length::mm(TILE_MARGIN_MM).to_px();
     let (rows, columns) = (grid.ys.len(), grid.xs.len());
@@ -204,11 +206,12 @@ fn tile_pages(document: &Document, shaper: &Shaper<'_>, paper: &str, grid: &Grid
     let window = Size2 { width: sheet_size.width - 2.0 * margin, height: sheet_size.height - 2.0 * margin };
     let t = poster.transform;
     let f = grid.scale;
-    let orientation = if sheet_size.width > sheet_size.height { "landscape" } else { "portrait" };
-    let suffix = |r: usize, c: usize| format!(" · row {r}, column {c} of {rows} × {columns} · {paper} {orientation}");
-    // The title is cut once, to leave room for the longest suffix.
-    let room = window.width - shaper.width(&suffix(rows, columns), Style::Regular, CAPTION_PX);
-    let title = shaper.ellipsize(&document.title, Style::Regular, CAPTION_PX, room.max(0.0));
+    let words = SheetWords::new(&document.labels, paper, sheet_size, rows, columns);
+    // The title is cut once, to leave room for the longest rest of the
+    // line, so that every sheet shows the same title.
+    let longest = |title: &str| words.caption(title, rows, columns);
+    let title =
+        fit_title(shaper, &document.title, longest, CAPTION_PX, window.width).unwrap_or_else(|| document.title.clone());
     let mut pages = Vec::with_capacity(rows * columns);
     for (r, &y0) in grid.ys.iter().enumerate() {
         for (c, &x0) in grid.xs.iter().enumerate() {
@@ -233,19 +236,13 @@ fn tile_pages(document: &Document, shaper: &Shaper<'_>, paper: &str, grid: &Grid
                 .collect();
             let next = (grid.xs.get(c + 1).map(|x| margin + x - x0), grid.ys.get(r + 1).map(|y| margin + y - y0));
             assembly_marks(&mut furniture, transform, shown, (c > 0, r > 0), next);
-            let label = format!("{title}{}", suffix(r + 1, c + 1));
+            let label = with_title(shaper, &title, |t| words.caption(t, r + 1, c + 1), CAPTION_PX, window.width);
             furniture.push(caption(shaper, &label, transform, Point::new(margin, Length::mm(3.0).to_px())));
             frame.items.push(Item::Group(Group::new(
                 Some(Tag::class("tile-marks").structure(Structure::Artifact)),
                 furniture,
             )));
-            pages.push(Page {
-                size: sheet_size,
-                transform,
-                frame,
-                name: format!("Row {}, column {}", r + 1, c + 1),
-                print: None,
-            });
+            pages.push(Page { size: sheet_size, transform, frame, name: words.page_name(r + 1, c + 1), print: None });
         }
     }
     pages

@@ -219,4 +219,28 @@ pub(in crate::labels) static PL: &[(&str, &str)] = &[
     ("legend_change_text", "Zmienione działanie, odpowiedzialny, notatka lub kanał"),
     ("legend_change_health", "Zmieniona kondycja etapu: wcześniej → teraz"),
     ("legend_old_curve", "Odczucia przed zmianami"),
+    (
+        "tiles_heading",
+        "{title} · jak ułożyć {n} arkusz|{title} · jak złożyć {n} arkusze|{title} · jak złożyć {n} arkuszy",
+    ),
+    ("tiles_rows", "{n} wiersz|{n} wiersze|{n} wierszy"),
+    ("tiles_columns", "{n} kolumna|{n} kolumny|{n} kolumn"),
+    ("tiles_grid", "{rows} × {columns}, format {sheet}, każdy arkusz oznaczony jak poniżej."),
+    ("tiles_portrait", "{paper} pionowo"),
+    ("tiles_landscape", "{paper} poziomo"),
+    (
+        "tiles_cut",
+        "Przytnij każdy arkusz przy zwykłych znacznikach i przyłóż tę krawędź do znaczników z kółkiem na sąsiednim arkuszu (zakładka {mm} mm).",
+    ),
+    ("tiles_cell", "wiersz {row}, kolumna {column}"),
+    ("tiles_caption", "{title} · {cell} z {rows} × {columns} · {sheet}"),
+    (
+        "tiles_alt",
+        "Plakat w pomniejszeniu pod siatką arkuszy ({rows}, {columns}), numerowanych wierszami od lewego górnego rogu.",
+    ),
+    ("tiles_page", "Jak złożyć arkusze"),
+    ("paper_letter", "Letter"),
+    ("paper_legal", "Legal"),
+    ("paper_tabloid", "Tabloid"),
+    ("paper_slide", "slajd"),
 ];

@@ -105,6 +105,7 @@ pub fn cards(
         meta: crate::layout::meta(&journey),
         notes: Vec::new(),
         sheets: Vec::new(),
+        labels: cx.labels.clone(),
     };
     Ok(CardSheets { document, cards: count, per_sheet, paper })
 }

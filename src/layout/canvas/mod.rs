@@ -465,5 +465,6 @@ fn document(
         meta: super::meta(journey),
         notes: Vec::new(),
         sheets: Vec::new(),
+        labels: cx.labels.clone(),
     }
 }

@@ -101,6 +101,7 @@ pub fn deck(journey: &Journey, theme: &Theme, shaper: &Shaper<'_>, options: &Opt
         meta: meta(journey),
         notes,
         sheets: Vec::new(),
+        labels: builder.labels.clone(),
     })
 }
 
