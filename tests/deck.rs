@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::bands::{drawn, largest_gap};
+
 use journeymap::layout::{self, Document, Item, MIN_SLIDE_TEXT_PX, Options, SLIDE};
 use journeymap::model::Journey;
 use journeymap::render::{OutputFormat, Renderer};
@@ -252,17 +254,6 @@ fn largest_empty_band(page: &layout::Page) -> f64 {
     worst.max(largest_gap(drawn.iter().map(|r| (r.x, r.right())).collect(), w) / w)
 }
 
-/// The longest stretch of `0..side` that no span covers.
-fn largest_gap(mut spans: Vec<(f64, f64)>, side: f64) -> f64 {
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (mut reached, mut gap): (f64, f64) = (0.0, 0.0);
-    for (start, end) in spans {
-        gap = gap.max(start.min(side) - reached);
-        reached = reached.max(end);
-    }
-    gap.max(side - reached)
-}
-
 #[test]
 fn no_slide_has_a_blank_band() {
     let mut empty = Vec::new();
@@ -350,38 +341,62 @@ print(json.dumps(out))
     // The picture leaves the title out: the title shows once.
     let untitled = layout::untitled(&deck.pages[3]);
     assert!(layout::slide_title(&untitled).is_none() && layout::slide_title(&deck.pages[3]).is_some());
-    // An optional check with an office suite, where one is installed.
-    let office = ["libreoffice", "soffice"]
-        .into_iter()
-        .find(|p| std::process::Command::new(p).arg("--version").output().is_ok_and(|o| o.status.success()));
-    if let Some(office) = office {
-        let done = std::process::Command::new(office)
-            .args(["--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(dir.path())
-            .arg(&path)
-            .output()
-            .expect("the office suite");
-        assert!(
-            done.status.success() && dir.path().join("deck.pdf").is_file(),
-            "{}",
-            String::from_utf8_lossy(&done.stderr)
-        );
-    }
 }
 
-/// What is drawn on a page, in page px: text lines and the shapes with a
-/// fill or an outline (an invisible box does not count as drawn).
-fn drawn(page: &layout::Page) -> Vec<layout::Rect> {
-    let mut drawn: Vec<layout::Rect> = Vec::new();
-    page.frame.walk(&mut |at, item| {
-        let to_page = page.transform.then(at);
-        match item {
-            Item::Text(t) => drawn.push(to_page.apply_rect(t.bounds())),
-            Item::Shape(s) if s.fill.is_some() || s.stroke.is_some() => drawn.push(to_page.apply_rect(s.bounds())),
-            _ => {}
+/// What LibreOffice makes of a PPTX: it converts the deck to PDF, as a
+/// user opening it would see it, and the PDF must have a page per slide
+/// with every slide's title in it as text.
+fn office_problems(deck: &Document, pptx: &[u8]) -> Vec<String> {
+    let office = common::tools::find(&common::tools::SOFFICE).expect("checked by the caller");
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("deck.pptx");
+    std::fs::write(&path, pptx).expect("write");
+    // A profile of its own, so a desktop session's LibreOffice neither
+    // blocks nor changes the run.
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    let done = std::process::Command::new(office)
+        .arg(profile)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&path)
+        .output()
+        .expect("LibreOffice runs");
+    let Ok(pdf) = std::fs::read(dir.path().join("deck.pdf")) else {
+        return vec![format!("LibreOffice made no PDF: {}", String::from_utf8_lossy(&done.stderr))];
+    };
+    let mut problems = Vec::new();
+    let info = common::tools::poppler("pdfinfo", &pdf, &[]);
+    let pages = info.lines().find_map(|l| l.strip_prefix("Pages:")).map(|n| n.trim().to_owned());
+    if pages != Some(deck.pages.len().to_string()) {
+        problems.push(format!("{pages:?} pages for {} slides", deck.pages.len()));
+    }
+    let text = common::tools::poppler("pdftotext", &pdf, &[]).split_whitespace().collect::<Vec<_>>().join(" ");
+    for (i, page) in deck.pages.iter().enumerate() {
+        let title = layout::slide_title(page).expect("a title").text;
+        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.contains(&title) {
+            problems.push(format!("slide {}: title {title:?} not shown", i + 1));
         }
-    });
-    drawn
+    }
+    problems
+}
+
+#[test]
+fn the_pptx_opens_in_libreoffice_with_every_slide_and_its_title() {
+    use common::tools::{PDFINFO, PDFTOTEXT, SOFFICE, have};
+    if !have(&[&SOFFICE, &PDFINFO, &PDFTOTEXT]) {
+        return;
+    }
+    let journey = common::journey("samples/airline.toml", include_str!("../samples/airline.toml"));
+    let renderer = Renderer::new(Fonts::embedded());
+    let theme = Theme::classic();
+    let deck = renderer.deck(&journey, &theme).expect("a deck");
+    let pptx = renderer.export(&deck, &theme, &OutputFormat::Pptx).expect("a PPTX");
+    let problems = office_problems(&deck, &pptx);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The check fails on a deck that lost its end.
+    let cut = &pptx[..pptx.len() / 2];
+    assert!(!office_problems(&deck, cut).is_empty(), "a half deck passes");
 }
 
 /// How empty a slide looks: the largest rectangle inside its margins

@@ -40,6 +40,8 @@ pub(crate) struct Context<'a> {
     pub(crate) fold: Option<usize>,
     /// Words broken between letters so far (the last resort).
     pub(crate) forced: std::cell::Cell<usize>,
+    /// Whether a stage name had a word broken to fit its column.
+    pub(crate) names_broken: std::cell::Cell<bool>,
     /// The changes to mark, on a diff poster; `None` on any other.
     pub(crate) diff: Option<&'a crate::diff::Overlay>,
     pub(crate) grid: Grid,

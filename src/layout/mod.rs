@@ -270,10 +270,9 @@ pub fn layout_with(
     let floor = summary::floor(size, page);
     // A map not yet assessed has no story for a summary to tell: a page
     // that takes the whole poster at the summary's floor shows that.
-    if asked.is_none() && !summary::tells_a_story(journey) && diff.is_none() {
-        if let Ok((scale, laid)) = fit(&builder, page, summary::floor_scale(floor, &builder, min_scale)) {
-            return Ok(assemble(&builder, laid, scale, page, Vec::new(), None));
-        }
+    let bare = asked.is_none() && !summary::tells_a_story(journey) && diff.is_none();
+    if bare && let Ok((scale, laid)) = fit(&builder, page, summary::floor_scale(floor, &builder, min_scale)) {
+        return Ok(assemble(&builder, laid, scale, page, Vec::new(), None));
     }
     let story = summary::story(journey);
     let theme = summary::theme_for(theme, floor);
@@ -365,6 +364,7 @@ pub(crate) fn stacker<'a>(
         brief: false,
         least_column: 0.5,
         chips: None,
+        whole_names: false,
         fold: None,
     }
 }
@@ -430,7 +430,8 @@ fn fit_mode(builder: &Stacker<'_>, page: Size2, min_scale: f64, sidebar: bool) -
 fn fits_at(builder: &Stacker<'_>, page: Size2, reserve: f64, sidebar: bool, scale: f64) -> Option<stack::Laid> {
     let (width, height) = (page.width / scale, page.height / scale - reserve);
     let laid = builder.build(width, Some(height), 0.0, sidebar);
-    (laid.fits_width && laid.height <= height + EPSILON).then_some(laid)
+    let names = !(builder.whole_names && laid.names_broken);
+    (laid.fits_width && names && laid.height <= height + EPSILON).then_some(laid)
 }
 
 /// From a stack that fits at `min_scale`, the largest scale at which it

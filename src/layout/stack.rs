@@ -30,6 +30,8 @@ pub(crate) struct Laid {
     /// The width a fixed page leaves beside content whose columns are at
     /// their widest (which is then centred).
     pub(crate) spare_width: f64,
+    /// Whether a stage name had a word broken to fit its column.
+    pub(crate) names_broken: bool,
 }
 
 /// What the stacker needs besides the view size; fixed for all the
@@ -74,6 +76,10 @@ pub(crate) struct Stacker<'a> {
     /// another sheet (the wall's card sheets): its entries are then only
     /// the ranked cards of this sheet's stages.
     pub(crate) chips: Option<usize>,
+    /// Whether a layout that breaks a word of a stage name counts as not
+    /// fitting: the summary grows its type only as far as the names stay
+    /// whole.
+    pub(crate) whole_names: bool,
     /// The panels that can be drawn, in the default order: the layout's
     /// own ([`regions::PANELS`]); a test adds a toy panel here.
     pub(crate) regions: &'a [&'a PanelRegion],
@@ -115,6 +121,7 @@ impl Stacker<'_> {
             brief: self.brief,
             fold: self.fold,
             forced: std::cell::Cell::new(0),
+            names_broken: std::cell::Cell::new(false),
             diff: self.diff,
             grid: Grid::new(self.journey, self.theme, width, self.least_column),
         };
@@ -247,7 +254,9 @@ impl Stacker<'_> {
         // stacked page.
         let narrowed = sidebar && main.grid.columns.first().is_some_and(|c| c.width < s.column_width / 2.0);
         let spare_width = (width - 2.0 * s.margin - content_w).max(0.0);
-        Laid { frame, anchors, height: natural, fits_width: main.grid.fits && !narrowed, slack, forced, spare_width }
+        let names_broken = full.names_broken.get() || main.names_broken.get() || side.names_broken.get();
+        let fits_width = main.grid.fits && !narrowed;
+        Laid { frame, anchors, height: natural, fits_width, slack, forced, spare_width, names_broken }
     }
 }
 

@@ -175,7 +175,12 @@ pub(crate) fn fit_page(
     let mut needed = None;
     for trim in trims() {
         apply(builder, &trim);
-        match fit(builder, page, scale) {
+        // Type grows only as far as every stage name stays whole, unless
+        // a name breaks even at the floor.
+        builder.whole_names = true;
+        let whole = fit(builder, page, scale);
+        builder.whole_names = false;
+        match whole.or_else(|_| fit(builder, page, scale)) {
             Ok((scale, laid)) => {
                 let cap = trim.cap.filter(|c| *c < listed);
                 let mut document = make(builder, laid, scale, trim.panels, cap);

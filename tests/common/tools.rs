@@ -36,6 +36,9 @@ pub(crate) const CHROMIUM: Tool =
 /// in Debian's bsdutils).
 pub(crate) const SCRIPT: Tool = Tool { names: &["script"], package: "bsdutils" };
 pub(crate) const CHROMEDRIVER: Tool = Tool { names: &["chromedriver"], package: "chromium-driver" };
+/// LibreOffice, an office suite that opens our PPTX decks as a user's
+/// would (`soffice --headless --convert-to pdf`).
+pub(crate) const SOFFICE: Tool = Tool { names: &["soffice", "libreoffice"], package: "libreoffice-impress" };
 /// `diff REV:PATH` reads a map's history with git.
 pub(crate) const GIT: Tool = Tool { names: &["git"], package: "git" };
 

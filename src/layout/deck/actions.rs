@@ -23,14 +23,32 @@ pub(super) fn slides(builder: &Stacker<'_>, min_scale: f64) -> Result<Vec<Slide>
         return Ok(Vec::new());
     }
     let title = builder.labels.get("priorities").to_owned();
-    let fewest = at(builder, min_scale, &title).ok_or_else(|| too_small("an action in the list of priorities"))?.len();
-    let (_, slides) = fitted(min_scale, |scale| at(builder, scale, &title).filter(|s| s.len() <= fewest))
+    let all = cx.priorities.len();
+    let fewest =
+        at(builder, min_scale, &title, all).ok_or_else(|| too_small("an action in the list of priorities"))?.len();
+    let (scale, mut slides) = fitted(min_scale, |scale| at(builder, scale, &title, all).filter(|s| s.len() <= fewest))
         .ok_or_else(|| too_small("an action in the list of priorities"))?;
-    Ok(slides)
+    // The first slide, under its introduction, may hold a single row of
+    // the top actions: set larger to fill it rather than leave the lower
+    // half of every box bare.
+    let first = slides.first().map_or(0, |s| s.entries);
+    let alone = |scale: f64| at(builder, scale, &title, first).filter(|s| s.len() == 1);
+    if first < all
+        && let Some((_, mut alone)) = fitted(scale, alone)
+    {
+        slides[0] = alone.remove(0);
+    }
+    Ok(slides.into_iter().map(|s| s.slide).collect())
 }
 
-/// Every action on slides at `scale`.
-fn at(builder: &Stacker<'_>, scale: f64, title: &str) -> Option<Vec<Slide>> {
+/// A priorities slide and how many actions it lists.
+struct Listed {
+    slide: Slide,
+    entries: usize,
+}
+
+/// The first `take` actions on slides at `scale`.
+fn at(builder: &Stacker<'_>, scale: f64, title: &str, take: usize) -> Option<Vec<Listed>> {
     let first = Canvas::new(builder, scale, title);
     let cx = &first.cx;
     let s = &cx.theme.space;
@@ -52,6 +70,7 @@ fn at(builder: &Stacker<'_>, scale: f64, title: &str) -> Option<Vec<Slide>> {
     let entries: Vec<(&crate::priorities::Priority<'_>, Vec<Item>, f64)> = cx
         .priorities
         .iter()
+        .take(take)
         .map(|p| {
             let (items, h) = priorities::entry(cx, p, Slot::new(0.0, 0.0, width));
             (p, items, h)
@@ -121,14 +140,20 @@ fn at(builder: &Stacker<'_>, scale: f64, title: &str) -> Option<Vec<Slide>> {
         let mut said = Vec::new();
         let mut y = top + extra;
         for (row, &h) in taken.iter().zip(taken_h) {
+            // A short row shares the width out, as on the poster, rather
+            // than leave a hole beside its entries; wider, they are no
+            // taller.
+            let short = row.len() < per_row;
+            let width = if short { (content - (row.len() - 1) as f64 * s.gutter) / row.len() as f64 } else { width };
             for (k, (p, items, _)) in row.iter().enumerate() {
                 let x = s.margin + k as f64 * (width + s.gutter);
+                let items = if short { priorities::entry(cx, p, Slot::new(0.0, 0.0, width)).0 } else { items.clone() };
                 let mut entry = priorities::entry_box(
                     cx,
                     p,
                     format!("action-{}", p.rank),
                     Rect::new(0.0, 0.0, width, h + grow),
-                    items.clone(),
+                    items,
                 );
                 entry.transform = Transform::translate(x, y);
                 list.push(Item::Group(entry));
@@ -144,7 +169,8 @@ fn at(builder: &Stacker<'_>, scale: f64, title: &str) -> Option<Vec<Slide>> {
             &[("from", &from.to_string()), ("to", &to.to_string()), ("total", &total), ("list", &and_list(cx, &said))],
         );
         let name = if i == 0 { title.to_owned() } else { continued.clone() };
-        slides.push(Slide { name, scale, frame: canvas.frame, notes });
+        let entries = taken.iter().map(|r| r.len()).sum();
+        slides.push(Listed { slide: Slide { name, scale, frame: canvas.frame, notes }, entries });
     }
     Some(slides)
 }

@@ -147,7 +147,9 @@ fn name_size(cx: &Context<'_>) -> f64 {
         return t.stage;
     }
     // Whole words at a size at most one notch (a fifth) smaller…
-    let whole = t.stage * available / all;
+    // A thousandth under the exact size: rounding must not push the
+    // widest word over the width it was sized to and break it.
+    let whole = t.stage * available / all * 0.999;
     // A brief page (a slide's summary) sets whole names down to body
     // size before it breaks one: its columns are narrow for the type.
     let notch = if cx.brief { floor } else { (t.stage * 0.8).max(floor) };
@@ -157,6 +159,7 @@ fn name_size(cx: &Context<'_>) -> f64 {
     // …else one notch smaller, with the words too long for it broken by
     // the language's patterns; only a word the patterns cannot break
     // shrinks every name further.
+    cx.names_broken.set(true);
     let lang = cx.labels.lang();
     let mut unbreakable =
         words.iter().filter(|w| !crate::text::fits_hyphenated(cx.shaper, w, Style::Bold, notch, available, lang));
