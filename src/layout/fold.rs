@@ -9,10 +9,8 @@
 use super::document::{Document, Page};
 use super::frame::Transform;
 use super::geom::Size2;
-use super::{assemble, fit, stacker};
-use crate::model::Journey;
-use crate::text::Shaper;
-use crate::theme::Theme;
+use super::inputs::PosterInputs;
+use super::{assemble, fit};
 use crate::units::Length;
 
 /// A stage with more cards than this folds the ones that matter least.
@@ -23,21 +21,12 @@ pub const FOLD_OVER: usize = 6;
 /// them larger.
 pub const READABLE_CARD_PT: f64 = 12.0;
 
-/// What folding needs from the full layout.
-pub(crate) struct Crowded<'a> {
-    pub(crate) journey: &'a Journey,
-    pub(crate) theme: &'a Theme,
-    pub(crate) shaper: &'a Shaper<'a>,
-    pub(crate) highlight: Option<&'a str>,
-    pub(crate) min_scale: f64,
-}
-
 /// The poster folded on `page`, when it is crowded and the full poster
 /// fits only at `unfolded` (a scale whose card titles are under
 /// [`READABLE_CARD_PT`]) or not at all (`None`), and folding prints
 /// clearly larger: with the unfolded poster as its last page.
-pub(crate) fn folded(crowded: &Crowded<'_>, page: Size2, unfolded: Option<f64>) -> Option<Document> {
-    let Crowded { journey, theme, shaper, highlight, min_scale } = *crowded;
+pub(crate) fn folded(inputs: &PosterInputs<'_>, page: Size2, unfolded: Option<f64>) -> Option<Document> {
+    let PosterInputs { journey, theme, min_scale, .. } = *inputs;
     if !journey.stages.iter().any(|s| s.touchpoints.len() > FOLD_OVER) {
         return None;
     }
@@ -45,7 +34,7 @@ pub(crate) fn folded(crowded: &Crowded<'_>, page: Size2, unfolded: Option<f64>) 
     if unfolded.is_some_and(|scale| card_pt(scale) >= READABLE_CARD_PT) {
         return None;
     }
-    let mut builder = stacker(journey, theme, shaper, highlight);
+    let mut builder = inputs.stacker();
     builder.fold = Some(FOLD_OVER);
     let (scale, laid) = fit(&builder, page, min_scale).ok()?;
     // Folding hides detail: only worth it where the cards print clearly
@@ -55,7 +44,7 @@ pub(crate) fn folded(crowded: &Crowded<'_>, page: Size2, unfolded: Option<f64>) 
     }
     let mut document = assemble(&builder, laid, scale, page, Vec::new(), None);
     // The unfolded poster at the same type size, as tall as it needs.
-    let whole = stacker(journey, theme, shaper, highlight);
+    let whole = inputs.stacker();
     let laid = whole.build(page.width / scale, None, 0.0, false);
     document.pages.push(Page {
         size: Size2 { width: laid.frame.size.width * scale, height: laid.height * scale },

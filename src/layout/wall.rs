@@ -16,6 +16,7 @@ use std::ops::Range;
 use super::document::{Arrangement, Document, Page};
 use super::frame::Transform;
 use super::geom::Size2;
+use super::inputs::PosterInputs;
 use super::stack::{Laid, Stacker};
 use super::summary::{self, TypeFloor};
 use super::{LayoutError, assemble, context::Grid, fit, stacker};
@@ -23,8 +24,6 @@ use crate::health::Extremes;
 use crate::labels::Lang;
 use crate::model::{Journey, Panel, Paper, PosterSettings, Size, TouchpointId};
 use crate::priorities::Priority;
-use crate::text::Shaper;
-use crate::theme::Theme;
 use crate::units::Length;
 
 /// The least card titles print at on a wall sheet up to A2's size.
@@ -46,12 +45,8 @@ pub(crate) fn card_floor_pt(page: Option<Size2>) -> f64 {
 
 /// What every sheet of one wall layout shares.
 pub(crate) struct Wall<'a> {
-    pub(crate) journey: &'a Journey,
-    pub(crate) theme: &'a Theme,
-    pub(crate) shaper: &'a Shaper<'a>,
-    pub(crate) highlight: Option<&'a str>,
-    /// The 6 pt floor's scale for this theme.
-    pub(crate) min_scale: f64,
+    /// The map, theme, shaper, highlight and 6 pt floor.
+    pub(crate) inputs: PosterInputs<'a>,
     /// The size asked for, for messages.
     pub(crate) size: Size,
     pub(crate) orientation: Option<crate::model::Orientation>,
@@ -85,12 +80,12 @@ impl<'a> Whole<'a> {
 /// with their titles at the wall's size, or its answers at 6 pt.
 pub(crate) fn layout(wall: &Wall<'_>, page: Option<Size2>) -> Result<Document, LayoutError> {
     let card_pt = card_floor_pt(page);
-    let card_scale = wall.min_scale.max(Length::pt(card_pt).to_px() / wall.theme.type_scale.card_title);
-    let mut main = stacker(wall.journey, wall.theme, wall.shaper, wall.highlight);
+    let card_scale = wall.inputs.min_scale.max(Length::pt(card_pt).to_px() / wall.inputs.theme.type_scale.card_title);
+    let mut main = wall.inputs.stacker();
     main.left_out = vec![Panel::QUESTIONS];
     let (mut document, cards_apart) = match page {
         None => {
-            let laid = main.build(Grid::natural_width(wall.journey, wall.theme), None, 0.0, false);
+            let laid = main.build(Grid::natural_width(wall.inputs.journey, wall.inputs.theme), None, 0.0, false);
             (grown(&main, laid, card_scale), false)
         }
         Some(page) => match fit(&main, page, card_scale) {
@@ -103,10 +98,10 @@ pub(crate) fn layout(wall: &Wall<'_>, page: Option<Size2>) -> Result<Document, L
             }
         },
     };
-    if shows_questions(wall.journey) {
+    if shows_questions(wall.inputs.journey) {
         let questions = match page {
-            Some(page) => sheets(wall, page, wall.min_scale, Panel::QUESTIONS)?,
-            None => vec![grown_part(wall, 0..wall.journey.stages.len(), Panel::QUESTIONS)],
+            Some(page) => sheets(wall, page, wall.inputs.min_scale, Panel::QUESTIONS)?,
+            None => vec![grown_part(wall, 0..wall.inputs.journey.stages.len(), Panel::QUESTIONS)],
         };
         append(&mut document, questions);
     }
@@ -144,19 +139,19 @@ fn grown(builder: &Stacker<'_>, laid: Laid, scale: f64) -> Document {
 /// The first sheet when the cards go on their own: the summary of the
 /// whole map at the page's largest scale.
 fn story_sheet(wall: &Wall<'_>, page: Size2) -> Result<Document, LayoutError> {
-    let story = summary::story(wall.journey);
-    let theme = summary::theme_for(wall.theme, TypeFloor::Smallest);
-    let mut builder = stacker(&story, &theme, wall.shaper, wall.highlight);
+    let story = summary::story(wall.inputs.journey);
+    let theme = summary::theme_for(wall.inputs.theme, TypeFloor::Smallest);
+    let mut builder = stacker(&story, &theme, wall.inputs.shaper, wall.inputs.highlight);
     let request = summary::Request {
         builder: &mut builder,
         page,
         floor: TypeFloor::Smallest,
-        min_scale: wall.min_scale,
+        min_scale: wall.inputs.min_scale,
         fell_back: false,
     };
     let make = |b: &Stacker<'_>, laid, scale, left_out, cap| assemble(b, laid, scale, page, left_out, cap);
     summary::fit_page(request, make).map_err(|needed| {
-        summary::too_small(&builder, wall.size, wall.orientation, needed, TypeFloor::Smallest, wall.min_scale)
+        summary::too_small(&builder, wall.size, wall.orientation, needed, TypeFloor::Smallest, wall.inputs.min_scale)
     })
 }
 
@@ -166,7 +161,7 @@ fn story_sheet(wall: &Wall<'_>, page: Size2) -> Result<Document, LayoutError> {
 /// tried, then halving back, so a long map costs about its length times
 /// its logarithm in part layouts.
 fn sheets(wall: &Wall<'_>, page: Size2, scale: f64, panel: Panel) -> Result<Vec<Page>, LayoutError> {
-    let n = wall.journey.stages.len();
+    let n = wall.inputs.journey.stages.len();
     let fits = |range: Range<usize>| -> bool { fitted(wall, &range, page, scale, panel).is_some() };
     let mut parts: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
@@ -235,8 +230,8 @@ fn fitted(wall: &Wall<'_>, range: &Range<usize>, page: Size2, scale: f64, panel:
 fn grown_part(wall: &Wall<'_>, range: Range<usize>, panel: Panel) -> Page {
     let part = part_journey(wall, &range, panel);
     let builder = part_stacker(wall, &part, &range);
-    let laid = builder.build(Grid::natural_width(&part, wall.theme), None, 0.0, false);
-    let scale = wall.min_scale.max(1.0);
+    let laid = builder.build(Grid::natural_width(&part, wall.inputs.theme), None, 0.0, false);
+    let scale = wall.inputs.min_scale.max(1.0);
     let size = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
     Page { size, transform: Transform::scale(scale), frame: laid.frame, name: part.title, print: None }
 }
@@ -244,7 +239,7 @@ fn grown_part(wall: &Wall<'_>, range: Range<usize>, panel: Panel) -> Page {
 /// The map cut down to the stages `range`, showing only `panel` under a
 /// title that says what the sheet holds and which stages.
 fn part_journey(wall: &Wall<'_>, range: &Range<usize>, panel: Panel) -> Journey {
-    let journey = wall.journey;
+    let journey = wall.inputs.journey;
     let lang = wall.whole.lang;
     let labels = crate::labels::Labels::new(lang, journey.labels.clone());
     let key = if panel == Panel::QUESTIONS { "wall_questions" } else { "wall_cards" };
@@ -295,9 +290,9 @@ fn without_stages(journey: &Journey) -> Journey {
 /// The stacker for a part: brief title, no footer, the stage numbers,
 /// rank chips and weakest and strongest stage of the whole map.
 fn part_stacker<'a>(wall: &Wall<'a>, part: &'a Journey, range: &Range<usize>) -> Stacker<'a> {
-    let mut builder = stacker(part, wall.theme, wall.shaper, wall.highlight);
-    let listed = if wall.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&Panel::PRIORITIES)) {
-        wall.journey.poster.priorities
+    let mut builder = stacker(part, wall.inputs.theme, wall.inputs.shaper, wall.inputs.highlight);
+    let listed = if wall.inputs.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&Panel::PRIORITIES)) {
+        wall.inputs.journey.poster.priorities
     } else {
         0
     };
@@ -323,9 +318,9 @@ fn shifted(extremes: Extremes, range: &Range<usize>) -> Extremes {
 
 /// The refusal when one stage's cards (or answers) alone do not fit.
 fn alone_too_small(wall: &Wall<'_>, stage: usize, panel: Panel, scale: f64) -> LayoutError {
-    let name = wall.journey.stages.get(stage).map_or("", |s| s.name.as_str());
+    let name = wall.inputs.journey.stages.get(stage).map_or("", |s| s.name.as_str());
     let what = if panel == Panel::QUESTIONS { "answers" } else { "cards" };
-    let t = &wall.theme.type_scale;
+    let t = &wall.inputs.theme.type_scale;
     let (size_px, floor) = if panel == Panel::QUESTIONS {
         (t.smallest(), "6 pt for the smallest text".to_owned())
     } else {
