@@ -10,6 +10,7 @@ use super::document::{Document, Page};
 use super::frame::Transform;
 use super::geom::Size2;
 use super::inputs::PosterInputs;
+use super::stack::Stacker;
 use super::{assemble, fit};
 use crate::units::Length;
 
@@ -27,7 +28,7 @@ pub const READABLE_CARD_PT: f64 = 12.0;
 /// clearly larger: with the unfolded poster as its last page.
 pub(crate) fn folded(inputs: &PosterInputs<'_>, page: Size2, unfolded: Option<f64>) -> Option<Document> {
     let PosterInputs { journey, theme, min_scale, .. } = *inputs;
-    if !journey.stages.iter().any(|s| s.touchpoints.len() > FOLD_OVER) {
+    if !crowded(journey) {
         return None;
     }
     let card_pt = |scale: f64| Length::px(theme.type_scale.card_title * scale).to_pt();
@@ -43,15 +44,26 @@ pub(crate) fn folded(inputs: &PosterInputs<'_>, page: Size2, unfolded: Option<f6
         return None;
     }
     let mut document = assemble(&builder, laid, scale, page, Vec::new(), None);
-    // The unfolded poster at the same type size, as tall as it needs.
-    let whole = inputs.stacker();
-    let laid = whole.build(page.width / scale, None, 0.0, false);
-    document.pages.push(Page {
+    let name = builder.labels.fill("unfolded", &[("title", &journey.title)]);
+    document.pages.push(unfolded_page(&inputs.stacker(), page.width, scale, name));
+    Some(document)
+}
+
+/// Whether the map has a stage that folds.
+pub(crate) fn crowded(journey: &crate::model::Journey) -> bool {
+    journey.stages.iter().any(|s| s.touchpoints.len() > FOLD_OVER)
+}
+
+/// What `whole` (a stacker that folds nothing) shows, `width` px wide at
+/// `scale` (the folded page's type size) and as tall as it needs: the
+/// page that has in full what a folded page folds.
+pub(crate) fn unfolded_page(whole: &Stacker<'_>, width: f64, scale: f64, name: String) -> Page {
+    let laid = whole.build(width / scale, None, 0.0, false);
+    Page {
         size: Size2 { width: laid.frame.size.width * scale, height: laid.height * scale },
         transform: Transform::scale(scale),
         frame: laid.frame,
-        name: builder.labels.fill("unfolded", &[("title", &journey.title)]),
+        name,
         print: None,
-    });
-    Some(document)
+    }
 }
