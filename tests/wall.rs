@@ -245,15 +245,18 @@ fn hanging(document: &Document) -> usize {
     document.pages.len() - unfolded
 }
 
-/// The 101-card map folds on the wall: on one sheet beside the story
-/// where that fits (1400 × 1000 mm), else on the card sheets after it
-/// (A1 portrait); each folded card is whole on an unfolded sheet at the
-/// end, at the type size of the sheet that folds it.
+/// The 101-card map folds on the wall: on one sheet, story and cards,
+/// where that fits (1400 × 1000 mm), else on the card sheets after the
+/// story (A2 and A1 portrait, where its 22-card stage does not fit a
+/// sheet whole); each folded card is whole on an unfolded sheet at the
+/// end, at the type size of the sheet that folds it. (That folding
+/// hangs it on fewer sheets is measured in `layout::wall`'s tests.)
 #[test]
 fn a_crowded_map_folds_on_the_wall_before_it_splits_and_loses_nothing() {
     let journey = map(CROWDED);
     let cases = [
         ("1400x1000mm", Orientation::Landscape, WALL_CARD_PT_LARGE, false, 1),
+        ("A2", Orientation::Portrait, WALL_CARD_PT, true, 2),
         ("A1", Orientation::Portrait, WALL_CARD_PT_LARGE, true, 2),
     ];
     let mut failures = Vec::new();
@@ -282,6 +285,24 @@ fn a_crowded_map_folds_on_the_wall_before_it_splits_and_loses_nothing() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Where even its folded cards do not fit a landscape sheet at the
+/// floor, the refusal says how large they would print and names the
+/// orientation that fits (checked to fit above).
+#[test]
+fn a_stage_too_tall_for_a_landscape_sheet_is_refused_with_portrait_named() {
+    let journey = map(CROWDED);
+    let options = Options {
+        size: Some(Size::Paper(Paper::A2)),
+        orientation: Some(Orientation::Landscape),
+        layout: Some(PosterLayout::Wall),
+        ..Options::default()
+    };
+    let error = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &options).expect_err("too tall");
+    let message = error.to_string();
+    assert!(message.contains("'Compare', even folded, fit one sheet only with card titles at"), "{message}");
+    assert!(message.contains("try --orientation portrait, which fits them on A2"), "{message}");
 }
 
 /// The checks can fail on a folded wall: an unfolded sheet dropped, a

@@ -23,7 +23,7 @@ use super::summary::{self, TypeFloor};
 use super::{LayoutError, assemble, context::Grid, fit, stacker};
 use crate::health::Extremes;
 use crate::labels::Lang;
-use crate::model::{Journey, Panel, Paper, PosterSettings, Size, TouchpointId};
+use crate::model::{Journey, Orientation, Panel, Paper, PosterSettings, Size, TouchpointId};
 use crate::priorities::Priority;
 use crate::units::Length;
 
@@ -50,7 +50,7 @@ pub(crate) struct Wall<'a> {
     pub(crate) inputs: PosterInputs<'a>,
     /// The size asked for, for messages.
     pub(crate) size: Size,
-    pub(crate) orientation: Option<crate::model::Orientation>,
+    pub(crate) orientation: Option<Orientation>,
     /// The whole map's actions, ranks and weakest and strongest stage,
     /// and its language: worked out once for all the parts tried.
     pub(crate) whole: Whole<'a>,
@@ -91,7 +91,7 @@ pub(crate) fn layout(wall: &Wall<'_>, page: Option<Size2>) -> Result<Document, L
             let laid = main.build(Grid::natural_width(journey, theme), None, 0.0, false);
             Placed { document: grown(&main, laid, card_scale), cards_apart: false, unfolded: Vec::new() }
         }
-        Some(page) => on_paper(wall, &main, page, card_scale)?,
+        Some(page) => on_paper(wall, &main, page, card_scale).map_err(|e| turned(wall, &main, page, card_scale, e))?,
     };
     if shows_questions(journey) {
         let questions = match page {
@@ -145,6 +145,25 @@ fn on_paper(wall: &Wall<'_>, main: &Stacker<'_>, page: Size2, card_scale: f64) -
     let unfolded = cards.iter().filter(|s| s.folds).map(|s| unfolded_part(wall, s)).collect();
     append(&mut document, cards.into_iter().map(|s| s.page).collect());
     Ok(Placed { document, cards_apart: true, unfolded })
+}
+
+/// A refusal that names the other orientation where the cards fit the
+/// sheet turned: a stage of many cards is tall, and may fit a portrait
+/// sheet where it does not fit a landscape one.
+fn turned(wall: &Wall<'_>, main: &Stacker<'_>, page: Size2, card_scale: f64, error: LayoutError) -> LayoutError {
+    let LayoutError::TooSmall { size, detail, floor, suggestion } = error else { return error };
+    let turned = Size2 { width: page.height, height: page.width };
+    let square = (page.width - page.height).abs() < 1.0;
+    if square || on_paper(wall, main, turned, card_scale).is_err() {
+        return LayoutError::TooSmall { size, detail, floor, suggestion };
+    }
+    let orientation = if turned.width > turned.height { Orientation::Landscape } else { Orientation::Portrait };
+    let suggestion = format!(
+        "try --orientation {}, which fits them on {size}; or {}",
+        orientation.as_str(),
+        suggestion.trim_start_matches("try ")
+    );
+    LayoutError::TooSmall { size, detail, floor, suggestion }
 }
 
 /// The cards on sheets after the story: their crowded stages folded
@@ -228,7 +247,7 @@ fn sheets(wall: &Wall<'_>, page: Size2, scale: f64, kind: Part) -> Result<Vec<Sh
     let mut start = 0;
     while start < n {
         if !fits(start..start + 1) {
-            return Err(alone_too_small(wall, start, kind, scale));
+            return Err(alone_too_small(wall, start, kind, page, scale));
         }
         let (mut good, mut step, mut bad) = (start + 1, 1, None);
         while good < n {
@@ -258,7 +277,7 @@ fn sheets(wall: &Wall<'_>, page: Size2, scale: f64, kind: Part) -> Result<Vec<Sh
         .into_iter()
         .map(|stages| {
             let (part, laid_scale, laid) = fitted(wall, &stages, page, scale, kind)
-                .ok_or_else(|| alone_too_small(wall, stages.start, kind, scale))?;
+                .ok_or_else(|| alone_too_small(wall, stages.start, kind, page, scale))?;
             let page = Page {
                 size: page,
                 transform: Transform::scale(laid_scale),
@@ -433,22 +452,29 @@ fn shifted(extremes: Extremes, range: &Range<usize>) -> Extremes {
 }
 
 /// The refusal when one stage's cards (or answers) alone do not fit.
-fn alone_too_small(wall: &Wall<'_>, stage: usize, kind: Part, scale: f64) -> LayoutError {
-    let panel = kind.panel();
+fn alone_too_small(wall: &Wall<'_>, stage: usize, kind: Part, page: Size2, scale: f64) -> LayoutError {
     let name = wall.inputs.journey.stages.get(stage).map_or("", |s| s.name.as_str());
-    let what = if panel == Panel::QUESTIONS { "answers" } else { "cards" };
     let t = &wall.inputs.theme.type_scale;
-    let (size_px, floor) = if panel == Panel::QUESTIONS {
-        (t.smallest(), "6 pt for the smallest text".to_owned())
+    let (what, text, size_px, floor) = if kind == Part::Questions {
+        ("answers", "its smallest text", t.smallest(), "6 pt for the smallest text".to_owned())
     } else {
-        (t.card_title, format!("{} pt for card titles", Length::px(t.card_title * scale).to_pt().round()))
+        let floor = format!("{} pt for card titles", Length::px(t.card_title * scale).to_pt().round());
+        ("cards", "card titles", t.card_title, floor)
+    };
+    // The scale the stage alone would need, to say how far off it is.
+    let part = part_journey(wall, &(stage..stage + 1), kind);
+    let needed = fit(&part_stacker(wall, &part, &(stage..stage + 1), kind), page, scale).err().flatten();
+    let folded = if kind == Part::Folded { ", even folded," } else { "" };
+    let detail = match needed {
+        Some(needed) => format!(
+            "the {what} of stage '{name}'{folded} fit one sheet only with {text} at {:.1} pt",
+            Length::px(size_px * needed).to_pt()
+        ),
+        None => format!("the {what} of stage '{name}'{folded} do not fit one sheet at any size"),
     };
     LayoutError::TooSmall {
         size: wall.size.to_string(),
-        detail: format!(
-            "the {what} of stage '{name}' do not fit one sheet with text of {:.1} pt",
-            Length::px(size_px * scale).to_pt()
-        ),
+        detail,
         floor,
         suggestion: "try a larger --size, or --size auto, which grows the sheets to fit".to_owned(),
     }
@@ -494,14 +520,15 @@ mod tests {
         let portrait = Some(crate::model::Orientation::Portrait);
         let landscape = Some(crate::model::Orientation::Landscape);
         let mut measured = Vec::new();
-        // A0 portrait hangs the whole cards on as few sheets as folded: they
-        // stay whole.
+        // Whole, the cards of the 22-card stage do not fit an A2 or A1
+        // sheet; on 2000 × 1400 mm the whole poster fits one sheet, so
+        // nothing folds.
         let cases = [
+            ("A2", portrait, true),
             ("A1", portrait, true),
+            ("A0", portrait, true),
             ("A0", landscape, true),
-            ("1000x1189mm", portrait, true),
-            ("1400x1000mm", landscape, true),
-            ("A0", portrait, false),
+            ("2000x1400mm", landscape, false),
         ];
         for (size, orientation, saves) in cases {
             let size: Size = size.parse().expect("a size");
