@@ -1,9 +1,9 @@
 //! Large maps fold (SPEC §4.1): on a page where every card whole would
 //! print too small to read from a distance, a crowded stage keeps its
 //! pains, moments of truth and ranked cards whole and folds the rest into
-//! short entries under a count; nothing is lost (each folded card keeps
-//! its badges, feeling and name, and the PDF's last page is the unfolded
-//! poster); maps that are not crowded never fold.
+//! short entries under a count, one line each; nothing is lost (each
+//! folded card keeps its badges, feeling and name, and the PDF's last
+//! page is the unfolded poster); maps that are not crowded never fold.
 
 mod common;
 
@@ -142,4 +142,85 @@ fn the_fold_checks_catch_a_folded_pain_a_filled_entry_and_a_lost_card() {
     let group = common::group_mut(&mut lost.pages[0].frame.items, &id).expect("the entry");
     group.items.retain(|i| !matches!(i, Item::Text(_)));
     assert!(!fold_violations(&lost, &journey).is_empty());
+}
+
+/// What keeps a folded entry from being one line: its badges, name and
+/// feeling not side by side on one row, or the box two lines high. Empty
+/// when the entry is one line.
+fn not_one_line(page: &Page, id: &str) -> Vec<String> {
+    let Some(entry) = page.boxes().into_iter().find(|b| b.tag.id.as_deref() == Some(id)) else {
+        return vec![format!("{id} is missing")];
+    };
+    let mut v = Vec::new();
+    // The box's own rectangle comes first; the rest is its content.
+    let content: Vec<journeymap::layout::Rect> = entry.group.items.iter().skip(1).map(Item::bounds).collect();
+    let top = content.iter().map(|r| r.y).fold(f64::NEG_INFINITY, f64::max);
+    let bottom = content.iter().map(|r| r.bottom()).fold(f64::INFINITY, f64::min);
+    if top >= bottom {
+        v.push(format!("{id}: its badges, name and feeling are not on one row"));
+    }
+    let lines = entry.group.lines();
+    let line = lines.iter().map(|l| l.bounds().height).fold(0.0, f64::max);
+    if entry.bounds.height >= 2.0 * line {
+        v.push(format!("{id}: {:.1} px high, two lines of {line:.1} px or more", entry.bounds.height));
+    }
+    v
+}
+
+/// A folded entry with a short name is one line: badges, name and
+/// feeling side by side, a box one line high; a long name wraps onto
+/// more lines rather than being cut, with nothing lost.
+#[test]
+fn a_folded_entry_is_one_line_and_a_long_name_wraps_whole() {
+    let journey = map(CROWDED);
+    let document = on(&journey, Paper::A1);
+    let entries: Vec<String> = cards(document.page())
+        .into_iter()
+        .filter(|c| c.2)
+        .map(|(s, i, ..)| format!("card-{}-{}", s + 1, i + 1))
+        .collect();
+    assert!(entries.len() >= 70, "{} entries", entries.len());
+    let v: Vec<String> = entries.iter().flat_map(|id| not_one_line(document.page(), id)).collect();
+    assert!(v.is_empty(), "{}", v.join("\n"));
+
+    // The check can fail: the same entry with its name moved under its
+    // badges is two rows.
+    let id = &entries[0];
+    let mut two_rows = document.clone();
+    let group = common::group_mut(&mut two_rows.pages[0].frame.items, id).expect("the entry");
+    let height = group.lines().iter().map(|l| l.bounds().height).fold(0.0, f64::max);
+    for item in &mut group.items {
+        if let Item::Text(line) = item
+            && line.text() != "—"
+            && line.text().parse::<u8>().is_err()
+        {
+            line.baseline += height * 1.5;
+        }
+    }
+    assert!(!not_one_line(two_rows.page(), id).is_empty(), "the moved name is caught");
+    let mut tall = document.clone();
+    let group = common::group_mut(&mut tall.pages[0].frame.items, id).expect("the entry");
+    if let Some(Item::Shape(Shape { geometry: journeymap::layout::Geometry::Rect { rect, .. }, .. })) =
+        group.items.first_mut()
+    {
+        rect.height *= 2.0;
+    }
+    assert!(not_one_line(tall.page(), id).iter().any(|v| v.contains("two lines")), "the tall box is caught");
+
+    // A name too long for the line wraps, whole.
+    let (stage, index) = id
+        .strip_prefix("card-")
+        .and_then(|r| r.split_once('-'))
+        .and_then(|(s, i)| Some((s.parse::<usize>().ok()? - 1, i.parse::<usize>().ok()? - 1)))
+        .expect("an id");
+    let mut long = journey.clone();
+    long.stages[stage].touchpoints[index].name =
+        "A confirmation letter sent by post after the order, with the engineer's visit booked".to_owned();
+    let document = on(&long, Paper::A1);
+    let entry = document.find(id).expect("the entry");
+    // Its lines less the score and the dash of a card not assessed.
+    let name_lines = entry.group.lines().iter().filter(|l| l.text() != "—" && l.text().parse::<u8>().is_err()).count();
+    assert!(name_lines >= 2, "the long name wraps: {:?}", entry.text());
+    let v = fold_violations(&document, &long);
+    assert!(v.is_empty(), "{}", v.join("\n"));
 }

@@ -11,7 +11,7 @@ use common::tools;
 use journeymap::layout::{
     self, Arrangement, Document, Item, Options, Page, PosterLayout, WALL_CARD_PT, WALL_CARD_PT_LARGE,
 };
-use journeymap::model::{Journey, Orientation, Paper, Size};
+use journeymap::model::{Journey, Mark, Orientation, Paper, Size};
 use journeymap::text::Fonts;
 use journeymap::theme::Theme;
 
@@ -64,24 +64,52 @@ fn has_questions(page: &Page) -> bool {
     page.boxes().iter().any(|b| b.tag.class == "question-row" || b.tag.id.as_deref() == Some("questions"))
 }
 
+/// Each folded entry on `page`: its id and the text of its lines.
+fn entries(page: &Page) -> Vec<(String, String)> {
+    page.boxes()
+        .iter()
+        .filter(|b| b.tag.class == "touchpoint folded")
+        .map(|b| (b.tag.id.clone().unwrap_or_default(), b.text()))
+        .collect()
+}
+
+/// Every card of the map by id, "card-2-7", with its stage and card.
+fn every_card(journey: &Journey) -> Vec<(String, &journeymap::model::Stage, &journeymap::model::Touchpoint)> {
+    journey
+        .stages
+        .iter()
+        .enumerate()
+        .flat_map(|(s, stage)| {
+            stage.touchpoints.iter().enumerate().map(move |(t, tp)| (format!("card-{}-{}", s + 1, t + 1), stage, tp))
+        })
+        .collect()
+}
+
 /// What breaks the wall's promises on a document: a card title under the
-/// floor, a card shown twice or not at all, the question rows on the
-/// first sheet or on no sheet, a sheet breaking the geometry guarantees.
+/// floor, a card shown twice or not at all on the sheets that hang, the
+/// question rows on the first sheet or on no sheet, a sheet breaking the
+/// geometry guarantees; and where the wall folds (SPEC §4.1), a card that
+/// matters folded, a stage folded that is not crowded, or a folded card
+/// not whole on the unfolded sheets at the end.
 fn wall_violations(document: &Document, journey: &Journey, floor: f64) -> Vec<String> {
     let mut v = Vec::new();
-    let Arrangement::Wall { card_title_pt, .. } = document.arrangement else {
+    let Arrangement::Wall { card_title_pt, unfolded, .. } = document.arrangement else {
         return vec![format!("not a wall: {:?}", document.arrangement)];
     };
     if (card_title_pt - floor).abs() > 1e-9 {
         v.push(format!("the floor is {card_title_pt} pt, not {floor} pt"));
     }
-    let mut shown: Vec<String> = Vec::new();
+    let hanging = document.pages.len().saturating_sub(unfolded);
+    let (mut shown, mut folded, mut whole_after) = (Vec::new(), Vec::new(), Vec::new());
     for (i, page) in document.pages.iter().enumerate() {
         for (id, text, pt) in cards(page) {
             if pt < floor - 1e-6 {
                 v.push(format!("sheet {}: {id} ({text:?}) at {pt:.2} pt", i + 1));
             }
-            shown.push(id);
+            if i < hanging { shown.push(id) } else { whole_after.push(id) }
+        }
+        for (id, _) in entries(page) {
+            if i < hanging { folded.push(id) } else { v.push(format!("{id} is folded on an unfolded sheet")) }
         }
         let one = alone(document, page);
         v.extend(common::violations(&one).into_iter().map(|e| format!("page {}: {e}", i + 1)));
@@ -89,12 +117,29 @@ fn wall_violations(document: &Document, journey: &Journey, floor: f64) -> Vec<St
             v.push("the question rows are on the first sheet".to_owned());
         }
     }
-    let mut expected: Vec<String> = journey
-        .stages
-        .iter()
-        .enumerate()
-        .flat_map(|(s, stage)| (0..stage.touchpoints.len()).map(move |t| format!("card-{}-{}", s + 1, t + 1)))
-        .collect();
+    let ranked = |id: &str| {
+        document
+            .pages
+            .iter()
+            .flat_map(Page::boxes)
+            .any(|b| b.tag.id.as_deref() == Some(id) && b.tag.data.iter().any(|(k, _)| k == "rank"))
+    };
+    for (id, stage, t) in every_card(journey).into_iter().filter(|(id, ..)| folded.contains(id)) {
+        if t.has(Mark::Pain) || t.moment_of_truth || ranked(&id) {
+            v.push(format!("{id} ({}) matters but is folded", t.name));
+        }
+        if stage.touchpoints.len() <= layout::FOLD_OVER {
+            v.push(format!("{id} is folded in a stage of {} cards", stage.touchpoints.len()));
+        }
+        if !whole_after.contains(&id) {
+            v.push(format!("{id} ({}) is folded and not whole on an unfolded sheet", t.name));
+        }
+    }
+    if folded.is_empty() != (unfolded == 0) {
+        v.push(format!("{} cards folded, {unfolded} unfolded sheets", folded.len()));
+    }
+    shown.extend(folded);
+    let mut expected: Vec<String> = every_card(journey).into_iter().map(|(id, ..)| id).collect();
     shown.sort();
     expected.sort();
     if shown != expected {
@@ -178,6 +223,144 @@ fn the_wall_checks_catch_a_small_card_a_lost_card_and_questions_on_the_poster() 
     let questions = mixed.pages[*mixed.sheets.last().expect("a question sheet")].clone();
     mixed.pages[0] = questions;
     assert!(wall_violations(&mixed, &journey, WALL_CARD_PT).iter().any(|v| v.contains("first sheet")));
+}
+
+const CROWDED: &str = "tests/maps/crowded/hundred-cards.toml";
+
+/// Lays out a wall on a size written as `--size` takes it.
+fn wall_on(journey: &Journey, size: &str, orientation: Orientation) -> Document {
+    let options = Options {
+        size: Some(size.parse().expect("a size")),
+        orientation: Some(orientation),
+        layout: Some(PosterLayout::Wall),
+        ..Options::default()
+    };
+    layout::layout(journey, &Theme::classic(), &Fonts::embedded(), &options)
+        .unwrap_or_else(|e| panic!("{size} {orientation:?}: {e}"))
+}
+
+/// The sheets that hang (all but the unfolded ones at the end).
+fn hanging(document: &Document) -> usize {
+    let Arrangement::Wall { unfolded, .. } = document.arrangement else { return document.pages.len() };
+    document.pages.len() - unfolded
+}
+
+/// The 101-card map folds on the wall: on one sheet, story and cards,
+/// where that fits (1400 × 1000 mm), else on the card sheets after the
+/// story (A2 and A1 portrait, where its 22-card stage does not fit a
+/// sheet whole); each folded card is whole on an unfolded sheet at the
+/// end, at the type size of the sheet that folds it. (That folding
+/// hangs it on fewer sheets is measured in `layout::wall`'s tests.)
+#[test]
+fn a_crowded_map_folds_on_the_wall_before_it_splits_and_loses_nothing() {
+    let journey = map(CROWDED);
+    let cases = [
+        ("1400x1000mm", Orientation::Landscape, WALL_CARD_PT_LARGE, false, 1),
+        ("A2", Orientation::Portrait, WALL_CARD_PT, true, 2),
+        ("A1", Orientation::Portrait, WALL_CARD_PT_LARGE, true, 2),
+    ];
+    let mut failures = Vec::new();
+    for (size, orientation, floor, apart, unfolded_sheets) in cases {
+        let document = wall_on(&journey, size, orientation);
+        let at = format!("{size} {orientation:?}");
+        failures.extend(wall_violations(&document, &journey, floor).into_iter().map(|e| format!("{at}: {e}")));
+        let Arrangement::Wall { cards_apart, unfolded, .. } = document.arrangement else { unreachable!() };
+        assert_eq!((cards_apart, unfolded), (apart, unfolded_sheets), "{at}");
+        // Every unfolded sheet is a sheet of its own, a file beside the
+        // first; and at the type size of the sheet that folds its cards.
+        let n = document.pages.len();
+        assert!(document.sheets.ends_with(&((n - unfolded)..n).collect::<Vec<_>>()), "{at}: {:?}", document.sheets);
+        let folding: Vec<f64> = document.pages[..hanging(&document)]
+            .iter()
+            .filter(|p| !entries(p).is_empty())
+            .map(|p| p.transform.scale)
+            .collect();
+        let whole: Vec<f64> = document.pages[hanging(&document)..].iter().map(|p| p.transform.scale).collect();
+        assert_eq!(folding, whole, "{at}");
+        // An entry keeps the card's name.
+        for (id, text) in document.pages.iter().flat_map(entries) {
+            let (_, _, t) = every_card(&journey).into_iter().find(|c| c.0 == id).expect("a card of the map");
+            let squash = |s: &str| s.split_whitespace().collect::<String>();
+            assert!(squash(&text).contains(&squash(&t.name)), "{at}: {id} shows {text:?}");
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Where even its folded cards do not fit a landscape sheet at the
+/// floor, the refusal says how large they would print and names the
+/// orientation that fits (checked to fit above).
+#[test]
+fn a_stage_too_tall_for_a_landscape_sheet_is_refused_with_portrait_named() {
+    let journey = map(CROWDED);
+    let options = Options {
+        size: Some(Size::Paper(Paper::A2)),
+        orientation: Some(Orientation::Landscape),
+        layout: Some(PosterLayout::Wall),
+        ..Options::default()
+    };
+    let error = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &options).expect_err("too tall");
+    let message = error.to_string();
+    assert!(message.contains("'Compare', even folded, fit one sheet only with card titles at"), "{message}");
+    assert!(message.contains("try --orientation portrait, which fits them on A2"), "{message}");
+}
+
+/// The checks can fail on a folded wall: an unfolded sheet dropped, a
+/// pain card folded, an entry lost, and the sheets shrunk under the floor.
+#[test]
+fn the_folded_wall_checks_catch_a_missing_unfolded_sheet_a_folded_pain_and_a_lost_entry() {
+    let journey = map(CROWDED);
+    let document = wall_on(&journey, "1400x1000mm", Orientation::Landscape);
+    let floor = WALL_CARD_PT_LARGE;
+    assert!(wall_violations(&document, &journey, floor).is_empty());
+
+    let mut dropped = document.clone();
+    dropped.pages.pop();
+    assert!(wall_violations(&dropped, &journey, floor).iter().any(|v| v.contains("not whole on an unfolded sheet")));
+
+    let pain = cards(document.page())
+        .into_iter()
+        .map(|(id, ..)| id)
+        .find(|id| every_card(&journey).iter().any(|(c, _, t)| c == id && t.has(Mark::Pain)))
+        .expect("a whole pain card");
+    let mut folded_pain = document.clone();
+    let group = common::group_mut(&mut folded_pain.pages[0].frame.items, &pain).expect("the card");
+    group.tag.as_mut().expect("a tag").class = "touchpoint folded".into();
+    assert!(wall_violations(&folded_pain, &journey, floor).iter().any(|v| v.contains("matters but is folded")));
+
+    let (entry, _) = entries(document.page()).into_iter().next().expect("an entry");
+    let mut lost = document.clone();
+    remove_group(&mut lost.pages[0].frame.items, &entry);
+    assert!(wall_violations(&lost, &journey, floor).iter().any(|v| v.contains("cards shown")));
+
+    let mut small = document.clone();
+    for page in &mut small.pages {
+        page.transform.scale *= 0.8;
+    }
+    assert!(wall_violations(&small, &journey, floor).iter().any(|v| v.contains(" pt")));
+}
+
+/// A folded wall writes its unfolded sheet as the next numbered file and
+/// says what it folded.
+#[test]
+fn a_folded_wall_writes_its_unfolded_sheet_as_a_file_and_says_so() {
+    let dir = std::env::temp_dir().join(format!("journeymap-wall-fold-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let map = format!("{}/{CROWDED}", env!("CARGO_MANIFEST_DIR"));
+    let args = ["render", &map, "--layout", "wall", "--size", "1400x1000mm", "-o", "w.svg"];
+    let out = common::run_in(&dir, &args, None);
+    let err = common::stderr(&out);
+    assert_eq!(common::code(&out), 0, "{err}");
+    for file in ["w.svg", "w-2.svg", "w-3.svg"] {
+        assert!(dir.join(file).is_file(), "{file} was not written: {err}");
+    }
+    assert!(!dir.join("w-4.svg").exists(), "{err}");
+    let unfolded = std::fs::read_to_string(dir.join("w-3.svg")).expect("the unfolded sheet");
+    let whole = unfolded.matches("<g class=\"touchpoint\"").count();
+    assert!(whole == 101 && !unfolded.contains("touchpoint folded"), "w-3.svg: {whole} cards whole");
+    assert!(err.contains("fold 70 others") && err.contains("the last sheet"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn remove_group(items: &mut Vec<Item>, id: &str) {

@@ -61,6 +61,9 @@ pub enum Arrangement {
         /// Whether the cards did not fit the first sheet at that size,
         /// so that it holds the story and the cards go on sheets after it.
         cards_apart: bool,
+        /// How many sheets at the end hold in full the cards that the
+        /// sheets before fold (SPEC §4.1): none when nothing folds.
+        unfolded: usize,
     },
     /// Title, headline, stage band, curve, stage health, the top
     /// priorities and the legend; `fell_back` when the full poster was

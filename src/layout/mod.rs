@@ -38,6 +38,7 @@ mod document;
 mod fold;
 mod frame;
 mod geom;
+mod inputs;
 mod print;
 mod regions;
 mod sheet_words;
@@ -211,11 +212,10 @@ pub fn layout_with(
     let mut builder = stacker(journey, theme, shaper, highlight.as_deref());
     builder.diff = diff;
     let min_scale = MIN_TEXT_PX / theme.type_scale.smallest();
+    let inputs = inputs::PosterInputs { journey, theme, shaper, highlight: highlight.as_deref(), min_scale };
     let asked = options.layout;
     if asked == Some(PosterLayout::Wall) {
-        let whole = wall::Whole::of(journey);
-        let highlight = highlight.as_deref();
-        let wall = wall::Wall { journey, theme, shaper, highlight, min_scale, size, orientation, whole };
+        let wall = wall::Wall { inputs, size, orientation, whole: wall::Whole::of(journey) };
         let page = size.page_px(orientation).map(|(width, height)| Size2 { width, height });
         return wall::layout(&wall, page);
     }
@@ -239,9 +239,8 @@ pub fn layout_with(
     };
     let page = Size2 { width: page_w, height: page_h };
     if asked.unwrap_or(PosterLayout::for_size(size)) == PosterLayout::Full {
-        let crowded = Some(fold::Crowded { journey, theme, shaper, highlight: highlight.as_deref(), min_scale });
         // A diff poster marks every card's change: none is folded away.
-        let crowded = crowded.filter(|_| diff.is_none());
+        let crowded = Some(inputs).filter(|_| diff.is_none());
         match fit(&builder, page, min_scale) {
             Ok((scale, laid)) => {
                 let folded = crowded.as_ref().and_then(|c| fold::folded(c, page, Some(scale)));

@@ -14,17 +14,17 @@
 use std::ops::Range;
 
 use super::document::{Arrangement, Document, Page};
+use super::fold::{self, FOLD_OVER};
 use super::frame::Transform;
 use super::geom::Size2;
+use super::inputs::PosterInputs;
 use super::stack::{Laid, Stacker};
 use super::summary::{self, TypeFloor};
 use super::{LayoutError, assemble, context::Grid, fit, stacker};
 use crate::health::Extremes;
 use crate::labels::Lang;
-use crate::model::{Journey, Panel, Paper, PosterSettings, Size, TouchpointId};
+use crate::model::{Journey, Orientation, Panel, Paper, PosterSettings, Size, TouchpointId};
 use crate::priorities::Priority;
-use crate::text::Shaper;
-use crate::theme::Theme;
 use crate::units::Length;
 
 /// The least card titles print at on a wall sheet up to A2's size.
@@ -46,15 +46,11 @@ pub(crate) fn card_floor_pt(page: Option<Size2>) -> f64 {
 
 /// What every sheet of one wall layout shares.
 pub(crate) struct Wall<'a> {
-    pub(crate) journey: &'a Journey,
-    pub(crate) theme: &'a Theme,
-    pub(crate) shaper: &'a Shaper<'a>,
-    pub(crate) highlight: Option<&'a str>,
-    /// The 6 pt floor's scale for this theme.
-    pub(crate) min_scale: f64,
+    /// The map, theme, shaper, highlight and 6 pt floor.
+    pub(crate) inputs: PosterInputs<'a>,
     /// The size asked for, for messages.
     pub(crate) size: Size,
-    pub(crate) orientation: Option<crate::model::Orientation>,
+    pub(crate) orientation: Option<Orientation>,
     /// The whole map's actions, ranks and weakest and strongest stage,
     /// and its language: worked out once for all the parts tried.
     pub(crate) whole: Whole<'a>,
@@ -82,36 +78,115 @@ impl<'a> Whole<'a> {
 ///
 /// # Errors
 /// [`LayoutError::TooSmall`] when one stage's cards do not fit a sheet
-/// with their titles at the wall's size, or its answers at 6 pt.
+/// with their titles at the wall's size, even folded, or its answers at
+/// 6 pt.
 pub(crate) fn layout(wall: &Wall<'_>, page: Option<Size2>) -> Result<Document, LayoutError> {
+    let PosterInputs { journey, theme, min_scale, .. } = wall.inputs;
     let card_pt = card_floor_pt(page);
-    let card_scale = wall.min_scale.max(Length::pt(card_pt).to_px() / wall.theme.type_scale.card_title);
-    let mut main = stacker(wall.journey, wall.theme, wall.shaper, wall.highlight);
+    let card_scale = min_scale.max(Length::pt(card_pt).to_px() / theme.type_scale.card_title);
+    let mut main = wall.inputs.stacker();
     main.left_out = vec![Panel::QUESTIONS];
-    let (mut document, cards_apart) = match page {
+    let Placed { mut document, cards_apart, unfolded } = match page {
         None => {
-            let laid = main.build(Grid::natural_width(wall.journey, wall.theme), None, 0.0, false);
-            (grown(&main, laid, card_scale), false)
+            let laid = main.build(Grid::natural_width(journey, theme), None, 0.0, false);
+            Placed { document: grown(&main, laid, card_scale), cards_apart: false, unfolded: Vec::new() }
         }
-        Some(page) => match fit(&main, page, card_scale) {
-            Ok((scale, laid)) => (assemble(&main, laid, scale, page, Vec::new(), None), false),
-            Err(_) => {
-                let mut story = story_sheet(wall, page)?;
-                let cards = sheets(wall, page, card_scale, Panel::TOUCHPOINTS)?;
-                append(&mut story, cards);
-                (story, true)
-            }
-        },
+        Some(page) => on_paper(wall, &main, page, card_scale).map_err(|e| turned(wall, &main, page, card_scale, e))?,
     };
-    if shows_questions(wall.journey) {
+    if shows_questions(journey) {
         let questions = match page {
-            Some(page) => sheets(wall, page, wall.min_scale, Panel::QUESTIONS)?,
-            None => vec![grown_part(wall, 0..wall.journey.stages.len(), Panel::QUESTIONS)],
+            Some(page) => sheets(wall, page, min_scale, Part::Questions)?.into_iter().map(|s| s.page).collect(),
+            None => vec![grown_part(wall, 0..journey.stages.len(), Part::Questions)],
         };
         append(&mut document, questions);
     }
-    document.arrangement = Arrangement::Wall { card_title_pt: card_pt, cards_apart };
+    let folded_sheets = unfolded.len();
+    // What was folded comes whole last, as the folded poster's does.
+    append(&mut document, unfolded);
+    document.arrangement = Arrangement::Wall { card_title_pt: card_pt, cards_apart, unfolded: folded_sheets };
     Ok(document)
+}
+
+/// The sheets that show the cards, before the question rows.
+struct Placed {
+    /// The first sheet (with the full list of actions when it lists
+    /// only the first), then the card sheets.
+    document: Document,
+    /// Whether the first sheet holds the story and the cards follow it.
+    cards_apart: bool,
+    /// The pages with in full what the sheets fold, in the same order.
+    unfolded: Vec<Page>,
+}
+
+/// The card sheets on a fixed `page`, the card titles at `card_scale` or
+/// more: the whole poster if it fits; else, on a crowded map, the poster
+/// folded (SPEC §4.1), its cards in full on a page after the sheets; else
+/// the story, then the cards on sheets after it, their crowded stages
+/// folded where that takes fewer sheets.
+fn on_paper(wall: &Wall<'_>, main: &Stacker<'_>, page: Size2, card_scale: f64) -> Result<Placed, LayoutError> {
+    if let Ok((scale, laid)) = fit(main, page, card_scale) {
+        let document = assemble(main, laid, scale, page, Vec::new(), None);
+        return Ok(Placed { document, cards_apart: false, unfolded: Vec::new() });
+    }
+    let journey = wall.inputs.journey;
+    if fold::crowded(journey) {
+        let mut folded = wall.inputs.stacker();
+        folded.left_out = vec![Panel::QUESTIONS];
+        folded.fold = Some(FOLD_OVER);
+        if let Ok((scale, laid)) = fit(&folded, page, card_scale) {
+            let document = assemble(&folded, laid, scale, page, Vec::new(), None);
+            let name = main.labels.fill("unfolded", &[("title", &journey.title)]);
+            let unfolded = vec![fold::unfolded_page(main, page.width, scale, name)];
+            return Ok(Placed { document, cards_apart: false, unfolded });
+        }
+    }
+    let mut document = story_sheet(wall, page)?;
+    let cards = card_sheets(wall, page, card_scale)?;
+    let unfolded = cards.iter().filter(|s| s.folds).map(|s| unfolded_part(wall, s)).collect();
+    append(&mut document, cards.into_iter().map(|s| s.page).collect());
+    Ok(Placed { document, cards_apart: true, unfolded })
+}
+
+/// A refusal that names the other orientation where the cards fit the
+/// sheet turned: a stage of many cards is tall, and may fit a portrait
+/// sheet where it does not fit a landscape one.
+fn turned(wall: &Wall<'_>, main: &Stacker<'_>, page: Size2, card_scale: f64, error: LayoutError) -> LayoutError {
+    let LayoutError::TooSmall { size, detail, floor, suggestion } = error else { return error };
+    let turned = Size2 { width: page.height, height: page.width };
+    let square = (page.width - page.height).abs() < 1.0;
+    if square || on_paper(wall, main, turned, card_scale).is_err() {
+        return LayoutError::TooSmall { size, detail, floor, suggestion };
+    }
+    let orientation = if turned.width > turned.height { Orientation::Landscape } else { Orientation::Portrait };
+    let suggestion = format!(
+        "try --orientation {}, which fits them on {size}; or {}",
+        orientation.as_str(),
+        suggestion.trim_start_matches("try ")
+    );
+    LayoutError::TooSmall { size, detail, floor, suggestion }
+}
+
+/// The cards on sheets after the story: their crowded stages folded
+/// where that takes fewer sheets, or where only folded do they fit.
+fn card_sheets(wall: &Wall<'_>, page: Size2, scale: f64) -> Result<Vec<Sheet>, LayoutError> {
+    let whole = sheets(wall, page, scale, Part::Cards);
+    if !fold::crowded(wall.inputs.journey) {
+        return whole;
+    }
+    match (whole, sheets(wall, page, scale, Part::Folded)) {
+        (Ok(whole), Ok(folded)) if folded.len() < whole.len() => Ok(folded),
+        (Ok(whole), _) => Ok(whole),
+        (Err(_), folded) => folded,
+    }
+}
+
+/// The page with in full what `sheet` folds: its stages' cards at its
+/// type size, as tall as they need.
+fn unfolded_part(wall: &Wall<'_>, sheet: &Sheet) -> Page {
+    let part = part_journey(wall, &sheet.stages, Part::Unfolded);
+    let builder = part_stacker(wall, &part, &sheet.stages, Part::Unfolded);
+    let scale = sheet.page.transform.scale;
+    fold::unfolded_page(&builder, sheet.page.size.width, scale, part.title.clone())
 }
 
 /// Whether the map shows question rows (listed, or every panel) and has
@@ -144,19 +219,19 @@ fn grown(builder: &Stacker<'_>, laid: Laid, scale: f64) -> Document {
 /// The first sheet when the cards go on their own: the summary of the
 /// whole map at the page's largest scale.
 fn story_sheet(wall: &Wall<'_>, page: Size2) -> Result<Document, LayoutError> {
-    let story = summary::story(wall.journey);
-    let theme = summary::theme_for(wall.theme, TypeFloor::Smallest);
-    let mut builder = stacker(&story, &theme, wall.shaper, wall.highlight);
+    let story = summary::story(wall.inputs.journey);
+    let theme = summary::theme_for(wall.inputs.theme, TypeFloor::Smallest);
+    let mut builder = stacker(&story, &theme, wall.inputs.shaper, wall.inputs.highlight);
     let request = summary::Request {
         builder: &mut builder,
         page,
         floor: TypeFloor::Smallest,
-        min_scale: wall.min_scale,
+        min_scale: wall.inputs.min_scale,
         fell_back: false,
     };
     let make = |b: &Stacker<'_>, laid, scale, left_out, cap| assemble(b, laid, scale, page, left_out, cap);
     summary::fit_page(request, make).map_err(|needed| {
-        summary::too_small(&builder, wall.size, wall.orientation, needed, TypeFloor::Smallest, wall.min_scale)
+        summary::too_small(&builder, wall.size, wall.orientation, needed, TypeFloor::Smallest, wall.inputs.min_scale)
     })
 }
 
@@ -165,14 +240,14 @@ fn story_sheet(wall: &Wall<'_>, page: Size2) -> Result<Document, LayoutError> {
 /// sheets where that fits too. Each count is found by doubling the stages
 /// tried, then halving back, so a long map costs about its length times
 /// its logarithm in part layouts.
-fn sheets(wall: &Wall<'_>, page: Size2, scale: f64, panel: Panel) -> Result<Vec<Page>, LayoutError> {
-    let n = wall.journey.stages.len();
-    let fits = |range: Range<usize>| -> bool { fitted(wall, &range, page, scale, panel).is_some() };
+fn sheets(wall: &Wall<'_>, page: Size2, scale: f64, kind: Part) -> Result<Vec<Sheet>, LayoutError> {
+    let n = wall.inputs.journey.stages.len();
+    let fits = |range: Range<usize>| -> bool { fitted(wall, &range, page, scale, kind).is_some() };
     let mut parts: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
     while start < n {
         if !fits(start..start + 1) {
-            return Err(alone_too_small(wall, start, panel, scale));
+            return Err(alone_too_small(wall, start, kind, page, scale));
         }
         let (mut good, mut step, mut bad) = (start + 1, 1, None);
         while good < n {
@@ -199,13 +274,68 @@ fn sheets(wall: &Wall<'_>, page: Size2, scale: f64, panel: Panel) -> Result<Vec<
         parts = even;
     }
     parts
-        .iter()
-        .map(|range| {
-            let (part, laid_scale, laid) = fitted(wall, range, page, scale, panel)
-                .ok_or_else(|| alone_too_small(wall, range.start, panel, scale))?;
-            Ok(Page { size: page, transform: Transform::scale(laid_scale), frame: laid.frame, name: part, print: None })
+        .into_iter()
+        .map(|stages| {
+            let (part, laid_scale, laid) = fitted(wall, &stages, page, scale, kind)
+                .ok_or_else(|| alone_too_small(wall, stages.start, kind, page, scale))?;
+            let page = Page {
+                size: page,
+                transform: Transform::scale(laid_scale),
+                frame: laid.frame,
+                name: part,
+                print: None,
+            };
+            let folds = kind == Part::Folded
+                && wall
+                    .inputs
+                    .journey
+                    .stages
+                    .get(stages.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|s| s.touchpoints.len() > FOLD_OVER);
+            Ok(Sheet { stages, page, folds })
         })
         .collect()
+}
+
+/// One sheet of a part of the map.
+struct Sheet {
+    /// The stages it shows.
+    stages: Range<usize>,
+    /// The sheet.
+    page: Page,
+    /// Whether it folds cards (a page after the sheets has them whole).
+    folds: bool,
+}
+
+/// What a sheet after the first shows of its stages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// Their cards.
+    Cards,
+    /// Their cards, a crowded stage's folded (SPEC §4.1).
+    Folded,
+    /// Every one of their cards in full: what the folded sheets fold.
+    Unfolded,
+    /// Their question rows.
+    Questions,
+}
+
+impl Part {
+    /// The panel the sheet shows.
+    fn panel(self) -> Panel {
+        if self == Part::Questions { Panel::QUESTIONS } else { Panel::TOUCHPOINTS }
+    }
+
+    /// The label that titles the sheet.
+    fn key(self) -> &'static str {
+        match self {
+            Part::Cards | Part::Folded => "wall_cards",
+            Part::Unfolded => "unfolded",
+            Part::Questions => "wall_questions",
+        }
+    }
 }
 
 /// `n` stages in `k` runs whose lengths differ by one at most.
@@ -224,31 +354,30 @@ fn even_split(n: usize, k: usize) -> Vec<Range<usize>> {
 
 /// The sheet showing `panel` for the stages `range`, fitted to `page` at
 /// `scale` or more: its name, scale and stack.
-fn fitted(wall: &Wall<'_>, range: &Range<usize>, page: Size2, scale: f64, panel: Panel) -> Option<(String, f64, Laid)> {
-    let part = part_journey(wall, range, panel);
-    let builder = part_stacker(wall, &part, range);
+fn fitted(wall: &Wall<'_>, range: &Range<usize>, page: Size2, scale: f64, kind: Part) -> Option<(String, f64, Laid)> {
+    let part = part_journey(wall, range, kind);
+    let builder = part_stacker(wall, &part, range, kind);
     let (scale, laid) = fit(&builder, page, scale).ok()?;
     Some((part.title.clone(), scale, laid))
 }
 
 /// The sheet for `range` on a page that grows to fit.
-fn grown_part(wall: &Wall<'_>, range: Range<usize>, panel: Panel) -> Page {
-    let part = part_journey(wall, &range, panel);
-    let builder = part_stacker(wall, &part, &range);
-    let laid = builder.build(Grid::natural_width(&part, wall.theme), None, 0.0, false);
-    let scale = wall.min_scale.max(1.0);
+fn grown_part(wall: &Wall<'_>, range: Range<usize>, kind: Part) -> Page {
+    let part = part_journey(wall, &range, kind);
+    let builder = part_stacker(wall, &part, &range, kind);
+    let laid = builder.build(Grid::natural_width(&part, wall.inputs.theme), None, 0.0, false);
+    let scale = wall.inputs.min_scale.max(1.0);
     let size = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
     Page { size, transform: Transform::scale(scale), frame: laid.frame, name: part.title, print: None }
 }
 
 /// The map cut down to the stages `range`, showing only `panel` under a
 /// title that says what the sheet holds and which stages.
-fn part_journey(wall: &Wall<'_>, range: &Range<usize>, panel: Panel) -> Journey {
-    let journey = wall.journey;
+fn part_journey(wall: &Wall<'_>, range: &Range<usize>, kind: Part) -> Journey {
+    let journey = wall.inputs.journey;
     let lang = wall.whole.lang;
     let labels = crate::labels::Labels::new(lang, journey.labels.clone());
-    let key = if panel == Panel::QUESTIONS { "wall_questions" } else { "wall_cards" };
-    let mut title = labels.fill(key, &[("title", &journey.title)]);
+    let mut title = labels.fill(kind.key(), &[("title", &journey.title)]);
     if range.len() < journey.stages.len() {
         let (from, to) = ((range.start + 1).to_string(), range.end.to_string());
         title = format!("{title} · {}", labels.fill("wall_stages", &[("from", &from), ("to", &to)]));
@@ -262,7 +391,7 @@ fn part_journey(wall: &Wall<'_>, range: &Range<usize>, panel: Panel) -> Journey 
         // A part's text could read as another language than the whole.
         lang: Some(lang.code().to_owned()),
         stages: journey.stages.get(range.clone()).unwrap_or_default().to_vec(),
-        poster: PosterSettings { panels: Some(vec![panel]), ..journey.poster.clone() },
+        poster: PosterSettings { panels: Some(vec![kind.panel()]), ..journey.poster.clone() },
         ..without_stages(journey)
     }
 }
@@ -294,10 +423,10 @@ fn without_stages(journey: &Journey) -> Journey {
 
 /// The stacker for a part: brief title, no footer, the stage numbers,
 /// rank chips and weakest and strongest stage of the whole map.
-fn part_stacker<'a>(wall: &Wall<'a>, part: &'a Journey, range: &Range<usize>) -> Stacker<'a> {
-    let mut builder = stacker(part, wall.theme, wall.shaper, wall.highlight);
-    let listed = if wall.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&Panel::PRIORITIES)) {
-        wall.journey.poster.priorities
+fn part_stacker<'a>(wall: &Wall<'a>, part: &'a Journey, range: &Range<usize>, kind: Part) -> Stacker<'a> {
+    let mut builder = stacker(part, wall.inputs.theme, wall.inputs.shaper, wall.inputs.highlight);
+    let listed = if wall.inputs.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&Panel::PRIORITIES)) {
+        wall.inputs.journey.poster.priorities
     } else {
         0
     };
@@ -310,6 +439,7 @@ fn part_stacker<'a>(wall: &Wall<'a>, part: &'a Journey, range: &Range<usize>) ->
     builder.first_stage = range.start;
     builder.brief = true;
     builder.footer = false;
+    builder.fold = (kind == Part::Folded).then_some(FOLD_OVER);
     builder
 }
 
@@ -322,21 +452,29 @@ fn shifted(extremes: Extremes, range: &Range<usize>) -> Extremes {
 }
 
 /// The refusal when one stage's cards (or answers) alone do not fit.
-fn alone_too_small(wall: &Wall<'_>, stage: usize, panel: Panel, scale: f64) -> LayoutError {
-    let name = wall.journey.stages.get(stage).map_or("", |s| s.name.as_str());
-    let what = if panel == Panel::QUESTIONS { "answers" } else { "cards" };
-    let t = &wall.theme.type_scale;
-    let (size_px, floor) = if panel == Panel::QUESTIONS {
-        (t.smallest(), "6 pt for the smallest text".to_owned())
+fn alone_too_small(wall: &Wall<'_>, stage: usize, kind: Part, page: Size2, scale: f64) -> LayoutError {
+    let name = wall.inputs.journey.stages.get(stage).map_or("", |s| s.name.as_str());
+    let t = &wall.inputs.theme.type_scale;
+    let (what, text, size_px, floor) = if kind == Part::Questions {
+        ("answers", "its smallest text", t.smallest(), "6 pt for the smallest text".to_owned())
     } else {
-        (t.card_title, format!("{} pt for card titles", Length::px(t.card_title * scale).to_pt().round()))
+        let floor = format!("{} pt for card titles", Length::px(t.card_title * scale).to_pt().round());
+        ("cards", "card titles", t.card_title, floor)
+    };
+    // The scale the stage alone would need, to say how far off it is.
+    let part = part_journey(wall, &(stage..stage + 1), kind);
+    let needed = fit(&part_stacker(wall, &part, &(stage..stage + 1), kind), page, scale).err().flatten();
+    let folded = if kind == Part::Folded { ", even folded," } else { "" };
+    let detail = match needed {
+        Some(needed) => format!(
+            "the {what} of stage '{name}'{folded} fit one sheet only with {text} at {:.1} pt",
+            Length::px(size_px * needed).to_pt()
+        ),
+        None => format!("the {what} of stage '{name}'{folded} do not fit one sheet at any size"),
     };
     LayoutError::TooSmall {
         size: wall.size.to_string(),
-        detail: format!(
-            "the {what} of stage '{name}' do not fit one sheet with text of {:.1} pt",
-            Length::px(size_px * scale).to_pt()
-        ),
+        detail,
         floor,
         suggestion: "try a larger --size, or --size auto, which grows the sheets to fit".to_owned(),
     }
@@ -351,6 +489,60 @@ mod tests {
         assert_eq!(even_split(7, 3), vec![0..3, 3..5, 5..7]);
         assert_eq!(even_split(6, 2), vec![0..3, 3..6]);
         assert_eq!(even_split(1, 1), vec![0..1]);
+    }
+
+    /// The sheets the cards hang on (the story's, then the card
+    /// sheets), folding (`on_paper`) or not: `None` when they do not fit.
+    fn hanging(wall: &Wall<'_>, page: Size2, scale: f64, folding: bool) -> Option<usize> {
+        let mut main = wall.inputs.stacker();
+        main.left_out = vec![Panel::QUESTIONS];
+        if folding {
+            return on_paper(wall, &main, page, scale).ok().map(|placed| 1 + placed.document.sheets.len());
+        }
+        if fit(&main, page, scale).is_ok() {
+            return Some(1);
+        }
+        sheets(wall, page, scale, Part::Cards).ok().map(|s| 1 + s.len())
+    }
+
+    /// Measured on the 101-card map: folding hangs it on fewer sheets
+    /// than whole cards need, or on some where whole cards do not fit;
+    /// never on more.
+    #[test]
+    fn folding_hangs_a_crowded_map_on_fewer_sheets() {
+        let text = include_str!("../../tests/maps/crowded/hundred-cards.toml");
+        let parsed = crate::parse::parse_str("hundred-cards.toml", text, &crate::parse::Options::default());
+        let journey = parsed.journey.expect("a map");
+        let (fonts, theme) = (crate::text::Fonts::embedded(), crate::theme::Theme::classic());
+        let shaper = crate::text::Shaper::new(&fonts);
+        let min_scale = super::super::MIN_TEXT_PX / theme.type_scale.smallest();
+        let inputs = PosterInputs { journey: &journey, theme: &theme, shaper: &shaper, highlight: None, min_scale };
+        let portrait = Some(crate::model::Orientation::Portrait);
+        let landscape = Some(crate::model::Orientation::Landscape);
+        let mut measured = Vec::new();
+        // Whole, the cards of the 22-card stage do not fit an A2 or A1
+        // sheet; on 2000 × 1400 mm the whole poster fits one sheet, so
+        // nothing folds.
+        let cases = [
+            ("A2", portrait, true),
+            ("A1", portrait, true),
+            ("A0", portrait, true),
+            ("A0", landscape, true),
+            ("2000x1400mm", landscape, false),
+        ];
+        for (size, orientation, saves) in cases {
+            let size: Size = size.parse().expect("a size");
+            let wall = Wall { inputs, size, orientation, whole: Whole::of(&journey) };
+            let (width, height) = size.page_px(orientation).expect("a fixed size");
+            let page = Size2 { width, height };
+            let scale = min_scale.max(Length::pt(card_floor_pt(Some(page))).to_px() / theme.type_scale.card_title);
+            let (whole, folded) = (hanging(&wall, page, scale, false), hanging(&wall, page, scale, true));
+            measured.push(format!("{size} {orientation:?}: whole {whole:?}, folded {folded:?}"));
+            let fewer = folded.is_some_and(|f| whole.is_none_or(|w| f < w));
+            assert!(fewer == saves && folded.is_some_and(|f| whole.is_none_or(|w| f <= w)), "{measured:?}");
+        }
+        // For the record: cargo test -- --nocapture shows the counts.
+        println!("{}", measured.join("\n"));
     }
 
     #[test]

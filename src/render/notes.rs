@@ -51,6 +51,10 @@ pub enum Note {
         cards: usize,
         /// How many stages fold.
         stages: usize,
+        /// How many sheets of their own (files beside the first, on a
+        /// wall) have the folded cards in full; none when only the PDF's
+        /// last page has them.
+        sheets: usize,
     },
     /// The workshop canvas: its page and each stage's sticky-note slots.
     Canvas(CanvasSummary),
@@ -284,18 +288,8 @@ pub(crate) fn poster_notes(
             floor,
         }));
     }
-    let folded: Vec<String> = document
-        .boxes()
-        .iter()
-        .filter(|b| b.tag.class == "touchpoint folded")
-        .filter_map(|b| b.tag.data.iter().find(|(k, _)| k == "stage-number").map(|(_, v)| v.clone()))
-        .collect();
-    if !folded.is_empty() {
-        let mut stages = folded.clone();
-        stages.dedup();
-        notes.push(Note::Folded { cards: folded.len(), stages: stages.len() });
-    }
-    if let crate::layout::Arrangement::Wall { card_title_pt, cards_apart } = document.arrangement {
+    notes.extend(folded_note(document));
+    if let crate::layout::Arrangement::Wall { card_title_pt, cards_apart, .. } = document.arrangement {
         let pt = |page: &crate::layout::Page, px: f64| crate::units::Length::px(px * page.transform.scale).to_pt();
         let sheets = document.sheets.iter().filter_map(|&i| document.pages.get(i));
         notes.push(Note::Wall(WallSheets {
@@ -330,6 +324,26 @@ pub(crate) fn poster_notes(
         }
     }
     notes
+}
+
+/// What a document folds, on whichever of its pages (a wall's card
+/// sheets may each fold some).
+fn folded_note(document: &Document) -> Option<Note> {
+    let mut stages: Vec<String> = Vec::new();
+    let mut cards = 0;
+    for page in &document.pages {
+        for b in page.boxes().iter().filter(|b| b.tag.class == "touchpoint folded") {
+            cards += 1;
+            stages.extend(b.tag.data.iter().find(|(k, _)| k == "stage-number").map(|(_, v)| v.clone()));
+        }
+    }
+    stages.sort_unstable();
+    stages.dedup();
+    let sheets = match document.arrangement {
+        crate::layout::Arrangement::Wall { unfolded, .. } => unfolded,
+        _ => 0,
+    };
+    (cards > 0).then_some(Note::Folded { cards, stages: stages.len(), sheets })
 }
 
 /// Whether a page shows touchpoint cards.

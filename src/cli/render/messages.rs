@@ -31,13 +31,7 @@ pub(crate) fn note(note: &Note) -> Option<String> {
             MAX_EMBEDDED_FONT_BYTES / 1024 / 1024
         ),
         Note::Wall(wall) => wall_text(wall),
-        Note::Folded { cards, stages } => format!(
-            "note: the cards print too small to read from a distance with every one whole, so {stages} crowded \
-             stage{} keep their pains, moments of truth and ranked cards whole and fold {cards} other{} into \
-             short entries; the PDF's last page has every card in full, and --size auto shows them all",
-            if *stages == 1 { "" } else { "s" },
-            if *cards == 1 { "" } else { "s" }
-        ),
+        Note::Folded { cards, stages, sheets } => folded_text(*cards, *stages, *sheets),
         Note::Canvas(canvas) => return Some(canvas_lines(canvas)),
         Note::Cards(cards) => format!(
             "cards: {} touchpoint{} on {} sheet{} of {}, up to {} to a sheet; cut along the crop marks",
@@ -56,6 +50,22 @@ pub(crate) fn note(note: &Note) -> Option<String> {
         ),
         _ => return None,
     })
+}
+
+/// What was folded and where it is whole.
+fn folded_text(cards: usize, stages: usize, sheets: usize) -> String {
+    let whole = match sheets {
+        0 => "the PDF's last page has every card in full, and --size auto shows them all".to_owned(),
+        1 => "the last sheet (the PDF's last page) has them in full".to_owned(),
+        n => format!("the last {n} sheets (the PDF's last pages) have them in full"),
+    };
+    format!(
+        "note: the cards print too small to read from a distance with every one whole, so {stages} crowded \
+         stage{} keep their pains, moments of truth and ranked cards whole and fold {cards} other{} into \
+         short entries; {whole}",
+        if stages == 1 { "" } else { "s" },
+        if cards == 1 { "" } else { "s" }
+    )
 }
 
 /// The wall layout's floor and each sheet after the first, e.g. "wall:
