@@ -220,22 +220,7 @@ pub fn layout_with(
         return wall::layout(&wall, page);
     }
     let Some((page_w, page_h)) = size.page_px(orientation) else {
-        // The page grows to fit at the theme's sizes, enlarged only if a
-        // theme's smallest text would otherwise print under the floor.
-        let scale = min_scale.max(1.0);
-        if asked == Some(PosterLayout::Summary) {
-            let story = summary::story(journey);
-            let mut builder = stacker(&story, theme, shaper, highlight.as_deref());
-            builder.diff = diff;
-            let laid = summary::grown(&mut builder);
-            let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
-            let mut doc = assemble(&builder, laid, scale, page, Vec::new(), None);
-            doc.arrangement = Arrangement::Summary { fell_back: false, brief: false, floor: TypeFloor::Smallest };
-            return Ok(doc);
-        }
-        let laid = builder.build(context::Grid::natural_width(journey, theme), None, 0.0, false);
-        let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
-        return Ok(assemble(&builder, laid, scale, page, Vec::new(), None));
+        return Ok(grown_page(&inputs, diff, asked == Some(PosterLayout::Summary)));
     };
     let page = Size2 { width: page_w, height: page_h };
     if asked.unwrap_or(PosterLayout::for_size(size)) == PosterLayout::Full {
@@ -266,23 +251,59 @@ pub fn layout_with(
         }
     }
     let fell_back = asked.is_none() && PosterLayout::for_size(size) == PosterLayout::Full;
-    let floor = summary::floor(size, page);
     // A map not yet assessed has no story for a summary to tell: a page
     // that takes the whole poster at the summary's floor shows that.
-    let bare = asked.is_none() && !summary::tells_a_story(journey) && diff.is_none();
-    if bare && let Ok((scale, laid)) = fit(&builder, page, summary::floor_scale(floor, &builder, min_scale)) {
-        return Ok(assemble(&builder, laid, scale, page, Vec::new(), None));
+    if asked.is_none() && !summary::tells_a_story(journey) && diff.is_none() {
+        let floor = summary::floor(size, page);
+        if let Ok((scale, laid)) = fit(&builder, page, summary::floor_scale(floor, &builder, min_scale)) {
+            return Ok(assemble(&builder, laid, scale, page, Vec::new(), None));
+        }
     }
+    summary_page(&inputs, diff, size, orientation, page, fell_back)
+}
+
+/// A page that grows to fit, at the theme's sizes: enlarged only if a
+/// theme's smallest text would otherwise print under the floor.
+fn grown_page(inputs: &inputs::PosterInputs<'_>, diff: Option<&crate::diff::Overlay>, summary: bool) -> Document {
+    let inputs::PosterInputs { journey, theme, shaper, highlight, min_scale } = *inputs;
+    let scale = min_scale.max(1.0);
+    if summary {
+        let story = summary::story(journey);
+        let mut builder = stacker(&story, theme, shaper, highlight);
+        builder.diff = diff;
+        let laid = summary::grown(&mut builder);
+        let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
+        let mut doc = assemble(&builder, laid, scale, page, Vec::new(), None);
+        doc.arrangement = Arrangement::Summary { fell_back: false, brief: false, floor: TypeFloor::Smallest };
+        return doc;
+    }
+    let mut builder = inputs.stacker();
+    builder.diff = diff;
+    let laid = builder.build(context::Grid::natural_width(journey, theme), None, 0.0, false);
+    let page = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
+    assemble(&builder, laid, scale, page, Vec::new(), None)
+}
+
+/// The summary on the fixed `page` of `size`, trimmed to its floor, or
+/// the refusal that names a size that fits.
+fn summary_page(
+    inputs: &inputs::PosterInputs<'_>,
+    diff: Option<&crate::diff::Overlay>,
+    size: Size,
+    orientation: Option<Orientation>,
+    page: Size2,
+    fell_back: bool,
+) -> Result<Document, LayoutError> {
+    let inputs::PosterInputs { journey, theme, shaper, highlight, min_scale } = *inputs;
+    let floor = summary::floor(size, page);
     let story = summary::story(journey);
     let theme = summary::theme_for(theme, floor);
-    let mut builder = stacker(&story, &theme, shaper, highlight.as_deref());
+    let mut builder = stacker(&story, &theme, shaper, highlight);
     builder.diff = diff;
     let request = summary::Request { builder: &mut builder, page, floor, min_scale, fell_back };
     let make = |b: &Stacker<'_>, laid, scale, left_out, cap| assemble(b, laid, scale, page, left_out, cap);
-    match summary::fit_page(request, make) {
-        Ok(doc) => Ok(doc),
-        Err(needed) => Err(summary::too_small(&builder, size, orientation, needed, floor, min_scale)),
-    }
+    summary::fit_page(request, make)
+        .map_err(|needed| summary::too_small(&builder, size, orientation, needed, floor, min_scale))
 }
 
 /// The document of a poster laid out at `scale` on a page `page` px: the

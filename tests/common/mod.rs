@@ -231,9 +231,11 @@ pub(crate) fn check_refusal(
     use journeymap::text::Fonts;
     use journeymap::theme::Theme;
     // The refusal says the text would fall under 6 pt: then the poster at
-    // auto size, set at that floor, must not fit the page either.
+    // auto size, set at that floor, must not fit the page either. A screen
+    // keeps its own floor (a fortieth of a 16:9 width), not print's 6 pt.
     let theme = Theme::classic();
-    if let (Ok(auto), Some((w, h))) = (
+    if let (false, Ok(auto), Some((w, h))) = (
+        asked.in_pixels(),
         layout::layout(
             journey,
             &theme,
