@@ -194,3 +194,63 @@ fn png_size(path: &std::path::Path) -> (u32, u32) {
     let be = |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
     (be(16), be(20))
 }
+
+/// The words of stage names that no single line on the page holds whole:
+/// a name broken across lines ("Aware-" over "ness").
+fn broken_names(doc: &Document, journey: &Journey) -> Vec<String> {
+    let page = doc.page();
+    let mut lines = Vec::new();
+    page.frame.walk(&mut |_, item| {
+        if let Item::Text(line) = item {
+            lines.push(line.text());
+        }
+    });
+    let words = journey.stages.iter().flat_map(|s| s.name.split_whitespace());
+    words.filter(|w| !lines.iter().any(|l| l.contains(*w))).map(str::to_owned).collect()
+}
+
+#[test]
+fn the_summary_grows_its_type_only_as_far_as_stage_names_stay_whole() {
+    let mut broken = Vec::new();
+    for path in SAMPLES {
+        let journey = sample(path);
+        // Not A4 or Letter portrait: seven stages there are too narrow for
+        // "Awareness" whole even at the 9 pt floor (the README says so).
+        for (size, orientation) in [
+            (Size::Paper(Paper::Slide), None),
+            (Size::Paper(Paper::A4), Some(Orientation::Landscape)),
+            (Size::Paper(Paper::Letter), Some(Orientation::Landscape)),
+            (Size::Paper(Paper::A3), Some(Orientation::Portrait)),
+        ] {
+            let options = Options { size: Some(size), orientation, ..Default::default() };
+            let doc = lay(&journey, &options).expect("the summary fits");
+            broken.extend(broken_names(&doc, &journey).into_iter().map(|w| format!("{path} {size:?}: {w}")));
+        }
+    }
+    assert!(broken.is_empty(), "stage names broken: {broken:?}");
+    // The check sees a name that cannot stay whole even at the floor.
+    let mut journey = sample("samples/airline.toml");
+    journey.stages[0].name = "Donaudampfschifffahrtsgesellschaftskapitänswitwe".to_owned();
+    let a4 =
+        Options { size: Some(Size::Paper(Paper::A4)), orientation: Some(Orientation::Landscape), ..Default::default() };
+    let doc = lay(&journey, &a4).expect("the summary fits");
+    assert_eq!(broken_names(&doc, &journey), ["Donaudampfschifffahrtsgesellschaftskapitänswitwe"]);
+}
+
+#[test]
+fn a_map_not_yet_assessed_prints_its_whole_poster_on_a_handout() {
+    let a4 =
+        Options { size: Some(Size::Paper(Paper::A4)), orientation: Some(Orientation::Portrait), ..Default::default() };
+    let path = "tests/maps/valid/no-marks.toml";
+    let mut journey = sample(path);
+    let doc = lay(&journey, &a4).expect("fits A4");
+    assert!(common::has_cards(&doc), "the whole poster, with its cards");
+    assert!(!matches!(doc.arrangement, Arrangement::Summary { .. }));
+    // At the summary's floor: 9 pt body text on A4.
+    let body_pt = Theme::classic().type_scale.body * doc.page().transform.scale * 72.0 / 96.0;
+    assert!(body_pt >= 9.0 - 1e-6, "body text {body_pt:.2} pt");
+    // One touchpoint scored, the map has a story: the handout is the summary.
+    journey.stages[0].touchpoints[0].score = Some(journeymap::model::Score::new(2).expect("a score"));
+    let doc = lay(&journey, &a4).expect("fits A4");
+    assert!(matches!(doc.arrangement, Arrangement::Summary { .. }) && !common::has_cards(&doc));
+}
