@@ -43,7 +43,7 @@ pub(crate) fn list_pages_after(builder: &Stacker<'_>, like: &Page, shown: usize,
     let first = header(&cx, &title, Some(shown), content);
     let later = header(&cx, &cx.labels.fill("continued", &[("stage", &title)]), None, content);
     let columns = ((content + s.gutter) / (s.priority_entry.min(content) + s.gutter)).floor().max(1.0) as usize;
-    let column_w = (content - (columns - 1) as f64 * s.gutter) / columns as f64;
+    let column_w = super::geom::column_width(content, s.gutter, columns);
     let bottom = view.height - s.margin - reserve;
 
     let mut sheets: Vec<Sheet> = vec![Sheet::new(&first, s.margin)];

@@ -88,6 +88,12 @@ impl Rect {
     }
 }
 
+/// The width of each of `n` equal columns across `width`, `gap` apart.
+pub(crate) fn column_width(width: f64, gap: f64, n: usize) -> f64 {
+    let n = n.max(1);
+    (width - (n - 1) as f64 * gap) / n as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use super::{Canvas, Slide, fitted, paginate, too_small};
 use crate::layout::LayoutError;
 use crate::layout::context::Slot;
 use crate::layout::frame::{Frame, Group, Item, Structure, Tag, Transform};
-use crate::layout::geom::Rect;
+use crate::layout::geom::{Rect, column_width};
 use crate::layout::regions::headline::and_list;
 use crate::layout::regions::priorities;
 use crate::layout::stack::Stacker;
@@ -66,7 +66,7 @@ fn at(builder: &Stacker<'_>, scale: f64, title: &str, take: usize) -> Option<Vec
     // short anyway, and three across keep the list to fewer slides.
     let narrowest = (s.priority_entry * 0.75).min(content);
     let per_row = ((content + s.gutter) / (narrowest + s.gutter)).floor().clamp(1.0, 3.0) as usize;
-    let width = (content - (per_row - 1) as f64 * s.gutter) / per_row as f64;
+    let width = column_width(content, s.gutter, per_row);
     let entries: Vec<(&crate::priorities::Priority<'_>, Vec<Item>, f64)> = cx
         .priorities
         .iter()
@@ -144,7 +144,7 @@ fn at(builder: &Stacker<'_>, scale: f64, title: &str, take: usize) -> Option<Vec
             // than leave a hole beside its entries; wider, they are no
             // taller.
             let short = row.len() < per_row;
-            let width = if short { (content - (row.len() - 1) as f64 * s.gutter) / row.len() as f64 } else { width };
+            let width = if short { column_width(content, s.gutter, row.len()) } else { width };
             for (k, (p, items, _)) in row.iter().enumerate() {
                 let x = s.margin + k as f64 * (width + s.gutter);
                 let items = if short { priorities::entry(cx, p, Slot::new(0.0, 0.0, width)).0 } else { items.clone() };

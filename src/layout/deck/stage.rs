@@ -233,7 +233,7 @@ fn one_slide(
     let answers_h = stacked(&answers, s.unit * 1.5).max(stacked(&second, s.unit * 1.5));
     let cards_w = content - (cards_x - margin);
     let per_row = arrangement.per_row;
-    let card_w = (cards_w - (per_row - 1) as f64 * s.gutter) / per_row as f64;
+    let card_w = crate::layout::geom::column_width(cards_w, s.gutter, per_row);
     let rows = if arrangement.answers >= 1.0 { Vec::new() } else { into_rows(card_blocks(cx, stage, card_w), per_row) };
     if rows.first().is_some_and(|r| r.len() < per_row && per_row > 1) || (split && second.is_empty()) {
         // Fewer cards than the row holds: a narrower arrangement says it.

@@ -133,7 +133,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
         // A short last row shares the width out, rather than leave a
         // hole beside its entries.
         let in_row = per_row.min(shown - row * per_row);
-        let entry_w = (content - (in_row - 1) as f64 * s.gutter) / in_row as f64;
+        let entry_w = crate::layout::geom::column_width(content, s.gutter, in_row);
         let mut entries = Vec::new();
         for col in 0..in_row {
             // Ranked across each row, as a page is read.
