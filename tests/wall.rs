@@ -61,7 +61,8 @@ fn cards(page: &Page) -> Vec<(String, String, f64)> {
 
 /// Whether a page shows the question rows.
 fn has_questions(page: &Page) -> bool {
-    page.boxes().iter().any(|b| b.tag.class == "question-row" || b.tag.id.as_deref() == Some("questions"))
+    // The rows as on the poster, or each stage's answers hung in columns.
+    page.boxes().iter().any(|b| b.tag.class.split_whitespace().any(|c| c == "questions"))
 }
 
 /// Each folded entry on `page`: its id and the text of its lines.
@@ -245,19 +246,21 @@ fn hanging(document: &Document) -> usize {
     document.pages.len() - unfolded
 }
 
-/// The 101-card map folds on the wall: on one sheet, story and cards,
-/// where that fits (1400 × 1000 mm), else on the card sheets after the
-/// story (A2 and A1 portrait, where its 22-card stage does not fit a
-/// sheet whole); each folded card is whole on an unfolded sheet at the
-/// end, at the type size of the sheet that folds it. (That folding
-/// hangs it on fewer sheets is measured in `layout::wall`'s tests.)
+/// The 101-card map on the wall: folded on one sheet, story and cards,
+/// where that fits (1400 × 1000 mm), each folded card whole on an
+/// unfolded sheet at the end at the same type size; else every card
+/// whole, hung in columns on the sheets after the story, its 22-card
+/// stage running on from column to column, on A2 and A1 in either
+/// orientation (cut into runs of whole stages, that stage fitted no
+/// landscape A2 or A1 sheet even folded).
 #[test]
-fn a_crowded_map_folds_on_the_wall_before_it_splits_and_loses_nothing() {
+fn a_crowded_map_folds_on_one_sheet_or_hangs_every_card_whole() {
     let journey = map(CROWDED);
     let cases = [
         ("1400x1000mm", Orientation::Landscape, WALL_CARD_PT_LARGE, false, 1),
-        ("A2", Orientation::Portrait, WALL_CARD_PT, true, 2),
-        ("A1", Orientation::Portrait, WALL_CARD_PT_LARGE, true, 2),
+        ("A2", Orientation::Portrait, WALL_CARD_PT, true, 0),
+        ("A2", Orientation::Landscape, WALL_CARD_PT, true, 0),
+        ("A1", Orientation::Landscape, WALL_CARD_PT_LARGE, true, 0),
     ];
     let mut failures = Vec::new();
     for (size, orientation, floor, apart, unfolded_sheets) in cases {
@@ -287,22 +290,28 @@ fn a_crowded_map_folds_on_the_wall_before_it_splits_and_loses_nothing() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Where even its folded cards do not fit a landscape sheet at the
-/// floor, the refusal says how large they would print and names the
-/// orientation that fits (checked to fit above).
+/// A stage longer than a column runs on into the next column, and onto
+/// the next sheet, under its header again: the first header is the
+/// stage's heading (with its id), the others repeat it for the reader
+/// and are neither. Its cards stay in order.
 #[test]
-fn a_stage_too_tall_for_a_landscape_sheet_is_refused_with_portrait_named() {
+fn a_long_stage_runs_on_under_its_header_again() {
     let journey = map(CROWDED);
-    let options = Options {
-        size: Some(Size::Paper(Paper::A2)),
-        orientation: Some(Orientation::Landscape),
-        layout: Some(PosterLayout::Wall),
-        ..Options::default()
-    };
-    let error = layout::layout(&journey, &Theme::classic(), &Fonts::embedded(), &options).expect_err("too tall");
-    let message = error.to_string();
-    assert!(message.contains("'Compare', even folded, fit one sheet only with card titles at"), "{message}");
-    assert!(message.contains("try --orientation portrait, which fits them on A2"), "{message}");
+    let document = wall_on(&journey, "A2", Orientation::Landscape);
+    let compare = journey.stages.iter().position(|s| s.name == "Compare").expect("the Compare stage") + 1;
+    let number = compare.to_string();
+    let headers: Vec<bool> = (document.pages.iter())
+        .filter(|page| !cards(page).is_empty())
+        .flat_map(Page::boxes)
+        .filter(|b| b.tag.class == "stage" && b.tag.data.iter().any(|(k, v)| k == "stage-number" && *v == number))
+        .map(|b| b.tag.id.is_some() && b.tag.structure.is_some())
+        .collect();
+    assert!(headers.len() >= 3, "22 cards take three columns or more on A2: {headers:?}");
+    assert!(headers[0] && headers[1..].iter().all(|h| !h), "{headers:?}");
+    let order: Vec<String> = document.pages.iter().flat_map(cards).map(|(id, ..)| id).collect();
+    let prefix = format!("card-{compare}-");
+    let own: Vec<usize> = order.iter().filter_map(|id| id.strip_prefix(&prefix)?.parse().ok()).collect();
+    assert_eq!(own, (1..=journey.stages[compare - 1].touchpoints.len()).collect::<Vec<_>>());
 }
 
 /// The checks can fail on a folded wall: an unfolded sheet dropped, a

@@ -63,7 +63,7 @@ pub use print::{
     MAX_BLEED_MM, MAX_TILES, PrintError, TILE_MARGIN_MM, TILE_OVERLAP_MM, fitted_tiles, tiles, with_bleed,
 };
 pub use summary::{PosterLayout, TypeFloor};
-pub use wall::{WALL_CARD_PT, WALL_CARD_PT_LARGE};
+pub use wall::{WALL_CARD_PT, WALL_CARD_PT_LARGE, WALL_TYPE_CEILING};
 
 use crate::model::{Journey, Orientation, Size, Status};
 use crate::text::{Fonts, Shaper};

@@ -285,7 +285,7 @@ fn stack_column(
 }
 
 /// A region as a box at `at`: its first child the rect that bounds it.
-fn place(region: Region, at: Transform) -> Item {
+pub(crate) fn place(region: Region, at: Transform) -> Item {
     let Region { tag, frame, .. } = region;
     let bounds = Rect::new(0.0, 0.0, frame.size.width, frame.size.height);
     let mut group = Group::boxed(tag, bounds, BoxStyle::default(), frame.items);

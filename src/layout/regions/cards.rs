@@ -36,19 +36,8 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     for (i, (stage, col)) in cx.journey.stages.iter().zip(&cx.grid.columns).enumerate() {
         let mut y = 0.0;
         if stage.touchpoints.is_empty() {
-            let pad = s.cell_padding;
-            let lines = cx.lines(
-                cx.labels.get("no_touchpoints"),
-                cx.caption(Style::Italic),
-                Role::Muted,
-                Slot::new(col.x + pad, y + pad, col.width - 2.0 * pad),
-            );
-            let tag = Tag::new(format!("cell-{}-touchpoints", i + 1), "cell")
-                .data("stage", &stage.name)
-                .data("stage-number", (i + 1).to_string())
-                .data("row", "touchpoints");
-            let rect = Rect::new(col.x, y, col.width, lines.height + 2.0 * pad);
-            items.push(boxed(tag, rect, dashed(cx), lines.items));
+            let (cell, rect) = no_touchpoints(cx, i, Slot::new(col.x, y, col.width));
+            items.push(cell);
             y += rect.height + s.card_gap;
         }
         let (whole, folded) = super::folded::split(cx, i, stage);
@@ -86,6 +75,25 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     region.anchors = anchors;
     region.on_grid = true;
     region
+}
+
+/// The dashed cell of a stage that lists no touchpoints, in `slot`;
+/// returns it and its box.
+pub(crate) fn no_touchpoints(cx: &Context<'_>, stage: usize, slot: Slot) -> (Item, Rect) {
+    let pad = cx.theme.space.cell_padding;
+    let lines = cx.lines(
+        cx.labels.get("no_touchpoints"),
+        cx.caption(Style::Italic),
+        Role::Muted,
+        Slot::new(slot.x + pad, slot.top + pad, slot.width - 2.0 * pad),
+    );
+    let number = cx.first_stage + stage + 1;
+    let tag = Tag::new(format!("cell-{number}-touchpoints"), "cell")
+        .data("stage", &cx.journey.stages[stage].name)
+        .data("stage-number", number.to_string())
+        .data("row", "touchpoints");
+    let rect = Rect::new(slot.x, slot.top, slot.width, lines.height + 2.0 * pad);
+    (boxed(tag, rect, dashed(cx), lines.items), rect)
 }
 
 /// Actors the cards leave out: the customer, who is on every card. An

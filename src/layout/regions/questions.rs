@@ -163,9 +163,11 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             // Answers sit on the paper so the white cards below stand out;
             // a gap is a dashed slot the workshop still has to fill.
             let style = if answered { BoxStyle { radius: s.radius, ..BoxStyle::default() } } else { dashed(cx) };
-            let tag = Tag::new(format!("cell-{}-{id}", i + 1), "cell")
+            // Numbered as on the whole map, as the cards are.
+            let number = cx.first_stage + i + 1;
+            let tag = Tag::new(format!("cell-{number}-{id}"), "cell")
                 .data("stage", &cx.journey.stages[i].name)
-                .data("stage-number", (i + 1).to_string())
+                .data("stage-number", number.to_string())
                 .data("row", row.key());
             items.push(boxed(tag, Rect::new(col.x, y, col.width, height), style, content));
         }
@@ -183,6 +185,12 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
 /// of the grid. Unanswered rows are left out: a slide shows what the
 /// workshop found (the poster shows its gaps).
 pub(crate) fn answers(cx: &Context<'_>, stage: usize, width: f64) -> Vec<Lines> {
+    answered_rows(cx, stage, width).into_iter().map(|(_, lines)| lines).collect()
+}
+
+/// [`answers`], each with the id of its row (a question key, or
+/// `lane-N`): the wall hangs them as cells of the grid.
+pub(crate) fn answered_rows(cx: &Context<'_>, stage: usize, width: f64) -> Vec<(String, Lines)> {
     let Some(st) = cx.journey.stages.get(stage) else { return Vec::new() };
     let t = &cx.theme.type_scale;
     let rows = Question::ALL
@@ -201,7 +209,7 @@ pub(crate) fn answers(cx: &Context<'_>, stage: usize, width: f64) -> Vec<Lines> 
         let content = cell_content(cx, st, &row, Slot::new(0.0, top, width));
         let mut items = head.items;
         items.extend(content.items);
-        blocks.push(Lines { items, height: top + content.height });
+        blocks.push((row.id(), Lines { items, height: top + content.height }));
     }
     blocks
 }

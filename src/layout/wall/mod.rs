@@ -4,12 +4,17 @@
 //! their own instead of shrinking the cards.
 //!
 //! The first sheet is the full poster without the question rows, at the
-//! largest scale that fits. Where its cards do not fit at the wall's size,
-//! the first sheet holds the story (the summary: title, headline, stage
-//! band, curve, health, priorities) and the cards go on sheets after it,
-//! as many stages a sheet as fit, keeping their rank chips and the
-//! weakest and strongest stage as the whole map has them. The question
-//! rows follow in the same way, at the 6 pt floor.
+//! largest scale that fits; or, on a crowded map, that poster folded.
+//! Where its cards do not fit at the wall's size even so, the first sheet
+//! holds the story (the summary: title, headline, stage band, curve,
+//! health, priorities) and every card follows whole, hung in columns on
+//! sheets after it ([`hang`]), keeping its rank chip and the weakest and
+//! strongest stage as the whole map has them. The question rows follow
+//! as rows, a run of stages a sheet, at the 6 pt floor or more; where
+//! those would leave a sheet bare, each stage's answers hang in columns
+//! as the cards do.
+
+mod hang;
 
 use std::ops::Range;
 
@@ -33,6 +38,12 @@ pub const WALL_CARD_PT: f64 = 18.0;
 /// The least card titles print at on a wall sheet of A1's size or more:
 /// a larger sheet hangs higher and is read from further away.
 pub const WALL_CARD_PT_LARGE: f64 = 24.0;
+
+/// How far past the card-title floor the type of a hung sheet (cards,
+/// or answers) may grow, as a multiple of it: twice the floor (36 pt
+/// card titles on A2, 48 pt from A1) reads from across a room; larger
+/// only spreads a few cards over a sheet meant to be read at a glance.
+pub const WALL_TYPE_CEILING: f64 = 2.0;
 
 /// The card-title floor for a sheet of `page` px (an automatic page
 /// counts as A2).
@@ -77,9 +88,10 @@ impl<'a> Whole<'a> {
 /// Lays out the wall sheets on `page` (`None`: each sheet grows to fit).
 ///
 /// # Errors
-/// [`LayoutError::TooSmall`] when one stage's cards do not fit a sheet
-/// with their titles at the wall's size, even folded, or its answers at
-/// 6 pt.
+/// [`LayoutError::TooSmall`] when the story does not fit the first
+/// sheet, a card with its stage's header does not fit a column of a card
+/// sheet with its title at the wall's size, or one stage's answers do not
+/// fit a sheet at 6 pt.
 pub(crate) fn layout(wall: &Wall<'_>, page: Option<Size2>) -> Result<Document, LayoutError> {
     let PosterInputs { journey, theme, min_scale, .. } = wall.inputs;
     let card_pt = card_floor_pt(page);
@@ -95,7 +107,7 @@ pub(crate) fn layout(wall: &Wall<'_>, page: Option<Size2>) -> Result<Document, L
     };
     if shows_questions(journey) {
         let questions = match page {
-            Some(page) => sheets(wall, page, min_scale, Part::Questions)?.into_iter().map(|s| s.page).collect(),
+            Some(page) => question_sheets(wall, page, min_scale, card_scale * WALL_TYPE_CEILING)?,
             None => vec![grown_part(wall, 0..journey.stages.len(), Part::Questions)],
         };
         append(&mut document, questions);
@@ -114,15 +126,15 @@ struct Placed {
     document: Document,
     /// Whether the first sheet holds the story and the cards follow it.
     cards_apart: bool,
-    /// The pages with in full what the sheets fold, in the same order.
+    /// The page with in full what the first sheet folds, if it folds.
     unfolded: Vec<Page>,
 }
 
 /// The card sheets on a fixed `page`, the card titles at `card_scale` or
 /// more: the whole poster if it fits; else, on a crowded map, the poster
 /// folded (SPEC §4.1), its cards in full on a page after the sheets; else
-/// the story, then the cards on sheets after it, their crowded stages
-/// folded where that takes fewer sheets.
+/// the story, then every card whole, hung in columns on sheets after it
+/// ([`hang`]).
 fn on_paper(wall: &Wall<'_>, main: &Stacker<'_>, page: Size2, card_scale: f64) -> Result<Placed, LayoutError> {
     if let Ok((scale, laid)) = fit(main, page, card_scale) {
         let document = assemble(main, laid, scale, page, Vec::new(), None);
@@ -141,10 +153,8 @@ fn on_paper(wall: &Wall<'_>, main: &Stacker<'_>, page: Size2, card_scale: f64) -
         }
     }
     let mut document = story_sheet(wall, page)?;
-    let cards = card_sheets(wall, page, card_scale)?;
-    let unfolded = cards.iter().filter(|s| s.folds).map(|s| unfolded_part(wall, s)).collect();
-    append(&mut document, cards.into_iter().map(|s| s.page).collect());
-    Ok(Placed { document, cards_apart: true, unfolded })
+    append(&mut document, hang::sheets(wall, page, card_scale, card_scale * WALL_TYPE_CEILING, Part::Cards)?);
+    Ok(Placed { document, cards_apart: true, unfolded: Vec::new() })
 }
 
 /// A refusal that names the other orientation where the cards fit the
@@ -164,29 +174,6 @@ fn turned(wall: &Wall<'_>, main: &Stacker<'_>, page: Size2, card_scale: f64, err
         suggestion.trim_start_matches("try ")
     );
     LayoutError::TooSmall { size, detail, floor, suggestion }
-}
-
-/// The cards on sheets after the story: their crowded stages folded
-/// where that takes fewer sheets, or where only folded do they fit.
-fn card_sheets(wall: &Wall<'_>, page: Size2, scale: f64) -> Result<Vec<Sheet>, LayoutError> {
-    let whole = sheets(wall, page, scale, Part::Cards);
-    if !fold::crowded(wall.inputs.journey) {
-        return whole;
-    }
-    match (whole, sheets(wall, page, scale, Part::Folded)) {
-        (Ok(whole), Ok(folded)) if folded.len() < whole.len() => Ok(folded),
-        (Ok(whole), _) => Ok(whole),
-        (Err(_), folded) => folded,
-    }
-}
-
-/// The page with in full what `sheet` folds: its stages' cards at its
-/// type size, as tall as they need.
-fn unfolded_part(wall: &Wall<'_>, sheet: &Sheet) -> Page {
-    let part = part_journey(wall, &sheet.stages, Part::Unfolded);
-    let builder = part_stacker(wall, &part, &sheet.stages, Part::Unfolded);
-    let scale = sheet.page.transform.scale;
-    fold::unfolded_page(&builder, sheet.page.size.width, scale, part.title.clone())
 }
 
 /// Whether the map shows question rows (listed, or every panel) and has
@@ -240,7 +227,7 @@ fn story_sheet(wall: &Wall<'_>, page: Size2) -> Result<Document, LayoutError> {
 /// sheets where that fits too. Each count is found by doubling the stages
 /// tried, then halving back, so a long map costs about its length times
 /// its logarithm in part layouts.
-fn sheets(wall: &Wall<'_>, page: Size2, scale: f64, kind: Part) -> Result<Vec<Sheet>, LayoutError> {
+fn sheets(wall: &Wall<'_>, page: Size2, scale: f64, kind: Part) -> Result<Vec<(Range<usize>, Page)>, LayoutError> {
     let n = wall.inputs.journey.stages.len();
     let fits = |range: Range<usize>| -> bool { fitted(wall, &range, page, scale, kind).is_some() };
     let mut parts: Vec<Range<usize>> = Vec::new();
@@ -285,28 +272,42 @@ fn sheets(wall: &Wall<'_>, page: Size2, scale: f64, kind: Part) -> Result<Vec<Sh
                 name: part,
                 print: None,
             };
-            let folds = kind == Part::Folded
-                && wall
-                    .inputs
-                    .journey
-                    .stages
-                    .get(stages.clone())
-                    .unwrap_or_default()
-                    .iter()
-                    .any(|s| s.touchpoints.len() > FOLD_OVER);
-            Ok(Sheet { stages, page, folds })
+            Ok((stages, page))
         })
         .collect()
 }
 
-/// One sheet of a part of the map.
-struct Sheet {
-    /// The stages it shows.
-    stages: Range<usize>,
-    /// The sheet.
-    page: Page,
-    /// Whether it folds cards (a page after the sheets has them whole).
-    folds: bool,
+/// How much of a sheet's height its content takes, before its rows
+/// stretch, that counts as filling it.
+const FILLED: f64 = 0.75;
+
+/// The question sheets on a fixed `page`, the smallest text at `floor`
+/// scale or more: the rows as on the poster, a run of stages a sheet;
+/// or, where those leave a sheet bare (many stages on a tall sheet stand
+/// in narrow columns of short answers, the rows stretched to its foot),
+/// every stage's answers hung in columns as the cards are, up to `most`.
+fn question_sheets(wall: &Wall<'_>, page: Size2, floor: f64, most: f64) -> Result<Vec<Page>, LayoutError> {
+    let grid = sheets(wall, page, floor, Part::Questions);
+    let filled = |sheets: &[(Range<usize>, Page)]| {
+        sheets.iter().all(|(range, page)| fill(wall, range, page, Part::Questions) >= FILLED)
+    };
+    match grid {
+        Ok(grid) if filled(&grid) => Ok(grid.into_iter().map(|(_, page)| page).collect()),
+        grid => match (hang::sheets(wall, page, floor, most, Part::Questions), grid) {
+            (Ok(hung), _) => Ok(hung),
+            (Err(_), Ok(grid)) => Ok(grid.into_iter().map(|(_, page)| page).collect()),
+            (Err(_), Err(error)) => Err(error),
+        },
+    }
+}
+
+/// How much of `page`'s height the sheet of the stages `range` takes at
+/// its scale before its rows stretch.
+fn fill(wall: &Wall<'_>, range: &Range<usize>, page: &Page, kind: Part) -> f64 {
+    let part = part_journey(wall, range, kind);
+    let builder = part_stacker(wall, &part, range);
+    let (width, height) = (page.size.width / page.transform.scale, page.size.height / page.transform.scale);
+    builder.build(width, Some(height), 0.0, false).height / height
 }
 
 /// What a sheet after the first shows of its stages.
@@ -314,10 +315,6 @@ struct Sheet {
 enum Part {
     /// Their cards.
     Cards,
-    /// Their cards, a crowded stage's folded (SPEC §4.1).
-    Folded,
-    /// Every one of their cards in full: what the folded sheets fold.
-    Unfolded,
     /// Their question rows.
     Questions,
 }
@@ -331,8 +328,7 @@ impl Part {
     /// The label that titles the sheet.
     fn key(self) -> &'static str {
         match self {
-            Part::Cards | Part::Folded => "wall_cards",
-            Part::Unfolded => "unfolded",
+            Part::Cards => "wall_cards",
             Part::Questions => "wall_questions",
         }
     }
@@ -356,7 +352,7 @@ fn even_split(n: usize, k: usize) -> Vec<Range<usize>> {
 /// `scale` or more: its name, scale and stack.
 fn fitted(wall: &Wall<'_>, range: &Range<usize>, page: Size2, scale: f64, kind: Part) -> Option<(String, f64, Laid)> {
     let part = part_journey(wall, range, kind);
-    let builder = part_stacker(wall, &part, range, kind);
+    let builder = part_stacker(wall, &part, range);
     let (scale, laid) = fit(&builder, page, scale).ok()?;
     Some((part.title.clone(), scale, laid))
 }
@@ -364,7 +360,7 @@ fn fitted(wall: &Wall<'_>, range: &Range<usize>, page: Size2, scale: f64, kind: 
 /// The sheet for `range` on a page that grows to fit.
 fn grown_part(wall: &Wall<'_>, range: Range<usize>, kind: Part) -> Page {
     let part = part_journey(wall, &range, kind);
-    let builder = part_stacker(wall, &part, &range, kind);
+    let builder = part_stacker(wall, &part, &range);
     let laid = builder.build(Grid::natural_width(&part, wall.inputs.theme), None, 0.0, false);
     let scale = wall.inputs.min_scale.max(1.0);
     let size = Size2 { width: laid.frame.size.width * scale, height: laid.height * scale };
@@ -423,7 +419,7 @@ fn without_stages(journey: &Journey) -> Journey {
 
 /// The stacker for a part: brief title, no footer, the stage numbers,
 /// rank chips and weakest and strongest stage of the whole map.
-fn part_stacker<'a>(wall: &Wall<'a>, part: &'a Journey, range: &Range<usize>, kind: Part) -> Stacker<'a> {
+fn part_stacker<'a>(wall: &Wall<'a>, part: &'a Journey, range: &Range<usize>) -> Stacker<'a> {
     let mut builder = stacker(part, wall.inputs.theme, wall.inputs.shaper, wall.inputs.highlight);
     let listed = if wall.inputs.journey.poster.panels.as_deref().is_none_or(|p| p.contains(&Panel::PRIORITIES)) {
         wall.inputs.journey.poster.priorities
@@ -439,7 +435,6 @@ fn part_stacker<'a>(wall: &Wall<'a>, part: &'a Journey, range: &Range<usize>, ki
     builder.first_stage = range.start;
     builder.brief = true;
     builder.footer = false;
-    builder.fold = (kind == Part::Folded).then_some(FOLD_OVER);
     builder
 }
 
@@ -463,14 +458,13 @@ fn alone_too_small(wall: &Wall<'_>, stage: usize, kind: Part, page: Size2, scale
     };
     // The scale the stage alone would need, to say how far off it is.
     let part = part_journey(wall, &(stage..stage + 1), kind);
-    let needed = fit(&part_stacker(wall, &part, &(stage..stage + 1), kind), page, scale).err().flatten();
-    let folded = if kind == Part::Folded { ", even folded," } else { "" };
+    let needed = fit(&part_stacker(wall, &part, &(stage..stage + 1)), page, scale).err().flatten();
     let detail = match needed {
         Some(needed) => format!(
-            "the {what} of stage '{name}'{folded} fit one sheet only with {text} at {:.1} pt",
+            "the {what} of stage '{name}' fit one sheet only with {text} at {:.1} pt",
             Length::px(size_px * needed).to_pt()
         ),
-        None => format!("the {what} of stage '{name}'{folded} do not fit one sheet at any size"),
+        None => format!("the {what} of stage '{name}' do not fit one sheet at any size"),
     };
     LayoutError::TooSmall {
         size: wall.size.to_string(),
@@ -491,26 +485,23 @@ mod tests {
         assert_eq!(even_split(1, 1), vec![0..1]);
     }
 
-    /// The sheets the cards hang on (the story's, then the card
-    /// sheets), folding (`on_paper`) or not: `None` when they do not fit.
-    fn hanging(wall: &Wall<'_>, page: Size2, scale: f64, folding: bool) -> Option<usize> {
+    /// Measured on the 101-card map: whether its cards hang, and on how
+    /// many sheets, the first sheet included.
+    fn hanging(wall: &Wall<'_>, page: Size2, scale: f64) -> Option<(usize, bool)> {
         let mut main = wall.inputs.stacker();
         main.left_out = vec![Panel::QUESTIONS];
-        if folding {
-            return on_paper(wall, &main, page, scale).ok().map(|placed| 1 + placed.document.sheets.len());
-        }
-        if fit(&main, page, scale).is_ok() {
-            return Some(1);
-        }
-        sheets(wall, page, scale, Part::Cards).ok().map(|s| 1 + s.len())
+        let placed = on_paper(wall, &main, page, scale).ok()?;
+        Some((1 + placed.document.sheets.len(), !placed.unfolded.is_empty()))
     }
 
-    /// Measured on the 101-card map: folding hangs it on fewer sheets
-    /// than whole cards need, or on some where whole cards do not fit;
-    /// never on more.
+    /// Cut into runs of whole stages, the 101-card map's 22-card stage
+    /// fitted no landscape A2 or A1 sheet even folded; hung in columns,
+    /// every card hangs whole at every size from A2 in either
+    /// orientation. On A0 the folded poster still takes one sheet; on
+    /// 2000 × 1400 mm the whole poster fits one and nothing folds.
     #[test]
-    fn folding_hangs_a_crowded_map_on_fewer_sheets() {
-        let text = include_str!("../../tests/maps/crowded/hundred-cards.toml");
+    fn a_crowded_map_hangs_at_every_size() {
+        let text = include_str!("../../../tests/maps/crowded/hundred-cards.toml");
         let parsed = crate::parse::parse_str("hundred-cards.toml", text, &crate::parse::Options::default());
         let journey = parsed.journey.expect("a map");
         let (fonts, theme) = (crate::text::Fonts::embedded(), crate::theme::Theme::classic());
@@ -520,26 +511,23 @@ mod tests {
         let portrait = Some(crate::model::Orientation::Portrait);
         let landscape = Some(crate::model::Orientation::Landscape);
         let mut measured = Vec::new();
-        // Whole, the cards of the 22-card stage do not fit an A2 or A1
-        // sheet; on 2000 × 1400 mm the whole poster fits one sheet, so
-        // nothing folds.
         let cases = [
-            ("A2", portrait, true),
-            ("A1", portrait, true),
-            ("A0", portrait, true),
-            ("A0", landscape, true),
-            ("2000x1400mm", landscape, false),
+            ("A2", landscape, None),
+            ("A2", portrait, None),
+            ("A1", landscape, None),
+            ("A1", portrait, None),
+            ("A0", portrait, Some((1, true))),
+            ("2000x1400mm", landscape, Some((1, false))),
         ];
-        for (size, orientation, saves) in cases {
+        for (size, orientation, expected) in cases {
             let size: Size = size.parse().expect("a size");
             let wall = Wall { inputs, size, orientation, whole: Whole::of(&journey) };
             let (width, height) = size.page_px(orientation).expect("a fixed size");
             let page = Size2 { width, height };
             let scale = min_scale.max(Length::pt(card_floor_pt(Some(page))).to_px() / theme.type_scale.card_title);
-            let (whole, folded) = (hanging(&wall, page, scale, false), hanging(&wall, page, scale, true));
-            measured.push(format!("{size} {orientation:?}: whole {whole:?}, folded {folded:?}"));
-            let fewer = folded.is_some_and(|f| whole.is_none_or(|w| f < w));
-            assert!(fewer == saves && folded.is_some_and(|f| whole.is_none_or(|w| f <= w)), "{measured:?}");
+            let hung = hanging(&wall, page, scale);
+            measured.push(format!("{size} {orientation:?}: {hung:?}"));
+            assert!(hung.is_some() && expected.is_none_or(|e| hung == Some(e)), "{measured:?}");
         }
         // For the record: cargo test -- --nocapture shows the counts.
         println!("{}", measured.join("\n"));
