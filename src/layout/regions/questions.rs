@@ -185,12 +185,22 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
 /// of the grid. Unanswered rows are left out: a slide shows what the
 /// workshop found (the poster shows its gaps).
 pub(crate) fn answers(cx: &Context<'_>, stage: usize, width: f64) -> Vec<Lines> {
-    answered_rows(cx, stage, width).into_iter().map(|(_, lines)| lines).collect()
+    answered_rows(cx, stage, width).into_iter().map(|a| a.lines).collect()
 }
 
-/// [`answers`], each with the id of its row (a question key, or
-/// `lane-N`): the wall hangs them as cells of the grid.
-pub(crate) fn answered_rows(cx: &Context<'_>, stage: usize, width: f64) -> Vec<(String, Lines)> {
+/// One row's answer of a stage, as [`answered_rows`] lays it out.
+pub(crate) struct Answer {
+    /// The row's part of ids: a question key, or `lane-N`.
+    pub(crate) id: String,
+    /// The row's key, for `data-row`: a question key or the lane's key.
+    pub(crate) key: String,
+    /// The row's title over the answer.
+    pub(crate) lines: Lines,
+}
+
+/// [`answers`], each with its row's id and key: the wall hangs them as
+/// cells of the grid.
+pub(crate) fn answered_rows(cx: &Context<'_>, stage: usize, width: f64) -> Vec<Answer> {
     let Some(st) = cx.journey.stages.get(stage) else { return Vec::new() };
     let t = &cx.theme.type_scale;
     let rows = Question::ALL
@@ -209,7 +219,8 @@ pub(crate) fn answered_rows(cx: &Context<'_>, stage: usize, width: f64) -> Vec<(
         let content = cell_content(cx, st, &row, Slot::new(0.0, top, width));
         let mut items = head.items;
         items.extend(content.items);
-        blocks.push((row.id(), Lines { items, height: top + content.height }));
+        let lines = Lines { items, height: top + content.height };
+        blocks.push(Answer { id: row.id(), key: row.key().to_owned(), lines });
     }
     blocks
 }

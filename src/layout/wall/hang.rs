@@ -15,11 +15,11 @@
 use std::ops::Range;
 
 use super::{Part, Wall, part_journey, part_stacker};
-use crate::layout::context::{Context, Slot, Span1};
+use crate::layout::context::{Context, Lines, Slot, Span1};
 use crate::layout::document::Page;
-use crate::layout::frame::{Frame, Group, Item, Structure, Tag, Transform};
-use crate::layout::geom::{self, Size2};
-use crate::layout::regions::{cards, questions, spine, title};
+use crate::layout::frame::{BoxStyle, Frame, Group, Item, Structure, Tag, Transform};
+use crate::layout::geom::{self, Rect, Size2};
+use crate::layout::regions::{boxed, cards, questions, spine, title};
 use crate::layout::stack::{Stacker, place};
 use crate::layout::{LayoutError, largest_fitting};
 use crate::model::Journey;
@@ -136,12 +136,13 @@ pub(super) fn sheets(
         page,
         kind,
     };
-    let hang = |scale: f64| hanger.hang(hanger.columns_at(scale, None), 0, 0);
-    let Some(at_floor) = hang(floor) else { return Err(too_small(wall, floor)) };
-    // On one sheet the title names no stages: it keeps only its own room.
+    // On one sheet the title names no stages and keeps only its own
+    // room; on more, the room of its longest form.
     let mut hanger = hanger;
-    if at_floor.sheets() == 1 {
-        hanger.titles.truncate(1);
+    let longest = hanger.titles.split_off(1);
+    let one = hanger.hang(hanger.columns_at(floor, None), 0, 0);
+    if one.as_ref().is_none_or(|h| h.sheets() > 1) {
+        hanger.titles.extend(longest);
     }
     let hang = |scale: f64| hanger.hang(hanger.columns_at(scale, None), 0, 0);
     let Some(at_floor) = hang(floor) else { return Err(too_small(wall, floor)) };
@@ -167,9 +168,10 @@ impl Hanger<'_> {
         let view = Size2 { width: self.page.width / scale, height: self.page.height / scale };
         let content = view.width - 2.0 * s.margin;
         let natural = ((content + s.gutter) / (s.column_width + s.gutter)).round().max(1.0) as usize;
+        let asked = count;
         let mut count = count.unwrap_or(natural);
         let mut width = geom::column_width(content, s.gutter, count);
-        if width > s.column_max && count == natural {
+        if width > s.column_max && count == natural && asked.is_none() {
             count += 1;
             width = geom::column_width(content, s.gutter, count);
         }
@@ -256,8 +258,8 @@ impl Hanger<'_> {
 /// `spots` (one sheet's) spread down their columns: the room a column
 /// leaves at its foot, where the next piece did not fit or the columns
 /// were evened out, shared among its gaps (not a header's over its first
-/// card), each growing by `most` at most, so that the columns end level
-/// with the sheet's foot.
+/// card), each growing by `most` at most: the columns end level with
+/// the sheet's foot, or as near it as that allows.
 fn justified(hanging: &Hanging, mut spots: Vec<Spot>, most: f64) -> Vec<Spot> {
     let height = |spot: &Spot| {
         let block = &hanging.blocks[spot.stage - hanging.first];
@@ -298,19 +300,21 @@ fn block(builder: &Stacker<'_>, hidden: &[String], view: f64, width: f64, kind: 
         let number = (cx.first_stage + 1).to_string();
         let mut pieces: Vec<Piece> = questions::answered_rows(&cx, 0, width)
             .into_iter()
-            .map(|(row, lines)| {
-                let tag = Tag::new(format!("cell-{number}-{row}"), "cell")
+            .map(|answer| {
+                let tag = Tag::new(format!("cell-{number}-{}", answer.id), "cell")
                     .data("stage", &stage.name)
                     .data("stage-number", &number)
-                    .data("row", row);
-                Piece { item: Item::Group(Group::new(Some(tag), lines.items)), height: lines.height }
+                    .data("row", answer.key);
+                let Lines { items, height } = answer.lines;
+                let style = BoxStyle { radius: s.radius, ..BoxStyle::default() };
+                Piece { item: boxed(tag, Rect::new(0.0, 0.0, width, height), style, items), height }
             })
             .collect();
         if pieces.is_empty() {
             let lines = cx.unanswered(slot);
             pieces.push(Piece { item: Item::Group(Group::new(None, lines.items)), height: lines.height });
         }
-        let wrap = Some(Tag::class("region questions"));
+        let wrap = Some(Tag::class("questions"));
         return Block { header, pieces, gap: s.row_gap, wrap };
     }
     if stage.touchpoints.is_empty() {
@@ -432,6 +436,8 @@ fn continued(header: &Piece) -> Piece {
     if let Item::Group(group) = &mut piece.item {
         for item in &mut group.items {
             if let Item::Group(Group { tag: Some(tag), .. }) = item {
+                // Not a second `g.stage`: every stage has one, with its id.
+                tag.class = "stage-again".to_owned();
                 tag.id = None;
                 tag.structure = None;
             }
