@@ -222,4 +222,5 @@ pub(in crate::labels) static DE: &[(&str, &str)] = &[
     ("paper_legal", "US-Legal"),
     ("paper_tabloid", "Tabloid"),
     ("paper_slide", "Folie"),
+    ("wall_stage", "Phase {n}"),
 ];

@@ -216,4 +216,5 @@ pub(in crate::labels) static EN: &[(&str, &str)] = &[
     ("paper_legal", "Legal"),
     ("paper_tabloid", "Tabloid"),
     ("paper_slide", "slide"),
+    ("wall_stage", "stage {n}"),
 ];

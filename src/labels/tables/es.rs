@@ -219,4 +219,5 @@ pub(in crate::labels) static ES: &[(&str, &str)] = &[
     ("paper_legal", "Oficio"),
     ("paper_tabloid", "Tabloide"),
     ("paper_slide", "diapositiva"),
+    ("wall_stage", "etapa {n}"),
 ];

@@ -222,4 +222,5 @@ pub(in crate::labels) static FR: &[(&str, &str)] = &[
     ("paper_legal", "Légal US"),
     ("paper_tabloid", "Tabloïd"),
     ("paper_slide", "diapositive"),
+    ("wall_stage", "étape {n}"),
 ];

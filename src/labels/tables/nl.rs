@@ -222,4 +222,5 @@ pub(in crate::labels) static NL: &[(&str, &str)] = &[
     ("paper_legal", "Legal"),
     ("paper_tabloid", "Tabloid"),
     ("paper_slide", "dia"),
+    ("wall_stage", "fase {n}"),
 ];

@@ -243,4 +243,5 @@ pub(in crate::labels) static PL: &[(&str, &str)] = &[
     ("paper_legal", "Legal"),
     ("paper_tabloid", "Tabloid"),
     ("paper_slide", "slajd"),
+    ("wall_stage", "etap {n}"),
 ];

@@ -213,4 +213,5 @@ pub(in crate::labels) static SV: &[(&str, &str)] = &[
     ("paper_legal", "Legal"),
     ("paper_tabloid", "Tabloid"),
     ("paper_slide", "bild"),
+    ("wall_stage", "steg {n}"),
 ];

@@ -125,8 +125,9 @@ pub(super) fn sheets(
     let n = wall.inputs.journey.stages.len();
     let parts: Vec<Journey> = (0..n).map(|i| part_journey(wall, &(i..i + 1), kind)).collect();
     // The title reserves the room of its longest form: the whole map's,
-    // or with the widest stage numbers a sheet can name.
-    let ranges = [0..n, n.saturating_sub(1)..n];
+    // or with the widest stage numbers a sheet can name (a run of
+    // stages, or one stage alone).
+    let ranges = [0..n, n.saturating_sub(2)..n, n.saturating_sub(1)..n];
     let titles: Vec<Journey> = ranges.iter().map(|r| part_journey(wall, r, kind)).collect();
     let hanger = Hanger {
         wall,

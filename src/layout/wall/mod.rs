@@ -374,7 +374,11 @@ fn part_journey(wall: &Wall<'_>, range: &Range<usize>, kind: Part) -> Journey {
     let lang = wall.whole.lang;
     let labels = crate::labels::Labels::new(lang, journey.labels.clone());
     let mut title = labels.fill(kind.key(), &[("title", &journey.title)]);
-    if range.len() < journey.stages.len() {
+    if range.len() == 1 && journey.stages.len() > 1 {
+        // A long stage alone on a sheet, or run on onto the next.
+        let n = (range.start + 1).to_string();
+        title = format!("{title} · {}", labels.fill("wall_stage", &[("n", &n)]));
+    } else if range.len() < journey.stages.len() {
         let (from, to) = ((range.start + 1).to_string(), range.end.to_string());
         title = format!("{title} · {}", labels.fill("wall_stages", &[("from", &from), ("to", &to)]));
     }
@@ -531,6 +535,24 @@ mod tests {
         }
         // For the record: cargo test -- --nocapture shows the counts.
         println!("{}", measured.join("\n"));
+    }
+
+    /// A sheet names the stages it shows: a run, or one stage alone (a
+    /// long stage run on over sheets), and none when it shows them all.
+    #[test]
+    fn a_sheet_names_its_stages() {
+        let text = include_str!("../../../samples/airline.toml");
+        let parsed = crate::parse::parse_str("airline.toml", text, &crate::parse::Options::default());
+        let journey = parsed.journey.expect("a map");
+        let (fonts, theme) = (crate::text::Fonts::embedded(), crate::theme::Theme::classic());
+        let shaper = crate::text::Shaper::new(&fonts);
+        let inputs =
+            PosterInputs { journey: &journey, theme: &theme, shaper: &shaper, highlight: None, min_scale: 1.0 };
+        let wall = Wall { inputs, size: Size::Paper(Paper::A2), orientation: None, whole: Whole::of(&journey) };
+        let title = |range: Range<usize>| part_journey(&wall, &range, Part::Cards).title;
+        assert_eq!(title(0..7), "Flying Nordic Air: the touchpoints");
+        assert_eq!(title(0..2), "Flying Nordic Air: the touchpoints · stages 1 to 2");
+        assert_eq!(title(3..4), "Flying Nordic Air: the touchpoints · stage 4");
     }
 
     #[test]
