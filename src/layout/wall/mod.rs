@@ -489,6 +489,11 @@ mod tests {
         assert_eq!(even_split(1, 1), vec![0..1]);
     }
 
+    /// The map `text`, read as the file `name`.
+    fn parsed(name: &str, text: &str) -> Journey {
+        crate::parse::parse_str(name, text, &crate::parse::Options::default()).journey.expect("a map")
+    }
+
     /// Measured on the 101-card map: whether its cards hang, and on how
     /// many sheets, the first sheet included.
     fn hanging(wall: &Wall<'_>, page: Size2, scale: f64) -> Option<(usize, bool)> {
@@ -505,9 +510,7 @@ mod tests {
     /// 2000 × 1400 mm the whole poster fits one and nothing folds.
     #[test]
     fn a_crowded_map_hangs_at_every_size() {
-        let text = include_str!("../../../tests/maps/crowded/hundred-cards.toml");
-        let parsed = crate::parse::parse_str("hundred-cards.toml", text, &crate::parse::Options::default());
-        let journey = parsed.journey.expect("a map");
+        let journey = parsed("hundred-cards.toml", include_str!("../../../tests/maps/crowded/hundred-cards.toml"));
         let (fonts, theme) = (crate::text::Fonts::embedded(), crate::theme::Theme::classic());
         let shaper = crate::text::Shaper::new(&fonts);
         let min_scale = super::super::MIN_TEXT_PX / theme.type_scale.smallest();
@@ -541,9 +544,7 @@ mod tests {
     /// long stage run on over sheets), and none when it shows them all.
     #[test]
     fn a_sheet_names_its_stages() {
-        let text = include_str!("../../../samples/airline.toml");
-        let parsed = crate::parse::parse_str("airline.toml", text, &crate::parse::Options::default());
-        let journey = parsed.journey.expect("a map");
+        let journey = parsed("airline.toml", include_str!("../../../samples/airline.toml"));
         let (fonts, theme) = (crate::text::Fonts::embedded(), crate::theme::Theme::classic());
         let shaper = crate::text::Shaper::new(&fonts);
         let inputs =
