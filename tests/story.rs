@@ -401,3 +401,57 @@ fn the_description_speaks_the_maps_language() {
         airline.description
     );
 }
+
+/// The washes in the pain colour inside `items` that no tag names: the
+/// curve's own mark of the weakest stage, on a slide that shows the curve
+/// alone.
+fn untagged_washes(items: &[Item]) -> usize {
+    items
+        .iter()
+        .map(|item| match item {
+            Item::Group(g) if g.tag.is_none() && g.opacity < 1.0 => {
+                g.items.iter().filter(|i| matches!(i, Item::Shape(s) if s.fill == Some(Role::Pain))).count()
+            }
+            Item::Group(g) => untagged_washes(&g.items),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// DESIGN: the weakest stage is marked in the spine, the curve and the
+/// health strip alike, so three places tell one thing. On a poster they
+/// are one band: a wash down the stage's column from under its header to
+/// the foot of the last region on the columns, behind every region, and
+/// the curve draws no second wash of its own.
+#[test]
+fn the_weakest_stage_is_one_band_from_its_header_to_the_foot_of_the_columns() {
+    let mut banded = 0;
+    for (name, journey, doc) in posters() {
+        let bands = doc.boxes().into_iter().filter(|b| b.tag.has_class("weakest-band")).collect::<Vec<_>>();
+        let weakest = health::extremes(&health::stage_health(&journey)).weakest;
+        let Some(weak) = weakest.filter(|_| doc.find("spine").is_some()) else {
+            assert!(bands.is_empty(), "{name}: a band with no weakest stage");
+            continue;
+        };
+        let [band] = bands.as_slice() else { panic!("{name}: {} bands", bands.len()) };
+        let header = doc.find(&format!("stage-{}", weak.stage + 1)).expect("a header").bounds;
+        let spine = doc.find("spine").expect("a spine").bounds;
+        let foot = ["questions", "touchpoints", "curve", "health"]
+            .iter()
+            .filter_map(|id| doc.find(id))
+            .map(|b| b.bounds.bottom())
+            .fold(f64::MIN, f64::max);
+        let r = band.bounds;
+        let close = |a: f64, b: f64| (a - b).abs() < 0.01;
+        assert!(close(r.x, header.x) && close(r.width, header.width), "{name}: {r:?} under {header:?}");
+        assert!(close(r.y, spine.bottom()) && close(r.bottom(), foot), "{name}: {r:?} from {spine:?} to {foot}");
+        // Drawn first, so every region lies over it.
+        let first = doc.page().frame.items.first();
+        assert!(matches!(first, Some(Item::Group(g)) if g.tag.as_ref().is_some_and(|t| t.has_class("weakest-band"))));
+        if let Some(curve) = doc.find("curve") {
+            assert_eq!(untagged_washes(&curve.group.items), 0, "{name}: the curve washes the stage again");
+        }
+        banded += 1;
+    }
+    assert!(banded > 20, "only {banded} posters name a weakest stage");
+}

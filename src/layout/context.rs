@@ -44,6 +44,10 @@ pub(crate) struct Context<'a> {
     pub(crate) names_broken: std::cell::Cell<bool>,
     /// The changes to mark, on a diff poster; `None` on any other.
     pub(crate) diff: Option<&'a crate::diff::Overlay>,
+    /// Whether the page washes the weakest stage's column from its header
+    /// to the health strip (a stacked page does), so the curve leaves out
+    /// its own wash.
+    pub(crate) column_band: bool,
     pub(crate) grid: Grid,
 }
 
@@ -218,10 +222,12 @@ impl Context<'_> {
         (line, lh)
     }
 
-    /// A paragraph or a bullet list in the slot.
+    /// A paragraph or a bullet list in the slot, in muted ink: answers to
+    /// the questions are the poster's detail, and read after the story
+    /// (title, headline, cards, curve, priorities) set in full ink.
     pub(crate) fn text(&self, text: &Text, font: Font, slot: Slot) -> Lines {
         match text {
-            Text::Paragraph(p) => self.lines(p, font, Role::Ink, slot),
+            Text::Paragraph(p) => self.lines(p, font, Role::Muted, slot),
             Text::Bullets(items) => {
                 let bullet = "•";
                 let indent = self.width(bullet, font) + self.theme.space.unit;
@@ -234,7 +240,7 @@ impl Context<'_> {
                     }
                     let (mark, _) = self.line_at(bullet, font, Role::Muted, Point::new(slot.x, y));
                     out.push(Item::Text(mark));
-                    let lines = self.lines(item, font, Role::Ink, Slot::new(slot.x + indent, y, slot.width - indent));
+                    let lines = self.lines(item, font, Role::Muted, Slot::new(slot.x + indent, y, slot.width - indent));
                     out.extend(lines.items);
                     y += lines.height;
                 }

@@ -123,6 +123,7 @@ impl Stacker<'_> {
             forced: std::cell::Cell::new(0),
             names_broken: std::cell::Cell::new(false),
             diff: self.diff,
+            column_band: false,
             grid: Grid::new(self.journey, self.theme, width, self.least_column),
         };
         // Whether the priorities panel is shown (not the whole panel list:
@@ -176,7 +177,9 @@ impl Stacker<'_> {
         let panels = self.panels(&full);
         let mut side_w = s.sidebar;
         let sidebar = sidebar && page_height.is_some() && panels.iter().any(|p| self.is_side(*p));
-        let main = if sidebar { self.context(width - side_w - section, stretch) } else { self.context(width, stretch) };
+        let mut main =
+            if sidebar { self.context(width - side_w - section, stretch) } else { self.context(width, stretch) };
+        main.column_band = true;
         if sidebar {
             // Columns at their widest leave width over: the sidebar takes
             // it, up to twice its own width, rather than the page's sides.
@@ -240,6 +243,8 @@ impl Stacker<'_> {
             Some(_) => width,
         };
         let mut frame = Frame::new(Size2 { width, height: natural.max(page_height.unwrap_or(0.0)) });
+        // Behind everything, so every region drawn over it stays legible.
+        frame.items.extend(weakest_band(&main, &placed, left));
         let mut anchors = Vec::new();
         for (x, y, region) in placed {
             let at = Transform::translate(x, y);
@@ -282,6 +287,35 @@ fn stack_column(
         y += height;
     }
     if previous.is_some() { y } else { top - section }
+}
+
+/// The regions that stand on the stage columns, whose span the weakest
+/// stage's band covers.
+const ON_COLUMNS: [&str; 5] = ["spine", "questions", "touchpoints", "curve", "health"];
+
+/// A wash down the weakest stage's column, from under its header to the
+/// foot of the last region on the columns: the spine's tab, the question
+/// rows, the cards, the curve and the health strip then mark one stage as
+/// one band, which still reads when the poster is seen from across a room.
+/// A backdrop: drawn under the regions, it is neither a box nor a mark.
+fn weakest_band(cx: &Context<'_>, placed: &[(f64, f64, Region)], left: f64) -> Option<Item> {
+    let column = cx.extremes.weakest_stage().and_then(|i| cx.grid.columns.get(i))?;
+    let spans: Vec<(&str, f64, f64)> = placed
+        .iter()
+        .filter_map(|(_, y, r)| {
+            let id = r.tag.id.as_deref().filter(|id| ON_COLUMNS.contains(id))?;
+            Some((id, *y, *y + r.frame.size.height))
+        })
+        .collect();
+    let top = match spans.iter().find(|(id, ..)| *id == "spine") {
+        Some(&(_, _, bottom)) => bottom,
+        None => spans.iter().map(|s| s.1).reduce(f64::min)?,
+    };
+    let bottom = spans.iter().map(|s| s.2).reduce(f64::max)?;
+    let rect = Rect::new(left + column.x, top, column.width, bottom - top);
+    let Item::Group(mut band) = super::symbols::wash(rect, 0.0, crate::theme::Role::Pain, 0.08) else { return None };
+    band.tag = Some(super::frame::Tag::class("backdrop weakest-band"));
+    (rect.height > 0.0).then_some(Item::Group(band))
 }
 
 /// A region as a box at `at`: its first child the rect that bounds it.

@@ -3,21 +3,27 @@
 //! and deck checks (SPEC §4.1: no poster page with an empty band over 15 %
 //! of a side, no slide more than a quarter empty).
 
-use journeymap::layout::{Item, Page, Rect};
+use journeymap::layout::{Item, Page, Rect, Transform};
 
 /// What is drawn on a page, in page px: text lines and the shapes with a
-/// fill or an outline (an invisible box does not count as drawn).
+/// fill or an outline (an invisible box does not count as drawn, nor does
+/// a backdrop: a wash over a bare stretch leaves it bare).
 pub(crate) fn drawn(page: &Page) -> Vec<Rect> {
     let mut drawn: Vec<Rect> = Vec::new();
-    page.frame.walk(&mut |at, item| {
-        let to_page = page.transform.then(at);
+    collect(&page.frame.items, page.transform, &mut drawn);
+    drawn
+}
+
+fn collect(items: &[Item], at: Transform, drawn: &mut Vec<Rect>) {
+    for item in items {
         match item {
-            Item::Text(t) => drawn.push(to_page.apply_rect(t.bounds())),
-            Item::Shape(s) if s.fill.is_some() || s.stroke.is_some() => drawn.push(to_page.apply_rect(s.bounds())),
+            Item::Group(g) if g.tag.as_ref().is_some_and(|t| t.has_class("backdrop")) => {}
+            Item::Group(g) => collect(&g.items, at.then(g.transform), drawn),
+            Item::Text(t) => drawn.push(at.apply_rect(t.bounds())),
+            Item::Shape(s) if s.fill.is_some() || s.stroke.is_some() => drawn.push(at.apply_rect(s.bounds())),
             _ => {}
         }
-    });
-    drawn
+    }
 }
 
 /// The longest stretch of `0..side` that no span covers.

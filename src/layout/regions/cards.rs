@@ -120,15 +120,25 @@ pub(crate) fn customer_actors(cx: &Context<'_>) -> Vec<String> {
 /// A rank chip, "#3" in the surface colour on ink, a badge high, with its
 /// top left at `at`; returns the chip and its width.
 pub(crate) fn rank_chip(cx: &Context<'_>, rank: usize, at: Point) -> (Item, f64) {
-    let s = &cx.theme.space;
-    let font = cx.caption(Style::Bold);
+    rank_chip_in(cx, rank, cx.caption(Style::Bold), Rect::new(at.x, at.y, 0.0, cx.theme.space.badge))
+}
+
+/// A rank chip set in `font`, its top left and height those of `room`
+/// (whose width is ignored: the chip is as wide as its number); returns
+/// the chip and its width. The priorities panel sets its first actions'
+/// chips larger, in the same shape as the cards'.
+pub(crate) fn rank_chip_in(cx: &Context<'_>, rank: usize, font: Font, room: Rect) -> (Item, f64) {
     let text = format!("#{rank}");
-    let w = cx.width(&text, font) + s.unit * 0.75;
-    let chip = Rect::new(at.x, at.y, w, s.badge);
+    // A card's chip is a badge high with 3/8 of a unit each side of its
+    // number; a taller chip keeps those proportions.
+    let s = &cx.theme.space;
+    let inset = s.unit * 0.375 * room.height / s.badge;
+    let w = cx.width(&text, font) + 2.0 * inset;
+    let chip = Rect::new(room.x, room.y, w, room.height);
     let line_box = cx.line_box(font);
     let (line, _) =
-        cx.line_at(&text, font, Role::Surface, Point::new(at.x + s.unit * 0.375, chip.center().y - line_box / 2.0));
-    let shape = Shape::filled(Geometry::Rect { rect: chip, radius: s.badge / 2.0 }, Role::Ink);
+        cx.line_at(&text, font, Role::Surface, Point::new(room.x + inset, chip.center().y - line_box / 2.0));
+    let shape = Shape::filled(Geometry::Rect { rect: chip, radius: room.height / 2.0 }, Role::Ink);
     let tag = Tag::class("rank").data("rank", rank.to_string());
     (Item::Group(Group::new(Some(tag), vec![Item::Shape(shape), Item::Text(line)])), w)
 }

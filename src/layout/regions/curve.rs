@@ -94,7 +94,9 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let band = Rect::new(first.x, 0.0, last.right() - first.x, height);
 
     let mut items = Vec::new();
-    if let Some(weak) = cx.extremes.weakest_stage().and_then(|i| columns.get(i)) {
+    // A stacked page washes the whole column; a slide's lone curve
+    // washes its own part.
+    if let Some(weak) = cx.extremes.weakest_stage().and_then(|i| columns.get(i)).filter(|_| !cx.column_band) {
         items.push(symbols::wash(Rect::new(weak.x, 0.0, weak.width, height), s.radius, Role::Pain, 0.08));
     }
     for score in 1..=5u8 {

@@ -21,15 +21,7 @@ pub(crate) fn sentence(cx: &Context<'_>) -> Option<String> {
     if let Some(own) = &cx.journey.headline {
         return (!own.trim().is_empty()).then(|| own.clone());
     }
-    // "Fix" names only what hurts; a map with no pain names its first
-    // actions of any kind instead.
-    let assessed = || cx.priorities.iter().filter(|p| p.class != Class::Unassessed);
-    let fixes: Vec<_> = assessed().filter(|p| matches!(p.class, Class::Fix | Class::Improve)).take(NAMED).collect();
-    let (key, actions) = if fixes.is_empty() {
-        ("headline_act", assessed().take(NAMED).collect::<Vec<_>>())
-    } else {
-        ("headline_fix", fixes)
-    };
+    let (key, actions) = named(cx);
     if actions.is_empty() {
         return None;
     }
@@ -54,6 +46,23 @@ pub(crate) fn sentence(cx: &Context<'_>) -> Option<String> {
     Some(l.fill("headline", &[("finding", &finding), ("action", &action)]))
 }
 
+/// The actions the sentence names, with the label that says them: "fix"
+/// names only what hurts; a map with no pain names its first actions of
+/// any kind instead.
+fn named<'a>(cx: &'a Context<'_>) -> (&'static str, Vec<&'a crate::priorities::Priority<'a>>) {
+    let assessed = || cx.priorities.iter().filter(|p| p.class != Class::Unassessed);
+    let fixes: Vec<_> = assessed().filter(|p| matches!(p.class, Class::Fix | Class::Improve)).take(NAMED).collect();
+    if fixes.is_empty() { ("headline_act", assessed().take(NAMED).collect()) } else { ("headline_fix", fixes) }
+}
+
+/// Whether the action ranked `rank` is one the headline names (whether
+/// the map's own sentence replaces it or not): those lead the priorities.
+pub(crate) fn names_rank(cx: &Context<'_>, rank: usize) -> bool {
+    // Ranks start at 1 and the named actions are the list's first, so
+    // only the first few need the search (which may read the whole list).
+    rank <= NAMED && named(cx).1.iter().any(|p| p.rank == rank)
+}
+
 /// "a", "a and b", "a, b and c", with the language's "and".
 pub(crate) fn and_list(cx: &Context<'_>, items: &[String]) -> String {
     match items {
@@ -71,7 +80,7 @@ pub(crate) fn font(cx: &Context<'_>) -> Font {
     // A brief page (a slide's summary) keeps the sentence to two lines
     // where it can: a quarter over body text still leads the page.
     let size = if cx.brief { t.body * 1.25 } else { t.subtitle * 1.5 };
-    Font { style: Style::Regular, size, leading: t.heading_line_height + 0.1 }
+    Font { style: Style::Bold, size, leading: t.heading_line_height + 0.1 }
 }
 
 /// The headline laid out from `top` in `width`, as the box group

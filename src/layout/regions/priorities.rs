@@ -199,12 +199,18 @@ pub(crate) fn entry(cx: &Context<'_>, p: &Priority<'_>, slot: Slot) -> (Vec<Item
     let mut items = Vec::new();
     let mut y = slot.top + pad;
 
-    let rank_font = Font { style: Style::Bold, size: t.card_title, leading: t.heading_line_height };
-    let rank = format!("#{}", p.rank);
-    let (rank_line, rank_h) = cx.line_at(&rank, rank_font, Role::Ink, Point::new(x, y));
-    let rank_w = rank_line.width;
-    items.push(Item::Text(rank_line));
-    let row_h = rank_h.max(s.badge);
+    // The actions the headline names lead the list: their rank chips are
+    // set at the card titles' size, the rest as on the cards.
+    let lead = super::headline::names_rank(cx, p.rank);
+    let rank_font = if lead {
+        Font { style: Style::Bold, size: t.card_title, leading: t.heading_line_height }
+    } else {
+        cx.caption(Style::Bold)
+    };
+    let chip_h = if lead { cx.line_box(rank_font) + s.unit / 2.0 } else { s.badge };
+    let (rank_chip, rank_w) = super::cards::rank_chip_in(cx, p.rank, rank_font, Rect::new(x, y, 0.0, chip_h));
+    items.push(rank_chip);
+    let row_h = chip_h.max(s.badge);
     let (chip, chip_w) = class_chip(cx, p.class, Point::new(x + rank_w + s.unit, y), row_h);
     items.push(chip);
     // The star only where it clears the chip; the card keeps it anyway.
@@ -230,8 +236,10 @@ pub(crate) fn entry(cx: &Context<'_>, p: &Priority<'_>, slot: Slot) -> (Vec<Item
         y += lines.height + s.unit / 4.0;
     }
     y += s.unit / 2.0;
-    // The action is what the entry is for: it reads largest.
-    let action_font = Font { style: Style::Regular, size: t.card_title, leading: t.line_height };
+    // The action is what the entry is for: it reads largest, and the
+    // leading actions' in bold, larger than the rest.
+    let (style, size) = if lead { (Style::Bold, t.card_title) } else { (Style::Regular, t.body) };
+    let action_font = Font { style, size, leading: t.line_height };
     let lines = match &p.touchpoint.action {
         Some(action) => cx.lines(action, action_font, Role::Ink, Slot::new(x, y, width)),
         None => cx.lines(cx.labels.get("no_action"), cx.caption(Style::Italic), Role::Muted, Slot::new(x, y, width)),

@@ -261,7 +261,7 @@ fn effort(cx: &Context<'_>, stage: &Stage, slot: Slot) -> Lines {
     let Some(effort) = stage.effort else {
         let mut lines = cx.unanswered(slot);
         if let Some(note) = &stage.effort_note {
-            let more = cx.lines(note, cx.quiet(), Role::Ink, Slot::new(x, top + lines.height, width));
+            let more = cx.lines(note, cx.quiet(), Role::Muted, Slot::new(x, top + lines.height, width));
             lines.items.extend(more.items);
             lines.height += more.height;
         }
@@ -284,7 +284,7 @@ fn effort(cx: &Context<'_>, stage: &Stage, slot: Slot) -> Lines {
     }
     let mut height = row_h;
     if let Some(note) = &stage.effort_note {
-        let more = cx.lines(note, cx.quiet(), Role::Ink, Slot::new(x, top + height + s.unit / 2.0, width));
+        let more = cx.lines(note, cx.quiet(), Role::Muted, Slot::new(x, top + height + s.unit / 2.0, width));
         items.extend(more.items);
         height += more.height + s.unit / 2.0;
     }
