@@ -299,12 +299,17 @@ const ON_COLUMNS: [&str; 5] = ["spine", "questions", "touchpoints", "curve", "he
 /// one band, which still reads when the poster is seen from across a room.
 /// A backdrop: drawn under the regions, it is neither a box nor a mark.
 fn weakest_band(cx: &Context<'_>, placed: &[(f64, f64, Region)], left: f64) -> Option<Item> {
-    let column = cx.extremes.weakest_stage().and_then(|i| cx.grid.columns.get(i))?;
+    let weakest = cx.extremes.weakest_stage()?;
+    let column = cx.grid.columns.get(weakest)?;
+    // The health strip ends the band at the foot of the stage's own box,
+    // not under the rule sentence beneath the strip.
+    let health_box = format!("health-{}", weakest + 1);
     let spans: Vec<(&str, f64, f64)> = placed
         .iter()
         .filter_map(|(_, y, r)| {
             let id = r.tag.id.as_deref().filter(|id| ON_COLUMNS.contains(id))?;
-            Some((id, *y, *y + r.frame.size.height))
+            let foot = if id == "health" { box_bottom(r, &health_box) } else { None };
+            Some((id, *y, *y + foot.unwrap_or(r.frame.size.height)))
         })
         .collect();
     let top = match spans.iter().find(|(id, ..)| *id == "spine") {
@@ -316,6 +321,19 @@ fn weakest_band(cx: &Context<'_>, placed: &[(f64, f64, Region)], left: f64) -> O
     let Item::Group(mut band) = super::symbols::wash(rect, 0.0, crate::theme::Role::Pain, 0.08) else { return None };
     band.tag = Some(super::frame::Tag::class("backdrop weakest-band"));
     (rect.height > 0.0).then_some(Item::Group(band))
+}
+
+/// The bottom of the box `id` inside `region`, in the region's coordinates.
+fn box_bottom(region: &Region, id: &str) -> Option<f64> {
+    let mut bottom = None;
+    region.frame.walk(&mut |at, item| {
+        if let Item::Group(g) = item
+            && g.tag.as_ref().and_then(|t| t.id.as_deref()) == Some(id)
+        {
+            bottom = g.box_rect().map(|r| at.then(g.transform).apply_rect(r).bottom());
+        }
+    });
+    bottom
 }
 
 /// A region as a box at `at`: its first child the rect that bounds it.
