@@ -318,9 +318,12 @@ fn weakest_band(cx: &Context<'_>, placed: &[(f64, f64, Region)], left: f64) -> O
     };
     let bottom = spans.iter().map(|s| s.2).reduce(f64::max)?;
     let rect = Rect::new(left + column.x, top, column.width, bottom - top);
-    let Item::Group(mut band) = super::symbols::wash(rect, 0.0, crate::theme::Role::Pain, 0.08) else { return None };
+    if rect.height <= 0.0 {
+        return None;
+    }
+    let mut band = super::symbols::weakest_wash(rect, 0.0);
     band.tag = Some(super::frame::Tag::class("backdrop weakest-band"));
-    (rect.height > 0.0).then_some(Item::Group(band))
+    Some(Item::Group(band))
 }
 
 /// The bottom of the box `id` inside `region`, in the region's coordinates.

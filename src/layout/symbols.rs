@@ -90,9 +90,20 @@ pub(crate) fn star_outline(rect: Rect, width: f64) -> Item {
 /// shows where it hurts from across the room. Untagged, so it lies under
 /// the marks rather than counting as one.
 pub(crate) fn wash(rect: Rect, radius: f64, role: Role, opacity: f64) -> Item {
+    Item::Group(wash_group(rect, radius, role, opacity))
+}
+
+/// [`wash`] as a group, for a caller that tags it.
+fn wash_group(rect: Rect, radius: f64, role: Role, opacity: f64) -> Group {
     let mut group = Group::new(None, vec![Item::Shape(Shape::filled(Geometry::Rect { rect, radius }, role))]);
     group.opacity = opacity;
-    Item::Group(group)
+    group
+}
+
+/// The weakest stage's wash over `rect`: the page's band down its column,
+/// or on a slide that shows the curve alone, the curve's part of it.
+pub(crate) fn weakest_wash(rect: Rect, radius: f64) -> Group {
+    wash_group(rect, radius, Role::Pain, 0.08)
 }
 
 /// The star's vertices in a unit square, written out rather than computed
