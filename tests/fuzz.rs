@@ -396,6 +396,17 @@ fn linear(what: &str, work: [u64; 3]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The work at 20×, 200× and 400× a unit is linear: doubling from 200×
+/// to 400× adds at most twice what going from 20× to 200× added (linear
+/// work adds about 1.1 times, a quadratic path about 3 times).
+fn doubling(what: &str, work: [u64; 3]) -> Result<(), TestCaseError> {
+    let [small, large, double] = work;
+    let (step, last) = (large.saturating_sub(small), double.saturating_sub(large));
+    prop_assert!(step > 0, "{}: ten times the input cost nothing more ({:?})", what, work);
+    prop_assert!(last <= step * 2, "{}: {:?}: doubling added {}× the step", what, work, last as f64 / step as f64);
+    Ok(())
+}
+
 /// A generated unit of input to repeat: a stage (valid or not), a line
 /// of the sample damaged by an edit, or a list item.
 #[derive(Debug, Clone)]
@@ -450,11 +461,15 @@ proptest! {
         let map = |k: usize| {
             format!("title = \"Word\"\n[[stage]]\nname = {}\n[[stage.touchpoint]]\nname = \"Pay\"\n", quoted(&piece.repeat(5 * k)))
         };
-        let work = [2, 20, 200].map(|k| layout_work(&map(k)));
+        // From 20 repeats up, not 2: a short word can take a costlier
+        // path than a long one (a name that fits whole is shaped at more
+        // sizes), which makes the first step look cheap ("一a一一" shaped
+        // 2,602 bytes at 2 repeats and 2,822 at 20).
+        let work = [20, 200, 400].map(|k| layout_work(&map(k)));
         let Some(work) = work.into_iter().collect::<Option<Vec<u64>>>() else {
             return Err(TestCaseError::fail(format!("{piece:?}: a long word must lay out")));
         };
-        linear(&piece, [work[0], work[1], work[2]])?;
+        doubling(&piece, [work[0], work[1], work[2]])?;
     }
 }
 
@@ -497,4 +512,16 @@ fn the_harness_can_fail() {
     assert!(linear("linear", [1_000, 10_000, 100_000]).is_ok());
     assert!(linear("square", [1_000, 100_000, 10_000_000]).is_err());
     assert!(linear("flat", [1_000, 1_000, 1_000]).is_err());
+}
+
+/// The bounds fail a quadratic cost: work that grows with the square of
+/// the input is caught by both checks, and linear work passes them.
+#[test]
+fn the_linearity_checks_catch_quadratic_work() {
+    let square = |k: u64| 100 + k * k;
+    let line = |k: u64| 2_000 + 50 * k;
+    assert!(linear("square", [2, 20, 200].map(square)).is_err());
+    assert!(doubling("square", [20, 200, 400].map(square)).is_err());
+    assert!(linear("line", [2, 20, 200].map(line)).is_ok());
+    assert!(doubling("line", [20, 200, 400].map(line)).is_ok());
 }

@@ -103,7 +103,7 @@ fn wash_group(rect: Rect, radius: f64, role: Role, opacity: f64) -> Group {
 /// The weakest stage's wash over `rect`: the page's band down its column,
 /// or on a slide that shows the curve alone, the curve's part of it.
 pub(crate) fn weakest_wash(rect: Rect, radius: f64) -> Group {
-    wash_group(rect, radius, Role::Pain, 0.08)
+    wash_group(rect, radius, Role::Pain, 0.12)
 }
 
 /// The star's vertices in a unit square, written out rather than computed

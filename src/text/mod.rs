@@ -11,10 +11,12 @@ pub mod hyphenate;
 mod shape;
 pub mod subset;
 mod tables;
+mod word_break;
 mod wrap;
 
 pub use fonts::{EMBEDDED_FAMILY, Face, FaceId, FontError, Fonts, MAX_FONT_BYTES, Style};
 pub(crate) use shape::PlannedFace;
 pub use shape::{Glyph, Run, ShapeCache, ShapedLine, Shaper};
 pub use tables::FaceTables;
-pub use wrap::{BREAK_HYPHEN, Wrapped, fits_hyphenated, normalize, wrap, wrap_in};
+pub use word_break::BREAK_HYPHEN;
+pub use wrap::{Wrapped, fits_hyphenated, normalize, wrap, wrap_in};

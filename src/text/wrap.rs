@@ -1,12 +1,14 @@
 //! Breaking text into lines that fit a width: at UAX #14 opportunities,
 //! and between grapheme clusters for a word longer than the line.
 
+use std::borrow::Cow;
+
 use unicode_linebreak::{BreakOpportunity, linebreaks};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::fonts::Style;
 use super::hyphenate;
 use super::shape::{ShapedLine, Shaper};
+use super::word_break::{BREAK_HYPHEN, Rough, break_glued};
 use crate::labels::Lang;
 
 /// Shaped text broken into lines.
@@ -25,10 +27,13 @@ pub struct Wrapped {
 }
 
 /// Collapses runs of white space (except newlines, which are kept as hard
-/// breaks) to one space and trims each line, as SVG would show them.
+/// breaks) to one space and trims each line, as SVG would show them. A
+/// no-break space is kept: it glues the words on either side into one
+/// (UAX #14 never breaks at it) and is printed as a space.
 pub fn normalize(text: &str) -> String {
+    let collapses = |c: char| c.is_whitespace() && c != NO_BREAK_SPACE;
     text.split('\n')
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|line| line.split(collapses).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
         .collect::<Vec<_>>()
         .join("\n")
         .trim()
@@ -58,7 +63,7 @@ pub fn wrap_in(
     max_width: f64,
     lang: Option<Lang>,
 ) -> Wrapped {
-    let text = normalize(text);
+    let text = loosen(shaper, &normalize(text), style, size, max_width);
     let mut missing = Vec::new();
     let mut forced = 0;
     let filler = Filler { shaper, style, size, max_width, lang };
@@ -78,6 +83,16 @@ pub fn fits_hyphenated(shaper: &Shaper<'_>, word: &str, style: Style, size: f64,
         || (Filler { shaper, style, size, max_width, lang: Some(lang) }).by_patterns(word).is_some()
 }
 
+/// Where a filled line's words are: how many whole segments (stretches
+/// between break opportunities) it holds and the byte offset of its last.
+/// A line that starts with a piece of a broken word counts only the
+/// segments after it.
+#[derive(Debug, Clone, Copy, Default)]
+struct LineEnd {
+    segments: usize,
+    last: usize,
+}
+
 /// What line filling measures with.
 struct Filler<'a, 's> {
     shaper: &'a Shaper<'s>,
@@ -94,7 +109,44 @@ fn shape_lines(
     size: f64,
     missing: &mut Vec<char>,
 ) -> Vec<ShapedLine> {
-    lines.iter().map(|l| shaper.shape(l.trim_end_matches(['\n', ' ']), style, size, missing)).collect()
+    lines.iter().map(|l| shaper.shape(printed(l).trim_matches(['\n', ' ']), style, size, missing)).collect()
+}
+
+/// `text` with the no-break spaces of any glued phrase wider than the
+/// line made plain spaces: glue keeps words together only where they fit
+/// together, and never forces a phrase to break between letters.
+fn loosen(shaper: &Shaper<'_>, text: &str, style: Style, size: f64, max_width: f64) -> String {
+    if !text.contains(NO_BREAK_SPACE) {
+        return text.to_owned();
+    }
+    let too_wide = |phrase: &str| shaper.width(&printed(phrase), style, size) > max_width;
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for (j, phrase) in line.split(' ').enumerate() {
+            if j > 0 {
+                out.push(' ');
+            }
+            if phrase.contains(NO_BREAK_SPACE) && too_wide(phrase) {
+                out.push_str(&printed(phrase));
+            } else {
+                out.push_str(phrase);
+            }
+        }
+    }
+    out
+}
+
+/// The space that keeps two words on one line (see [`normalize`]).
+const NO_BREAK_SPACE: char = '\u{a0}';
+
+/// `text` as it is printed and measured: a no-break space has done its
+/// work once the lines are broken, and is a plain space in the output,
+/// so a reader who copies the text gets the words they see.
+fn printed(text: &str) -> Cow<'_, str> {
+    if text.contains(NO_BREAK_SPACE) { Cow::Owned(text.replace(NO_BREAK_SPACE, " ")) } else { Cow::Borrowed(text) }
 }
 
 impl Filler<'_, '_> {
@@ -103,11 +155,15 @@ impl Filler<'_, '_> {
     /// segments' widths.
     fn fill(&self, text: &str, exact: bool, forced: &mut usize) -> Vec<String> {
         let Filler { shaper, style, size, max_width, .. } = *self;
-        let width = |s: &str| shaper.width(s, style, size);
+        let width = |s: &str| shaper.width(&printed(s), style, size);
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
         let mut line_width = 0.0;
         let mut start = 0;
+        // Whole segments on `line` and where its last one starts; the same
+        // for the line before when a soft break ended it.
+        let mut ends = LineEnd::default();
+        let mut before: Option<LineEnd> = None;
         for (end, opportunity) in opportunities(text) {
             let segment = &text[start..end];
             start = end;
@@ -117,13 +173,16 @@ impl Filler<'_, '_> {
                 line_width + width(segment.trim_end()) <= max_width
             };
             if fits {
+                ends = LineEnd { segments: ends.segments + 1, last: line.len() };
                 line.push_str(segment);
                 line_width += width(segment);
             } else {
                 if !line.trim().is_empty() {
+                    before = Some(ends);
                     lines.push(std::mem::take(&mut line));
                 }
                 line.clear();
+                ends = LineEnd { segments: 1, last: 0 };
                 if width(segment.trim_end()) <= max_width {
                     line.push_str(segment);
                 } else {
@@ -139,18 +198,42 @@ impl Filler<'_, '_> {
                     };
                     line = pieces.pop().unwrap_or_default();
                     lines.extend(pieces);
+                    (ends, before) = (LineEnd::default(), None);
                 }
                 line_width = width(&line);
             }
             if opportunity == BreakOpportunity::Mandatory && end < text.len() {
                 lines.push(std::mem::take(&mut line));
                 line_width = 0.0;
+                (ends, before) = (LineEnd::default(), None);
             }
         }
         if !line.trim().is_empty() || lines.is_empty() {
             lines.push(line);
         }
+        if ends.segments == 1 {
+            self.no_lone_last_word(&mut lines, before);
+        }
         lines
+    }
+
+    /// Moves the last word of the line before down to a last line that
+    /// holds one word alone ("Agency booking check- / in" becomes "Agency
+    /// booking / check-in"), when the two fit together and the line before
+    /// keeps two words. The number of lines stays the same, so nothing
+    /// around the text moves.
+    fn no_lone_last_word(&self, lines: &mut [String], before: Option<LineEnd>) {
+        let Some(LineEnd { last, .. }) = before.filter(|b| b.segments >= 3) else { return };
+        let [.., above, alone] = lines else { return };
+        if alone.trim_end().contains(char::is_whitespace) {
+            // Words glued by no-break spaces are a phrase, not a lone word.
+            return;
+        }
+        let joined = format!("{}{alone}", &above[last..]);
+        if self.shaper.width(&printed(joined.trim_end()), self.style, self.size) <= self.max_width {
+            above.truncate(last);
+            *alone = joined;
+        }
     }
 
     /// Breaks a word longer than the line at its language's hyphenation
@@ -203,7 +286,7 @@ fn is_separator(segment: &str) -> bool {
 
 /// Marks that stand between words as separators: a line never starts
 /// with one, nor holds one alone (SPEC §2.1).
-const SEPARATORS: [char; 9] = ['·', '•', '|', '–', '—', '∙', '⋅', '‧', '/'];
+pub(super) const SEPARATORS: [char; 9] = ['·', '•', '|', '–', '—', '∙', '⋅', '‧', '/'];
 
 /// The UAX #14 break opportunities of `text`, less those before a
 /// separator between words: a separator is glued to the word before it,
@@ -219,156 +302,6 @@ fn opportunities(text: &str) -> Vec<(usize, BreakOpportunity)> {
         }
     }
     kept
-}
-
-/// [`break_word`] for a segment that may end in a glued separator ("IT ·
-/// "): the word is broken alone and the separator joins its last piece,
-/// which gives up letters to the line before until the two fit together.
-/// Only a separator wider than the line could then stand alone.
-fn break_glued(shaper: &Shaper<'_>, segment: &str, style: Style, size: f64, max_width: f64) -> Vec<String> {
-    let word_end = segment
-        .trim_end()
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !c.is_whitespace() && !SEPARATORS.contains(&c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let (word, tail) = segment.split_at(word_end);
-    if word.is_empty() || !tail.starts_with(char::is_whitespace) || tail.trim().is_empty() {
-        return break_word(shaper, segment, style, size, max_width);
-    }
-    let fits = |s: &str| shaper.width(s.trim_end(), style, size) <= max_width;
-    let mut pieces = break_word(shaper, word, style, size, max_width);
-    let last = pieces.pop().unwrap_or_default();
-    let letters: Vec<&str> = last.graphemes(true).collect();
-    // The most letters the separator's line can keep: all of them when
-    // they fit together, else as many as fit, at least one.
-    let mut split = 0;
-    while split + 1 < letters.len() && !fits(&format!("{}{tail}", letters[split..].concat())) {
-        split += 1;
-    }
-    let (stem, moved) = (letters[..split].concat(), letters[split..].concat());
-    if !stem.is_empty() {
-        let letter = |s: &str| s.chars().next_back().is_some_and(char::is_alphabetic);
-        let hyphen = !copied(word) && letter(&stem) && moved.chars().next().is_some_and(char::is_alphabetic);
-        pieces.push(if hyphen { format!("{stem}{BREAK_HYPHEN}") } else { stem });
-    }
-    pieces.push(format!("{moved}{tail}"));
-    pieces
-}
-
-/// Summed widths of a word's grapheme clusters, each shaped alone: a cheap
-/// estimate of any stretch of the word that kerning changes by a few per
-/// cent at most, so only a stretch close to the line's width is shaped
-/// whole. It keeps breaking a long word linear in its length.
-struct Rough<'w> {
-    word: &'w str,
-    /// Byte offset of each cluster's start, and the word's end.
-    starts: Vec<usize>,
-    /// The summed widths up to each entry of `starts`.
-    sums: Vec<f64>,
-}
-
-impl<'w> Rough<'w> {
-    fn new(shaper: &Shaper<'_>, word: &'w str, style: Style, size: f64) -> Rough<'w> {
-        let mut starts = Vec::with_capacity(word.len() + 1);
-        let mut sums = Vec::with_capacity(word.len() + 1);
-        let mut sum = 0.0;
-        for (at, g) in word.grapheme_indices(true) {
-            starts.push(at);
-            sums.push(sum);
-            sum += shaper.width(g, style, size);
-        }
-        starts.push(word.len());
-        sums.push(sum);
-        Rough { word, starts, sums }
-    }
-
-    /// The summed width of `word[from..to]` (both cluster boundaries).
-    fn estimate(&self, from: usize, to: usize) -> f64 {
-        let at = |b: usize| self.sums[self.starts.partition_point(|&s| s < b).min(self.sums.len() - 1)];
-        at(to) - at(from)
-    }
-
-    /// Whether `word[from..to]` fits `max_width`: shaped whole only when
-    /// the estimate is within reach of the line's width.
-    fn fits(&self, from: usize, to: usize, max_width: f64, width: &impl Fn(&str) -> f64) -> bool {
-        self.estimate(from, to) <= max_width * 1.5 && width(&self.word[from..to]) <= max_width
-    }
-}
-
-/// The hyphen added where a word is broken: U+2010, so it can never be
-/// mistaken for a hyphen the author wrote.
-pub const BREAK_HYPHEN: char = '\u{2010}';
-
-/// Whether a word is a URL, path or address: copied, not read, so never
-/// given a hyphen.
-fn copied(word: &str) -> bool {
-    word.contains(['/', '@', '\\']) || word.contains("www.")
-}
-
-/// Splits a word into pieces that each fit, between grapheme clusters. A
-/// piece holds at least one cluster, so a single cluster wider than the
-/// line (which no break can help) still makes progress. A break between
-/// two letters gets a [`BREAK_HYPHEN`], measured as part of its piece; a
-/// break next to anything else (the `/` and `.` of a URL, digits) does not.
-fn break_word(shaper: &Shaper<'_>, word: &str, style: Style, size: f64, max_width: f64) -> Vec<String> {
-    let hyphenate = !copied(word);
-    let is_letter = |g: &str| hyphenate && g.chars().next().is_some_and(char::is_alphabetic);
-    let rough = Rough::new(shaper, word, style, size);
-    let hyphen_w = shaper.width(&BREAK_HYPHEN.to_string(), style, size);
-    let mut pieces = Vec::new();
-    let mut piece = String::new();
-    let mut piece_start = 0;
-    let mut graphemes = word.grapheme_indices(true).peekable();
-    while let Some((at, g)) = graphemes.next() {
-        let next = graphemes.peek().map(|&(_, n)| n);
-        // The piece must still fit with a hyphen if it might end here.
-        let hyphen = next.is_some_and(|n| is_letter(g) && is_letter(n));
-        let end = at + g.len();
-        // Well inside the line by the summed widths: no need to shape.
-        let surely = rough.estimate(piece_start, end) + hyphen_w <= max_width * 0.8;
-        let too_wide = !piece.is_empty()
-            && !surely
-            && shaper.width(
-                format!("{piece}{g}{}", if hyphen { BREAK_HYPHEN.to_string() } else { String::new() }).trim_end(),
-                style,
-                size,
-            ) > max_width;
-        if too_wide {
-            let previous = piece.chars().last().map(|c| c.to_string()).unwrap_or_default();
-            if is_letter(&previous) && is_letter(g) {
-                piece.push(BREAK_HYPHEN);
-            }
-            pieces.push(std::mem::take(&mut piece));
-            piece_start = at;
-        }
-        piece.push_str(g);
-    }
-    pieces.push(piece);
-    keep_three_at_the_end(shaper, &mut pieces, style, size, max_width);
-    pieces
-}
-
-/// A word broken to leave one or two letters on the last line ("Considerati‐
-/// on") reads badly: move letters down from the piece before, while both
-/// still fit, until the last piece has three.
-fn keep_three_at_the_end(shaper: &Shaper<'_>, pieces: &mut [String], style: Style, size: f64, max_width: f64) {
-    let [.., before, last] = pieces else { return };
-    let Some(stem) = before.strip_suffix(BREAK_HYPHEN) else { return };
-    let mut stem: Vec<&str> = stem.graphemes(true).collect();
-    let mut tail: Vec<String> = last.graphemes(true).map(str::to_owned).collect();
-    let letter = |g: &str| g.chars().next().is_some_and(char::is_alphabetic);
-    while tail.len() < 3 && stem.len() > 3 && stem.last().is_some_and(|g| letter(g)) {
-        let moved = stem.pop().unwrap_or_default();
-        let candidate_tail = format!("{moved}{}", tail.concat());
-        if shaper.width(&candidate_tail, style, size) > max_width {
-            stem.push(moved);
-            break;
-        }
-        tail.insert(0, moved.to_owned());
-    }
-    *before = format!("{}{BREAK_HYPHEN}", stem.concat());
-    *last = tail.concat();
 }
 
 #[cfg(test)]
@@ -432,6 +365,53 @@ mod tests {
         let w = wrap(&s, "one   two\nthree", Style::Regular, 16.0, 1000.0);
         let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
         assert_eq!(texts, ["one two", "three"]);
+    }
+
+    /// A last line never holds one word alone when the word before it can
+    /// join it; the line count, and so the layout, stays the same.
+    #[test]
+    fn a_last_line_keeps_two_words_when_they_fit() {
+        let fonts = Fonts::embedded();
+        let s = Shaper::new(&fonts);
+        let text = "Agency booking check-in";
+        // A width where greedy filling leaves "in" alone.
+        let width = s.width("Agency booking check-", Style::Bold, 20.0) + 1.0;
+        let w = wrap(&s, text, Style::Bold, 20.0, width);
+        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
+        assert_eq!(texts, ["Agency booking", "check-in"]);
+        // Two words on the line before: moving one would leave it alone.
+        let width = s.width("Agency booking", Style::Bold, 20.0) + 1.0;
+        let w = wrap(&s, "Agency booking check", Style::Bold, 20.0, width);
+        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
+        assert_eq!(texts, ["Agency booking", "check"]);
+        // A hard break is the author's: the word after it stays alone.
+        let w = wrap(&s, "one two three\nfour", Style::Regular, 16.0, 1000.0);
+        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
+        assert_eq!(texts, ["one two three", "four"]);
+    }
+
+    /// A no-break space keeps its words on one line and is printed as a
+    /// space; it is not collapsed with the spaces around it.
+    #[test]
+    fn a_no_break_space_glues_words_and_prints_as_a_space() {
+        let fonts = Fonts::embedded();
+        let s = Shaper::new(&fonts);
+        let glued = "2 pains · 1 strength · 1\u{a0}felt\u{a0}well";
+        let width = s.width("2 pains · 1 strength · 1 felt", Style::Regular, 16.0) + 1.0;
+        let w = wrap(&s, glued, Style::Regular, 16.0, width);
+        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
+        assert_eq!(texts, ["2 pains · 1 strength ·", "1 felt well"]);
+        let spaced = wrap(&s, &glued.replace('\u{a0}', " "), Style::Regular, 16.0, width);
+        let texts: Vec<String> = spaced.lines.iter().map(ShapedLine::text).collect();
+        assert_eq!(texts, ["2 pains · 1 strength · 1", "felt well"], "without the glue the phrase splits");
+        assert_eq!(normalize("a \u{a0} b"), "a \u{a0} b");
+        // A glued phrase wider than the line breaks at its spaces, never
+        // between letters, and no line starts with a space.
+        let width = s.width("2 strengths", Style::Regular, 16.0) - 1.0;
+        let w = wrap(&s, "2\u{a0}strengths · 1\u{a0}felt\u{a0}well", Style::Regular, 16.0, width);
+        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
+        assert_eq!(texts, ["2", "strengths ·", "1 felt well"]);
+        assert_eq!(w.forced, 0);
     }
 
     /// Breaking a long word costs work in proportion to its length: ten

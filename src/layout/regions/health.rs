@@ -128,9 +128,12 @@ fn cell(cx: &Context<'_>, h: &StageHealth, slot: Slot) -> (Vec<Item>, f64) {
     items.extend(lines.items);
     y += lines.height;
 
-    let words = parts(cx, h);
+    let words = glued_parts(cx, h, slot.width);
     if !words.is_empty() {
-        let lines = cx.lines(&words, cx.caption(Style::Regular), Role::Muted, Slot::new(slot.x, y, slot.width));
+        // The weakest box lies on the band and its own wash: its words
+        // are in full ink, which keeps them readable there and reads first.
+        let ink = if standing == Some(Standing::Weakest) { Role::Ink } else { Role::Muted };
+        let lines = cx.lines(&words, cx.caption(Style::Regular), ink, Slot::new(slot.x, y, slot.width));
         items.extend(lines.items);
         y += lines.height;
     }
@@ -139,10 +142,25 @@ fn cell(cx: &Context<'_>, h: &StageHealth, slot: Slot) -> (Vec<Item>, f64) {
 
 /// The stage's parts in words: "3 pains · 1 strength · 2 felt badly".
 pub(crate) fn parts(cx: &Context<'_>, h: &StageHealth) -> String {
+    counts(cx, h).join(" · ")
+}
+
+/// [`parts`] for the box, each count glued to its words with no-break
+/// spaces where it fits `width`, so a line never ends on "1 felt" and
+/// leaves "well" alone below.
+fn glued_parts(cx: &Context<'_>, h: &StageHealth, width: f64) -> String {
+    let font = cx.caption(Style::Regular);
+    // Measured with the separator glued after it, as the line holds it.
+    let fits = |count: &str| cx.width(&format!("{count} ·"), font) <= width;
+    let glue = |count: String| if fits(&count) { count.replace(' ', "\u{a0}") } else { count };
+    counts(cx, h).into_iter().map(glue).collect::<Vec<_>>().join(" · ")
+}
+
+/// Each count in words: "3 pains", "1 strength".
+fn counts(cx: &Context<'_>, h: &StageHealth) -> Vec<String> {
     let counted =
         [("pains", h.pains), ("strengths", h.strengths), ("felt_badly", h.felt_badly), ("felt_well", h.felt_well)];
-    let words: Vec<String> = counted.iter().filter(|(_, n)| *n > 0).map(|(key, n)| cx.labels.plural(key, *n)).collect();
-    words.join(" · ")
+    counted.iter().filter(|(_, n)| *n > 0).map(|(key, n)| cx.labels.plural(key, *n)).collect()
 }
 
 /// The diverging bar: hurts to the left of the centre line, works to the
