@@ -205,6 +205,7 @@ fn the_legend_shows_only_what_the_poster_uses_with_counts() {
             let key = if item.tag.get("symbol") == Some("effort") { "legend_stages" } else { "legend_touchpoints" };
             let counted = labels.plural(key, n);
             assert!(squash(&item.text()).ends_with(&squash(&counted)), "{name}: {:?} lacks {counted:?}", item.text());
+            assert_eq!(dangling(item.group), None, "{name}: a separator ends a line with nothing after it");
         }
     }
 }
@@ -259,6 +260,29 @@ fn shapes(items: &[Item]) -> Vec<&Shape> {
             _ => vec![],
         })
         .collect()
+}
+
+/// A line of `group` that ends on a separator with no text after it on
+/// the same baseline: a legend's "·" left behind when its count moved to
+/// a line of its own.
+fn dangling(group: &journeymap::layout::Group) -> Option<String> {
+    let lines = group.lines();
+    let ends = |l: &&journeymap::layout::TextLine| l.text().trim_end().ends_with('·');
+    let alone = |l: &&journeymap::layout::TextLine| {
+        !lines.iter().any(|o| (o.baseline - l.baseline).abs() < 0.5 && o.x > l.x + l.width - 0.5)
+    };
+    lines.iter().find(|l| ends(l) && alone(l)).map(|l| l.text())
+}
+
+#[test]
+fn the_dangling_check_sees_a_separator_left_at_a_line_end() {
+    // The health strip's counts end their lines on a separator by design
+    // ("1 pain · 1 strength ·" over "1 felt well"): the check must see one.
+    let found = posters().into_iter().any(|(_, _, doc)| {
+        let boxes = doc.boxes();
+        with_class(&boxes, "health").into_iter().any(|b| dangling(b.group).is_some())
+    });
+    assert!(found, "no health box ends a line on a separator, or the check is blind");
 }
 
 fn legend_key(mark: Mark) -> &'static str {

@@ -35,6 +35,9 @@ pub(crate) struct Context<'a> {
     pub(crate) first_stage: usize,
     /// Whether details give way to the story (see `Stacker::brief`).
     pub(crate) brief: bool,
+    /// Whether stage names shrink to body size before one breaks (see
+    /// `Stacker::names_to_body`).
+    pub(crate) names_to_body: bool,
     /// Stages with more cards than this fold those that matter least
     /// (see `Stacker::fold`).
     pub(crate) fold: Option<usize>,

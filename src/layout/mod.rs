@@ -294,16 +294,51 @@ fn summary_page(
     page: Size2,
     fell_back: bool,
 ) -> Result<Document, LayoutError> {
-    let inputs::PosterInputs { journey, theme, shaper, highlight, min_scale } = *inputs;
+    let floor = summary::floor(size, page);
+    let at = SummaryAt { diff, size, orientation, page, fell_back };
+    let (first, broken) = summary_in(inputs, &at, &summary::theme_for(inputs.theme, floor));
+    // Narrow columns (seven stages on A4 portrait) break a stage name
+    // even at the floor: less room between and inside the boxes may keep
+    // every name whole.
+    if broken && first.is_ok() {
+        let (tight, broken) = summary_in(inputs, &at, &summary::tight_theme(inputs.theme, floor));
+        if let (Ok(tight), false) = (tight, broken) {
+            return Ok(tight);
+        }
+    }
+    first
+}
+
+/// Where a summary page goes: what [`summary_in`] lays out on.
+struct SummaryAt<'d> {
+    diff: Option<&'d crate::diff::Overlay>,
+    size: Size,
+    orientation: Option<Orientation>,
+    page: Size2,
+    fell_back: bool,
+}
+
+/// The summary laid out with `theme`, and whether a stage name broke.
+fn summary_in(
+    inputs: &inputs::PosterInputs<'_>,
+    at: &SummaryAt<'_>,
+    theme: &Theme,
+) -> (Result<Document, LayoutError>, bool) {
+    let inputs::PosterInputs { journey, shaper, highlight, min_scale, .. } = *inputs;
+    let SummaryAt { diff, size, orientation, page, fell_back } = *at;
     let floor = summary::floor(size, page);
     let story = summary::story(journey);
-    let theme = summary::theme_for(theme, floor);
-    let mut builder = stacker(&story, &theme, shaper, highlight);
+    let mut builder = stacker(&story, theme, shaper, highlight);
     builder.diff = diff;
+    let broken = std::cell::Cell::new(false);
     let request = summary::Request { builder: &mut builder, page, floor, min_scale, fell_back };
-    let make = |b: &Stacker<'_>, laid, scale, left_out, cap| assemble(b, laid, scale, page, left_out, cap);
-    summary::fit_page(request, make)
-        .map_err(|needed| summary::too_small(&builder, size, orientation, needed, floor, min_scale))
+    let make = |b: &Stacker<'_>, laid: stack::Laid, scale, left_out, cap| {
+        broken.set(laid.names_broken);
+        assemble(b, laid, scale, page, left_out, cap)
+    };
+    let document = summary::fit_page(request, make)
+        .map_err(|needed| summary::too_small(&builder, size, orientation, needed, floor, min_scale));
+    (document, broken.get())
 }
 
 /// The document of a poster laid out at `scale` on a page `page` px: the
@@ -385,6 +420,7 @@ pub(crate) fn stacker<'a>(
         least_column: 0.5,
         chips: None,
         whole_names: false,
+        names_to_body: false,
         fold: None,
     }
 }

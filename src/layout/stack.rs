@@ -80,6 +80,10 @@ pub(crate) struct Stacker<'a> {
     /// fitting: the summary grows its type only as far as the names stay
     /// whole.
     pub(crate) whole_names: bool,
+    /// Whether stage names may shrink all the way to body size to stay
+    /// whole, not just one notch: the summary's columns hold a name, a
+    /// point and a count, with no card titles for the names to outrank.
+    pub(crate) names_to_body: bool,
     /// The panels that can be drawn, in the default order: the layout's
     /// own ([`regions::PANELS`]); a test adds a toy panel here.
     pub(crate) regions: &'a [&'a PanelRegion],
@@ -119,6 +123,7 @@ impl Stacker<'_> {
             labels: &self.labels,
             first_stage: self.first_stage,
             brief: self.brief,
+            names_to_body: self.names_to_body || self.brief,
             fold: self.fold,
             forced: std::cell::Cell::new(0),
             names_broken: std::cell::Cell::new(false),

@@ -190,9 +190,10 @@ fn frame_and_star(cx: &Context<'_>, rect: Rect) -> Item {
     Item::Group(Group::new(Some(Tag::class("frame moment-of-truth")), vec![Item::Shape(card), star]))
 }
 
-/// An entry's words wrapped into `slot`, then its count ("9 touchpoints")
-/// after the last line, or on a line of its own when it does not fit
-/// there: a count is never broken.
+/// An entry's words wrapped into `slot`, then its count after the last
+/// line behind a separator ("· 9 touchpoints"), or on a line of its own
+/// without one when it does not fit there: a count is never broken, and
+/// no line ends on a separator with nothing after it.
 fn text(cx: &Context<'_>, (words, counted): (&str, &str), slot: Slot) -> Lines {
     let font = cx.caption(Style::Regular);
     let mut lines = cx.lines(words, font, Role::Ink, slot);
@@ -202,15 +203,19 @@ fn text(cx: &Context<'_>, (words, counted): (&str, &str), slot: Slot) -> Lines {
         _ => slot.x,
     };
     let after = last_right + cx.width(" ", font);
-    let at = if after + cx.width(counted, font) <= slot.x + slot.width + 0.01 {
-        Point::new(after, slot.top + lines.height - line_h)
+    let behind = format!("{SEPARATOR} {counted}");
+    let (count, at) = if after + cx.width(&behind, font) <= slot.x + slot.width + 0.01 {
+        (behind.as_str(), Point::new(after, slot.top + lines.height - line_h))
     } else {
         lines.height += line_h;
-        Point::new(slot.x, slot.top + lines.height - line_h)
+        (counted, Point::new(slot.x, slot.top + lines.height - line_h))
     };
-    lines.items.push(Item::Text(cx.line_at(counted, font, Role::Ink, at).0));
+    lines.items.push(Item::Text(cx.line_at(count, font, Role::Ink, at).0));
     lines
 }
+
+/// Between an entry's words and its count.
+const SEPARATOR: &str = "·";
 
 /// The symbols the poster uses, in legend order.
 fn used(cx: &Context<'_>) -> Vec<Symbol> {
@@ -295,9 +300,9 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     let mut row_bottom: f64 = 0.0;
     let row_h = entries.iter().map(|e| e.size(cx).1).fold(font.line_height(), f64::max);
     for (i, symbol) in entries.into_iter().enumerate() {
-        let (words, counted) = (format!("{} ·", symbol.words(cx)), symbol.counted(cx));
+        let (words, counted) = (symbol.words(cx), symbol.counted(cx));
         let sym_w = symbol.size(cx).0;
-        let whole = cx.width(&format!("{words} {counted}"), font);
+        let whole = cx.width(&format!("{words} {SEPARATOR} {counted}"), font);
         let text_w = whole.min(content - sym_w - s.unit).max(cx.width(&counted, font));
         let width = sym_w + s.unit + text_w;
         if x > 0.0 && x + width > content {
@@ -305,7 +310,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
             y = row_bottom + s.unit;
         }
         let offset = ((row_h - font.line_height()) / 2.0).max(0.0);
-        let lines = text(cx, (&words, &counted), Slot::new(x + sym_w + s.unit, y + offset, text_w));
+        let lines = text(cx, (words, &counted), Slot::new(x + sym_w + s.unit, y + offset, text_w));
         let mut content_items = vec![symbol.draw(cx, Point::new(x, y), row_h)];
         content_items.extend(lines.items);
         let height = row_h.max(offset + lines.height);

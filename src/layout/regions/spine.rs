@@ -150,9 +150,10 @@ fn name_size(cx: &Context<'_>) -> f64 {
     // A thousandth under the exact size: rounding must not push the
     // widest word over the width it was sized to and break it.
     let whole = t.stage * available / all * 0.999;
-    // A brief page (a slide's summary) sets whole names down to body
-    // size before it breaks one: its columns are narrow for the type.
-    let notch = if cx.brief { floor } else { (t.stage * 0.8).max(floor) };
+    // The summary (and a brief page, a slide's) sets whole names down to
+    // body size before it breaks one: its columns are narrow for the
+    // type, and hold no card titles for the names to outrank.
+    let notch = if cx.names_to_body { floor } else { (t.stage * 0.8).max(floor) };
     if whole >= notch {
         return whole;
     }
