@@ -118,6 +118,9 @@ impl Grid {
     }
 }
 
+/// What [`Context::list`] runs a list's items together with.
+pub(crate) const LIST_SEPARATOR: char = '·';
+
 /// A font choice: style, size in px and leading (line height ÷ size).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Font {
@@ -173,11 +176,27 @@ impl Context<'_> {
     /// Wraps `text` into the slot's width, its first line box at the
     /// slot's top.
     pub(crate) fn lines(&self, text: &str, font: Font, role: Role, slot: Slot) -> Lines {
+        self.wrapped(text, font, role, slot, false)
+    }
+
+    /// [`Context::lines`] for a list run together with " · " ("2 pains ·
+    /// 1 strength"): a line the list breaks after ends without its
+    /// separator, which says nothing at a line's end.
+    pub(crate) fn list(&self, items: &[String], font: Font, role: Role, slot: Slot) -> Lines {
+        self.wrapped(&items.join(&format!(" {LIST_SEPARATOR} ")), font, role, slot, true)
+    }
+
+    fn wrapped(&self, text: &str, font: Font, role: Role, slot: Slot, list: bool) -> Lines {
         let wrapped = wrap_in(self.shaper, text, font.style, font.size, slot.width, Some(self.labels.lang()));
         self.forced.set(self.forced.get() + wrapped.forced);
         let mut y = slot.top;
         let mut items = Vec::with_capacity(wrapped.lines.len());
         for line in wrapped.lines {
+            let text = line.text();
+            let line = match text.strip_suffix(LIST_SEPARATOR) {
+                Some(kept) if list => self.shaper.shape(kept.trim_end(), font.style, font.size, &mut Vec::new()),
+                _ => line,
+            };
             let (line, lh) = self.place(line, font, role, Point::new(slot.x, y));
             items.push(Item::Text(line));
             y += lh;

@@ -326,7 +326,7 @@ fn weakest_band(cx: &Context<'_>, placed: &[(f64, f64, Region)], left: f64) -> O
     if rect.height <= 0.0 {
         return None;
     }
-    let mut band = super::symbols::weakest_wash(rect, 0.0);
+    let mut band = super::symbols::weakest_wash(rect, 0.0, cx.theme);
     band.tag = Some(super::frame::Tag::class("backdrop weakest-band"));
     Some(Item::Group(band))
 }

@@ -84,13 +84,14 @@ pub fn fits_hyphenated(shaper: &Shaper<'_>, word: &str, style: Style, size: f64,
 }
 
 /// Where a filled line's words are: how many whole segments (stretches
-/// between break opportunities) it holds and the byte offset of its last.
-/// A line that starts with a piece of a broken word counts only the
+/// between break opportunities) it holds and the byte offsets of its last
+/// two. A line that starts with a piece of a broken word counts only the
 /// segments after it.
 #[derive(Debug, Clone, Copy, Default)]
 struct LineEnd {
     segments: usize,
     last: usize,
+    before_last: usize,
 }
 
 /// What line filling measures with.
@@ -173,7 +174,7 @@ impl Filler<'_, '_> {
                 line_width + width(segment.trim_end()) <= max_width
             };
             if fits {
-                ends = LineEnd { segments: ends.segments + 1, last: line.len() };
+                ends = LineEnd { segments: ends.segments + 1, last: line.len(), before_last: ends.last };
                 line.push_str(segment);
                 line_width += width(segment);
             } else {
@@ -182,7 +183,7 @@ impl Filler<'_, '_> {
                     lines.push(std::mem::take(&mut line));
                 }
                 line.clear();
-                ends = LineEnd { segments: 1, last: 0 };
+                ends = LineEnd { segments: 1, last: 0, before_last: 0 };
                 if width(segment.trim_end()) <= max_width {
                     line.push_str(segment);
                 } else {
@@ -220,15 +221,23 @@ impl Filler<'_, '_> {
     /// Moves the last word of the line before down to a last line that
     /// holds one word alone ("Agency booking check- / in" becomes "Agency
     /// booking / check-in"), when the two fit together and the line before
-    /// keeps two words. The number of lines stays the same, so nothing
-    /// around the text moves.
+    /// keeps two words. Two capitalised words ending the line are likely
+    /// a name ("Nordic Air"): they move together or not at all. The number
+    /// of lines stays the same, so nothing around the text moves.
     fn no_lone_last_word(&self, lines: &mut [String], before: Option<LineEnd>) {
-        let Some(LineEnd { last, .. }) = before.filter(|b| b.segments >= 3) else { return };
+        let Some(end) = before.filter(|b| b.segments >= 3) else { return };
         let [.., above, alone] = lines else { return };
         if alone.trim_end().contains(char::is_whitespace) {
             // Words glued by no-break spaces are a phrase, not a lone word.
             return;
         }
+        let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        let name = capital(&above[end.last..]) && capital(&above[end.before_last..end.last]);
+        let last = match (name, end.segments) {
+            (false, _) => end.last,
+            (true, 4..) => end.before_last,
+            (true, _) => return,
+        };
         let joined = format!("{}{alone}", &above[last..]);
         if self.shaper.width(&printed(joined.trim_end()), self.style, self.size) <= self.max_width {
             above.truncate(last);
@@ -384,6 +393,11 @@ mod tests {
         let w = wrap(&s, "Agency booking check", Style::Bold, 20.0, width);
         let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
         assert_eq!(texts, ["Agency booking", "check"]);
+        // A name is not split to keep the last word company.
+        let width = s.width("or the Nordic Air", Style::Regular, 16.0) + 1.0;
+        let w = wrap(&s, "or the Nordic Air app.", Style::Regular, 16.0, width);
+        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
+        assert_eq!(texts, ["or the", "Nordic Air app."]);
         // A hard break is the author's: the word after it stays alone.
         let w = wrap(&s, "one two three\nfour", Style::Regular, 16.0, 1000.0);
         let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();

@@ -97,7 +97,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     // A stacked page washes the whole column; a slide's lone curve
     // washes its own part.
     if let Some(weak) = cx.extremes.weakest_stage().and_then(|i| columns.get(i)).filter(|_| !cx.column_band) {
-        items.push(Item::Group(symbols::weakest_wash(Rect::new(weak.x, 0.0, weak.width, height), s.radius)));
+        items.push(Item::Group(symbols::weakest_wash(Rect::new(weak.x, 0.0, weak.width, height), s.radius, cx.theme)));
     }
     for score in 1..=5u8 {
         let y = scale.y(f64::from(score));

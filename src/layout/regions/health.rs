@@ -10,7 +10,7 @@
 use super::questions::{RowHead, label_box, row_label};
 use super::{Region, boxed};
 use crate::health::{Decider, Pick, StageHealth, Standing};
-use crate::layout::context::{Context, Slot};
+use crate::layout::context::{Context, Font, Slot};
 use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Structure, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols;
@@ -114,11 +114,7 @@ fn cell(cx: &Context<'_>, h: &StageHealth, slot: Slot) -> (Vec<Item>, f64) {
         Some(old) => format!("{} → {}", signed(old), signed(h.health())),
         None => signed(h.health()),
     };
-    let head = match standing {
-        Some(Standing::Weakest) => format!("{number} · {}", cx.labels.get("weakest_stage")),
-        Some(Standing::Strongest) => format!("{number} · {}", cx.labels.get("strongest_stage")),
-        None => number,
-    };
+    let head = head(cx, number, standing, bold, slot.width);
     let role = match (before, standing) {
         (Some(_), _) => Role::Accent,
         (None, Some(_)) => Role::Ink,
@@ -133,7 +129,7 @@ fn cell(cx: &Context<'_>, h: &StageHealth, slot: Slot) -> (Vec<Item>, f64) {
         // The weakest box lies on the band and its own wash: its words
         // are in full ink, which keeps them readable there and reads first.
         let ink = if standing == Some(Standing::Weakest) { Role::Ink } else { Role::Muted };
-        let lines = cx.lines(&words, cx.caption(Style::Regular), ink, Slot::new(slot.x, y, slot.width));
+        let lines = cx.list(&words, cx.caption(Style::Regular), ink, Slot::new(slot.x, y, slot.width));
         items.extend(lines.items);
         y += lines.height;
     }
@@ -148,12 +144,32 @@ pub(crate) fn parts(cx: &Context<'_>, h: &StageHealth) -> String {
 /// [`parts`] for the box, each count glued to its words with no-break
 /// spaces where it fits `width`, so a line never ends on "1 felt" and
 /// leaves "well" alone below.
-fn glued_parts(cx: &Context<'_>, h: &StageHealth, width: f64) -> String {
+fn glued_parts(cx: &Context<'_>, h: &StageHealth, width: f64) -> Vec<String> {
     let font = cx.caption(Style::Regular);
     // Measured with the separator glued after it, as the line holds it.
     let fits = |count: &str| cx.width(&format!("{count} ·"), font) <= width;
-    let glue = |count: String| if fits(&count) { count.replace(' ', "\u{a0}") } else { count };
-    counts(cx, h).into_iter().map(glue).collect::<Vec<_>>().join(" · ")
+    let glue = |count: String| if fits(&count) { glued(&count) } else { count };
+    counts(cx, h).into_iter().map(glue).collect()
+}
+
+/// `words` with no-break spaces: one unit for the line breaker.
+fn glued(words: &str) -> String {
+    words.replace(' ', "\u{a0}")
+}
+
+/// The box's first line: its health, and the weakest or strongest stage's
+/// name for it ("−3 · Weakest stage"); where that does not fit the width,
+/// the number alone and the name whole on the line below, so no line
+/// ends on a separator or leaves "stage" alone.
+fn head(cx: &Context<'_>, number: String, standing: Option<Standing>, font: Font, width: f64) -> String {
+    let key = match standing {
+        Some(Standing::Weakest) => "weakest_stage",
+        Some(Standing::Strongest) => "strongest_stage",
+        None => return number,
+    };
+    let label = cx.labels.get(key);
+    let one = format!("{number} · {label}");
+    if cx.width(&one, font) <= width { one } else { format!("{number}\n{}", glued(label)) }
 }
 
 /// Each count in words: "3 pains", "1 strength".
