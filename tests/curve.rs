@@ -135,9 +135,19 @@ fn curve_violations(journey: &Journey, doc: &Document) -> Vec<String> {
     let weakest = health::extremes(&health).weakest.map(|p| p.stage);
     let lowest = health.iter().filter_map(|h| h.mean_score).fold(f64::INFINITY, f64::min);
     let weakest_is_low = weakest.is_some_and(|w| health[w].mean_score.is_some_and(|m| m <= lowest));
-    let labelled = doc.find("curve-low").is_some();
+    let low = doc.find("curve-low");
+    let labelled = low.is_some();
     if labelled != (weakest.is_some() && !weakest_is_low && !points.is_empty()) {
         v.push(format!("low point labelled: {labelled}; weakest {weakest:?} at the low point: {weakest_is_low}"));
+    }
+    // The label gives the low stage's mean, one decimal, so the reader
+    // sees how it differs from the weakest stage's in the headline.
+    if let Some(label) = low {
+        let text: String = label.text().split_whitespace().collect();
+        let shown = [".", ","].map(|point| format!("{lowest:.1}").replace('.', point));
+        if !shown.iter().any(|m| text.contains(&format!("({m})"))) {
+            v.push(format!("low point label {:?} lacks the mean {lowest:.1}", label.text()));
+        }
     }
     v
 }

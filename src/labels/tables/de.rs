@@ -62,7 +62,7 @@ pub(in crate::labels) static DE: &[(&str, &str)] = &[
     ("headline_fix", "zuerst {list} beheben|zuerst {list} beheben"),
     ("headline_act", "oberste Priorität hat {list}|oberste Priorität haben {list}"),
     ("list_and", "und"),
-    ("curve_low", "Tiefstes Gefühl: {stage}"),
+    ("curve_low", "Tiefstes mittleres Gefühl: {stage}\u{a0}({mean})"),
     ("priorities", "Prioritäten: was zuerst zu tun ist"),
     ("overview", "Überblick"),
     ("stage_of", "Phase {n} von {total}"),

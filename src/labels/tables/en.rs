@@ -62,7 +62,7 @@ pub(in crate::labels) static EN: &[(&str, &str)] = &[
     ("headline_fix", "fix {list} first|fix {list} first"),
     ("headline_act", "the first priority is {list}|the first priorities are {list}"),
     ("list_and", "and"),
-    ("curve_low", "Lowest feeling: {stage}"),
+    ("curve_low", "Lowest mean feeling: {stage}\u{a0}({mean})"),
     ("priorities", "Priorities: what to do first"),
     ("overview", "Overview"),
     ("stage_of", "Stage {n} of {total}"),

@@ -62,7 +62,7 @@ pub(in crate::labels) static ES: &[(&str, &str)] = &[
     ("headline_fix", "hay que corregir primero {list}|hay que corregir primero {list}"),
     ("headline_act", "la primera prioridad es {list}|las primeras prioridades son {list}"),
     ("list_and", "y"),
-    ("curve_low", "Sentimiento más bajo: {stage}"),
+    ("curve_low", "Sentimiento medio más bajo: {stage}\u{a0}({mean})"),
     ("priorities", "Prioridades: qué hacer primero"),
     ("overview", "Resumen"),
     ("stage_of", "Etapa {n} de {total}"),

@@ -62,7 +62,7 @@ pub(in crate::labels) static FR: &[(&str, &str)] = &[
     ("headline_fix", "à corriger d'abord : {list}|à corriger d'abord : {list}"),
     ("headline_act", "priorité : {list}|priorités : {list}"),
     ("list_and", "et"),
-    ("curve_low", "Ressenti le plus bas : {stage}"),
+    ("curve_low", "Ressenti moyen le plus bas\u{a0}: {stage}\u{a0}({mean})"),
     ("priorities", "Priorités : par quoi commencer"),
     ("overview", "Vue d’ensemble"),
     ("stage_of", "Étape {n} sur {total}"),

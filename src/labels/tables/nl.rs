@@ -62,7 +62,7 @@ pub(in crate::labels) static NL: &[(&str, &str)] = &[
     ("headline_fix", "los eerst {list} op|los eerst {list} op"),
     ("headline_act", "de hoogste prioriteit is {list}|de hoogste prioriteiten zijn {list}"),
     ("list_and", "en"),
-    ("curve_low", "Laagste gevoel: {stage}"),
+    ("curve_low", "Laagste gemiddelde gevoel: {stage}\u{a0}({mean})"),
     ("priorities", "Prioriteiten: wat eerst"),
     ("overview", "Overzicht"),
     ("stage_of", "Fase {n} van {total}"),

@@ -65,7 +65,7 @@ pub(in crate::labels) static PL: &[(&str, &str)] = &[
         "najważniejszy priorytet: {list}|najważniejsze priorytety: {list}|najważniejsze priorytety: {list}",
     ),
     ("list_and", "i"),
-    ("curve_low", "Najniższe odczucia: {stage}"),
+    ("curve_low", "Najniższa średnia odczuć: {stage}\u{a0}({mean})"),
     ("priorities", "Priorytety: od czego zacząć"),
     ("overview", "Przegląd"),
     ("stage_of", "Etap {n} z {total}"),

@@ -62,7 +62,7 @@ pub(in crate::labels) static SV: &[(&str, &str)] = &[
     ("headline_fix", "åtgärda först {list}|åtgärda först {list}"),
     ("headline_act", "högsta prioritet är {list}|högsta prioriteringar är {list}"),
     ("list_and", "och"),
-    ("curve_low", "Lägsta känsla: {stage}"),
+    ("curve_low", "Lägsta medelkänsla: {stage}\u{a0}({mean})"),
     ("priorities", "Prioriteringar: vad först"),
     ("overview", "Översikt"),
     ("stage_of", "Steg {n} av {total}"),

@@ -322,7 +322,11 @@ fn low_point_label(cx: &Context<'_>) -> Option<(Group, f64)> {
     }
     let col = cx.grid.columns.get(low)?;
     let name = cx.journey.stages.get(low)?.name.as_str();
-    let text = cx.labels.fill("curve_low", &[("stage", name)]);
+    // The mean beside the name: the headline gives the weakest stage's
+    // mean, so the reader sees why the two stages differ.
+    let mean = cx.health.iter().find(|h| h.stage == low).and_then(|h| h.mean_score)?;
+    let mean = super::health::one_decimal(cx, mean);
+    let text = cx.labels.fill("curve_low", &[("stage", name), ("mean", &mean)]);
     let pad = cx.theme.space.cell_padding / 2.0;
     let slot = Slot::new(col.x + pad, 0.0, col.width - 2.0 * pad);
     let lines = cx.lines(&text, cx.caption(Style::Bold), Role::Ink, slot);
