@@ -376,32 +376,28 @@ mod tests {
         assert_eq!(texts, ["one two", "three"]);
     }
 
+    /// The lines `text` wraps into at `width`, as text.
+    fn lines_of(s: &Shaper<'_>, text: &str, style: Style, size: f64, width: f64) -> Vec<String> {
+        wrap(s, text, style, size, width).lines.iter().map(ShapedLine::text).collect()
+    }
+
     /// A last line never holds one word alone when the word before it can
     /// join it; the line count, and so the layout, stays the same.
     #[test]
     fn a_last_line_keeps_two_words_when_they_fit() {
         let fonts = Fonts::embedded();
         let s = Shaper::new(&fonts);
-        let text = "Agency booking check-in";
         // A width where greedy filling leaves "in" alone.
         let width = s.width("Agency booking check-", Style::Bold, 20.0) + 1.0;
-        let w = wrap(&s, text, Style::Bold, 20.0, width);
-        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
-        assert_eq!(texts, ["Agency booking", "check-in"]);
+        assert_eq!(lines_of(&s, "Agency booking check-in", Style::Bold, 20.0, width), ["Agency booking", "check-in"]);
         // Two words on the line before: moving one would leave it alone.
         let width = s.width("Agency booking", Style::Bold, 20.0) + 1.0;
-        let w = wrap(&s, "Agency booking check", Style::Bold, 20.0, width);
-        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
-        assert_eq!(texts, ["Agency booking", "check"]);
+        assert_eq!(lines_of(&s, "Agency booking check", Style::Bold, 20.0, width), ["Agency booking", "check"]);
         // A name is not split to keep the last word company.
         let width = s.width("or the Nordic Air", Style::Regular, 16.0) + 1.0;
-        let w = wrap(&s, "or the Nordic Air app.", Style::Regular, 16.0, width);
-        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
-        assert_eq!(texts, ["or the", "Nordic Air app."]);
+        assert_eq!(lines_of(&s, "or the Nordic Air app.", Style::Regular, 16.0, width), ["or the", "Nordic Air app."]);
         // A hard break is the author's: the word after it stays alone.
-        let w = wrap(&s, "one two three\nfour", Style::Regular, 16.0, 1000.0);
-        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
-        assert_eq!(texts, ["one two three", "four"]);
+        assert_eq!(lines_of(&s, "one two three\nfour", Style::Regular, 16.0, 1000.0), ["one two three", "four"]);
     }
 
     /// A no-break space keeps its words on one line and is printed as a
@@ -412,12 +408,9 @@ mod tests {
         let s = Shaper::new(&fonts);
         let glued = "2 pains · 1 strength · 1\u{a0}felt\u{a0}well";
         let width = s.width("2 pains · 1 strength · 1 felt", Style::Regular, 16.0) + 1.0;
-        let w = wrap(&s, glued, Style::Regular, 16.0, width);
-        let texts: Vec<String> = w.lines.iter().map(ShapedLine::text).collect();
-        assert_eq!(texts, ["2 pains · 1 strength ·", "1 felt well"]);
-        let spaced = wrap(&s, &glued.replace('\u{a0}', " "), Style::Regular, 16.0, width);
-        let texts: Vec<String> = spaced.lines.iter().map(ShapedLine::text).collect();
-        assert_eq!(texts, ["2 pains · 1 strength · 1", "felt well"], "without the glue the phrase splits");
+        assert_eq!(lines_of(&s, glued, Style::Regular, 16.0, width), ["2 pains · 1 strength ·", "1 felt well"]);
+        let spaced = lines_of(&s, &glued.replace('\u{a0}', " "), Style::Regular, 16.0, width);
+        assert_eq!(spaced, ["2 pains · 1 strength · 1", "felt well"], "without the glue the phrase splits");
         assert_eq!(normalize("a \u{a0} b"), "a \u{a0} b");
         // A glued phrase wider than the line breaks at its spaces, never
         // between letters, and no line starts with a space.

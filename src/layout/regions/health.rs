@@ -10,7 +10,7 @@
 use super::questions::{RowHead, label_box, row_label};
 use super::{Region, boxed};
 use crate::health::{Decider, Pick, StageHealth, Standing};
-use crate::layout::context::{Context, Font, Slot};
+use crate::layout::context::{Context, Font, LIST_SEPARATOR, Slot};
 use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Structure, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols;
@@ -138,7 +138,7 @@ fn cell(cx: &Context<'_>, h: &StageHealth, slot: Slot) -> (Vec<Item>, f64) {
 
 /// The stage's parts in words: "3 pains · 1 strength · 2 felt badly".
 pub(crate) fn parts(cx: &Context<'_>, h: &StageHealth) -> String {
-    counts(cx, h).join(" · ")
+    counts(cx, h).join(&format!(" {LIST_SEPARATOR} "))
 }
 
 /// [`parts`] for the box, each count glued to its words with no-break
@@ -147,7 +147,7 @@ pub(crate) fn parts(cx: &Context<'_>, h: &StageHealth) -> String {
 fn glued_parts(cx: &Context<'_>, h: &StageHealth, width: f64) -> Vec<String> {
     let font = cx.caption(Style::Regular);
     // Measured with the separator glued after it, as the line holds it.
-    let fits = |count: &str| cx.width(&format!("{count} ·"), font) <= width;
+    let fits = |count: &str| cx.width(&format!("{count} {LIST_SEPARATOR}"), font) <= width;
     let glue = |count: String| if fits(&count) { glued(&count) } else { count };
     counts(cx, h).into_iter().map(glue).collect()
 }
@@ -168,7 +168,7 @@ fn head(cx: &Context<'_>, number: String, standing: Option<Standing>, font: Font
         None => return number,
     };
     let label = cx.labels.get(key);
-    let one = format!("{number} · {label}");
+    let one = format!("{number} {LIST_SEPARATOR} {label}");
     if cx.width(&one, font) <= width { one } else { format!("{number}\n{}", glued(label)) }
 }
 

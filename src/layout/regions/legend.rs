@@ -3,7 +3,7 @@
 //! carry it. Symbols the poster does not use are left out.
 
 use super::{Region, boxed};
-use crate::layout::context::{Context, Lines, Slot};
+use crate::layout::context::{Context, LIST_SEPARATOR, Lines, Slot};
 use crate::layout::frame::{BoxStyle, Geometry, Group, Item, Shape, Stroke, Structure, Tag};
 use crate::layout::geom::{Point, Rect};
 use crate::layout::symbols::{self, Pip};
@@ -203,7 +203,7 @@ fn text(cx: &Context<'_>, (words, counted): (&str, &str), slot: Slot) -> Lines {
         _ => slot.x,
     };
     let after = last_right + cx.width(" ", font);
-    let behind = format!("{SEPARATOR} {counted}");
+    let behind = format!("{LIST_SEPARATOR} {counted}");
     let (count, at) = if after + cx.width(&behind, font) <= slot.x + slot.width + 0.01 {
         (behind.as_str(), Point::new(after, slot.top + lines.height - line_h))
     } else {
@@ -213,9 +213,6 @@ fn text(cx: &Context<'_>, (words, counted): (&str, &str), slot: Slot) -> Lines {
     lines.items.push(Item::Text(cx.line_at(count, font, Role::Ink, at).0));
     lines
 }
-
-/// Between an entry's words and its count.
-const SEPARATOR: &str = "·";
 
 /// The symbols the poster uses, in legend order.
 fn used(cx: &Context<'_>) -> Vec<Symbol> {
@@ -302,7 +299,7 @@ pub(crate) fn layout(cx: &Context<'_>) -> Region {
     for (i, symbol) in entries.into_iter().enumerate() {
         let (words, counted) = (symbol.words(cx), symbol.counted(cx));
         let sym_w = symbol.size(cx).0;
-        let whole = cx.width(&format!("{words} {SEPARATOR} {counted}"), font);
+        let whole = cx.width(&format!("{words} {LIST_SEPARATOR} {counted}"), font);
         let text_w = whole.min(content - sym_w - s.unit).max(cx.width(&counted, font));
         let width = sym_w + s.unit + text_w;
         if x > 0.0 && x + width > content {
